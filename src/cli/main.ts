@@ -1,0 +1,38 @@
+/**
+ * CLI entry: maps a subcommand to its module, imported only when that command runs, so that
+ * `copydesk gate` never loads the HTML renderer and `copydesk scan` never loads SQLite.
+ * Each module in `commands/` exports `register(program)`, which declares its options and action.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT, reportError } from './errors.js';
+
+export const COMMANDS = ['scan', 'compare', 'diff', 'eval', 'generate', 'index', 'gate'] as const;
+
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const verbose = argv.includes('--verbose');
+  const program = new Command('copydesk')
+    .description('Find duplicates, republications and translation variants among news articles.')
+    .option('--verbose', 'print stack traces with errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  const first = argv.find((a) => !a.startsWith('-'));
+  const names: readonly string[] = COMMANDS.find((c) => c === first) ? [first as string] : COMMANDS;
+  try {
+    for (const name of names) {
+      const mod = (await import(`./commands/${name}.js`)) as CommandModule;
+      mod.register(program);
+    }
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its own message (or the help text); map its outcome to our codes.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    process.exitCode = reportError(error, verbose, (s) => process.stderr.write(s));
+  }
+}

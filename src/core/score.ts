@@ -1,0 +1,50 @@
+/**
+ * All scores of one pair of fingerprints. Pure; the TF-IDF vectors come from the caller, because
+ * their weights depend on the corpus the pair is scored in.
+ */
+import type { PairScores } from '../types.js';
+import { alignMonotone, alignmentCoverage } from './alignScore.js';
+import type { Fingerprint } from './fingerprint.js';
+import type { SparseVector } from './similarity/cosine.js';
+import { cosineSimilarity } from './similarity/cosine.js';
+import { setScores } from './similarity/sets.js';
+import { diceSimilarity } from './stringSimilarity.js';
+
+/**
+ * Below these, sentence alignment is not run (it is the costly score) and counts as 0: a pair
+ * with so little in common cannot be a translation variant or a republication.
+ */
+export const ALIGNMENT_GATE = { cosine: 0.2, containment: 0.2 } as const;
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector): PairScores {
+  const words = setScores(a.words, b.words);
+  const chars = setScores(a.chars, b.chars);
+  const cosine = cosineSimilarity(va, vb);
+  let alignedAB = 0;
+  let alignedBA = 0;
+  if (cosine >= ALIGNMENT_GATE.cosine || Math.max(chars.containmentAB, chars.containmentBA) >= ALIGNMENT_GATE.containment) {
+    const matches = alignMonotone(a.sentenceTerms, b.sentenceTerms);
+    ({ alignedAB, alignedBA } = alignmentCoverage(a.sentenceTerms, b.sentenceTerms, matches));
+  }
+  const la = a.article.tokens.length;
+  const lb = b.article.tokens.length;
+  const scores: PairScores = {
+    jaccard: round(words.jaccard),
+    containmentAB: round(words.containmentAB),
+    containmentBA: round(words.containmentBA),
+    charContainmentAB: round(chars.containmentAB),
+    charContainmentBA: round(chars.containmentBA),
+    cosine: round(cosine),
+    alignedAB: round(alignedAB),
+    alignedBA: round(alignedBA),
+    lengthRatio: round(la === 0 && lb === 0 ? 1 : Math.min(la, lb) / Math.max(la, lb)),
+  };
+  if (a.article.title !== undefined && b.article.title !== undefined) {
+    scores.titleDice = round(diceSimilarity(a.article.title.toLowerCase(), b.article.title.toLowerCase()));
+  }
+  return scores;
+}

@@ -1,0 +1,76 @@
+/**
+ * Shingles: overlapping n-grams of words or characters, hashed to 32-bit numbers and kept as a
+ * sorted, duplicate-free `Uint32Array` so that set operations are a linear merge.
+ *
+ * Word shingles are hashed from the tokens' own hashes, never from a joined string, so no
+ * separator can collide with a character inside a token. 32 bits: at a million distinct shingles
+ * per pair the chance of one collision is far below the rounding of the scores we report.
+ */
+
+/** FNV-1a over UTF-16 code units, 32 bits. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A 32-bit finalizer (murmur3 fmix32): spreads the bits of a combined hash. */
+export function mix32(h: number): number {
+  let x = h >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** Sort and de-duplicate hashes in place; returns the used prefix. */
+export function toSortedSet(values: Uint32Array): Uint32Array {
+  if (values.length === 0) return values;
+  values.sort();
+  let n = 1;
+  for (let i = 1; i < values.length; i++) {
+    if (values[i] !== values[n - 1]) values[n++] = values[i] as number;
+  }
+  return values.subarray(0, n);
+}
+
+/** Hashes of each word k-gram, in text order (not de-duplicated). A text shorter than k gives one shingle. */
+export function hashWordShingles(tokens: readonly string[], k: number): Uint32Array {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be a whole number ≥ 1, got ${k}`);
+  if (tokens.length === 0) return new Uint32Array(0);
+  const th = tokens.map(hashString);
+  const count = Math.max(1, th.length - k + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x9747b28c;
+    const end = Math.min(th.length, i + k);
+    for (let j = i; j < end; j++) h = Math.imul(h ^ (th[j] as number), 0x01000193) + j - i;
+    out[i] = mix32(h);
+  }
+  return out;
+}
+
+/** The set of word k-shingles of a token list. */
+export function shingleWords(tokens: readonly string[], k: number): Uint32Array {
+  return toSortedSet(hashWordShingles(tokens, k));
+}
+
+/** The set of character k-shingles of a string (a text shorter than k gives one shingle). */
+export function shingleChars(text: string, k: number): Uint32Array {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be a whole number ≥ 1, got ${k}`);
+  if (text.length === 0) return new Uint32Array(0);
+  const count = Math.max(1, text.length - k + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    const end = Math.min(text.length, i + k);
+    for (let j = i; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    out[i] = h >>> 0;
+  }
+  return toSortedSet(out);
+}

@@ -1,0 +1,144 @@
+/**
+ * scanCorpus: articles → normalized → fingerprinted → candidate pairs → scored → classified →
+ * stories. compareArticles: the same for one pair, in the context of a corpus when given one.
+ * Pure (no file system, no console); the CLI reads the input and writes the reports.
+ */
+import { classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from '../core/classify.js';
+import { clusterStories, type StoryEdge } from '../core/cluster.js';
+import { type Fingerprint, fingerprintArticle } from '../core/fingerprint.js';
+import { normalizeArticle } from '../core/normalize.js';
+import { findSelfRepetition, findSharedRuns } from '../core/passages.js';
+import { scorePair } from '../core/score.js';
+import type { SparseVector } from '../core/similarity/cosine.js';
+import { countDocumentFrequencies, type DocumentFrequencies, vectorizeTfIdf } from '../core/tfidf.js';
+import type { Article, DocumentSummary, PairResult, ScanResult, Story, Thresholds } from '../types.js';
+
+export interface ScanOptions {
+  thresholds?: Partial<Thresholds>;
+  /** Candidate pairs: every pair, or those an LSH index proposes (see `candidatePairs`). */
+  candidates?: (fingerprints: readonly Fingerprint[]) => { method: 'all-pairs' | 'lsh'; pairs: Array<[number, number]> };
+  /** Called after each stage with its name and the milliseconds it took. */
+  onStage?: (stage: string, ms: number) => void;
+}
+
+/** Relations that put two articles in one story. */
+const STORY_RELATIONS = new Set(['duplicate', 'republication', 'translation-variant']);
+const RELATION_STRENGTH: Record<string, number> = { duplicate: 3, republication: 2, 'translation-variant': 1 };
+
+/** Every pair (i < j). */
+export function allPairs(fingerprints: readonly Fingerprint[]): { method: 'all-pairs'; pairs: Array<[number, number]> } {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < fingerprints.length; i++) for (let j = i + 1; j < fingerprints.length; j++) pairs.push([i, j]);
+  return { method: 'all-pairs', pairs };
+}
+
+export function resolveThresholds(partial: Partial<Thresholds> = {}): Thresholds {
+  const t = { ...DEFAULT_THRESHOLDS, ...partial };
+  validateThresholds(t);
+  return t;
+}
+
+/** A scored, classified pair, with the passages both share when they are related. */
+export function judgePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector, thresholds: Thresholds): PairResult {
+  const scores = scorePair(a, b, va, vb);
+  const verdict = classifyPair(scores, thresholds);
+  const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons: verdict.reasons };
+  if (verdict.container) result.container = verdict.container === 'a' ? a.id : b.id;
+  if (verdict.relation !== 'unrelated') {
+    const runs = findSharedRuns(a.article.tokens, b.article.tokens);
+    if (runs.length > 0) result.shared = runs.map((r) => a.article.tokens.slice(r.startA, r.startA + r.length).join(' '));
+  }
+  return result;
+}
+
+function timed<T>(stage: string, onStage: ScanOptions['onStage'], fn: () => T): T {
+  const t0 = performance.now();
+  const out = fn();
+  onStage?.(stage, performance.now() - t0);
+  return out;
+}
+
+function summarize(article: Article, fp: Fingerprint): DocumentSummary {
+  const s: DocumentSummary = { id: article.id, chars: article.text.length, words: fp.article.tokens.length, normalization: fp.article.actions, notes: findSelfRepetition(fp.article) };
+  const title = article.title ?? fp.article.title;
+  if (title !== undefined) s.title = title;
+  s.lang = fp.article.lang;
+  if (article.date !== undefined) s.date = article.date;
+  if (article.source !== undefined) s.source = article.source;
+  return s;
+}
+
+/** Name the origin of a story: the member the others contain, else the earliest dated one. */
+function pickOrigin(members: readonly string[], pairs: readonly PairResult[], dates: ReadonlyMap<string, string>): Pick<Story, 'origin' | 'originBy'> {
+  if (members.length === 1) return {};
+  const inStory = new Set(members);
+  const held = new Map<string, number>();
+  for (const p of pairs) {
+    if (p.relation !== 'republication' || !p.container || !inStory.has(p.a) || !inStory.has(p.b)) continue;
+    const inner = p.container === p.a ? p.b : p.a;
+    held.set(inner, (held.get(inner) ?? 0) + 1);
+  }
+  const byHeld = [...held.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  if (byHeld.length > 0 && (byHeld.length === 1 || (byHeld[0]?.[1] ?? 0) > (byHeld[1]?.[1] ?? 0))) {
+    return { origin: byHeld[0]?.[0], originBy: 'containment' };
+  }
+  const dated = members.filter((m) => dates.has(m)).sort((x, y) => (dates.get(x) as string).localeCompare(dates.get(y) as string) || x.localeCompare(y));
+  if (dated.length > 0) return { origin: dated[0], originBy: 'date' };
+  return {};
+}
+
+export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
+  const thresholds = resolveThresholds(options.thresholds);
+  const { onStage } = options;
+  const fps = timed('fingerprint', onStage, () => articles.map((a) => fingerprintArticle(normalizeArticle(a))));
+  const vectors = timed('tfidf', onStage, () => {
+    const freqs = countDocumentFrequencies(fps.map((f) => f.terms));
+    const termIds = new Map<string, number>();
+    return fps.map((f) => vectorizeTfIdf(f.terms, freqs, termIds));
+  });
+  const candidates = timed('candidates', onStage, () => (options.candidates ?? allPairs)(fps));
+  const judged = timed('score', onStage, () =>
+    candidates.pairs.map(([i, j]) => ({ i, j, result: judgePair(fps[i] as Fingerprint, fps[j] as Fingerprint, vectors[i] as SparseVector, vectors[j] as SparseVector, thresholds) })),
+  );
+  const stories = timed('cluster', onStage, () => {
+    const edges: StoryEdge[] = judged
+      .filter((p) => STORY_RELATIONS.has(p.result.relation))
+      .map((p) => ({ a: p.i, b: p.j, strength: (RELATION_STRENGTH[p.result.relation] ?? 0) + p.result.scores.cosine }));
+    const groups = clusterStories(fps.length, edges);
+    const pairs = judged.map((p) => p.result);
+    const dates = new Map(articles.filter((a) => a.date !== undefined).map((a) => [a.id, a.date as string]));
+    return groups
+      .map((g) => g.map((i) => (articles[i] as Article).id).sort())
+      .sort((x, y) => (x[0] as string).localeCompare(y[0] as string))
+      .map((members, k): Story => ({ id: `s${k + 1}`, members, ...pickOrigin(members, pairs, dates) }));
+  });
+  const pairs = judged
+    .map((p) => p.result)
+    .filter((p) => p.relation !== 'unrelated')
+    .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  return {
+    version: 1,
+    documents: articles.map((a, i) => summarize(a, fps[i] as Fingerprint)),
+    pairs,
+    stories,
+    thresholds,
+    candidates: { method: candidates.method, pairs: candidates.pairs.length },
+  };
+}
+
+export interface CompareOptions {
+  thresholds?: Partial<Thresholds>;
+  /** Articles whose document frequencies weight the TF-IDF (the corpus the pair belongs to). */
+  context?: readonly Article[];
+}
+
+/** Score and classify one pair; with `context`, IDF comes from that corpus (plus the pair). */
+export function compareArticles(a: Article, b: Article, options: CompareOptions = {}): PairResult {
+  const thresholds = resolveThresholds(options.thresholds);
+  const fa = fingerprintArticle(normalizeArticle(a));
+  const fb = fingerprintArticle(normalizeArticle(b));
+  const others = (options.context ?? []).filter((x) => x.id !== a.id && x.id !== b.id);
+  const freqs: DocumentFrequencies = countDocumentFrequencies([fa.terms, fb.terms, ...others.map((x) => fingerprintArticle(normalizeArticle(x)).terms)]);
+  const termIds = new Map<string, number>();
+  return judgePair(fa, fb, vectorizeTfIdf(fa.terms, freqs, termIds), vectorizeTfIdf(fb.terms, freqs, termIds), thresholds);
+}

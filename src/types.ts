@@ -1,0 +1,178 @@
+/**
+ * Shared data types. Every module may import this file; it imports nothing.
+ */
+
+/** One article as read from a folder or a JSON Lines file. */
+export interface Article {
+  /** Unique within a corpus: the path relative to the folder (no extension), or the JSONL `id`. */
+  id: string;
+  /** The text as read (UTF-8, unchanged). */
+  text: string;
+  title?: string;
+  lang?: string;
+  /** ISO date (YYYY-MM-DD or a full timestamp) when known. */
+  date?: string;
+  /** Outlet or origin. */
+  source?: string;
+  url?: string;
+  /** Other metadata fields, kept as read. */
+  meta?: Record<string, unknown>;
+  /** Where the article was read from (file path, or `file.jsonl:line`). Display only. */
+  origin?: string;
+}
+
+/** One thing normalization did to the text, so a report can say what was ignored. */
+export interface NormalizationAction {
+  /** Rule name, e.g. `boilerplate:comment-form`, `title-repeated`, `photo-caption`. */
+  rule: string;
+  /** 1-based line number in the original text, where the action removed a line. */
+  line?: number;
+  /** The text affected (a removed line), shortened for display. */
+  text?: string;
+}
+
+/** A paragraph of the cleaned text with its sentences. Offsets are into `NormalizedArticle.clean`. */
+export interface Sentence {
+  /** Index of the sentence in the whole document. */
+  index: number;
+  /** Paragraph index. */
+  paragraph: number;
+  start: number;
+  end: number;
+  /** The sentence as displayed (from the cleaned original). */
+  text: string;
+  /** Matching form: folded tokens. */
+  tokens: string[];
+}
+
+/** The product of `normalizeArticle`: the original kept for display, the matching form derived from it. */
+export interface NormalizedArticle {
+  id: string;
+  /** Original text after boilerplate removal (display form, Unicode NFC, original case and accents). */
+  clean: string;
+  /** The title: the metadata title, or the first line when it reads like a headline. */
+  title?: string;
+  /** Language: the metadata language or a script-based guess (`en`, `zh`, `ja`, `ru`, ...). */
+  lang: string;
+  /** Folded matching tokens of `clean` (case, accents, quotes, spelling variants folded). */
+  tokens: string[];
+  sentences: Sentence[];
+  actions: NormalizationAction[];
+}
+
+/** The scores of one pair. Every score is a similarity: 1 for identical. */
+export interface PairScores {
+  /** Jaccard of word shingles. */
+  jaccard: number;
+  /** Share of A's word shingles found in B. */
+  containmentAB: number;
+  /** Share of B's word shingles found in A. */
+  containmentBA: number;
+  /** Share of A's character shingles found in B (robust to OCR noise and re-spelling). */
+  charContainmentAB: number;
+  /** Share of B's character shingles found in A. */
+  charContainmentBA: number;
+  /** Cosine of TF-IDF vectors over stemmed content words. */
+  cosine: number;
+  /** Share of A's sentences with a counterpart in B (monotone sentence alignment). */
+  alignedAB: number;
+  /** Share of B's sentences with a counterpart in A. */
+  alignedBA: number;
+  /** Dice coefficient of the titles (string-similarity-js); absent when either title is missing. */
+  titleDice?: number;
+  /** Shorter length over longer length, in tokens. */
+  lengthRatio: number;
+}
+
+export type Relation = 'duplicate' | 'republication' | 'translation-variant' | 'related' | 'unrelated';
+
+/** Why a relation was chosen: a score, the threshold and how it compared. */
+export interface Reason {
+  /** Score name, as in `PairScores`. */
+  score: string;
+  value: number;
+  threshold: number;
+  /** `>=` when the score crossed the threshold, `<` when it fell short. */
+  op: '>=' | '<';
+  /** Plain-words explanation. */
+  note: string;
+}
+
+export interface PairResult {
+  a: string;
+  b: string;
+  relation: Relation;
+  /** For `republication`: the id of the document that holds the other (the longer one). */
+  container?: string;
+  scores: PairScores;
+  reasons: Reason[];
+  /** Short passages both share (longest common runs, display form). */
+  shared?: string[];
+}
+
+export interface Story {
+  id: string;
+  members: string[];
+  /** The likely origin: the text the others contain, or the earliest date. */
+  origin?: string;
+  /** How the origin was chosen. */
+  originBy?: 'containment' | 'date' | 'single';
+}
+
+/** A note about one document on its own (e.g. it repeats its own material). */
+export interface DocumentNote {
+  kind: 'self-repetition';
+  /** Sentence indexes of the repeated passage and its restatement, with their similarity. */
+  first: number;
+  second: number;
+  similarity: number;
+  text: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title?: string;
+  lang?: string;
+  date?: string;
+  source?: string;
+  /** Characters of the original text. */
+  chars: number;
+  /** Words after normalization. */
+  words: number;
+  normalization: NormalizationAction[];
+  notes: DocumentNote[];
+}
+
+export interface Thresholds {
+  /** Both character containments at or above this (and length ratio at or above `duplicateLength`) → duplicate. */
+  duplicate: number;
+  duplicateLength: number;
+  /** The larger character containment at or above this → republication (one holds most of the other). */
+  republication: number;
+  /** TF-IDF cosine at or above this, with sentence alignment at or above `translationAligned` → translation-variant. */
+  translationCosine: number;
+  translationAligned: number;
+  /** TF-IDF cosine at or above this → related (same people and event, another report). */
+  related: number;
+}
+
+export interface ScanResult {
+  version: 1;
+  documents: DocumentSummary[];
+  pairs: PairResult[];
+  stories: Story[];
+  thresholds: Thresholds;
+  /** Pairs compared and how they were chosen. */
+  candidates: { method: 'all-pairs' | 'lsh'; pairs: number };
+}
+
+/** A bad-input error the CLI prints as one line and maps to exit code 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
+    super(file ? `${file}: ${message}` : message);
+  }
+}
