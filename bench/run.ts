@@ -1,0 +1,52 @@
+/**
+ * `npm run bench [-- name...]`: runs every `bench/*.bench.ts` (or the named ones), prints their
+ * figures, and writes them with the machine and the command to `bench/RESULTS.md`.
+ *
+ * A bench module exports `default async function (ctx: BenchContext): Promise<string>` returning
+ * a Markdown section (its method, figures, and the ratio against a baseline run in the same process).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface BenchContext {
+  /** Write a progress or result line to the terminal. */
+  log(line: string): void;
+  /** True when `--quick` was passed: smaller sizes, for a smoke run. */
+  quick: boolean;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const wanted = args.filter((a) => !a.startsWith('--'));
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()
+  .filter((f) => wanted.length === 0 || wanted.includes(basename(f, '.bench.ts')));
+if (files.length === 0) {
+  process.stderr.write(`bench: no benchmark matches ${wanted.join(', ')}\n`);
+  process.exit(2);
+}
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const sections: string[] = [];
+for (const file of files) {
+  const name = basename(file, '.bench.ts');
+  process.stdout.write(`\n## ${name}\n`);
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: (ctx: BenchContext) => Promise<string> };
+  const section = await mod.default({ log: (l) => process.stdout.write(`${l}\n`), quick });
+  sections.push(`## ${name}\n\nCommand: \`npm run bench -- ${name}${quick ? ' --quick' : ''}\`\n\n${section.trim()}\n`);
+}
+const resultsPath = join(here, 'RESULTS.md');
+// Keep the sections of benchmarks not run this time.
+let kept: string[] = [];
+try {
+  const old = readFileSync(resultsPath, 'utf8');
+  kept = old.split(/^(?=## )/m).filter((s) => s.startsWith('## ') && !files.some((f) => s.startsWith(`## ${basename(f, '.bench.ts')}\n`)));
+} catch {
+  kept = [];
+}
+const all = [...kept, ...sections].sort();
+writeFileSync(resultsPath, `# Benchmark results\n\nMachine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.\n\n${all.join('\n')}`);
+process.stdout.write(`\nwrote ${resultsPath}\n`);
