@@ -106,8 +106,13 @@ export interface PairResult {
   container?: string;
   scores: PairScores;
   reasons: Reason[];
-  /** Short passages both share (longest common runs, display form). */
+  /** Short passages both share (longest common runs, in matching form). */
   shared?: string[];
+  /**
+   * Shared passages that also occur in other documents of the corpus: formulaic language
+   * ("community with a shared future"), listed to show it was not taken as evidence of copying.
+   */
+  formulaic?: string[];
 }
 
 export interface Story {
@@ -164,6 +169,8 @@ export interface ScanResult {
   thresholds: Thresholds;
   /** Pairs compared and how they were chosen. */
   candidates: { method: 'all-pairs' | 'lsh'; pairs: number };
+  /** The most similar pairs that were not linked, with the reasons they stay apart (at most 5). */
+  nearest?: PairResult[];
 }
 
 /** A bad-input error the CLI prints as one line and maps to exit code 2. */

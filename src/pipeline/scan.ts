@@ -116,6 +116,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     .map((p) => p.result)
     .filter((p) => p.relation !== 'unrelated')
     .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  const nearest = timed('explain', onStage, () => explainNearest(judged, fps, pairs));
   return {
     version: 1,
     documents: articles.map((a, i) => summarize(a, fps[i] as Fingerprint)),
@@ -123,7 +124,39 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     stories,
     thresholds,
     candidates: { method: candidates.method, pairs: candidates.pairs.length },
+    nearest,
   };
+}
+
+/** Above this corpus size, formulaic passages are not looked up (it scans every document's text). */
+const FORMULAIC_LOOKUP_LIMIT = 2000;
+const NEAREST_COUNT = 5;
+
+/**
+ * The closest pairs that were not linked, with the passages they share; and, for every listed
+ * pair, which shared passages recur in a third document (formulaic language, not copying).
+ */
+function explainNearest(judged: ReadonlyArray<{ i: number; j: number; result: PairResult }>, fps: readonly Fingerprint[], related: readonly PairResult[]): PairResult[] {
+  const closeness = (p: PairResult): number => p.scores.cosine + Math.max(p.scores.charContainmentAB, p.scores.charContainmentBA);
+  const nearest = judged
+    .filter((p) => p.result.relation === 'unrelated')
+    .sort((x, y) => closeness(y.result) - closeness(x.result) || x.result.a.localeCompare(y.result.a) || x.result.b.localeCompare(y.result.b))
+    .slice(0, NEAREST_COUNT)
+    .map((p) => {
+      const a = fps[p.i] as Fingerprint;
+      const runs = findSharedRuns(a.article.tokens, (fps[p.j] as Fingerprint).article.tokens, { minWords: 6, limit: 3 });
+      const out: PairResult = { ...p.result };
+      if (runs.length > 0) out.shared = runs.map((r) => a.article.tokens.slice(r.startA, r.startA + r.length).join(' '));
+      return out;
+    });
+  if (fps.length <= FORMULAIC_LOOKUP_LIMIT) {
+    const texts = fps.map((f) => ` ${f.article.tokens.join(' ')} `);
+    for (const p of [...related, ...nearest]) {
+      const recurring = (p.shared ?? []).filter((run) => texts.filter((t) => t.includes(` ${run} `)).length >= 3);
+      if (recurring.length > 0) p.formulaic = recurring;
+    }
+  }
+  return nearest;
 }
 
 export interface CompareOptions {

@@ -1,0 +1,65 @@
+/** `copydesk scan [inputs...]`: cluster a corpus into stories and write the reports. */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { readCorpus } from '../../io/readCorpus.js';
+import { writeFileAtomic } from '../../io/writeFile.js';
+import { parseChoice, parseNumberOption } from '../errors.js';
+import { addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
+
+const FORMATS = ['table', 'json', 'md'] as const;
+const CANDIDATES = ['auto', 'all', 'lsh'] as const;
+/** Above this many articles, `--candidates auto` asks the LSH index for candidate pairs. */
+export const LSH_AUTO_SIZE = 2000;
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('scan')
+    .description('cluster articles into stories and write reports/ (report.json, report.md, index.html)')
+    .argument('[inputs...]', 'folders (.txt, .md, .jsonl inside), .txt/.md files or .jsonl files', ['corpus'])
+    .option('--out <dir>', 'where to write the reports', 'reports')
+    .option('--no-write', 'print only; write no report files')
+    .option('--format <format>', `what to print on stdout: ${FORMATS.join(', ')}`, 'table')
+    .option('--candidates <mode>', `pairs to compare: all, lsh, or auto (lsh above ${LSH_AUTO_SIZE} articles)`, 'auto')
+    .option('--all-pairs', 'compare every pair (same as --candidates all)')
+    .option('--lsh-threshold <n>', 'Jaccard threshold the LSH candidates are tuned for', '0.5')
+    .option('--timings', 'print the time of each stage on stderr')
+    .option('--no-color', 'no colour in the table');
+  addThresholdOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
+    const format = parseChoice('--format', String(opts.format), FORMATS);
+    const mode = opts.allPairs ? 'all' : parseChoice('--candidates', String(opts.candidates), CANDIDATES);
+    const lshThreshold = parseNumberOption('--lsh-threshold', String(opts.lshThreshold), 0.05, 0.95);
+    const thresholds = readThresholdOptions(opts);
+    const articles = await readCorpus(inputs);
+    const { scanCorpus } = await import('../../pipeline/scan.js');
+    const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
+    const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
+    const result = scanCorpus(articles, {
+      thresholds,
+      ...(candidates ? { candidates } : {}),
+      onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
+    });
+    const { renderJson } = await import('../../report/json.js');
+    const { renderMarkdown } = await import('../../report/markdown.js');
+    const json = renderJson(result);
+    const md = renderMarkdown(result);
+    if (opts.write !== false) {
+      const out = String(opts.out);
+      const { buildScanHtml } = await import('../../pipeline/review.js');
+      await writeFileAtomic(join(out, 'report.json'), json);
+      await writeFileAtomic(join(out, 'report.md'), md);
+      await writeFileAtomic(join(out, 'index.html'), buildScanHtml(result, articles));
+      if (format !== 'json') process.stderr.write(`wrote ${join(out, 'report.json')}, ${join(out, 'report.md')}, ${join(out, 'index.html')}\n`);
+    }
+    if (format === 'json') process.stdout.write(json);
+    else if (format === 'md') process.stdout.write(md);
+    else {
+      const { renderTable } = await import('../../report/table.js');
+      process.stdout.write(renderTable(result, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
+    }
+  });
+}
+
+async function lshCandidateFn(threshold: number) {
+  const { lshCandidates } = await import('../../pipeline/candidates.js');
+  return (fps: Parameters<typeof lshCandidates>[0]) => lshCandidates(fps, { threshold });
+}

@@ -1,0 +1,34 @@
+/** Options shared by several commands: thresholds and colour. */
+import type { Command } from 'commander';
+import type { Thresholds } from '../types.js';
+import { parseNumberOption } from './errors.js';
+
+const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: string]> = [
+  ['--duplicate <n>', 'duplicate', 'least character containment, both ways, for a duplicate'],
+  ['--duplicate-length <n>', 'duplicateLength', 'least length ratio for a duplicate'],
+  ['--republication <n>', 'republication', 'least character containment, one way, for a republication'],
+  ['--translation-cosine <n>', 'translationCosine', 'least TF-IDF cosine for a translation variant'],
+  ['--translation-aligned <n>', 'translationAligned', 'least sentence alignment, both ways, for a translation variant'],
+];
+
+export function addThresholdOptions(cmd: Command): Command {
+  for (const [flag, , help] of THRESHOLD_OPTIONS) cmd.option(flag, `${help} (0–1; default in README)`);
+  return cmd;
+}
+
+/** The thresholds the user set; the pipeline fills in the rest from the defaults. */
+export function readThresholdOptions(opts: Record<string, unknown>): Partial<Thresholds> {
+  const out: Partial<Thresholds> = {};
+  for (const [flag, key] of THRESHOLD_OPTIONS) {
+    const value = opts[key];
+    if (typeof value === 'string') out[key] = parseNumberOption(flag.split(' ')[0] as string, value, 0, 1);
+  }
+  return out;
+}
+
+/** Colour when writing to a terminal, unless NO_COLOR is set or --no-color was given. */
+export function useColor(stream: NodeJS.WriteStream, optionColor: boolean | undefined): boolean {
+  if (optionColor === false) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return stream.isTTY === true;
+}

@@ -1,0 +1,19 @@
+/** Small formatting helpers shared by the renderers. */
+import type { PairResult, Reason } from '../types.js';
+
+export function fmt(x: number | undefined): string {
+  return x === undefined ? '–' : x.toFixed(2);
+}
+
+/** "republication (B holds A)" and the like, in plain words. */
+export function describeRelation(p: PairResult): string {
+  if (p.relation === 'republication' && p.container) {
+    const inner = p.container === p.a ? p.b : p.a;
+    return `republication: ${p.container} holds ${inner}`;
+  }
+  return p.relation;
+}
+
+export function describeReason(r: Reason): string {
+  return `${r.score} ${r.value.toFixed(3)} ${r.op} ${r.threshold} (${r.note})`;
+}
