@@ -1,0 +1,52 @@
+/** `copydesk diff A B`: the aligned word-level review of two versions, in the terminal or as HTML. */
+import type { Command } from 'commander';
+import { resolvePair } from '../../io/readCorpus.js';
+import { parseChoice, parseNumberOption } from '../errors.js';
+import { useColor } from '../options.js';
+
+const LAYOUTS = ['inline', 'side-by-side'] as const;
+const FORMATS = ['text', 'json'] as const;
+
+export function register(program: Command): void {
+  program
+    .command('diff')
+    .description('show how two versions differ: aligned sentences, word changes and their kinds')
+    .argument('<a>', 'first article: a file, or an id with --corpus')
+    .argument('<b>', 'second article: a file, or an id with --corpus')
+    .option('--corpus <path>', 'read A and B by id from this folder or .jsonl file')
+    .option('--layout <layout>', `${LAYOUTS.join(' or ')}`, 'inline')
+    .option('--format <format>', `what to print on stdout: ${FORMATS.join(', ')}`, 'text')
+    .option('--width <n>', 'columns to wrap at (default: the terminal width, or 100)')
+    .option('--changes-only', 'leave out the sentences that did not change')
+    .option('--ignore-case', 'count words differing only in case as the same')
+    .option('--ignore-punctuation', 'leave punctuation and quote marks out of the comparison')
+    .option('--ignore-spelling', 'count British and American spellings as the same word')
+    .option('--html <file>', 'also write the side-by-side view of the pair to this HTML file')
+    .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
+    .action(async (refA: string, refB: string, opts: Record<string, unknown>) => {
+      const layout = parseChoice('--layout', String(opts.layout), LAYOUTS);
+      const format = parseChoice('--format', String(opts.format), FORMATS);
+      const width = opts.width === undefined ? Math.max(60, process.stdout.columns ?? 100) : parseNumberOption('--width', String(opts.width), 40, 1000);
+      const [a, b] = await resolvePair(refA, refB, opts.corpus === undefined ? undefined : String(opts.corpus));
+      const { reviewArticles } = await import('../../core/review.js');
+      const review = reviewArticles(a, b, {
+        ignoreCase: opts.ignoreCase === true,
+        ignorePunctuation: opts.ignorePunctuation === true,
+        ignoreSpelling: opts.ignoreSpelling === true,
+      });
+      if (typeof opts.html === 'string') {
+        const { renderReviewPage } = await import('../../report/html.js');
+        const { writeFileAtomic } = await import('../../io/writeFile.js');
+        await writeFileAtomic(opts.html, renderReviewPage(review));
+        if (format !== 'json') process.stderr.write(`wrote ${opts.html}\n`);
+      }
+      if (format === 'json') {
+        process.stdout.write(`${JSON.stringify(review, null, 2)}\n`);
+        return;
+      }
+      const { renderReviewText } = await import('../../report/reviewText.js');
+      process.stdout.write(
+        renderReviewText(review, { color: useColor(process.stdout, opts.color as boolean | undefined), layout, width, changesOnly: opts.changesOnly === true }),
+      );
+    });
+}

@@ -1,0 +1,226 @@
+/**
+ * HTML views: one pair's aligned side-by-side review (`copydesk diff A B --html FILE`) and the
+ * scan report `reports/index.html` (stories, their members and relations, a similarity matrix,
+ * and the review of each related pair).
+ *
+ * Each page is one self-contained file: inline CSS, no script, no external font or image, so it
+ * opens offline and prints. Every text from an article is escaped: markup in an article shows as
+ * text and runs nothing. Changes are marked by more than colour: deletions are struck through,
+ * insertions underlined, each change carries a text label of its kind, each row a word (same,
+ * changed, added, dropped, moved).
+ */
+import type { ChangeKind, DiffPart, Review, ReviewRow } from '../reviewTypes.js';
+import type { PairResult, ScanResult } from '../types.js';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+}
+
+const STYLE = `
+:root { --ins: #d7f5dd; --ins-ink: #0b5d1e; --del: #fde0e0; --del-ink: #8f1d1d; --num: #fff0b3; --line: #d0d7de; --muted: #57606a; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: #1f2328; margin: 0; background: #fff; }
+main { max-width: 1280px; margin: 0 auto; padding: 16px 24px 48px; }
+h1 { font-size: 1.5em; margin: 0.4em 0; } h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid var(--line); padding-bottom: 4px; } h3 { font-size: 1.05em; margin: 1.2em 0 0.4em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; text-align: left; }
+th { background: #f6f8fa; font-weight: 600; }
+.muted, .legend { color: var(--muted); font-size: 0.92em; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+del { background: var(--del); color: var(--del-ink); text-decoration: line-through; text-decoration-thickness: 2px; }
+ins { background: var(--ins); color: var(--ins-ink); text-decoration: underline; text-decoration-thickness: 2px; }
+.kind { font-size: 0.72em; font-weight: 600; border: 1px solid currentColor; border-radius: 3px; padding: 0 3px; margin: 0 2px; vertical-align: super; color: var(--muted); white-space: nowrap; }
+.kind-number { color: #7a4d00; background: var(--num); }
+table.review { table-layout: fixed; }
+table.review col.mark { width: 7.5em; } table.review col.side { width: calc((100% - 7.5em) / 2); }
+table.review td { overflow-wrap: anywhere; }
+tr.row-same td.side { color: #3d444d; }
+tr.row-added td.b, tr.row-dropped td.a { background: #fafafa; }
+td.mark { font-size: 0.85em; color: var(--muted); white-space: nowrap; }
+td.mark b { display: block; color: #1f2328; }
+.summary { display: flex; flex-wrap: wrap; gap: 6px 24px; margin: 8px 0; }
+.matrix td, .matrix th { text-align: center; padding: 2px 4px; font-size: 0.85em; min-width: 2.6em; }
+.matrix th.doc { text-align: left; white-space: nowrap; }
+.story { margin: 6px 0; }
+details.pair { border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; margin: 10px 0; }
+details.pair > summary { cursor: pointer; font-weight: 600; }
+@media print {
+  body { font-size: 11pt; } main { max-width: none; padding: 0; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr { break-inside: avoid; } details.pair { border: none; padding: 0; }
+}
+`;
+
+const KIND_TITLE: Record<ChangeKind, string> = {
+  spelling: 'spelling variant (British/American)',
+  accents: 'accents dropped or encoding damage',
+  transliteration: 'name transliterated another way',
+  case: 'upper/lower case only',
+  punctuation: 'punctuation or quotes only',
+  number: 'a number or date changed',
+  reworded: 'reworded',
+};
+
+function kindLabel(kind: ChangeKind | undefined): string {
+  if (!kind || kind === 'reworded') return '';
+  return `<span class="kind kind-${kind}" title="${escapeHtml(KIND_TITLE[kind])}">${kind === 'number' ? 'number!' : kind}</span>`;
+}
+
+/** One side of a row's parts, with its marks. */
+function renderSide(parts: readonly DiffPart[], side: 'a' | 'b'): string {
+  let html = '';
+  for (const p of parts) {
+    const text = side === 'a' ? p.a : p.b;
+    if (p.op === 'equal') {
+      html += escapeHtml(text);
+      continue;
+    }
+    if (text === '') continue;
+    const lead = /^\s*/u.exec(text)?.[0] ?? '';
+    const tag = side === 'a' ? 'del' : 'ins';
+    html += `${escapeHtml(lead)}<${tag}>${escapeHtml(text.slice(lead.length))}</${tag}>${kindLabel(p.kind)}`;
+  }
+  return html;
+}
+
+const ROW_WORD: Record<ReviewRow['kind'], string> = { same: 'same', changed: 'changed', added: 'added', dropped: 'dropped', moved: 'moved' };
+
+function renderRow(row: ReviewRow): string {
+  const refs = (p: string, idx: readonly number[]): string => idx.map((k) => `${p}${k + 1}`).join('+');
+  const where = [refs('A', row.a), refs('B', row.b)].filter((s) => s !== '').join(' · ');
+  const extra = row.a.length + row.b.length > 2 ? (row.a.length > 1 ? ' (merged)' : ' (split)') : row.coarse ? ' (whole)' : '';
+  return `<tr class="row-${row.kind}"><td class="mark"><b>${ROW_WORD[row.kind]}${extra}</b>${where}</td><td class="side a">${row.a.length > 0 ? renderSide(row.parts, 'a') : ''}</td><td class="side b">${row.b.length > 0 ? renderSide(row.parts, 'b') : ''}</td></tr>`;
+}
+
+const pct = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
+
+function renderSummary(review: Review): string {
+  const s = review.summary;
+  const kinds = Object.entries(s.kinds)
+    .map(([k, n]) => `${escapeHtml(k)} ${n}`)
+    .join(', ');
+  const ignored = Object.entries(review.ignore).filter(([, v]) => v).map(([k]) => k);
+  return `<div class="summary"><span>A: ${s.wordsA} words, ${s.kept} (${pct(s.kept, s.wordsA)}) found in B, ${s.dropped} dropped, ${s.changedA} changed</span><span>B: ${s.wordsB} words, ${s.kept} (${pct(s.kept, s.wordsB)}) found in A, ${s.added} added, ${s.changedB} changed</span><span>sentences: ${s.sentencesDropped} dropped, ${s.sentencesAdded} added, ${s.sentencesMoved} moved, ${s.sentencesSplitOrMerged} split or merged</span><span>changes: ${kinds || 'none'}</span>${ignored.length > 0 ? `<span>ignoring ${escapeHtml(ignored.join(', '))}</span>` : ''}</div>`;
+}
+
+/** The aligned side-by-side table of one review (a fragment). */
+export function renderReviewTable(review: Review): string {
+  const head = (side: Review['a']): string => `${escapeHtml(side.id)}${side.title ? `<br><span class="muted">${escapeHtml(side.title)}</span>` : ''}`;
+  return `${renderSummary(review)}
+<table class="review"><colgroup><col class="mark"><col class="side"><col class="side"></colgroup>
+<thead><tr><th>row</th><th>A: ${head(review.a)}</th><th>B: ${head(review.b)}</th></tr></thead>
+<tbody>
+${review.rows.map(renderRow).join('\n')}
+</tbody></table>`;
+}
+
+const LEGEND = `<p class="legend">Marks: <del>only in A</del> <ins>only in B</ins>; a label names the kind of change: ${(['spelling', 'accents', 'transliteration', 'case', 'punctuation', 'number'] as ChangeKind[]).map((k) => kindLabel(k)).join(' ')}; unlabelled changes are rewordings. Rows say whether a sentence is the same, changed, added, dropped or moved; A3+A4 marks two sentences merged into one.</p>`;
+
+function page(title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body><main>
+${body}
+</main></body>
+</html>
+`;
+}
+
+/** One pair's review as a whole page. */
+export function renderReviewPage(review: Review): string {
+  const title = `${review.a.id} ↔ ${review.b.id}`;
+  return page(`copydesk diff: ${title}`, `<h1>${escapeHtml(title)}</h1>\n${LEGEND}\n${renderReviewTable(review)}`);
+}
+
+export interface ScanHtmlOptions {
+  /** Reviews of related pairs, keyed by `pairKey(a, b)`; pairs without one are listed without a diff. */
+  reviews?: ReadonlyMap<string, Review>;
+  /** Largest corpus drawn as a matrix. */
+  maxMatrix?: number;
+}
+
+/** The key of a pair in `ScanHtmlOptions.reviews`. */
+export function pairKey(a: string, b: string): string {
+  return JSON.stringify([a, b]);
+}
+
+const f2 = (x: number): string => x.toFixed(2);
+
+function renderMatrix(result: ScanResult, max: number): string {
+  const ids = result.documents.map((d) => d.id);
+  if (ids.length > max) return `<p class="muted">The matrix is drawn for at most ${max} documents; this corpus has ${ids.length}. See the pairs below.</p>`;
+  const cos = new Map<string, PairResult>();
+  for (const p of result.pairs) {
+    cos.set(pairKey(p.a, p.b), p);
+    cos.set(pairKey(p.b, p.a), p);
+  }
+  const cell = (x: string, y: string): string => {
+    if (x === y) return '<td class="muted">—</td>';
+    const p = cos.get(pairKey(x, y));
+    if (!p) return '<td></td>';
+    const v = p.scores.cosine;
+    const shade = Math.round(255 - v * 120);
+    return `<td style="background: rgb(${shade}, ${shade}, 255)" title="${escapeHtml(`${x} ↔ ${y}: ${p.relation}, cosine ${f2(v)}`)}">${f2(v)}<br><span class="muted">${escapeHtml(p.relation.slice(0, 5))}</span></td>`;
+  };
+  const head = ids.map((_, k) => `<th>${k + 1}</th>`).join('');
+  const rows = ids.map((x, k) => `<tr><th class="doc">${k + 1}. ${escapeHtml(x)}</th>${ids.map((y) => cell(x, y)).join('')}</tr>`).join('\n');
+  return `<p class="legend">TF-IDF cosine of each related pair (1 = the same words), with its relation; an empty cell is an unrelated pair.</p>
+<table class="matrix"><thead><tr><th></th>${head}</tr></thead><tbody>
+${rows}
+</tbody></table>`;
+}
+
+/** The scan report as a self-contained page. */
+export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}): string {
+  const docs = new Map(result.documents.map((d) => [d.id, d]));
+  const pairIndex = new Map(result.pairs.map((p, k) => [pairKey(p.a, p.b), k]));
+  const docLabel = (id: string): string => {
+    const d = docs.get(id);
+    return `<b>${escapeHtml(id)}</b>${d?.title ? ` <span class="muted">${escapeHtml(d.title)}</span>` : ''}`;
+  };
+  const stories = result.stories.filter((s) => s.members.length > 1);
+  const singles = result.stories.length - stories.length;
+  const storyHtml = stories
+    .map((s) => {
+      const members = s.members.map((m) => `<li>${docLabel(m)}${s.origin === m ? ` <span class="kind">origin (by ${escapeHtml(s.originBy ?? '')})</span>` : ''}</li>`).join('');
+      const rel = result.pairs
+        .filter((p) => s.members.includes(p.a) && s.members.includes(p.b))
+        .map((p) => `<li><a href="#pair-${pairIndex.get(pairKey(p.a, p.b))}">${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}</a>: ${escapeHtml(p.relation)}</li>`)
+        .join('');
+      return `<li class="story" id="story-${escapeHtml(s.id)}"><h3>Story ${escapeHtml(s.id)} (${s.members.length} articles)</h3><ul class="members">${members}</ul>${rel ? `<ul class="relations">${rel}</ul>` : ''}</li>`;
+    })
+    .join('\n');
+  const pairRows = result.pairs
+    .map((p, k) => `<tr><td><a href="#pair-${k}">${escapeHtml(p.a)}</a></td><td>${escapeHtml(p.b)}</td><td>${escapeHtml(p.relation)}${p.container ? ` <span class="muted">(in ${escapeHtml(p.container)})</span>` : ''}</td><td class="num">${f2(p.scores.cosine)}</td><td class="num">${f2(p.scores.charContainmentAB)} / ${f2(p.scores.charContainmentBA)}</td><td class="num">${f2(p.scores.alignedAB)} / ${f2(p.scores.alignedBA)}</td></tr>`)
+    .join('\n');
+  const diffs = result.pairs
+    .map((p, k) => {
+      const review = options.reviews?.get(pairKey(p.a, p.b));
+      const body = review ? renderReviewTable(review) : '<p class="muted">No diff drawn for this pair (see the limit in the summary above).</p>';
+      return `<details class="pair" id="pair-${k}"${k === 0 ? ' open' : ''}><summary>${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}: ${escapeHtml(p.relation)}</summary>\n${body}\n</details>`;
+    })
+    .join('\n');
+  const drawn = options.reviews?.size ?? 0;
+  const body = `<h1>copydesk report</h1>
+<p>${result.documents.length} articles, ${result.candidates.pairs} pairs compared (${escapeHtml(result.candidates.method)}), ${result.pairs.length} related pairs, ${stories.length} stories of two or more articles and ${singles} articles on their own. ${drawn} pair diffs drawn.</p>
+<h2 id="stories">Stories</h2>
+${stories.length > 0 ? `<ol class="stories">\n${storyHtml}\n</ol>` : '<p class="muted">No two articles are copies, republications or translations of each other.</p>'}
+<h2 id="overview">Similarity overview</h2>
+${renderMatrix(result, options.maxMatrix ?? 40)}
+<h2 id="pairs">Related pairs</h2>
+${result.pairs.length > 0 ? `<table class="pairs"><thead><tr><th>A</th><th>B</th><th>relation</th><th>cosine</th><th>chars A in B / B in A</th><th>sentences aligned A / B</th></tr></thead><tbody>\n${pairRows}\n</tbody></table>` : '<p class="muted">None.</p>'}
+<h2 id="diffs">Differences, pair by pair</h2>
+${LEGEND}
+${diffs}`;
+  return page('copydesk report', body);
+}
