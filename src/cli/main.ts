@@ -6,11 +6,21 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, reportError } from './errors.js';
 
-export const COMMANDS = ['scan', 'compare', 'diff', 'eval', 'generate', 'index', 'gate'] as const;
-
 export interface CommandModule {
   register(program: Command): void;
 }
+
+/** Each command's module, imported only when needed (explicit paths, so bundlers and vitest resolve them). */
+const LOADERS = {
+  scan: () => import('./commands/scan.js'),
+  compare: () => import('./commands/compare.js'),
+  diff: () => import('./commands/diff.js'),
+  eval: () => import('./commands/eval.js'),
+  generate: () => import('./commands/generate.js'),
+  index: () => import('./commands/index.js'),
+  gate: () => import('./commands/gate.js'),
+} satisfies Record<string, () => Promise<CommandModule>>;
+export const COMMANDS = Object.keys(LOADERS) as Array<keyof typeof LOADERS>;
 
 export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
@@ -20,12 +30,9 @@ export async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   const first = argv.find((a) => !a.startsWith('-'));
-  const names: readonly string[] = COMMANDS.find((c) => c === first) ? [first as string] : COMMANDS;
+  const names = COMMANDS.filter((c) => c === first);
   try {
-    for (const name of names) {
-      const mod = (await import(`./commands/${name}.js`)) as CommandModule;
-      mod.register(program);
-    }
+    for (const name of names.length > 0 ? names : COMMANDS) (await LOADERS[name]()).register(program);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {

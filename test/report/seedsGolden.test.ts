@@ -1,0 +1,24 @@
+// Golden reports for the seed corpus. After an intended change: `npx vitest run -u test/report`.
+import { describe, expect, it } from 'vitest';
+import { readCorpus } from '../../src/io/readCorpus.js';
+import { scanCorpus } from '../../src/pipeline/scan.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderTable } from '../../src/report/table.js';
+import { CORPUS } from '../helpers/fixtures.js';
+
+describe('golden reports for corpus/', async () => {
+  const articles = await readCorpus([CORPUS]);
+  // Origins hold absolute paths; the golden files must not depend on where the repo is checked out.
+  const result = scanCorpus(articles.map(({ origin: _origin, ...a }) => a));
+
+  it('report.json', async () => {
+    await expect(renderJson(result)).toMatchFileSnapshot('../golden/seeds/report.json');
+  });
+  it('report.md', async () => {
+    await expect(renderMarkdown(result)).toMatchFileSnapshot('../golden/seeds/report.md');
+  });
+  it('terminal table without colour', async () => {
+    await expect(renderTable(result, { color: false })).toMatchFileSnapshot('../golden/seeds/table.txt');
+  });
+});
