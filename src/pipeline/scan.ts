@@ -46,9 +46,18 @@ export function judgePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: 
   if (verdict.container) result.container = verdict.container === 'a' ? a.id : b.id;
   if (verdict.relation !== 'unrelated') {
     const runs = findSharedRuns(a.article.tokens, b.article.tokens);
-    if (runs.length > 0) result.shared = runs.map((r) => a.article.tokens.slice(r.startA, r.startA + r.length).join(' '));
+    if (runs.length > 0) result.shared = runs.map((r) => formatPassage(a.article.tokens.slice(r.startA, r.startA + r.length)));
   }
   return result;
+}
+
+/** Longest passage shown whole, in words; a longer one shows its head and tail and its length. */
+const PASSAGE_WORDS = 40;
+
+/** A shared run for display: whole when short, else "head … tail [N words]". */
+export function formatPassage(words: readonly string[]): string {
+  if (words.length <= PASSAGE_WORDS) return words.join(' ');
+  return `${words.slice(0, 24).join(' ')} … ${words.slice(-12).join(' ')} [${words.length} words]`;
 }
 
 function timed<T>(stage: string, onStage: ScanOptions['onStage'], fn: () => T): T {
@@ -146,7 +155,7 @@ function explainNearest(judged: ReadonlyArray<{ i: number; j: number; result: Pa
       const a = fps[p.i] as Fingerprint;
       const runs = findSharedRuns(a.article.tokens, (fps[p.j] as Fingerprint).article.tokens, { minWords: 6, limit: 3 });
       const out: PairResult = { ...p.result };
-      if (runs.length > 0) out.shared = runs.map((r) => a.article.tokens.slice(r.startA, r.startA + r.length).join(' '));
+      if (runs.length > 0) out.shared = runs.map((r) => formatPassage(a.article.tokens.slice(r.startA, r.startA + r.length)));
       return out;
     });
   if (fps.length <= FORMULAIC_LOOKUP_LIMIT) {
