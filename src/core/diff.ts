@@ -35,6 +35,8 @@ export interface DiffToken {
   text: string;
   /** True for a word, false for a punctuation mark. */
   word: boolean;
+  /** With `ignorePunctuation`: punctuation after the last word, shown but not compared. */
+  tail?: string;
 }
 
 export interface WordDiffResult {
@@ -159,7 +161,7 @@ function classifyOneSided(tokens: readonly DiffToken[]): ChangeKind | undefined 
   return undefined;
 }
 
-const join = (tokens: readonly DiffToken[]): string => tokens.map((t) => t.lead + t.text).join('');
+const join = (tokens: readonly DiffToken[]): string => tokens.map((t) => t.lead + t.text + (t.tail ?? '')).join('');
 const countWords = (tokens: readonly DiffToken[]): number => tokens.reduce((n, t) => n + (t.word ? 1 : 0), 0);
 
 /** With `ignorePunctuation`, punctuation marks become part of the lead of the next word (or the tail of the last). */
@@ -174,8 +176,11 @@ function foldPunctuation(tokens: DiffToken[]): DiffToken[] {
   }
   if (pending !== '') {
     const last = out[out.length - 1];
-    if (last) last.text += pending;
-    else out.push({ lead: '', text: pending.trimStart(), word: false });
+    if (last) last.tail = pending;
+    else {
+      const lead = /^\s*/u.exec(pending)?.[0] ?? '';
+      out.push({ lead, text: pending.slice(lead.length), word: false });
+    }
   }
   return out;
 }
@@ -194,8 +199,8 @@ function splitReplace(a: DiffToken[], b: DiffToken[]): DiffPart[] {
   for (const { x, y } of pairs) {
     const part: DiffPart =
       x.text === y.text
-        ? { op: 'equal', a: x.lead + x.text, b: y.lead + y.text }
-        : { op: 'replace', a: x.lead + x.text, b: y.lead + y.text, kind: x.word ? classifyWordChange(x.text, y.text) : 'punctuation' };
+        ? { op: 'equal', a: join([x]), b: join([y]) }
+        : { op: 'replace', a: join([x]), b: join([y]), kind: x.word ? classifyWordChange(x.text, y.text) : 'punctuation' };
     const prev = parts[parts.length - 1];
     if (prev && prev.op === part.op && prev.kind === part.kind) {
       prev.a += part.a;

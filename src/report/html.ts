@@ -39,6 +39,8 @@ table.review col.mark { width: 7.5em; } table.review col.side { width: calc((100
 table.review td { overflow-wrap: anywhere; }
 tr.row-same td.side { color: #3d444d; }
 tr.row-added td.b, tr.row-dropped td.a { background: #fafafa; }
+/* A whole added or dropped sentence: the row's word says so; no need to strike or underline every word. */
+tr.row-added ins, tr.row-dropped del { text-decoration: none; }
 td.mark { font-size: 0.85em; color: var(--muted); white-space: nowrap; }
 td.mark b { display: block; color: #1f2328; }
 .summary { display: flex; flex-wrap: wrap; gap: 6px 24px; margin: 8px 0; }
