@@ -45,21 +45,28 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'date-line', pattern: DATE_ONLY, maxLength: 50 },
   {
     name: 'timestamp',
-    // A byline stamp: "Xinhua) 08:43, April 25, 2023", "(Reuters) 10:05 GMT | 3 May 2021".
-    pattern: /^[\p{L}\s().,|/-]{0,40}\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|gmt|utc|cst|bst|et)?[\s,|-]*(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})?$/iu,
+    // A byline stamp: "Xinhua) 08:43, April 25, 2023", "(Reuters) 10:05 GMT | 3 May 2021". At most
+    // three words before the time, and a date or a time zone after it: "Polls close at 8:00 pm",
+    // a headline, is not a stamp.
+    pattern:
+      /^[\p{L}().,|/-]*(?:\s+[\p{L}().,|/-]+){0,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?[\s,|-]*(?:(?:gmt|utc|cst|bst|et)(?:[\s,|-]+(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}))?|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})$/iu,
     maxLength: 70,
   },
   {
     name: 'share-prompt',
     pattern:
-      /^(?:share(?: this(?: article| story| post)?)?(?: on \p{L}+)?|print(?: this (?:page|article))?|e-?mail(?: this (?:page|article))?|tweet|facebook|twitter|whatsapp|telegram|linkedin|copy link|click to (?:share|print|email).*|read more\.?.*|related (?:articles|news|posts|stories)\s*:?|subscribe.*|follow us.*|advertisement|sponsored(?: content)?|compartir|imprimir)$/iu,
+      /^(?:share(?: this(?: article| story| post)?)?(?: on \p{L}+)?|print(?: this (?:page|article))?|e-?mail(?: this (?:page|article))?|tweet|facebook|twitter|whatsapp|telegram|linkedin|copy link|click to (?:share|print|email)(?: [\p{L} ]{1,30})?[.:]?|read more(?: (?:here|about this|on this topic|news))?[.:…]*|related (?:articles|news|posts|stories)\s*:?|subscribe(?: (?:now|here|today|to (?:our|the) [\p{L} ]{1,30}))?[.!:]?|follow us(?: on [\p{L}]+(?:(?:,| and| or) [\p{L}]+)*)?[.!:]?|advertisement|sponsored(?: content)?|compartir|imprimir)$/iu,
     maxLength: 80,
   },
   {
     name: 'photo-caption',
     // A caption ends with a photo credit in brackets: "(Xinhua/Ding Haitao)", "(AP Photo/J. Doe)",
     // "(Photo: Reuters)". Captions repeat the lead sentence, so left in they inflate similarity.
-    pattern: /\((?:[^()]{1,40}\/[^()]{2,60}|(?:photo|file photo|foto|image)\s*:?[^()]{0,60})\)\s*$/iu,
+    // The credit is an agency and a name, both capitalised, without digits or dots before the slash:
+    // "(km/h)", "(2.5/3.0)", "(he/she)" and "(www.mfa.gov.cn/eng)" close article sentences, not captions.
+    // Case-sensitive on purpose.
+    pattern:
+      /\((?:\p{Lu}[\p{L}&'’ -]{0,39}\/\s*\p{Lu}[\p{L}.'’ -]{1,59}|(?:[Pp]hoto|PHOTO|[Ff]ile [Pp]hoto|[Ff]oto|[Ii]mage)\s*:[^()]{1,60})\)\s*$/u,
     maxLength: 700,
   },
 ];
@@ -86,7 +93,13 @@ export function stripBoilerplate(
   const paragraphs: KeptParagraph[] = [];
   const lines = text.normalize('NFC').split(/\r\n|\r|\n/);
   lines.forEach((raw, i) => {
-    const line = raw.replace(/[\p{Zs}\t\u00a0]+/gu, ' ').replace(/[\u200b-\u200d\ufeff]/g, '').trim();
+    // NFC again after the zero-width characters go: "e\u200b\u0301" only composes to "é" once the
+    // space between them is removed, and the clean text must be a fixed point of normalization.
+    const line = raw
+      .replace(/[\p{Zs}\t\u00a0]+/gu, ' ')
+      .replace(/[\u200b-\u200d\ufeff]/g, '')
+      .normalize('NFC')
+      .trim();
     if (line === '') return;
     const rule = rules.find((r) => line.length <= r.maxLength && r.pattern.test(line));
     if (rule) {
@@ -134,12 +147,20 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
       const text = p.text.slice(span.start, span.end);
       const words = tokenizeWords(text);
       if (words.length === 0) continue;
-      sentences.push({ index: sentences.length, paragraph: pi, start: base + span.start, end: base + span.end, text, tokens: words });
+      sentences.push({
+        index: sentences.length,
+        paragraph: pi,
+        start: base + span.start,
+        end: base + span.end,
+        text,
+        tokens: words,
+      });
       for (const w of words) tokens.push(w);
     }
   });
   const first = paragraphs[0]?.text;
-  const title = article.title ?? (first !== undefined && paragraphs.length > 1 && looksLikeTitle(first) ? first : undefined);
+  const title =
+    article.title ?? (first !== undefined && paragraphs.length > 1 && looksLikeTitle(first) ? first : undefined);
   return {
     id: article.id,
     clean,
