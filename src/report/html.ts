@@ -44,6 +44,7 @@ tr.row-added ins, tr.row-dropped del { text-decoration: none; }
 td.mark { font-size: 0.85em; color: var(--muted); white-space: nowrap; }
 td.mark b { display: block; color: #1f2328; }
 .summary { display: flex; flex-wrap: wrap; gap: 6px 24px; margin: 8px 0; }
+.matrix { width: auto; }
 .matrix td, .matrix th { text-align: center; padding: 2px 4px; font-size: 0.85em; min-width: 2.6em; }
 .matrix th.doc { text-align: left; white-space: nowrap; }
 .story { margin: 6px 0; }
@@ -157,6 +158,7 @@ export function pairKey(a: string, b: string): string {
 }
 
 const f2 = (x: number): string => x.toFixed(2);
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function renderMatrix(result: ScanResult, max: number): string {
   const ids = result.documents.map((d) => d.id);
@@ -214,7 +216,7 @@ export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}
     .join('\n');
   const drawn = options.reviews?.size ?? 0;
   const body = `<h1>copydesk report</h1>
-<p>${result.documents.length} articles, ${result.candidates.pairs} pairs compared (${escapeHtml(result.candidates.method)}), ${result.pairs.length} related pairs, ${stories.length} stories of two or more articles and ${singles} articles on their own. ${drawn} pair diffs drawn.</p>
+<p>${plural(result.documents.length, 'article')}, ${plural(result.candidates.pairs, 'pair')} compared (${escapeHtml(result.candidates.method)}), ${plural(result.pairs.length, 'related pair')}, ${plural(stories.length, 'story', 'stories')} of two or more articles and ${plural(singles, 'article')} on ${singles === 1 ? 'its' : 'their'} own; ${plural(drawn, 'pair diff')} drawn${drawn < result.pairs.length ? ` (the ${drawn} strongest relations)` : ''}.</p>
 <h2 id="stories">Stories</h2>
 ${stories.length > 0 ? `<ol class="stories">\n${storyHtml}\n</ol>` : '<p class="muted">No two articles are copies, republications or translations of each other.</p>'}
 <h2 id="overview">Similarity overview</h2>
