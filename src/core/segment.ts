@@ -35,7 +35,7 @@ function wordSegmenter(): Intl.Segmenter {
  */
 export function foldWord(word: string): string {
   let w = word.normalize('NFKC').toLowerCase();
-  if (/[^\x00-\x7f]/.test(w)) {
+  if (/[^ -~]/.test(w)) {
     w = w.normalize('NFD').replace(COMBINING_DIACRITICS, '').normalize('NFC');
     w = w.replace(/[’ʼ]/g, "'");
   }
@@ -51,7 +51,11 @@ export function segmentWords(text: string): WordSpan[] {
     if (SPACELESS_SCRIPT.test(raw)) {
       for (const seg of wordSegmenter().segment(raw)) {
         if (!seg.isWordLike) continue;
-        out.push({ norm: foldWord(seg.segment), start: start + seg.index, end: start + seg.index + seg.segment.length });
+        out.push({
+          norm: foldWord(seg.segment),
+          start: start + seg.index,
+          end: start + seg.index + seg.segment.length,
+        });
       }
     } else {
       out.push({ norm: foldWord(raw), start, end: start + raw.length });
@@ -66,9 +70,10 @@ export function tokenizeWords(text: string): string[] {
 }
 
 // Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
+// biome-ignore format: a word list reads best filled
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'gov',
-  'sen', 'rep', 'rev', 'jr', 'sr', 'no', 'nos', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'dept',
+  'sen', 'rep', 'rev', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'dept',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig',
   'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'p.m', 'a.m', 'approx', 'est', 'mt', 'ft', 'sra', 'sr', 'dra',
 ]);
@@ -87,13 +92,15 @@ export interface SentenceSpan {
 export function splitSentences(paragraph: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
-  const re = /[.!?]+["'”’»)\]]*(?=\s+["'“‘«(\[]?[\p{Lu}\p{N}])|[。！？]+["'”’」』）)]*/gu;
+  const re = /[.!?]+["'”’»)\]]*(?=\s+["'“‘«([]?[\p{Lu}\p{N}])|[。！？]+["'”’」』）)]*/gu;
   for (const m of paragraph.matchAll(re)) {
     const end = m.index + m[0].length;
     if (m[0].startsWith('.') && m[0].length === 1) {
       const before = /([\p{L}.]+)$/u.exec(paragraph.slice(Math.max(start, m.index - 12), m.index));
       const word = before?.[1]?.toLowerCase() ?? '';
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+      // "No. 5" and "Nos. 3 and 4" are numbers; "The answer was no. The talks ended." is not.
+      if ((word === 'no' || word === 'nos') && /^\s+\p{N}/u.test(paragraph.slice(end))) continue;
     }
     pushTrimmed(paragraph, start, end, spans);
     start = end;
@@ -136,12 +143,15 @@ export function guessLanguage(text: string): string {
   if (count(/\p{Script=Greek}/gu) / letters > 0.3) return 'el';
   const words = ` ${sample.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
   const score = (list: string[]): number => list.reduce((n, w) => n + (words.split(` ${w} `).length - 1), 0);
+  // Letters and marks that belong to one language among these (¿ ¡ ñ: Spanish; ß: German; ã õ:
+  // Portuguese), each counted like a function word: short dialogue has few function words.
+  const marks = (re: RegExp): number => count(re);
   const candidates: Array<[string, number]> = [
-    ['en', score(['the', 'and', 'of', 'to', 'is', 'that', 'with'])],
-    ['es', score(['el', 'los', 'las', 'que', 'del', 'por', 'una', 'con'])],
-    ['de', score(['der', 'die', 'und', 'das', 'nicht', 'mit', 'ist', 'den'])],
+    ['en', score(['the', 'and', 'of', 'to', 'is', 'that', 'with', 'you', 'it', 'was'])],
+    ['es', score(['el', 'los', 'las', 'que', 'del', 'por', 'una', 'con', 'es', 'un', 'lo', 'se']) + marks(/[¿¡ñ]/giu)],
+    ['de', score(['der', 'die', 'und', 'das', 'nicht', 'mit', 'ist', 'den', 'ein', 'du', 'wir', 'auf']) + marks(/ß/gu)],
     ['fr', score(['le', 'les', 'des', 'est', 'une', 'dans', 'pour', 'qui'])],
-    ['pt', score(['os', 'não', 'uma', 'com', 'para', 'do', 'da', 'em'])],
+    ['pt', score(['os', 'não', 'uma', 'com', 'para', 'do', 'da', 'em', 'você']) + marks(/[ãõ]/giu)],
     ['it', score(['il', 'della', 'che', 'gli', 'per', 'una', 'non', 'sono'])],
   ];
   candidates.sort((x, y) => y[1] - x[1]);
