@@ -1,0 +1,68 @@
+/**
+ * A small pool of worker threads that prepare index entries (see `sketchWorker.ts`). A batch is
+ * split into one slice per worker; results come back in input order.
+ *
+ * Run from TypeScript sources (tsx, vitest), the worker file is `.ts` and needs tsx's loader; from
+ * the built package it is plain `.js`.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SketchConfig } from '../../core/minhash/sketch.js';
+import type { DocumentEntry } from '../../store/types.js';
+import type { Article } from '../../types.js';
+import type { PrepareEntries } from '../indexing.js';
+
+interface Pending {
+  resolve: (entries: DocumentEntry[]) => void;
+  reject: (error: Error) => void;
+}
+
+export interface SketchPool {
+  prepare: PrepareEntries;
+  close(): Promise<void>;
+}
+
+/** Start `size` workers (default: one per core). */
+export function startSketchPool(size = availableParallelism()): SketchPool {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(`./sketchWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+  const workers = Array.from(
+    { length: Math.max(1, size) },
+    () => new Worker(url, fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+  );
+  const pending = new Map<number, Pending>();
+  let next = 0;
+  for (const w of workers) {
+    w.on('message', (msg: { id: number; entries?: DocumentEntry[]; error?: string }) => {
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      if (msg.error !== undefined) p.reject(new Error(msg.error));
+      else p.resolve(msg.entries ?? []);
+    });
+    w.on('error', (error) => {
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    });
+  }
+  const run = (worker: Worker, articles: Article[], config: SketchConfig): Promise<DocumentEntry[]> =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, articles, config });
+    });
+  return {
+    async prepare(articles, config) {
+      const per = Math.ceil(articles.length / workers.length);
+      const parts = await Promise.all(
+        workers.map((w, k) =>
+          k * per < articles.length ? run(w, articles.slice(k * per, (k + 1) * per), config) : Promise.resolve([]),
+        ),
+      );
+      return parts.flat();
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,427 @@
+/**
+ * The SQLite `IndexStore`: the only file that imports better-sqlite3.
+ *
+ * - WAL journal, so gates read while an `index add` writes; `busy_timeout` so two writers wait
+ *   for each other instead of failing; one transaction per batch, so a killed process leaves
+ *   whole batches only (SQLite rolls back the unfinished one on the next open).
+ * - `application_id` (bytes 68–71 of the header) marks the file as a copydesk index and
+ *   `user_version` (bytes 60–63) gives the format. Before SQLite touches an existing file we read
+ *   its first 100 bytes ourselves: a file that is not an SQLite database, or is another
+ *   program's, is refused with a one-line error and left byte for byte as it was, with no WAL or
+ *   SHM file created beside it.
+ * - Band keys are one INTEGER: channel · 2⁴⁰ + band · 2³² + key, in a WITHOUT ROWID table keyed
+ *   (key, doc), so a look-up is one B-tree range per band.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Channel, SketchConfig } from '../core/minhash/sketch.js';
+import { InputError } from '../types.js';
+import {
+  type BandHit,
+  type DocumentEntry,
+  INDEX_FORMAT_VERSION,
+  type IndexBatch,
+  type IndexStats,
+  type IndexStore,
+  type StoredDocument,
+  type StoredSketch,
+} from './types.js';
+
+/** 'CPDX' as a big-endian 32-bit number. */
+export const APPLICATION_ID = 0x43504458;
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export interface OpenSqliteOptions {
+  /** Open for reading only (gate without --add, stats). The file must exist. */
+  readonly?: boolean;
+  /** Sketch config for a new index (ignored when the file exists: its own config wins). */
+  config?: SketchConfig;
+  /** Milliseconds to wait for another writer. Default 10 000. */
+  busyTimeoutMs?: number;
+}
+
+const CHANNEL_CODE: Record<Channel, number> = { chars: 0, terms: 1 };
+
+export function bandInteger(channel: Channel, band: number, key: number): number {
+  return CHANNEL_CODE[channel] * 2 ** 40 + band * 2 ** 32 + key;
+}
+
+/**
+ * Check an existing file's header before SQLite opens it. Returns 'new' for a missing or empty
+ * file, 'index' for a copydesk index; throws InputError otherwise.
+ */
+export function inspectIndexFile(path: string): 'new' | 'index' {
+  if (!existsSync(path)) return 'new';
+  const st = statSync(path);
+  if (st.isDirectory()) throw new InputError('is a directory, not a copydesk index file', path);
+  if (st.size === 0) return 'new';
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let read = 0;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new InputError('not a copydesk index (not an SQLite database; the file was left untouched)', path);
+  }
+  const appId = header.readUInt32BE(68);
+  if (appId !== APPLICATION_ID) {
+    throw new InputError(
+      `not a copydesk index (an SQLite database with application_id 0x${appId.toString(16).padStart(8, '0')}, expected 0x${APPLICATION_ID.toString(16)}; the file was left untouched)`,
+      path,
+    );
+  }
+  const version = header.readUInt32BE(60);
+  if (version !== INDEX_FORMAT_VERSION) {
+    throw new InputError(
+      `copydesk index format ${version} is not supported (this version reads format ${INDEX_FORMAT_VERSION})`,
+      path,
+    );
+  }
+  return 'index';
+}
+
+function toBlob(a: Uint32Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+function fromBlob(b: Buffer): Uint32Array {
+  const out = new Uint32Array(b.byteLength / 4);
+  Buffer.from(out.buffer).set(b);
+  return out;
+}
+
+function wrapSqliteError(error: unknown, path: string): never {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    throw new InputError(`the index is corrupt (${(error as Error).message})`, path);
+  }
+  if (code === 'SQLITE_CANTOPEN') throw new InputError(`cannot open the index (${(error as Error).message})`, path);
+  throw error;
+}
+
+interface DocRow {
+  rowid: number;
+  id: string;
+  hash: string;
+  text: string;
+  meta: string;
+  chars: number;
+  words: number;
+}
+
+export class SqliteStore implements IndexStore {
+  readonly config: SketchConfig;
+  private readonly db: Database.Database;
+  private readonly path: string;
+  private readonly stmt: Statements;
+
+  private constructor(db: Database.Database, path: string, config: SketchConfig) {
+    this.db = db;
+    this.path = path;
+    this.config = config;
+    this.stmt = prepareStatements(db);
+  }
+
+  /** Open (or create) an index file. Throws InputError for a foreign, corrupt or interrupted file. */
+  static open(path: string, options: OpenSqliteOptions = {}): SqliteStore {
+    const kind = inspectIndexFile(path);
+    if (kind === 'new' && options.readonly) {
+      throw new InputError('no index here yet (create one with `copydesk index add <files> --index PATH`)', path);
+    }
+    if (kind === 'new') mkdirSync(dirname(path), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(path, { readonly: options.readonly === true, fileMustExist: kind === 'index' });
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10000}`);
+    } catch (error) {
+      wrapSqliteError(error, path);
+    }
+    try {
+      if (kind === 'new') {
+        const config = options.config;
+        if (!config) throw new RangeError('a sketch config is needed to create an index');
+        initialize(db, config);
+        return new SqliteStore(db, path, config);
+      }
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
+      const rows = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
+      const meta = new Map(rows.map((r) => [r.key, r.value]));
+      const configText = meta.get('config');
+      if (!configText)
+        throw new InputError('the index has no configuration record (damaged or not written by copydesk)', path);
+      if (meta.get('state') === 'rebuilding') {
+        if (options.readonly)
+          throw new InputError(
+            'an `index rebuild` was interrupted: run `copydesk index rebuild` before using this index',
+            path,
+          );
+      }
+      return new SqliteStore(db, path, JSON.parse(configText) as SketchConfig);
+    } catch (error) {
+      db.close();
+      if (error instanceof InputError) throw error;
+      wrapSqliteError(error, path);
+    }
+  }
+
+  getState(): string {
+    return (
+      (this.db.prepare("SELECT value FROM meta WHERE key = 'state'").pluck().get() as string | undefined) ?? 'ready'
+    );
+  }
+
+  applyBatch(batch: IndexBatch): void {
+    const run = this.db.transaction((b: IndexBatch) => {
+      for (const r of b.remove ?? []) {
+        const rowid = this.stmt.rowidOf.get(r.id) as number | undefined;
+        if (rowid === undefined) continue;
+        this.unlinkKeys(rowid, r.charKeys, r.termKeys);
+        this.addTerms(r.terms, -1);
+        this.stmt.deleteDoc.run(rowid);
+      }
+      for (const e of b.add ?? []) {
+        if (this.stmt.rowidOf.get(e.id) !== undefined)
+          throw new RangeError(`document "${e.id}" is already indexed; remove it first`);
+        const info = this.stmt.insertDoc.run(
+          e.id,
+          e.hash,
+          e.text,
+          JSON.stringify(e.meta),
+          e.chars,
+          e.words,
+          e.charSize,
+          toBlob(e.charSig),
+          e.termSize,
+          toBlob(e.termSig),
+        );
+        const rowid = Number(info.lastInsertRowid);
+        this.linkKeys(rowid, e.charKeys, e.termKeys);
+        this.addTerms(e.terms, 1);
+      }
+    });
+    run.immediate(batch);
+  }
+
+  private linkKeys(rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
+    charKeys.forEach((k, b) => {
+      this.stmt.insertBand.run(bandInteger('chars', b, k), rowid);
+    });
+    termKeys.forEach((k, b) => {
+      this.stmt.insertBand.run(bandInteger('terms', b, k), rowid);
+    });
+  }
+
+  private unlinkKeys(rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
+    charKeys.forEach((k, b) => {
+      this.stmt.deleteBand.run(bandInteger('chars', b, k), rowid);
+    });
+    termKeys.forEach((k, b) => {
+      this.stmt.deleteBand.run(bandInteger('terms', b, k), rowid);
+    });
+  }
+
+  private addTerms(terms: readonly string[], delta: number): void {
+    for (const t of terms) {
+      this.stmt.dfAdd.run(t, delta);
+      if (delta < 0) this.stmt.dfClean.run(t);
+    }
+  }
+
+  findByBands(channel: Channel, keys: Uint32Array): BandHit[] {
+    const counts = new Map<string, number>();
+    keys.forEach((k, b) => {
+      for (const id of this.stmt.findBand.all(bandInteger(channel, b, k)) as string[])
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+    });
+    return [...counts]
+      .map(([id, bands]) => ({ id, bands }))
+      .sort((x, y) => y.bands - x.bands || x.id.localeCompare(y.id));
+  }
+
+  findByHash(hash: string): string[] {
+    return this.stmt.findHash.all(hash) as string[];
+  }
+
+  getHashes(ids: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const h = this.stmt.hashOf.get(id) as string | undefined;
+      if (h !== undefined) out.set(id, h);
+    }
+    return out;
+  }
+
+  getDocuments(ids: readonly string[]): StoredDocument[] {
+    return ids.flatMap((id) => {
+      const r = this.stmt.docOf.get(id) as DocRow | undefined;
+      return r ? [toDocument(r)] : [];
+    });
+  }
+
+  getSketches(ids: readonly string[]): StoredSketch[] {
+    return ids.flatMap((id) => {
+      const r = this.stmt.sketchOf.get(id) as
+        | { id: string; char_size: number; char_sig: Buffer; term_size: number; term_sig: Buffer }
+        | undefined;
+      return r
+        ? [
+            {
+              id: r.id,
+              charSize: r.char_size,
+              charSig: fromBlob(r.char_sig),
+              termSize: r.term_size,
+              termSig: fromBlob(r.term_sig),
+            },
+          ]
+        : [];
+    });
+  }
+
+  getDocumentFrequencies(terms: Iterable<string>): { documents: number; df: Map<string, number> } {
+    const df = new Map<string, number>();
+    for (const t of terms) if (!df.has(t)) df.set(t, (this.stmt.dfOf.get(t) as number | undefined) ?? 0);
+    return { documents: this.stmt.countDocs.get() as number, df };
+  }
+
+  *iterateDocuments(size: number): Iterable<StoredDocument[]> {
+    let after = 0;
+    for (;;) {
+      const rows = this.stmt.page.all(after, size) as DocRow[];
+      if (rows.length === 0) return;
+      after = (rows[rows.length - 1] as DocRow).rowid;
+      yield rows.map(toDocument);
+    }
+  }
+
+  resetDerived(config: SketchConfig): void {
+    this.db
+      .transaction(() => {
+        this.db.exec(
+          "DELETE FROM bands; DELETE FROM terms; UPDATE documents SET char_size = 0, char_sig = x'', term_size = 0, term_sig = x'';",
+        );
+        this.stmt.setMeta.run('config', JSON.stringify(config));
+        this.stmt.setMeta.run('state', 'rebuilding');
+      })
+      .immediate();
+    (this as { config: SketchConfig }).config = config;
+  }
+
+  applyDerived(entries: readonly DocumentEntry[]): void {
+    this.db
+      .transaction(() => {
+        for (const e of entries) {
+          const rowid = this.stmt.rowidOf.get(e.id) as number | undefined;
+          if (rowid === undefined) continue;
+          this.stmt.updateSketch.run(e.charSize, toBlob(e.charSig), e.termSize, toBlob(e.termSig), rowid);
+          this.linkKeys(rowid, e.charKeys, e.termKeys);
+          this.addTerms(e.terms, 1);
+        }
+      })
+      .immediate();
+  }
+
+  setState(state: 'ready' | 'rebuilding'): void {
+    this.stmt.setMeta.run('state', state);
+  }
+
+  stats(): IndexStats {
+    const q = (sql: string): number => this.db.prepare(sql).pluck().get() as number;
+    let bytes = 0;
+    for (const suffix of ['', '-wal']) if (existsSync(this.path + suffix)) bytes += statSync(this.path + suffix).size;
+    return {
+      documents: q('SELECT count(*) FROM documents'),
+      terms: q('SELECT count(*) FROM terms'),
+      bucketEntries: q('SELECT count(*) FROM bands'),
+      textChars: q('SELECT coalesce(sum(chars), 0) FROM documents'),
+      config: this.config,
+      bytes,
+      path: this.path,
+    };
+  }
+
+  /** Fold the WAL into the main file (after a bulk load). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insertDoc: db.prepare(
+      'INSERT INTO documents (id, hash, text, meta, chars, words, char_size, char_sig, term_size, term_sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    updateSketch: db.prepare(
+      'UPDATE documents SET char_size = ?, char_sig = ?, term_size = ?, term_sig = ? WHERE rowid = ?',
+    ),
+    rowidOf: db.prepare('SELECT rowid FROM documents WHERE id = ?').pluck(),
+    deleteDoc: db.prepare('DELETE FROM documents WHERE rowid = ?'),
+    insertBand: db.prepare('INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)'),
+    deleteBand: db.prepare('DELETE FROM bands WHERE key = ? AND doc = ?'),
+    findBand: db.prepare('SELECT d.id AS id FROM bands b JOIN documents d ON d.rowid = b.doc WHERE b.key = ?').pluck(),
+    findHash: db.prepare('SELECT id FROM documents WHERE hash = ? ORDER BY rowid').pluck(),
+    hashOf: db.prepare('SELECT hash FROM documents WHERE id = ?').pluck(),
+    docOf: db.prepare('SELECT rowid, id, hash, text, meta, chars, words FROM documents WHERE id = ?'),
+    sketchOf: db.prepare('SELECT id, char_size, char_sig, term_size, term_sig FROM documents WHERE id = ?'),
+    dfOf: db.prepare('SELECT df FROM terms WHERE term = ?').pluck(),
+    dfAdd: db.prepare(
+      'INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
+    ),
+    dfClean: db.prepare('DELETE FROM terms WHERE term = ? AND df <= 0'),
+    countDocs: db.prepare('SELECT count(*) FROM documents').pluck(),
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
+    page: db.prepare(
+      'SELECT rowid, id, hash, text, meta, chars, words FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?',
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function toDocument(r: DocRow): StoredDocument {
+  return {
+    id: r.id,
+    text: r.text,
+    meta: JSON.parse(r.meta) as Record<string, unknown>,
+    hash: r.hash,
+    chars: r.chars,
+    words: r.words,
+  };
+}
+
+function initialize(db: Database.Database, config: SketchConfig): void {
+  // The first commit writes the header with our application_id, so a process killed while
+  // creating the file leaves either no schema at all or a whole one. WAL comes after.
+  db.transaction(() => {
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${INDEX_FORMAT_VERSION}`);
+    db.exec(`
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, text TEXT NOT NULL,
+        meta TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL,
+        char_size INTEGER NOT NULL, char_sig BLOB NOT NULL, term_size INTEGER NOT NULL, term_sig BLOB NOT NULL);
+      CREATE INDEX documents_hash ON documents (hash);
+      CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+      CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    `);
+    const set = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    set.run('config', JSON.stringify(config));
+    set.run('state', 'ready');
+    set.run('format', String(INDEX_FORMAT_VERSION));
+  })();
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+}
