@@ -23,12 +23,18 @@ interface Doc {
 }
 
 function englishDocs(): { docs: Doc[]; source: string } {
-  const files = ['wmt22-zhen.jsonl', 'wmt24-en-multilingual.jsonl'].map((f) => join(EVAL, f)).filter((f) => existsSync(f));
+  const files = ['wmt22-zhen.jsonl', 'wmt24-en-multilingual.jsonl']
+    .map((f) => join(EVAL, f))
+    .filter((f) => existsSync(f));
   const docs: Doc[] = [];
   for (const f of files) {
     for (const line of readFileSync(f, 'utf8').trim().split('\n')) {
       const r = JSON.parse(line) as { lang: string; domain: string; source: string; text: string };
-      if (r.lang === 'en' && (r.domain === 'news' || r.domain === 'literary') && /human|original|source/.test(r.source)) {
+      if (
+        r.lang === 'en' &&
+        (r.domain === 'news' || r.domain === 'literary') &&
+        /human|original|source/.test(r.source)
+      ) {
         docs.push({ text: r.text, words: r.text.split(/\s+/).length });
       }
     }
@@ -36,7 +42,10 @@ function englishDocs(): { docs: Doc[]; source: string } {
   if (docs.length >= 20) return { docs, source: 'WMT22/WMT24 English news and literary documents (../shared/eval)' };
   const seeds = readdirSync(join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt'));
   const texts = seeds.map((f) => readFileSync(join(ROOT, 'corpus', f), 'utf8'));
-  return { docs: texts.map((text) => ({ text, words: text.split(/\s+/).length })), source: 'the seed corpus, repeated (../shared/eval absent)' };
+  return {
+    docs: texts.map((text) => ({ text, words: text.split(/\s+/).length })),
+    source: 'the seed corpus, repeated (../shared/eval absent)',
+  };
 }
 
 /** Paragraphs from `docs` starting at `from`, until `words` words. */
@@ -131,9 +140,12 @@ export default async function (ctx: BenchContext): Promise<string> {
         review = reviewArticles({ id: 'a', text: ta }, { id: 'b', text: tb });
       }, runs);
       let timedOut = false;
-      const base = time(() => {
-        timedOut = diffWords(ta, tb, { timeout: 10_000 }) === undefined;
-      }, name === 'unrelated' && words > 1000 ? 1 : runs);
+      const base = time(
+        () => {
+          timedOut = diffWords(ta, tb, { timeout: 10_000 }) === undefined;
+        },
+        name === 'unrelated' && words > 1000 ? 1 : runs,
+      );
       const s = (review as Review).summary;
       const line = `| ${words} | ${name} | ${s.wordsA} / ${s.wordsB} | ${ours.toFixed(1)} | ${timedOut ? '> 10,000 (gave up)' : base.toFixed(1)} | ${(base / ours).toFixed(1)}× |`;
       rows.push(line);

@@ -24,7 +24,11 @@ export interface AlignOptions {
   minPartCoverage?: number;
 }
 
-export const DEFAULT_ALIGN_OPTIONS: Required<AlignOptions> = { minSimilarity: 0.3, minMoved: 0.5, minPartCoverage: 0.5 };
+export const DEFAULT_ALIGN_OPTIONS: Required<AlignOptions> = {
+  minSimilarity: 0.3,
+  minMoved: 0.5,
+  minPartCoverage: 0.5,
+};
 
 export interface AlignedUnit {
   /** Sentence indexes of A and of B: [i], [i, i+1] or [] (added), and likewise for B. */
@@ -62,7 +66,11 @@ const ONE_TWO = 5;
  * dropped A sentences (b = []) and added B sentences (a = []) between them, and moved matches at
  * the place of their B sentence.
  */
-export function alignSentences(a: readonly ReadonlySet<string>[], b: readonly ReadonlySet<string>[], options: AlignOptions = {}): AlignedUnit[] {
+export function alignSentences(
+  a: readonly ReadonlySet<string>[],
+  b: readonly ReadonlySet<string>[],
+  options: AlignOptions = {},
+): AlignedUnit[] {
   const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   validate(o);
   const n = a.length;
@@ -71,10 +79,15 @@ export function alignSentences(a: readonly ReadonlySet<string>[], b: readonly Re
   const score = new Float64Array((n + 1) * width);
   const move = new Uint8Array((n + 1) * width);
   const sims = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) sims[i * m + j] = diceOfSets(a[i] as ReadonlySet<string>, b[j] as ReadonlySet<string>);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) sims[i * m + j] = diceOfSets(a[i] as ReadonlySet<string>, b[j] as ReadonlySet<string>);
   const sim = (i: number, j: number): number => sims[i * m + j] as number;
   // The similarity of a 2–1 merge (A i-1, i against B j) or a 1–2 split, or -1 when it does not hold.
-  const merged = (parts: [ReadonlySet<string>, ReadonlySet<string>], whole: ReadonlySet<string>, single: number): number => {
+  const merged = (
+    parts: [ReadonlySet<string>, ReadonlySet<string>],
+    whole: ReadonlySet<string>,
+    single: number,
+  ): number => {
     if (parts[0].size === 0 || parts[1].size === 0) return -1;
     if (coverage(parts[0], whole) < o.minPartCoverage || coverage(parts[1], whole) < o.minPartCoverage) return -1;
     const s = diceOfSets(union(parts[0], parts[1]), whole);
@@ -98,11 +111,19 @@ export function alignSentences(a: readonly ReadonlySet<string>[], b: readonly Re
         if (s >= o.minSimilarity) consider((score[(i - 1) * width + j - 1] as number) + s, ONE_ONE);
       }
       if (i > 1 && j > 0) {
-        const s = merged([a[i - 2] as ReadonlySet<string>, a[i - 1] as ReadonlySet<string>], b[j - 1] as ReadonlySet<string>, Math.max(sim(i - 2, j - 1), sim(i - 1, j - 1)));
+        const s = merged(
+          [a[i - 2] as ReadonlySet<string>, a[i - 1] as ReadonlySet<string>],
+          b[j - 1] as ReadonlySet<string>,
+          Math.max(sim(i - 2, j - 1), sim(i - 1, j - 1)),
+        );
         if (s >= 0) consider((score[(i - 2) * width + j - 1] as number) + 1.5 * s, TWO_ONE);
       }
       if (i > 0 && j > 1) {
-        const s = merged([b[j - 2] as ReadonlySet<string>, b[j - 1] as ReadonlySet<string>], a[i - 1] as ReadonlySet<string>, Math.max(sim(i - 1, j - 2), sim(i - 1, j - 1)));
+        const s = merged(
+          [b[j - 2] as ReadonlySet<string>, b[j - 1] as ReadonlySet<string>],
+          a[i - 1] as ReadonlySet<string>,
+          Math.max(sim(i - 1, j - 2), sim(i - 1, j - 1)),
+        );
         if (s >= 0) consider((score[(i - 1) * width + j - 2] as number) + 1.5 * s, ONE_TWO);
       }
       score[i * width + j] = best;
@@ -120,11 +141,25 @@ export function alignSentences(a: readonly ReadonlySet<string>[], b: readonly Re
       i--;
       j--;
     } else if (mv === TWO_ONE) {
-      ordered.push({ a: [i - 2, i - 1], b: [j - 1], similarity: diceOfSets(union(a[i - 2] as ReadonlySet<string>, a[i - 1] as ReadonlySet<string>), b[j - 1] as ReadonlySet<string>) });
+      ordered.push({
+        a: [i - 2, i - 1],
+        b: [j - 1],
+        similarity: diceOfSets(
+          union(a[i - 2] as ReadonlySet<string>, a[i - 1] as ReadonlySet<string>),
+          b[j - 1] as ReadonlySet<string>,
+        ),
+      });
       i -= 2;
       j--;
     } else if (mv === ONE_TWO) {
-      ordered.push({ a: [i - 1], b: [j - 2, j - 1], similarity: diceOfSets(a[i - 1] as ReadonlySet<string>, union(b[j - 2] as ReadonlySet<string>, b[j - 1] as ReadonlySet<string>)) });
+      ordered.push({
+        a: [i - 1],
+        b: [j - 2, j - 1],
+        similarity: diceOfSets(
+          a[i - 1] as ReadonlySet<string>,
+          union(b[j - 2] as ReadonlySet<string>, b[j - 1] as ReadonlySet<string>),
+        ),
+      });
       i--;
       j -= 2;
     } else if (mv === SKIP_A) {
@@ -140,7 +175,8 @@ export function alignSentences(a: readonly ReadonlySet<string>[], b: readonly Re
   const droppedA = ordered.filter((u) => u.b.length === 0).map((u) => u.a[0] as number);
   const addedB = ordered.filter((u) => u.a.length === 0).map((u) => u.b[0] as number);
   const candidates: Array<{ i: number; j: number; s: number }> = [];
-  for (const x of droppedA) for (const y of addedB) if (sim(x, y) >= o.minMoved) candidates.push({ i: x, j: y, s: sim(x, y) });
+  for (const x of droppedA)
+    for (const y of addedB) if (sim(x, y) >= o.minMoved) candidates.push({ i: x, j: y, s: sim(x, y) });
   candidates.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
   const movedA = new Map<number, { j: number; s: number }>();
   const takenB = new Set<number>();

@@ -118,7 +118,15 @@ const isCapitalized = (s: string): boolean => /^\p{Lu}/u.test(s);
 
 /** The kind of change from one word to another (both words, not equal). */
 export function classifyWordChange(a: string, b: string): ChangeKind {
-  if (DIGITS.test(a) || DIGITS.test(b) || MONTHS.test(a) || MONTHS.test(b) || NUMBER_WORDS.test(a) || NUMBER_WORDS.test(b)) return 'number';
+  if (
+    DIGITS.test(a) ||
+    DIGITS.test(b) ||
+    MONTHS.test(a) ||
+    MONTHS.test(b) ||
+    NUMBER_WORDS.test(a) ||
+    NUMBER_WORDS.test(b)
+  )
+    return 'number';
   if (lower(a) === lower(b)) return 'case';
   const la = lower(stripAccents(a));
   const lb = lower(stripAccents(b));
@@ -200,7 +208,12 @@ function splitReplace(a: DiffToken[], b: DiffToken[]): DiffPart[] {
     const part: DiffPart =
       x.text === y.text
         ? { op: 'equal', a: join([x]), b: join([y]) }
-        : { op: 'replace', a: join([x]), b: join([y]), kind: x.word ? classifyWordChange(x.text, y.text) : 'punctuation' };
+        : {
+            op: 'replace',
+            a: join([x]),
+            b: join([y]),
+            kind: x.word ? classifyWordChange(x.text, y.text) : 'punctuation',
+          };
     const prev = parts[parts.length - 1];
     if (prev && prev.op === part.op && prev.kind === part.kind) {
       prev.a += part.a;
@@ -227,7 +240,10 @@ export function diffWordsOf(textA: string, textB: string, options: DiffOptions =
   const counts = emptyCounts();
   counts.wordsA = countWords(ta);
   counts.wordsB = countWords(tb);
-  const maxEdit = Math.min(options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH, Math.ceil((ta.length + tb.length) * 0.75) + 4);
+  const maxEdit = Math.min(
+    options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH,
+    Math.ceil((ta.length + tb.length) * 0.75) + 4,
+  );
   const runs = diffTokenKeys(ka, kb, { maxEditLength: maxEdit });
   if (runs === undefined) {
     counts.changedA = counts.wordsA;

@@ -30,7 +30,11 @@ export interface DiffTokensOptions {
  * Diff two arrays of keys (compared with `===`) into runs of token indexes, or `undefined` when
  * the edit is longer than `maxEditLength`.
  */
-export function diffTokenKeys(a: readonly string[], b: readonly string[], options: DiffTokensOptions): TokenRun[] | undefined {
+export function diffTokenKeys(
+  a: readonly string[],
+  b: readonly string[],
+  options: DiffTokensOptions,
+): TokenRun[] | undefined {
   if (!(Number.isInteger(options.maxEditLength) && options.maxEditLength >= 0)) {
     throw new RangeError(`maxEditLength must be a non-negative integer, got ${options.maxEditLength}`);
   }

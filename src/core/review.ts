@@ -2,8 +2,9 @@
  * The review of two versions: normalize both, align their sentences, diff the words of each
  * aligned unit, and count what changed (as `wdiff -s` does, plus sentences added, dropped and moved).
  */
-import type { Article, NormalizedArticle } from '../types.js';
+
 import type { DiffCounts, Review, ReviewRow, ReviewSide, ReviewSummary } from '../reviewTypes.js';
+import type { Article, NormalizedArticle } from '../types.js';
 import { type AlignOptions, alignSentences } from './align.js';
 import { type DiffOptions, diffWordsOf } from './diff.js';
 import { contentTerms } from './fingerprint.js';
@@ -51,10 +52,22 @@ export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, opt
     return idx.map((k) => art.sentences[k]?.text ?? '').join(sep);
   };
   const summary: ReviewSummary = {
-    wordsA: 0, wordsB: 0, kept: 0, added: 0, dropped: 0, changedA: 0, changedB: 0,
-    sentencesA: a.sentences.length, sentencesB: b.sentences.length,
-    sentencesAdded: 0, sentencesDropped: 0, sentencesMoved: 0, sentencesSplitOrMerged: 0,
-    shareAinB: 1, shareBinA: 1, kinds: {},
+    wordsA: 0,
+    wordsB: 0,
+    kept: 0,
+    added: 0,
+    dropped: 0,
+    changedA: 0,
+    changedB: 0,
+    sentencesA: a.sentences.length,
+    sentencesB: b.sentences.length,
+    sentencesAdded: 0,
+    sentencesDropped: 0,
+    sentencesMoved: 0,
+    sentencesSplitOrMerged: 0,
+    shareAinB: 1,
+    shareBinA: 1,
+    kinds: {},
   };
   const rows: ReviewRow[] = [];
   for (const u of units) {
@@ -78,7 +91,13 @@ export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, opt
     if (u.moved) summary.sentencesMoved += 1;
     if (u.a.length + u.b.length > 2) summary.sentencesSplitOrMerged += 1;
     const same = d.parts.every((p) => p.op === 'equal');
-    const row: ReviewRow = { kind: u.moved ? 'moved' : same ? 'same' : 'changed', a: u.a, b: u.b, similarity: round(u.similarity), parts: d.parts };
+    const row: ReviewRow = {
+      kind: u.moved ? 'moved' : same ? 'same' : 'changed',
+      a: u.a,
+      b: u.b,
+      similarity: round(u.similarity),
+      parts: d.parts,
+    };
     if (d.coarse) row.coarse = true;
     rows.push(row);
   }
@@ -90,7 +109,11 @@ export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, opt
     b: toSide(b),
     rows,
     summary,
-    ignore: { case: options.ignoreCase ?? false, punctuation: options.ignorePunctuation ?? false, spelling: options.ignoreSpelling ?? false },
+    ignore: {
+      case: options.ignoreCase ?? false,
+      punctuation: options.ignorePunctuation ?? false,
+      spelling: options.ignoreSpelling ?? false,
+    },
   };
 }
 

@@ -3,8 +3,9 @@
  * to a limit (a corpus of thousands of near-copies would otherwise make a report of gigabytes),
  * and the scan's HTML page built from them.
  */
-import { reviewNormalized } from '../core/review.js';
+
 import { normalizeArticle } from '../core/normalize.js';
+import { reviewNormalized } from '../core/review.js';
 import { pairKey, renderScanHtml } from '../report/html.js';
 import type { Review } from '../reviewTypes.js';
 import type { Article, NormalizedArticle, PairResult, Relation, ScanResult } from '../types.js';
@@ -16,17 +17,33 @@ export interface ScanReviewOptions {
 
 export const DEFAULT_MAX_REVIEWED_PAIRS = 200;
 
-const STRENGTH: Record<Relation, number> = { duplicate: 4, republication: 3, 'translation-variant': 2, related: 1, unrelated: 0 };
+const STRENGTH: Record<Relation, number> = {
+  duplicate: 4,
+  republication: 3,
+  'translation-variant': 2,
+  related: 1,
+  unrelated: 0,
+};
 
 /** The pairs to draw: strongest relation first, then higher cosine, then by ids (deterministic). */
 export function pickReviewedPairs(pairs: readonly PairResult[], max: number): PairResult[] {
   return [...pairs]
-    .sort((x, y) => STRENGTH[y.relation] - STRENGTH[x.relation] || y.scores.cosine - x.scores.cosine || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
+    .sort(
+      (x, y) =>
+        STRENGTH[y.relation] - STRENGTH[x.relation] ||
+        y.scores.cosine - x.scores.cosine ||
+        x.a.localeCompare(y.a) ||
+        x.b.localeCompare(y.b),
+    )
     .slice(0, max);
 }
 
 /** Review the related pairs of a scan, keyed by `pairKey(a, b)`. */
-export function reviewScanPairs(result: ScanResult, articles: readonly Article[], options: ScanReviewOptions = {}): Map<string, Review> {
+export function reviewScanPairs(
+  result: ScanResult,
+  articles: readonly Article[],
+  options: ScanReviewOptions = {},
+): Map<string, Review> {
   const max = options.maxPairs ?? DEFAULT_MAX_REVIEWED_PAIRS;
   if (!(Number.isInteger(max) && max >= 0)) throw new RangeError(`maxPairs must be a non-negative integer, got ${max}`);
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -42,11 +59,16 @@ export function reviewScanPairs(result: ScanResult, articles: readonly Article[]
     return n;
   };
   const out = new Map<string, Review>();
-  for (const p of pickReviewedPairs(result.pairs, max)) out.set(pairKey(p.a, p.b), reviewNormalized(get(p.a), get(p.b)));
+  for (const p of pickReviewedPairs(result.pairs, max))
+    out.set(pairKey(p.a, p.b), reviewNormalized(get(p.a), get(p.b)));
   return out;
 }
 
 /** The scan's `index.html`: stories, relations, similarity matrix and the pair diffs. */
-export function buildScanHtml(result: ScanResult, articles: readonly Article[], options: ScanReviewOptions = {}): string {
+export function buildScanHtml(
+  result: ScanResult,
+  articles: readonly Article[],
+  options: ScanReviewOptions = {},
+): string {
   return renderScanHtml(result, { reviews: reviewScanPairs(result, articles, options) });
 }

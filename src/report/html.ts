@@ -89,12 +89,19 @@ function renderSide(parts: readonly DiffPart[], side: 'a' | 'b'): string {
   return html;
 }
 
-const ROW_WORD: Record<ReviewRow['kind'], string> = { same: 'same', changed: 'changed', added: 'added', dropped: 'dropped', moved: 'moved' };
+const ROW_WORD: Record<ReviewRow['kind'], string> = {
+  same: 'same',
+  changed: 'changed',
+  added: 'added',
+  dropped: 'dropped',
+  moved: 'moved',
+};
 
 function renderRow(row: ReviewRow): string {
   const refs = (p: string, idx: readonly number[]): string => idx.map((k) => `${p}${k + 1}`).join('+');
   const where = [refs('A', row.a), refs('B', row.b)].filter((s) => s !== '').join(' · ');
-  const extra = row.a.length + row.b.length > 2 ? (row.a.length > 1 ? ' (merged)' : ' (split)') : row.coarse ? ' (whole)' : '';
+  const extra =
+    row.a.length + row.b.length > 2 ? (row.a.length > 1 ? ' (merged)' : ' (split)') : row.coarse ? ' (whole)' : '';
   return `<tr class="row-${row.kind}"><td class="mark"><b>${ROW_WORD[row.kind]}${extra}</b>${where}</td><td class="side a">${row.a.length > 0 ? renderSide(row.parts, 'a') : ''}</td><td class="side b">${row.b.length > 0 ? renderSide(row.parts, 'b') : ''}</td></tr>`;
 }
 
@@ -105,13 +112,16 @@ function renderSummary(review: Review): string {
   const kinds = Object.entries(s.kinds)
     .map(([k, n]) => `${escapeHtml(k)} ${n}`)
     .join(', ');
-  const ignored = Object.entries(review.ignore).filter(([, v]) => v).map(([k]) => k);
+  const ignored = Object.entries(review.ignore)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
   return `<div class="summary"><span>A: ${s.wordsA} words, ${s.kept} (${pct(s.kept, s.wordsA)}) found in B, ${s.dropped} dropped, ${s.changedA} changed</span><span>B: ${s.wordsB} words, ${s.kept} (${pct(s.kept, s.wordsB)}) found in A, ${s.added} added, ${s.changedB} changed</span><span>sentences: ${s.sentencesDropped} dropped, ${s.sentencesAdded} added, ${s.sentencesMoved} moved, ${s.sentencesSplitOrMerged} split or merged</span><span>changes: ${kinds || 'none'}</span>${ignored.length > 0 ? `<span>ignoring ${escapeHtml(ignored.join(', '))}</span>` : ''}</div>`;
 }
 
 /** The aligned side-by-side table of one review (a fragment). */
 export function renderReviewTable(review: Review): string {
-  const head = (side: Review['a']): string => `${escapeHtml(side.id)}${side.title ? `<br><span class="muted">${escapeHtml(side.title)}</span>` : ''}`;
+  const head = (side: Review['a']): string =>
+    `${escapeHtml(side.id)}${side.title ? `<br><span class="muted">${escapeHtml(side.title)}</span>` : ''}`;
   return `${renderSummary(review)}
 <table class="review"><colgroup><col class="mark"><col class="side"><col class="side"></colgroup>
 <thead><tr><th>row</th><th>A: ${head(review.a)}</th><th>B: ${head(review.b)}</th></tr></thead>
@@ -162,7 +172,8 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 
 function renderMatrix(result: ScanResult, max: number): string {
   const ids = result.documents.map((d) => d.id);
-  if (ids.length > max) return `<p class="muted">The matrix is drawn for at most ${max} documents; this corpus has ${ids.length}. See the pairs below.</p>`;
+  if (ids.length > max)
+    return `<p class="muted">The matrix is drawn for at most ${max} documents; this corpus has ${ids.length}. See the pairs below.</p>`;
   const cos = new Map<string, PairResult>();
   for (const p of result.pairs) {
     cos.set(pairKey(p.a, p.b), p);
@@ -177,7 +188,9 @@ function renderMatrix(result: ScanResult, max: number): string {
     return `<td style="background: rgb(${shade}, ${shade}, 255)" title="${escapeHtml(`${x} ↔ ${y}: ${p.relation}, cosine ${f2(v)}`)}">${f2(v)}<br><span class="muted">${escapeHtml(p.relation.slice(0, 5))}</span></td>`;
   };
   const head = ids.map((_, k) => `<th>${k + 1}</th>`).join('');
-  const rows = ids.map((x, k) => `<tr><th class="doc">${k + 1}. ${escapeHtml(x)}</th>${ids.map((y) => cell(x, y)).join('')}</tr>`).join('\n');
+  const rows = ids
+    .map((x, k) => `<tr><th class="doc">${k + 1}. ${escapeHtml(x)}</th>${ids.map((y) => cell(x, y)).join('')}</tr>`)
+    .join('\n');
   return `<p class="legend">TF-IDF cosine of each related pair (1 = the same words), with its relation; an empty cell is an unrelated pair.</p>
 <table class="matrix"><thead><tr><th></th>${head}</tr></thead><tbody>
 ${rows}
@@ -196,21 +209,34 @@ export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}
   const singles = result.stories.length - stories.length;
   const storyHtml = stories
     .map((s) => {
-      const members = s.members.map((m) => `<li>${docLabel(m)}${s.origin === m ? ` <span class="kind">origin (by ${escapeHtml(s.originBy ?? '')})</span>` : ''}</li>`).join('');
+      const members = s.members
+        .map(
+          (m) =>
+            `<li>${docLabel(m)}${s.origin === m ? ` <span class="kind">origin (by ${escapeHtml(s.originBy ?? '')})</span>` : ''}</li>`,
+        )
+        .join('');
       const rel = result.pairs
         .filter((p) => s.members.includes(p.a) && s.members.includes(p.b))
-        .map((p) => `<li><a href="#pair-${pairIndex.get(pairKey(p.a, p.b))}">${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}</a>: ${escapeHtml(p.relation)}</li>`)
+        .map(
+          (p) =>
+            `<li><a href="#pair-${pairIndex.get(pairKey(p.a, p.b))}">${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}</a>: ${escapeHtml(p.relation)}</li>`,
+        )
         .join('');
       return `<li class="story" id="story-${escapeHtml(s.id)}"><h3>Story ${escapeHtml(s.id)} (${s.members.length} articles)</h3><ul class="members">${members}</ul>${rel ? `<ul class="relations">${rel}</ul>` : ''}</li>`;
     })
     .join('\n');
   const pairRows = result.pairs
-    .map((p, k) => `<tr><td><a href="#pair-${k}">${escapeHtml(p.a)}</a></td><td>${escapeHtml(p.b)}</td><td>${escapeHtml(p.relation)}${p.container ? ` <span class="muted">(in ${escapeHtml(p.container)})</span>` : ''}</td><td class="num">${f2(p.scores.cosine)}</td><td class="num">${f2(p.scores.charContainmentAB)} / ${f2(p.scores.charContainmentBA)}</td><td class="num">${f2(p.scores.alignedAB)} / ${f2(p.scores.alignedBA)}</td></tr>`)
+    .map(
+      (p, k) =>
+        `<tr><td><a href="#pair-${k}">${escapeHtml(p.a)}</a></td><td>${escapeHtml(p.b)}</td><td>${escapeHtml(p.relation)}${p.container ? ` <span class="muted">(in ${escapeHtml(p.container)})</span>` : ''}</td><td class="num">${f2(p.scores.cosine)}</td><td class="num">${f2(p.scores.charContainmentAB)} / ${f2(p.scores.charContainmentBA)}</td><td class="num">${f2(p.scores.alignedAB)} / ${f2(p.scores.alignedBA)}</td></tr>`,
+    )
     .join('\n');
   const diffs = result.pairs
     .map((p, k) => {
       const review = options.reviews?.get(pairKey(p.a, p.b));
-      const body = review ? renderReviewTable(review) : '<p class="muted">No diff drawn for this pair (see the limit in the summary above).</p>';
+      const body = review
+        ? renderReviewTable(review)
+        : '<p class="muted">No diff drawn for this pair (see the limit in the summary above).</p>';
       return `<details class="pair" id="pair-${k}"${k === 0 ? ' open' : ''}><summary>${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}: ${escapeHtml(p.relation)}</summary>\n${body}\n</details>`;
     })
     .join('\n');

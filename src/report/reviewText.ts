@@ -39,7 +39,8 @@ export function labelKind(kind: ChangeKind): string {
 }
 
 // East Asian wide characters take two columns.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 function columns(s: string): number {
   let n = 0;
   for (const ch of s) n += WIDE.test(ch) ? 2 : 1;
@@ -50,7 +51,8 @@ function columns(s: string): number {
 function spansOf(parts: readonly DiffPart[], side: 'a' | 'b' | 'both'): Span[] {
   const out: Span[] = [];
   const tag = (kind: ChangeKind | undefined): void => {
-    if (kind && kind !== 'reworded') out.push({ text: `<${labelKind(kind)}>`, style: kind === 'number' ? 'alert' : 'kind' });
+    if (kind && kind !== 'reworded')
+      out.push({ text: `<${labelKind(kind)}>`, style: kind === 'number' ? 'alert' : 'kind' });
   };
   for (const p of parts) {
     if (p.op === 'equal') {
@@ -62,9 +64,12 @@ function spansOf(parts: readonly DiffPart[], side: 'a' | 'b' | 'both'): Span[] {
       out.push({ text: lead(p.a), style: 'plain' }, { text: `[-${p.a.trimStart()}-]`, style: 'del' });
     }
     if (side !== 'a' && p.b !== '') {
-      out.push({ text: side === 'both' && p.a !== '' ? '' : lead(p.b), style: 'plain' }, { text: `{+${p.b.trimStart()}+}`, style: 'ins' });
+      out.push(
+        { text: side === 'both' && p.a !== '' ? '' : lead(p.b), style: 'plain' },
+        { text: `{+${p.b.trimStart()}+}`, style: 'ins' },
+      );
     }
-    if ((side === 'both') || (side === 'a' && p.a !== '') || (side === 'b' && p.b !== '')) tag(p.kind);
+    if (side === 'both' || (side === 'a' && p.a !== '') || (side === 'b' && p.b !== '')) tag(p.kind);
   }
   return out.filter((s) => s.text !== '');
 }
@@ -74,7 +79,9 @@ function wrapSpans(spans: readonly Span[], width: number): Span[][] {
   const lines: Span[][] = [[]];
   let used = 0;
   for (const span of spans) {
-    for (const piece of span.text.split(/(?<=\s)(?=\S)|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])/u)) {
+    for (const piece of span.text.split(
+      /(?<=\s)(?=\S)|(?<=[\u3000-\u9fff\uff00-\uffef])(?=[\u3000-\u9fff\uff00-\uffef])/u,
+    )) {
       const w = columns(piece.trimEnd());
       let current = lines[lines.length - 1] as Span[];
       if (used > 0 && used + w > width) {
@@ -98,14 +105,17 @@ function trimLine(line: Span[]): Span[] {
 }
 
 function paint(spans: readonly Span[], color: boolean): string {
-  return spans.map((s) => (color && s.style !== 'plain' ? `${ANSI[s.style][0]}${s.text}${ANSI[s.style][1]}` : s.text)).join('');
+  return spans
+    .map((s) => (color && s.style !== 'plain' ? `${ANSI[s.style][0]}${s.text}${ANSI[s.style][1]}` : s.text))
+    .join('');
 }
 
 function visible(spans: readonly Span[]): number {
   return spans.reduce((n, s) => n + columns(s.text), 0);
 }
 
-const refs = (prefix: string, idx: readonly number[]): string => (idx.length === 0 ? '' : `${prefix}${idx.map((k) => k + 1).join('+')}`);
+const refs = (prefix: string, idx: readonly number[]): string =>
+  idx.length === 0 ? '' : `${prefix}${idx.map((k) => k + 1).join('+')}`;
 
 function rowHeader(row: ReviewRow): string {
   const where = [refs('A', row.a), refs('B', row.b)].filter((s) => s !== '').join(' ');
@@ -138,11 +148,15 @@ export function renderReviewText(review: Review, options: ReviewTextOptions = {}
   const color = options.color ?? false;
   const width = Math.max(40, options.width ?? 100);
   const layout = options.layout ?? 'inline';
-  const ignored = Object.entries(review.ignore).filter(([, v]) => v).map(([k]) => k);
+  const ignored = Object.entries(review.ignore)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
   const out: string[] = [];
   out.push(paint([{ text: `A: ${review.a.id}${review.a.title ? ` — ${review.a.title}` : ''}`, style: 'head' }], color));
   out.push(paint([{ text: `B: ${review.b.id}${review.b.title ? ` — ${review.b.title}` : ''}`, style: 'head' }], color));
-  out.push(`marks: [-only in A-] {+only in B+} <kind of change>; rows: = same, ~ changed, - dropped, + added, > moved${ignored.length > 0 ? `; ignoring ${ignored.join(', ')}` : ''}`);
+  out.push(
+    `marks: [-only in A-] {+only in B+} <kind of change>; rows: = same, ~ changed, - dropped, + added, > moved${ignored.length > 0 ? `; ignoring ${ignored.join(', ')}` : ''}`,
+  );
   out.push('');
   for (const row of review.rows) {
     if (options.changesOnly && row.kind === 'same') continue;

@@ -4,14 +4,22 @@ import { reviewArticles } from '../../src/core/review.js';
 import type { Review } from '../../src/reviewTypes.js';
 import { hasWmt22, readEvalRows, seed, WMT22 } from '../helpers/fixtures.js';
 
-const paragraphs = (text: string): string[] => text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+const paragraphs = (text: string): string[] =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 const SEED = paragraphs(seed('004'));
-const review = (a: string[], b: string[]): Review => reviewArticles({ id: 'a', text: a.join('\n\n') }, { id: 'b', text: b.join('\n\n') });
+const review = (a: string[], b: string[]): Review =>
+  reviewArticles({ id: 'a', text: a.join('\n\n') }, { id: 'b', text: b.join('\n\n') });
 const kinds = (r: Review): string[] => r.rows.map((row) => row.kind);
 
 describe('alignSentences on seed 004 and edited copies', () => {
   it('a copy with an added intro and one dropped paragraph: intro added, paragraph dropped, the rest aligned unchanged', () => {
-    const intro = ["Cuba's ties with the regions of China were in focus this week.", 'What follows was first published by a Chinese outlet.'];
+    const intro = [
+      "Cuba's ties with the regions of China were in focus this week.",
+      'What follows was first published by a Chinese outlet.',
+    ];
     const copy = [intro.join(' '), ...SEED.filter((_, k) => k !== 3)];
     const r = review(SEED, copy);
     const dropped = r.rows.filter((row) => row.kind === 'dropped');
@@ -22,7 +30,13 @@ describe('alignSentences on seed 004 and edited copies', () => {
     const rest = r.rows.filter((row) => row.kind !== 'added' && row.kind !== 'dropped');
     expect(rest.every((row) => row.kind === 'same' && row.a.length === 1 && row.b.length === 1)).toBe(true);
     expect(rest).toHaveLength(r.summary.sentencesA - 3);
-    expect(r.summary).toMatchObject({ sentencesAdded: 2, sentencesDropped: 3, sentencesMoved: 0, changedA: 0, changedB: 0 });
+    expect(r.summary).toMatchObject({
+      sentencesAdded: 2,
+      sentencesDropped: 3,
+      sentencesMoved: 0,
+      changedA: 0,
+      changedB: 0,
+    });
   });
 
   it('a paragraph moved to the end shows as moved, not dropped and added', () => {
@@ -71,27 +85,32 @@ describe('alignSentences on seed 004 and edited copies', () => {
   });
 });
 
-describe.skipIf(!hasWmt22)(`WMT22 news, human-A against human-B (needs ${WMT22}; skipped when ../shared/eval is absent)`, () => {
-  it('aligns corresponding sentences one to one and shows the rewordings inside them', () => {
-    const rows = readEvalRows(WMT22).filter((r) => r.domain === 'news');
-    const clusters = [...new Set(rows.map((r) => r.cluster))];
-    let total = 0;
-    let inPlace = 0;
-    let reworded = 0;
-    let documents = 0;
-    for (const c of clusters) {
-      const a = rows.find((r) => r.cluster === c && r.source === 'human-A');
-      const b = rows.find((r) => r.cluster === c && r.source === 'human-B');
-      if (!a || !b) continue;
-      documents++;
-      const r = reviewArticles({ id: a.id, text: a.text, lang: 'en' }, { id: b.id, text: b.text, lang: 'en' });
-      total += Math.max(r.summary.sentencesA, r.summary.sentencesB);
-      inPlace += r.rows.filter((row) => row.kind !== 'moved' && row.a.length === 1 && row.b.length === 1 && row.a[0] === row.b[0]).length;
-      reworded += r.summary.kinds.reworded ?? 0;
-    }
-    expect(documents).toBeGreaterThanOrEqual(20);
-    // The two translations follow the source line by line: each line should pair with its counterpart.
-    expect(inPlace / total).toBeGreaterThan(0.95);
-    expect(reworded).toBeGreaterThan(total);
-  });
-});
+describe.skipIf(!hasWmt22)(
+  `WMT22 news, human-A against human-B (needs ${WMT22}; skipped when ../shared/eval is absent)`,
+  () => {
+    it('aligns corresponding sentences one to one and shows the rewordings inside them', () => {
+      const rows = readEvalRows(WMT22).filter((r) => r.domain === 'news');
+      const clusters = [...new Set(rows.map((r) => r.cluster))];
+      let total = 0;
+      let inPlace = 0;
+      let reworded = 0;
+      let documents = 0;
+      for (const c of clusters) {
+        const a = rows.find((r) => r.cluster === c && r.source === 'human-A');
+        const b = rows.find((r) => r.cluster === c && r.source === 'human-B');
+        if (!a || !b) continue;
+        documents++;
+        const r = reviewArticles({ id: a.id, text: a.text, lang: 'en' }, { id: b.id, text: b.text, lang: 'en' });
+        total += Math.max(r.summary.sentencesA, r.summary.sentencesB);
+        inPlace += r.rows.filter(
+          (row) => row.kind !== 'moved' && row.a.length === 1 && row.b.length === 1 && row.a[0] === row.b[0],
+        ).length;
+        reworded += r.summary.kinds.reworded ?? 0;
+      }
+      expect(documents).toBeGreaterThanOrEqual(20);
+      // The two translations follow the source line by line: each line should pair with its counterpart.
+      expect(inPlace / total).toBeGreaterThan(0.95);
+      expect(reworded).toBeGreaterThan(total);
+    });
+  },
+);

@@ -4,7 +4,8 @@ import { classifyWordChange, diffWordsOf, tokenizeForDiff } from '../../src/core
 import { diffTokenKeys } from '../../src/core/jsdiff.js';
 import type { ChangeKind } from '../../src/reviewTypes.js';
 
-const changed = (a: string, b: string, options = {}) => diffWordsOf(a, b, options).parts.filter((p) => p.op !== 'equal');
+const changed = (a: string, b: string, options = {}) =>
+  diffWordsOf(a, b, options).parts.filter((p) => p.op !== 'equal');
 
 describe('classifyWordChange', () => {
   const cases: Array<[name: string, a: string, b: string, kind: ChangeKind]> = [
@@ -30,19 +31,49 @@ describe('classifyWordChange', () => {
 
 describe('diffWordsOf', () => {
   it('shows favourable/favorable as the only change, a spelling variant (seed 000)', () => {
-    const a = 'and create a favourable environment of public opinion for promoting the socialist causes of both countries.';
-    const b = 'and create a favorable environment of public opinion for promoting the socialist causes of both countries. ';
+    const a =
+      'and create a favourable environment of public opinion for promoting the socialist causes of both countries.';
+    const b =
+      'and create a favorable environment of public opinion for promoting the socialist causes of both countries. ';
     expect(changed(a, b)).toEqual([{ op: 'replace', a: ' favourable', b: ' favorable', kind: 'spelling' }]);
   });
 
   const kinds: Array<[name: string, a: string, b: string, expected: Array<{ op: string; kind?: ChangeKind }>]> = [
-    ['a comma added', 'Alamo said the Cuban side', 'Alamo said, the Cuban side', [{ op: 'insert', kind: 'punctuation' }]],
-    ['curly quotes for straight', 'He said “yes” today', 'He said "yes" today', [{ op: 'replace', kind: 'punctuation' }, { op: 'replace', kind: 'punctuation' }]],
-    ['a date changed', 'They met on April 23 in Beijing.', 'They met on April 24 in Beijing.', [{ op: 'replace', kind: 'number' }]],
-    ['a date dropped', 'They met on April 23, during her visit.', 'They met during her visit.', [{ op: 'delete', kind: 'number' }]],
+    [
+      'a comma added',
+      'Alamo said the Cuban side',
+      'Alamo said, the Cuban side',
+      [{ op: 'insert', kind: 'punctuation' }],
+    ],
+    [
+      'curly quotes for straight',
+      'He said “yes” today',
+      'He said "yes" today',
+      [
+        { op: 'replace', kind: 'punctuation' },
+        { op: 'replace', kind: 'punctuation' },
+      ],
+    ],
+    [
+      'a date changed',
+      'They met on April 23 in Beijing.',
+      'They met on April 24 in Beijing.',
+      [{ op: 'replace', kind: 'number' }],
+    ],
+    [
+      'a date dropped',
+      'They met on April 23, during her visit.',
+      'They met during her visit.',
+      [{ op: 'delete', kind: 'number' }],
+    ],
     ['name variant', 'Liudmila Alamo met Liu', 'Ludmila Alamo met Liu', [{ op: 'replace', kind: 'transliteration' }]],
     ['encoding damage', 'Miguel Díaz-Canel arrived', 'Miguel Daz-Canel arrived', [{ op: 'replace', kind: 'accents' }]],
-    ['a phrase reworded', 'the two sides held talks in Havana', 'the two sides met in Havana', [{ op: 'replace', kind: 'reworded' }]],
+    [
+      'a phrase reworded',
+      'the two sides held talks in Havana',
+      'the two sides met in Havana',
+      [{ op: 'replace', kind: 'reworded' }],
+    ],
     ['words added', 'Liu met Alamo.', 'Liu met here today with Alamo.', [{ op: 'insert', kind: 'number' }]],
     ['plain words added', 'Liu met Alamo.', 'Liu warmly met Alamo.', [{ op: 'insert' }]],
   ];
@@ -70,7 +101,9 @@ describe('diffWordsOf', () => {
 
   it('never ignores a changed number', () => {
     const options = { ignoreCase: true, ignorePunctuation: true, ignoreSpelling: true };
-    expect(changed('about 2,000 people', 'about 2,500 people', options)).toEqual([{ op: 'replace', a: ' 2,000', b: ' 2,500', kind: 'number' }]);
+    expect(changed('about 2,000 people', 'about 2,500 people', options)).toEqual([
+      { op: 'replace', a: ' 2,000', b: ' 2,500', kind: 'number' },
+    ]);
   });
 
   it('segments Chinese into words with Intl.Segmenter', () => {
@@ -99,17 +132,38 @@ describe('diffWordsOf', () => {
 describe('diffTokenKeys (jsdiff adapter)', () => {
   it('returns undefined past maxEditLength and runs within it', () => {
     expect(diffTokenKeys(['a', 'b', 'c'], ['x', 'y', 'z'], { maxEditLength: 2 })).toBeUndefined();
-    expect(diffTokenKeys(['a', 'b', 'c'], ['a', 'y', 'c'], { maxEditLength: 2 })?.map((r) => r.op)).toEqual(['equal', 'delete', 'insert', 'equal']);
+    expect(diffTokenKeys(['a', 'b', 'c'], ['a', 'y', 'c'], { maxEditLength: 2 })?.map((r) => r.op)).toEqual([
+      'equal',
+      'delete',
+      'insert',
+      'equal',
+    ]);
   });
   it('rejects a negative maxEditLength, naming the value', () => {
-    expect(() => diffTokenKeys([], [], { maxEditLength: -1 })).toThrow('maxEditLength must be a non-negative integer, got -1');
+    expect(() => diffTokenKeys([], [], { maxEditLength: -1 })).toThrow(
+      'maxEditLength must be a non-negative integer, got -1',
+    );
   });
 });
 
 describe('diffWordsOf properties', () => {
-  const word = fc.constantFrom('the', 'Party', 'favourable', 'favorable', 'Díaz', 'Diaz', '23', '2,000', 'talks', '中国', '会谈');
+  const word = fc.constantFrom(
+    'the',
+    'Party',
+    'favourable',
+    'favorable',
+    'Díaz',
+    'Diaz',
+    '23',
+    '2,000',
+    'talks',
+    '中国',
+    '会谈',
+  );
   const punct = fc.constantFrom(',', '.', '“', '”', '(', ')');
-  const text = fc.array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: punct }), { maxLength: 25 }).map((t) => t.join(' '));
+  const text = fc
+    .array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 1, arbitrary: punct }), { maxLength: 25 })
+    .map((t) => t.join(' '));
 
   it('its parts give back both texts, and the counts add up', () => {
     fc.assert(

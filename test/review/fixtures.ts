@@ -23,8 +23,12 @@ export const paragraphs = (text: string): string[] =>
 
 /** Seed 004 republished: a two-sentence intro added and its fourth paragraph dropped. */
 export function seed004Republished(): Article {
-  const intro = "Cuba's ties with the regions of China were in focus this week. What follows was first published by a Chinese outlet.";
-  return { id: 'seed004-republished', text: [intro, ...paragraphs(seed('004')).filter((_, k) => k !== 3)].join('\n\n') };
+  const intro =
+    "Cuba's ties with the regions of China were in focus this week. What follows was first published by a Chinese outlet.";
+  return {
+    id: 'seed004-republished',
+    text: [intro, ...paragraphs(seed('004')).filter((_, k) => k !== 3)].join('\n\n'),
+  };
 }
 
 /** An article whose text is markup and script, to show that reports print it as text. */

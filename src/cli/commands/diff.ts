@@ -26,7 +26,10 @@ export function register(program: Command): void {
     .action(async (refA: string, refB: string, opts: Record<string, unknown>) => {
       const layout = parseChoice('--layout', String(opts.layout), LAYOUTS);
       const format = parseChoice('--format', String(opts.format), FORMATS);
-      const width = opts.width === undefined ? Math.max(60, process.stdout.columns ?? 100) : parseNumberOption('--width', String(opts.width), 40, 1000);
+      const width =
+        opts.width === undefined
+          ? Math.max(60, process.stdout.columns ?? 100)
+          : parseNumberOption('--width', String(opts.width), 40, 1000);
       const [a, b] = await resolvePair(refA, refB, opts.corpus === undefined ? undefined : String(opts.corpus));
       const { reviewArticles } = await import('../../core/review.js');
       const review = reviewArticles(a, b, {
@@ -46,7 +49,12 @@ export function register(program: Command): void {
       }
       const { renderReviewText } = await import('../../report/reviewText.js');
       process.stdout.write(
-        renderReviewText(review, { color: useColor(process.stdout, opts.color as boolean | undefined), layout, width, changesOnly: opts.changesOnly === true }),
+        renderReviewText(review, {
+          color: useColor(process.stdout, opts.color as boolean | undefined),
+          layout,
+          width,
+          changesOnly: opts.changesOnly === true,
+        }),
       );
     });
 }
