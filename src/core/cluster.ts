@@ -6,6 +6,9 @@
  * edges, A–D is not). Here edges are taken strongest first, and two groups merge only when at
  * least `minLinkedShare` of the pairs across them are edges themselves (average-linkage on a 0/1
  * graph). A roundup then joins one of its sources' stories, not both.
+ *
+ * The default share is 0.6, i.e. more than half: with 0.5, {A, R} and {D} joined by R–D alone
+ * have 1 linked pair of 2, exactly the share, and the chain A–R–D would merge.
  */
 
 export interface StoryEdge {
@@ -17,19 +20,34 @@ export interface StoryEdge {
 }
 
 export interface ClusterOptions {
-  /** Share of cross pairs that must be edges for two groups to merge, in (0, 1]. */
+  /** Share of cross pairs that must be edges for two groups to merge, in (0, 1]. Default 0.6. */
   minLinkedShare?: number;
 }
 
+export const DEFAULT_MIN_LINKED_SHARE = 0.6;
+
 /** Groups of document indexes; each group sorted, groups ordered by their first index. */
 export function clusterStories(count: number, edges: readonly StoryEdge[], options: ClusterOptions = {}): number[][] {
-  const minShare = options.minLinkedShare ?? 0.5;
+  const minShare = options.minLinkedShare ?? DEFAULT_MIN_LINKED_SHARE;
   if (!(minShare > 0 && minShare <= 1)) throw new RangeError(`minLinkedShare must be in (0, 1], got ${minShare}`);
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
+  edges.forEach((e, i) => {
+    for (const end of [e.a, e.b]) {
+      if (!Number.isInteger(end) || end < 0 || end >= count) {
+        throw new RangeError(`edge ${i} must join indexes in [0, ${count - 1}], got ${e.a}–${e.b}`);
+      }
+    }
+    if (!Number.isFinite(e.strength)) throw new RangeError(`edge ${i} must have a finite strength, got ${e.strength}`);
+  });
   const linked = new Set<number>();
   for (const e of edges) linked.add(Math.min(e.a, e.b) * count + Math.max(e.a, e.b));
   const groupOf = Array.from({ length: count }, (_, i) => i);
   const groups = new Map<number, number[]>(groupOf.map((i) => [i, [i]]));
-  const order = [...edges].sort((x, y) => y.strength - x.strength || x.a - y.a || x.b - y.b);
+  // Ties broken on the edge's ends taken in order, so that (a, b) and (b, a) sort alike.
+  const order = [...edges].sort(
+    (x, y) =>
+      y.strength - x.strength || Math.min(x.a, x.b) - Math.min(y.a, y.b) || Math.max(x.a, x.b) - Math.max(y.a, y.b),
+  );
   for (const e of order) {
     const ga = groupOf[e.a] as number;
     const gb = groupOf[e.b] as number;
@@ -39,7 +57,8 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     let links = 0;
     for (const x of ma) for (const y of mb) if (linked.has(Math.min(x, y) * count + Math.max(x, y))) links++;
     if (links / (ma.length * mb.length) < minShare) continue;
-    const [keep, drop] = ma.length >= mb.length ? [ga, gb] : [gb, ga];
+    // The larger group keeps its key; on equal sizes, the one with the smaller key (deterministic).
+    const [keep, drop] = ma.length > mb.length || (ma.length === mb.length && ga < gb) ? [ga, gb] : [gb, ga];
     const moved = groups.get(drop) as number[];
     for (const x of moved) groupOf[x] = keep;
     (groups.get(keep) as number[]).push(...moved);

@@ -42,7 +42,11 @@ export function inverseDocumentFrequency(term: string, freqs: DocumentFrequencie
  * A TF-IDF vector. `termIds` gives each term a stable number; pass the same map for every
  * document of one comparison (it grows as new terms are met).
  */
-export function vectorizeTfIdf(terms: readonly string[], freqs: DocumentFrequencies, termIds: Map<string, number>): SparseVector {
+export function vectorizeTfIdf(
+  terms: readonly string[],
+  freqs: DocumentFrequencies,
+  termIds: Map<string, number>,
+): SparseVector {
   const counts = new Map<string, number>();
   for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
   const entries = new Map<number, number>();

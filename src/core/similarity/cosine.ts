@@ -8,17 +8,28 @@ export interface SparseVector {
   norm: number;
 }
 
+/**
+ * The L2 norm of the weights, scaled by the largest magnitude first so that it neither overflows
+ * (weights near 1e200 would square to Infinity) nor underflows (weights near 1e-200 would square
+ * to 0 and make a non-empty vector look empty).
+ */
+function l2Norm(weights: Float64Array): number {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  if (max === 0 || !Number.isFinite(max)) return max;
+  let sq = 0;
+  for (const w of weights) sq += (w / max) * (w / max);
+  return Math.sqrt(sq) * max;
+}
+
 /** Build a sparse vector from (id → weight); ids are sorted, zero weights dropped. */
 export function toSparseVector(entries: Map<number, number>): SparseVector {
   const ids = [...entries.keys()].filter((id) => entries.get(id) !== 0).sort((x, y) => x - y);
   const weights = new Float64Array(ids.length);
-  let sq = 0;
   ids.forEach((id, i) => {
-    const w = entries.get(id) as number;
-    weights[i] = w;
-    sq += w * w;
+    weights[i] = entries.get(id) as number;
   });
-  return { ids: Uint32Array.from(ids), weights, norm: Math.sqrt(sq) };
+  return { ids: Uint32Array.from(ids), weights, norm: l2Norm(weights) };
 }
 
 /** Cosine similarity in [0, 1] for non-negative weights; 1 for two empty vectors, 0 for one. */
@@ -32,12 +43,13 @@ export function cosineSimilarity(a: SparseVector, b: SparseVector): number {
     const x = a.ids[i] as number;
     const y = b.ids[j] as number;
     if (x === y) {
-      dot += (a.weights[i] as number) * (b.weights[j] as number);
+      // Each weight divided by its norm first: the plain product of two large weights overflows.
+      dot += ((a.weights[i] as number) / a.norm) * ((b.weights[j] as number) / b.norm);
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
   // Rounding can push a self-cosine a hair past 1.
-  return Math.min(1, dot / (a.norm * b.norm));
+  return Math.min(1, dot);
 }

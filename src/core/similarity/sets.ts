@@ -36,7 +36,10 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
 }
 
 /** All three at once, with one merge. */
-export function setScores(a: Uint32Array, b: Uint32Array): { jaccard: number; containmentAB: number; containmentBA: number } {
+export function setScores(
+  a: Uint32Array,
+  b: Uint32Array,
+): { jaccard: number; containmentAB: number; containmentBA: number } {
   if (a.length === 0 && b.length === 0) return { jaccard: 1, containmentAB: 1, containmentBA: 1 };
   const inter = intersectionSize(a, b);
   return {
