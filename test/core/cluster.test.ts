@@ -87,7 +87,7 @@ describe('clusterStories', () => {
         const flipped = edges.map((x) => (it.next().value ? { a: x.b, b: x.a, strength: x.strength } : x));
         // Fisher–Yates with a seeded linear congruential generator.
         let s = seed;
-        const shuffled = [...flipped];
+        const shuffled: StoryEdge[] = [...flipped];
         for (let i = shuffled.length - 1; i > 0; i--) {
           s = (Math.imul(s, 1103515245) + 12345) >>> 0;
           const j = s % (i + 1);
