@@ -131,8 +131,10 @@ export function classifyWordChange(a: string, b: string): ChangeKind {
   const la = lower(stripAccents(a));
   const lb = lower(stripAccents(b));
   if (la === lb) return 'accents';
+  // Encoding damage needs Latin letters left on both sides: a Chinese word has no ASCII at all.
   const damaged = keepAscii(a) !== a || keepAscii(b) !== b;
-  if (damaged && lower(keepAscii(a)) === lower(keepAscii(b))) return 'accents';
+  const latin = /\p{Script=Latin}/u;
+  if (damaged && latin.test(keepAscii(a)) && latin.test(keepAscii(b)) && lower(keepAscii(a)) === lower(keepAscii(b))) return 'accents';
   if (foldWord(a) === foldWord(b)) return 'spelling';
   if (isCapitalized(a) && isCapitalized(b) && Math.min(la.length, lb.length) >= 4) {
     const d = editDistance(la, lb);

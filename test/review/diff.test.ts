@@ -22,6 +22,7 @@ describe('classifyWordChange', () => {
     ['a month', 'April', 'May', 'number'],
     ['a number word', 'two', 'three', 'number'],
     ['a different word', 'talks', 'meeting', 'reworded'],
+    ['two Chinese words are not encoding damage', '回忆', '记忆', 'reworded'],
     ['lower-case near miss is not a name', 'form', 'from', 'reworded'],
   ];
   it.each(cases)('%s: %s → %s', (_name, a, b, kind) => {
