@@ -8,6 +8,7 @@
  *   ours (`segment.ts`, on `\p{L}`).
  */
 import { createRequire } from 'node:module';
+import { foldWord } from './segment.js';
 
 interface NaturalStemmer {
   stem(token: string): string;
@@ -28,6 +29,7 @@ const STEMMER_MODULES: Record<string, string> = {
   uk: 'porter_stemmer_uk.js',
   fa: 'porter_stemmer_fa.js',
 };
+// biome-ignore format: a table reads best filled
 const STOPWORD_MODULES: Record<string, string> = {
   en: 'stopwords.js', es: 'stopwords_es.js', fr: 'stopwords_fr.js', it: 'stopwords_it.js',
   nl: 'stopwords_nl.js', no: 'stopwords_no.js', pl: 'stopwords_pl.js', pt: 'stopwords_pt.js',
@@ -35,7 +37,10 @@ const STOPWORD_MODULES: Record<string, string> = {
   ja: 'stopwords_ja.js', fa: 'stopwords_fa.js', id: 'stopwords_id.js',
 };
 // German has no list in natural; these are the most frequent function words.
-const GERMAN_STOPWORDS = 'aber als am an auch auf aus bei bin bis bist da damit dann das dass dem den denen der des dich die dir doch dort du durch ein eine einem einen einer eines er es für gegen hat hatte hier ich ihm ihn ihr im in ist ja jede jedem jeden jeder kann kein keine mich mir mit muss nach nicht noch nun nur ob oder ohne sehr sein seine sich sie sind so über um und uns unser unter vom von vor war waren warum was weil wenn wer werden wie wir wird wo zu zum zur'.split(' ');
+const GERMAN_STOPWORDS =
+  'aber als am an auch auf aus bei bin bis bist da damit dann das dass dem den denen der des dich die dir doch dort du durch ein eine einem einen einer eines er es für gegen hat hatte hier ich ihm ihn ihr im in ist ja jede jedem jeden jeder kann kein keine mich mir mit muss nach nicht noch nun nur ob oder ohne sehr sein seine sich sie sind so über um und uns unser unter vom von vor war waren warum was weil wenn wer werden wie wir wird wo zu zum zur'.split(
+    ' ',
+  );
 
 const stemmers = new Map<string, NaturalStemmer | null>();
 const stopwords = new Map<string, ReadonlySet<string>>();
@@ -50,15 +55,21 @@ export function getStemmer(lang: string): NaturalStemmer | undefined {
   return stemmers.get(key) ?? undefined;
 }
 
-/** Stop words for a language, folded like our tokens (lower case, no accents). */
+/** Stop words for a language, folded like our tokens (`foldWord`). */
 export function getStopwords(lang: string): ReadonlySet<string> {
   const key = lang.slice(0, 2).toLowerCase();
   let set = stopwords.get(key);
   if (!set) {
     const file = STOPWORD_MODULES[key];
     const words: string[] =
-      key === 'de' ? GERMAN_STOPWORDS : file ? (require(`natural/lib/natural/util/${file}`) as { words: string[] }).words : [];
-    set = new Set(words.map((w) => w.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
+      key === 'de'
+        ? GERMAN_STOPWORDS
+        : file
+          ? (require(`natural/lib/natural/util/${file}`) as { words: string[] }).words
+          : [];
+    // Folded exactly like our tokens (`foldWord`: case, accents, apostrophes, British spelling),
+    // so that a listed word such as "más" still matches the token "mas".
+    set = new Set(words.map(foldWord));
     stopwords.set(key, set);
   }
   return set;

@@ -6,6 +6,8 @@ import type { DocumentNote, NormalizedArticle } from '../types.js';
 import { hashWordShingles } from './shingle.js';
 import { diceOfSets } from './similarity/sets.js';
 
+const MAX_PLACES = 16;
+
 export interface SharedPassageOptions {
   /** Least run length in words. */
   minWords?: number;
@@ -26,23 +28,33 @@ export function findSharedRuns(
   const limit = options.limit ?? 3;
   if (a.length < k || b.length < k) return [];
   const hb = hashWordShingles(b, k);
-  const where = new Map<number, number>();
-  hb.forEach((h, i) => {
-    if (!where.has(h)) where.set(h, i);
+  // Every place of each shingle in B (a formulaic phrase recurs): the run is extended from each
+  // and the longest kept, so that an early short echo does not hide the real copied passage.
+  // At most MAX_PLACES places per shingle: a text that repeats one phrase hundreds of times
+  // would otherwise make this quadratic.
+  const where = new Map<number, number[]>();
+  hb.forEach((h, j) => {
+    const list = where.get(h);
+    if (!list) where.set(h, [j]);
+    else if (list.length < MAX_PLACES) list.push(j);
   });
   const ha = hashWordShingles(a, k);
   const runs: Array<{ startA: number; startB: number; length: number }> = [];
   let i = 0;
   while (i < ha.length) {
-    const j = where.get(ha[i] as number);
-    if (j === undefined || a[i] !== b[j]) {
-      i++;
-      continue;
+    let best = 0;
+    let bestJ = -1;
+    for (const j of where.get(ha[i] as number) ?? []) {
+      let len = 0;
+      while (i + len < a.length && j + len < b.length && a[i + len] === b[j + len]) len++;
+      if (len > best) {
+        best = len;
+        bestJ = j;
+      }
     }
-    let len = 0;
-    while (i + len < a.length && j + len < b.length && a[i + len] === b[j + len]) len++;
-    if (len >= k) runs.push({ startA: i, startB: j, length: len });
-    i += Math.max(1, len);
+    // Shorter than k only on a hash collision.
+    if (best >= k) runs.push({ startA: i, startB: bestJ, length: best });
+    i += best >= k ? best : 1;
   }
   return runs.sort((x, y) => y.length - x.length || x.startA - y.startA).slice(0, limit);
 }
@@ -59,7 +71,13 @@ export function findSelfRepetition(article: NormalizedArticle, minSimilarity = 0
       if (!sj || sj.tokens.length < minWords) continue;
       const sim = diceOfSets(sets[i] as Set<string>, sets[j] as Set<string>);
       if (sim >= minSimilarity) {
-        notes.push({ kind: 'self-repetition', first: i, second: j, similarity: Math.round(sim * 10000) / 10000, text: si.text.length > 120 ? `${si.text.slice(0, 119)}…` : si.text });
+        notes.push({
+          kind: 'self-repetition',
+          first: i,
+          second: j,
+          similarity: Math.round(sim * 10000) / 10000,
+          text: si.text.length > 120 ? `${si.text.slice(0, 119)}…` : si.text,
+        });
       }
     }
   }

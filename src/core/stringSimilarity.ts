@@ -9,6 +9,8 @@ import { stringSimilarity } from 'string-similarity-js';
 
 /** Dice similarity of two short strings, case-insensitive; 1 when they are equal. */
 export function diceSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
+  // Compared case-insensitively, like the package itself: "A" and "a" are equal, and the package
+  // would answer 0 for them (both shorter than a bigram).
+  if (a === b || a.toLowerCase() === b.toLowerCase()) return 1;
   return stringSimilarity(a, b, 2, false);
 }
