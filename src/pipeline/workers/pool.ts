@@ -2,10 +2,11 @@
  * A small pool of worker threads that prepare index entries (see `sketchWorker.ts`). A batch is
  * split into one slice per worker; results come back in input order.
  *
- * Run from TypeScript sources (tsx, vitest), the worker file is `.ts` and needs tsx's loader; from
- * the built package it is plain `.js`.
+ * Run from TypeScript sources (tsx, vitest), the worker file is `.ts` and needs tsx (see below)
+ * (registered by a bootstrap); from the built package it is plain `.js`.
  */
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SketchConfig } from '../../core/minhash/sketch.js';
 import type { DocumentEntry } from '../../store/types.js';
@@ -26,9 +27,11 @@ export interface SketchPool {
 export function startSketchPool(size = availableParallelism()): SketchPool {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(`./sketchWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  const workers = Array.from(
-    { length: Math.max(1, size) },
-    () => new Worker(url, fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+  // From sources: Node 20 applies no ESM loader hooks inside worker threads, so a CommonJS
+  // bootstrap registers tsx's require hook and loads the worker module through it.
+  const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(fileURLToPath(url))});`;
+  const workers = Array.from({ length: Math.max(1, size) }, () =>
+    fromSource ? new Worker(bootstrap, { eval: true }) : new Worker(url),
   );
   const pending = new Map<number, Pending>();
   let next = 0;

@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { VariantKind } from '../../src/core/generate.js';
+import { createSketchConfig } from '../../src/core/minhash/sketch.js';
+import { gateArticles } from '../../src/pipeline/gate.js';
+import { addArticles } from '../../src/pipeline/indexing.js';
+import { compareArticles } from '../../src/pipeline/scan.js';
+import { MemoryStore } from '../../src/store/memory.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import type { Article } from '../../src/types.js';
+import { hasWmt22, readEvalRows, WMT22 } from '../helpers/fixtures.js';
+import { makeTempDir, readSeeds, variantsOf } from '../store/fixtures.js';
+
+const config = createSketchConfig();
+const seeds = readSeeds();
+
+async function seededStore(): Promise<MemoryStore> {
+  const store = new MemoryStore(config);
+  await addArticles(store, seeds);
+  return store;
+}
+
+const KINDS: VariantKind[] = [
+  'boilerplate',
+  'intro',
+  'truncate',
+  'drop-paragraph',
+  'reorder',
+  'spelling',
+  'quotes',
+  'accents',
+  'ocr',
+  'roundup',
+];
+
+describe('gateArticles against the seeds', () => {
+  it.each(KINDS)(
+    'a generated %s variant: redundant exactly when compare calls it a duplicate or republication',
+    async (kind) => {
+      const store = await seededStore();
+      const variants = variantsOf(seeds, [kind], 3);
+      const { results } = gateArticles(store, variants);
+      let redundant = 0;
+      for (const [i, r] of results.entries()) {
+        const input = variants[i] as Article;
+        const source = seeds.find((s) => s.id === input.id.split('~')[0]) as Article;
+        const exact = compareArticles(input, source, { context: seeds });
+        const m = r.matches.find((x) => x.id === source.id);
+        if (exact.relation === 'duplicate' || exact.relation === 'republication') {
+          expect(r.verdict, `${r.input}: ${r.reasons.join('; ')}`).toBe('redundant');
+          expect(m?.relation).toBe(exact.relation);
+          expect(m?.reasons.some((x) => x.op === '>=')).toBe(true);
+          expect(m?.shared?.length ?? 0).toBeGreaterThan(0);
+          redundant++;
+        } else expect(m?.relation ?? 'unrelated').toBe(exact.relation);
+      }
+      // The generator makes real duplicates and republications: most must be called so.
+      expect(redundant).toBeGreaterThanOrEqual(Math.ceil(variants.length * 0.6));
+    },
+  );
+
+  it('says what compare says (same relation and scores, IDF from the index plus the input)', async () => {
+    const store = await seededStore();
+    const inputs = [...variantsOf(seeds, ['truncate', 'ocr'], 9)];
+    const { results } = gateArticles(store, inputs);
+    for (const [i, r] of results.entries()) {
+      const input = inputs[i] as Article;
+      for (const m of r.matches) {
+        const indexed = seeds.find((s) => s.id === m.id) as Article;
+        const pair = compareArticles(input, indexed, { context: seeds });
+        expect({ relation: m.relation, scores: m.scores }).toEqual({ relation: pair.relation, scores: pair.scores });
+      }
+    }
+  });
+
+  it('an unrelated article is novel and --add indexes it in the same call; a second copy in that call is redundant', async () => {
+    const store = await seededStore();
+    const fresh: Article = {
+      id: 'harbour-report',
+      text: 'Harbour pilots in Rotterdam halted traffic on Tuesday after fog reduced visibility to under fifty metres.\n\nPort officials said ships would resume moving once the fog lifted, probably by the evening, and that no collisions had been reported during the closure.',
+    };
+    const copy: Article = { id: 'harbour-report-copy', text: `${fresh.text}\n\nShare this article` };
+    const r = gateArticles(store, [fresh, copy], { add: true });
+    expect(r.results.map((x) => x.verdict)).toEqual(['novel', 'redundant']);
+    expect(r.results[1]?.matches[0]).toMatchObject({ id: 'harbour-report', relation: 'duplicate' });
+    expect(r.added).toEqual(['harbour-report']);
+    expect(store.stats().documents).toBe(6);
+    expect(gateArticles(store, [copy]).results[0]?.verdict).toBe('redundant');
+  });
+
+  it('without --count-translations a translation variant is reported but not redundant', async () => {
+    const store = await seededStore();
+    // Seed 000 is the English report; build a paraphrase keeping its sentences in order.
+    const text = (seeds[0] as Article).text
+      .replace(/\bsaid\b/g, 'stated')
+      .replace(/\bcooperation\b/g, 'collaboration')
+      .replace(/\bthe\b/g, 'this')
+      .replace(/\band\b/g, 'as well as');
+    const input: Article = { id: 'paraphrase', text };
+    const plain = gateArticles(store, [input]).results[0];
+    const counted = gateArticles(store, [input], { countTranslations: true }).results[0];
+    const rel = plain?.matches.find((m) => m.id === seeds[0]?.id)?.relation;
+    if (rel === 'translation-variant') {
+      expect(plain?.verdict).toBe('novel');
+      expect(counted?.verdict).toBe('redundant');
+    } else expect(rel).toMatch(/duplicate|republication/);
+  });
+});
+
+describe.skipIf(!hasWmt22)('gate with translations (needs ../shared/eval/wmt22-zhen.jsonl)', () => {
+  it('finds an independent human translation of an indexed news article only with --count-translations', async () => {
+    const rows = readEvalRows(WMT22).filter(
+      (r) => r.domain === 'news' && r.lang === 'en' && (r.source === 'human-A' || r.source === 'human-B'),
+    );
+    const byCluster = new Map<string, typeof rows>();
+    for (const r of rows) byCluster.set(r.cluster, [...(byCluster.get(r.cluster) ?? []), r]);
+    const pairs = [...byCluster.values()].filter((g) => g.length === 2 && (g[0]?.text.length ?? 0) > 800).slice(0, 6);
+    const store = new MemoryStore(config);
+    await addArticles(
+      store,
+      pairs.map((g) => ({ id: g[0]?.id as string, text: g[0]?.text as string, lang: 'en' })),
+    );
+    const inputs = pairs.map((g) => ({ id: g[1]?.id as string, text: g[1]?.text as string, lang: 'en' }));
+    const counted = gateArticles(store, inputs, { countTranslations: true }).results;
+    const plain = gateArticles(store, inputs).results;
+    const found = counted.filter((r) => r.matches.some((m) => m.relation === 'translation-variant')).length;
+    expect(found).toBeGreaterThanOrEqual(Math.ceil(pairs.length * 0.8));
+    // Without the option only a duplicate or republication match makes an article redundant.
+    for (const r of plain) {
+      const strong = r.matches.some((m) => m.relation === 'duplicate' || m.relation === 'republication');
+      expect(r.verdict).toBe(strong ? 'redundant' : 'novel');
+    }
+    expect(plain.filter((r) => r.verdict === 'redundant').length).toBeLessThan(
+      counted.filter((r) => r.verdict === 'redundant').length,
+    );
+  });
+});
+
+describe('gate on the SQLite store', () => {
+  it('gives the same verdicts and matches as on the memory store', async () => {
+    const path = join(makeTempDir('gate'), 'index.db');
+    const sqlite = SqliteStore.open(path, { config });
+    await addArticles(sqlite, seeds);
+    const memory = await seededStore();
+    const inputs = variantsOf(seeds, ['intro', 'drop-paragraph', 'boilerplate'], 4);
+    expect(gateArticles(sqlite, inputs)).toEqual(gateArticles(memory, inputs));
+    sqlite.close();
+  });
+});
