@@ -54,6 +54,8 @@ details.pair > summary { cursor: pointer; font-weight: 600; }
   body { font-size: 11pt; } main { max-width: none; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr { break-inside: avoid; } details.pair { border: none; padding: 0; }
+  /* Print every pair's diff, folded or not. */
+  details.pair::details-content { content-visibility: visible; display: block; }
 }
 `;
 

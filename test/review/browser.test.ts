@@ -109,7 +109,11 @@ describe.skipIf(!hasChromium)(
       expect(requests).toEqual([]);
 
       await page.screenshot({ path: join(SHOTS, 'scan-index.png'), fullPage: true });
-      await page.emulateMedia({ media: 'print' });
+      // Folded pairs are hidden on screen and printed on paper.
+    const folded = page.locator('details.pair:not([open]) table.review').first();
+    expect(await folded.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await folded.isVisible()).toBe(true);
       await page.screenshot({ path: join(SHOTS, 'scan-index-print.png'), fullPage: true });
       await page.close();
     });
