@@ -26,7 +26,8 @@ interface PageGlobals {
   getComputedStyle(el: unknown): { textDecorationLine: string };
   document: { documentElement: { scrollWidth: number } };
 }
-const decoration = (el: unknown): string => (globalThis as unknown as PageGlobals).getComputedStyle(el).textDecorationLine;
+const decoration = (el: unknown): string =>
+  (globalThis as unknown as PageGlobals).getComputedStyle(el).textDecorationLine;
 
 if (!hasChromium && process.env.CI) {
   describe('browser test', () => {
@@ -100,20 +101,20 @@ describe.skipIf(!hasChromium)(
       expect(await row.locator('ins').allTextContents()).toEqual(['favorable']);
       expect(await row.locator('.kind').allTextContents()).toEqual(['spelling', 'spelling']);
       // Marks are not colour alone: struck through and underlined.
-      expect(await row.locator('del').evaluate(decoration)).toContain(
-        'line-through',
-      );
+      expect(await row.locator('del').evaluate(decoration)).toContain('line-through');
       expect(await row.locator('ins').evaluate(decoration)).toContain('underline');
       // Reads at 1280 px: nothing wider than the window.
-      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      expect(
+        await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth),
+      ).toBeLessThanOrEqual(1280);
       expect(requests).toEqual([]);
 
       await page.screenshot({ path: join(SHOTS, 'scan-index.png'), fullPage: true });
       // Folded pairs are hidden on screen and printed on paper.
-    const folded = page.locator('details.pair:not([open]) table.review').first();
-    expect(await folded.isVisible()).toBe(false);
-    await page.emulateMedia({ media: 'print' });
-    expect(await folded.isVisible()).toBe(true);
+      const folded = page.locator('details.pair:not([open]) table.review').first();
+      expect(await folded.isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      expect(await folded.isVisible()).toBe(true);
       await page.screenshot({ path: join(SHOTS, 'scan-index-print.png'), fullPage: true });
       await page.close();
     });
