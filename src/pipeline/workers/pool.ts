@@ -2,8 +2,8 @@
  * A small pool of worker threads that prepare index entries (see `sketchWorker.ts`). A batch is
  * split into one slice per worker; results come back in input order.
  *
- * Run from TypeScript sources (tsx, vitest), the worker file is `.ts` and needs tsx (see below)
- * (registered by a bootstrap); from the built package it is plain `.js`.
+ * Run from TypeScript sources (tsx, vitest), the worker file is `.ts` and is loaded through tsx
+ * (see the bootstrap below); from the built package it is plain `.js`.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
