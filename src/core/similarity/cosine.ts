@@ -32,10 +32,27 @@ export function toSparseVector(entries: Map<number, number>): SparseVector {
   return { ids: Uint32Array.from(ids), weights, norm: l2Norm(weights) };
 }
 
-/** Cosine similarity in [0, 1] for non-negative weights; 1 for two empty vectors, 0 for one. */
+/** Largest weight magnitude and the L2 norm of the weights divided by it. */
+function scaleOf(v: SparseVector): { max: number; unitNorm: number } {
+  let max = 0;
+  for (const w of v.weights) max = Math.max(max, Math.abs(w));
+  if (max === 0) return { max, unitNorm: 0 };
+  let sq = 0;
+  for (const w of v.weights) sq += (w / max) * (w / max);
+  return { max, unitNorm: Math.sqrt(sq) };
+}
+
+/**
+ * Cosine similarity in [0, 1] for non-negative weights; 1 for two empty vectors, 0 for one.
+ * Computed on weights divided by each vector's largest one, in [-1, 1]: neither the products of
+ * large weights overflow, nor subnormal weights (1e-323) lose their digits in a norm that is itself
+ * subnormal.
+ */
 export function cosineSimilarity(a: SparseVector, b: SparseVector): number {
   if (a.norm === 0 && b.norm === 0) return 1;
   if (a.norm === 0 || b.norm === 0) return 0;
+  const sa = scaleOf(a);
+  const sb = scaleOf(b);
   let i = 0;
   let j = 0;
   let dot = 0;
@@ -43,13 +60,12 @@ export function cosineSimilarity(a: SparseVector, b: SparseVector): number {
     const x = a.ids[i] as number;
     const y = b.ids[j] as number;
     if (x === y) {
-      // Each weight divided by its norm first: the plain product of two large weights overflows.
-      dot += ((a.weights[i] as number) / a.norm) * ((b.weights[j] as number) / b.norm);
+      dot += ((a.weights[i] as number) / sa.max) * ((b.weights[j] as number) / sb.max);
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
   // Rounding can push a self-cosine a hair past 1.
-  return Math.min(1, dot);
+  return Math.min(1, dot / (sa.unitNorm * sb.unitNorm));
 }
