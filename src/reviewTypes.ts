@@ -111,3 +111,11 @@ export interface Review {
   /** The ignore options the diff was made with. */
   ignore: { case: boolean; punctuation: boolean; spelling: boolean };
 }
+
+/**
+ * The key of a pair in a map of reviews (`ScanHtmlOptions.reviews`). JSON of the two ids, so no
+ * separator can collide with a character inside an id.
+ */
+export function pairKey(a: string, b: string): string {
+  return JSON.stringify([a, b]);
+}

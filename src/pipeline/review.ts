@@ -1,13 +1,12 @@
 /**
  * Reviews for a scan: the aligned word diff of each related pair, strongest relations first, up
- * to a limit (a corpus of thousands of near-copies would otherwise make a report of gigabytes),
- * and the scan's HTML page built from them.
+ * to a limit (a corpus of thousands of near-copies would otherwise make a report of gigabytes).
+ * The CLI hands them to `renderScanHtml` (report/html.ts).
  */
 
 import { normalizeArticle } from '../core/normalize.js';
 import { reviewNormalized } from '../core/review.js';
-import { pairKey, renderScanHtml } from '../report/html.js';
-import type { Review } from '../reviewTypes.js';
+import { pairKey, type Review } from '../reviewTypes.js';
 import type { Article, NormalizedArticle, PairResult, Relation, ScanResult } from '../types.js';
 
 export interface ScanReviewOptions {
@@ -62,13 +61,4 @@ export function reviewScanPairs(
   for (const p of pickReviewedPairs(result.pairs, max))
     out.set(pairKey(p.a, p.b), reviewNormalized(get(p.a), get(p.b)));
   return out;
-}
-
-/** The scan's `index.html`: stories, relations, similarity matrix and the pair diffs. */
-export function buildScanHtml(
-  result: ScanResult,
-  articles: readonly Article[],
-  options: ScanReviewOptions = {},
-): string {
-  return renderScanHtml(result, { reviews: reviewScanPairs(result, articles, options) });
 }

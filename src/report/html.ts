@@ -9,7 +9,7 @@
  * insertions underlined, each change carries a text label of its kind, each row a word (same,
  * changed, added, dropped, moved).
  */
-import type { ChangeKind, DiffPart, Review, ReviewRow } from '../reviewTypes.js';
+import { type ChangeKind, type DiffPart, pairKey, type Review, type ReviewRow } from '../reviewTypes.js';
 import type { PairResult, ScanResult } from '../types.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -164,10 +164,6 @@ export interface ScanHtmlOptions {
   maxMatrix?: number;
 }
 
-/** The key of a pair in `ScanHtmlOptions.reviews`. */
-export function pairKey(a: string, b: string): string {
-  return JSON.stringify([a, b]);
-}
 
 const f2 = (x: number): string => x.toFixed(2);
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reviewArticles } from '../../src/core/review.js';
-import { buildScanHtml } from '../../src/pipeline/review.js';
+import { reviewScanPairs } from '../../src/pipeline/review.js';
 import { scanCorpus } from '../../src/pipeline/scan.js';
-import { escapeHtml, renderReviewPage } from '../../src/report/html.js';
+import { escapeHtml, renderReviewPage, renderScanHtml } from '../../src/report/html.js';
 import { renderReviewText } from '../../src/report/reviewText.js';
 import { seed } from '../helpers/fixtures.js';
 import { HOSTILE, seed000Halves, seed004Republished } from './fixtures.js';
@@ -58,7 +58,8 @@ describe('HTML views', () => {
 
   it('the scan report with stories, matrix and pair diffs (golden)', async () => {
     const articles = [{ id: '002', text: seed('002') }, { id: '004', text: seed('004') }, seed004Republished()];
-    const html = buildScanHtml(scanCorpus(articles), articles);
+    const result = scanCorpus(articles);
+    const html = renderScanHtml(result, { reviews: reviewScanPairs(result, articles) });
     expect(html).toContain('<h2 id="stories">');
     await expect(html).toMatchFileSnapshot('golden/scan-index.html');
   });

@@ -44,10 +44,11 @@ export function register(program: Command): void {
     const md = renderMarkdown(result);
     if (opts.write !== false) {
       const out = String(opts.out);
-      const { buildScanHtml } = await import('../../pipeline/review.js');
+      const { reviewScanPairs } = await import('../../pipeline/review.js');
+      const { renderScanHtml } = await import('../../report/html.js');
       await writeFileAtomic(join(out, 'report.json'), json);
       await writeFileAtomic(join(out, 'report.md'), md);
-      await writeFileAtomic(join(out, 'index.html'), buildScanHtml(result, articles));
+      await writeFileAtomic(join(out, 'index.html'), renderScanHtml(result, { reviews: reviewScanPairs(result, articles) }));
       if (format !== 'json') process.stderr.write(`wrote ${join(out, 'report.json')}, ${join(out, 'report.md')}, ${join(out, 'index.html')}\n`);
     }
     if (format === 'json') process.stdout.write(json);
