@@ -37,6 +37,8 @@ export interface OpenSqliteOptions {
   readonly?: boolean;
   /** Sketch config for a new index (ignored when the file exists: its own config wins). */
   config?: SketchConfig;
+  /** Open an index whose rebuild was interrupted (only `index rebuild` should). */
+  allowRebuilding?: boolean;
   /** Milliseconds to wait for another writer. Default 10 000. */
   busyTimeoutMs?: number;
 }
@@ -144,8 +146,8 @@ export class SqliteStore implements IndexStore {
       if (kind === 'new') {
         const config = options.config;
         if (!config) throw new RangeError('a sketch config is needed to create an index');
+        // Falls through to read the config back: another process may have created it first.
         initialize(db, config);
-        return new SqliteStore(db, path, config);
       }
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
@@ -156,12 +158,11 @@ export class SqliteStore implements IndexStore {
       const configText = meta.get('config');
       if (!configText)
         throw new InputError('the index has no configuration record (damaged or not written by copydesk)', path);
-      if (meta.get('state') === 'rebuilding') {
-        if (options.readonly)
-          throw new InputError(
-            'an `index rebuild` was interrupted: run `copydesk index rebuild` before using this index',
-            path,
-          );
+      if (meta.get('state') === 'rebuilding' && options.allowRebuilding !== true) {
+        throw new InputError(
+          'an `index rebuild` was interrupted: run `copydesk index rebuild` before using this index',
+          path,
+        );
       }
       return new SqliteStore(db, path, JSON.parse(configText) as SketchConfig);
     } catch (error) {
@@ -346,6 +347,13 @@ export class SqliteStore implements IndexStore {
     };
   }
 
+  /** SQLite's own consistency check: 'ok', or the problems it found. */
+  checkIntegrity(): string {
+    return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>)
+      .map((r) => r.integrity_check)
+      .join('; ');
+  }
+
   /** Fold the WAL into the main file (after a bulk load). */
   checkpoint(): void {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -405,6 +413,8 @@ function initialize(db: Database.Database, config: SketchConfig): void {
   // The first commit writes the header with our application_id, so a process killed while
   // creating the file leaves either no schema at all or a whole one. WAL comes after.
   db.transaction(() => {
+    // Another process may have created the index between our header check and this write lock.
+    if (db.pragma('application_id', { simple: true }) === APPLICATION_ID) return;
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${INDEX_FORMAT_VERSION}`);
     db.exec(`
@@ -421,7 +431,7 @@ function initialize(db: Database.Database, config: SketchConfig): void {
     set.run('config', JSON.stringify(config));
     set.run('state', 'ready');
     set.run('format', String(INDEX_FORMAT_VERSION));
-  })();
+  }).immediate();
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
 }

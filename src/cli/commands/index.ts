@@ -10,10 +10,10 @@ const FORMATS = ['text', 'json'] as const;
 /** Below this many articles, worker threads cost more to start than they save. */
 const WORKERS_FROM = 2000;
 
-async function openStore(path: string, readonly: boolean) {
+async function openStore(path: string, readonly: boolean, allowRebuilding = false) {
   const { SqliteStore } = await import('../../store/sqlite.js');
   const { createSketchConfig } = await import('../../core/minhash/sketch.js');
-  return SqliteStore.open(path, { readonly, config: createSketchConfig() });
+  return SqliteStore.open(path, { readonly, allowRebuilding, config: createSketchConfig() });
 }
 
 function formatBytes(n: number): string {
@@ -153,7 +153,7 @@ export function register(program: Command): void {
     .option('--workers <n>', 'worker threads for sketching')
     .option('--quiet', 'no progress bar')
     .action(async (opts: Record<string, unknown>) => {
-      const store = await openStore(String(opts.index), false);
+      const store = await openStore(String(opts.index), false, true);
       const total = store.stats().documents;
       const pool = await choosePrepare(total, opts.workers);
       const { rebuildIndex } = await import('../../pipeline/indexing.js');

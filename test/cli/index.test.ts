@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS } from '../helpers/fixtures.js';
+import { runCli } from '../helpers/runCli.js';
+import { makeTempDir } from '../store/fixtures.js';
+
+const dir = makeTempDir('cli-index');
+
+describe('copydesk index', () => {
+  it('add, add again (unchanged), stats, remove, rebuild', async () => {
+    const index = join(dir, 'a.db');
+    const add = await runCli(['index', 'add', CORPUS, '--index', index]);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/: 5 added, 0 replaced, 0 unchanged \(/);
+    expect(add.stderr).toBe('');
+    const again = await runCli(['index', 'add', CORPUS, '--index', index, '--format', 'json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, replaced: 0, unchanged: 5 });
+    const stats = await runCli(['index', 'stats', '--index', index]);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toMatch(/^documents {2}5$/m);
+    expect(stats.stdout).toMatch(
+      /^chars {6}MinHash 128 \(12-char shingles\), LSH \d+ bands × \d+ rows for Jaccard 0\.3$/m,
+    );
+    const json = JSON.parse((await runCli(['index', 'stats', '--index', index, '--format', 'json'])).stdout) as {
+      documents: number;
+      bucketEntries: number;
+    };
+    const remove = await runCli(['index', 'remove', '000_b20c2e0df0aa8a72', '--index', index]);
+    expect(remove.code).toBe(0);
+    expect(remove.stdout).toContain('1 removed');
+    const after = JSON.parse((await runCli(['index', 'stats', '--index', index, '--format', 'json'])).stdout) as {
+      documents: number;
+      bucketEntries: number;
+    };
+    expect(after.documents).toBe(json.documents - 1);
+    expect(after.bucketEntries).toBeLessThan(json.bucketEntries);
+    const rebuild = await runCli(['index', 'rebuild', '--index', index]);
+    expect(rebuild.code).toBe(0);
+    expect(rebuild.stdout).toContain('rebuilt 4 documents');
+    const rebuilt = JSON.parse((await runCli(['index', 'stats', '--index', index, '--format', 'json'])).stdout) as {
+      documents: number;
+      bucketEntries: number;
+    };
+    expect(rebuilt).toMatchObject({ documents: after.documents, bucketEntries: after.bucketEntries });
+  });
+
+  it.each([
+    {
+      name: 'remove of an unknown id',
+      args: (p: string) => ['index', 'remove', 'no-such-id', '--index', p],
+      stderr: /not in the index: "no-such-id"/,
+    },
+    {
+      name: 'stats of a missing index',
+      args: () => ['index', 'stats', '--index', join(dir, 'missing.db')],
+      stderr: /no index here yet/,
+    },
+    {
+      name: 'add of a missing input',
+      args: (p: string) => ['index', 'add', join(dir, 'nope'), '--index', p],
+      stderr: /nope/,
+    },
+    {
+      name: 'a bad --batch-size',
+      args: (p: string) => ['index', 'add', CORPUS, '--index', p, '--batch-size', '0'],
+      stderr: /--batch-size must be a number in \[1, 1000000\], got "0"/,
+    },
+  ])('exits 2 with one line on $name', async ({ args, stderr }) => {
+    const index = join(dir, 'b.db');
+    await runCli(['index', 'add', CORPUS, '--index', index, '--quiet']);
+    const run = await runCli(args(index));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(stderr);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
