@@ -95,9 +95,10 @@ export function stripBoilerplate(
   lines.forEach((raw, i) => {
     // NFC again after the zero-width characters go: "e\u200b\u0301" only composes to "é" once the
     // space between them is removed, and the clean text must be a fixed point of normalization.
+    // Zero-width characters go before spaces are collapsed ("a \ufeff b" would keep two spaces).
     const line = raw
-      .replace(/[\p{Zs}\t\u00a0]+/gu, ' ')
       .replace(/[\u200b-\u200d\ufeff]/g, '')
+      .replace(/[\p{Zs}\t\u00a0]+/gu, ' ')
       .normalize('NFC')
       .trim();
     if (line === '') return;

@@ -79,7 +79,12 @@ const LL_RE = new RegExp(`^(${LL_STEMS.join('|')})l(${LL_SUFFIXES.join('|')})$`)
  * @example americanizeWord('favourable') // 'favorable'
  */
 export function americanizeWord(word: string): string {
-  const single = SINGLE_WORDS[word] ?? RE_WORDS[word];
+  // Own properties only: a plain object would answer "constructor" or "__proto__" from its prototype.
+  const single = Object.hasOwn(SINGLE_WORDS, word)
+    ? SINGLE_WORDS[word]
+    : Object.hasOwn(RE_WORDS, word)
+      ? RE_WORDS[word]
+      : undefined;
   if (single !== undefined) return single;
   if (word.length < 5) return word;
   if (word.includes('our')) {

@@ -220,6 +220,8 @@ describe('properties', () => {
       'café',
       'e\u200b\u0301',
       '\u00a0',
+      '\ufeff',
+      '\u2028',
       '28 April 2024',
       'Fecha de publicación:',
       '(Xinhua/Ding Haitao)',

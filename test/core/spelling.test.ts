@@ -107,6 +107,12 @@ describe('americanizeWord: words that must stay', () => {
     'patrolled',
     'cancellation',
     'installation',
+    // names of Object.prototype properties (a plain-object lookup would return them)
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
     // already American
     'favorable',
     'organization',
