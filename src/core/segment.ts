@@ -35,7 +35,7 @@ function wordSegmenter(): Intl.Segmenter {
  */
 export function foldWord(word: string): string {
   let w = word.normalize('NFKC').toLowerCase();
-  if (/[^ -~]/.test(w)) {
+  if (/\P{ASCII}/u.test(w)) {
     w = w.normalize('NFD').replace(COMBINING_DIACRITICS, '').normalize('NFC');
     w = w.replace(/[’ʼ]/g, "'");
   }
