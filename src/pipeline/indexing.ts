@@ -7,6 +7,12 @@
  */
 
 import { contentTerms } from '../core/fingerprint.js';
+import {
+  contentTermsFast,
+  createTokenCache,
+  type TokenCache,
+  tokenizeArticleFast,
+} from '../core/minhash/fastTokens.js';
 import { computeBandKeys } from '../core/minhash/lsh.js';
 import { type ArticleSketch, type SketchConfig, sketchTokens } from '../core/minhash/sketch.js';
 import { normalizeArticle } from '../core/normalize.js';
@@ -52,8 +58,15 @@ export function restoreArticle(doc: StoredDocument): Article {
   return { ...(doc.meta as Partial<Article>), id: doc.id, text: doc.text };
 }
 
-/** Normalize and sketch one article: everything the store needs. */
-export function prepareEntry(article: Article, config: SketchConfig): DocumentEntry {
+/**
+ * Normalize and sketch one article: everything the store needs. With a token cache it takes the
+ * fast path (`fastTokens.ts`: the same tokens and terms, most of them from the cache).
+ */
+export function prepareEntry(article: Article, config: SketchConfig, cache?: TokenCache): DocumentEntry {
+  if (cache) {
+    const { tokens, lang } = tokenizeArticleFast(article, cache);
+    return toEntry(article, sketchTokens(tokens, contentTermsFast(tokens, lang, cache), config));
+  }
   const normalized = normalizeArticle(article);
   const terms = contentTerms(normalized.tokens, normalized.lang);
   return toEntry(article, sketchTokens(normalized.tokens, terms, config));
@@ -77,6 +90,13 @@ export function toEntry(article: Article, s: ArticleSketch): DocumentEntry {
   };
 }
 
+/** Prepare in this thread, with a token cache that lives as long as the returned function. */
+export function createInThreadPrepare(): PrepareEntries {
+  const cache = createTokenCache();
+  return async (articles, config) => articles.map((a) => prepareEntry(a, config, cache));
+}
+
+/** Prepare in this thread without a cache (the reference path). */
 export const prepareInThread: PrepareEntries = async (articles, config) => articles.map((a) => prepareEntry(a, config));
 
 /** What must be undone to remove a stored document: its band keys (from its stored signatures) and its terms. */
@@ -110,7 +130,7 @@ export async function addArticles(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new RangeError(`batchSize must be a whole number ≥ 1, got ${String(batchSize)}`);
-  const prepare = options.prepare ?? prepareInThread;
+  const prepare = options.prepare ?? createInThreadPrepare();
   const last = new Map<string, number>();
   for (const [i, a] of articles.entries()) last.set(a.id, i);
   const unique = articles.filter((a, i) => last.get(a.id) === i);
@@ -181,7 +201,7 @@ export interface RebuildOptions {
  */
 export async function rebuildIndex(store: IndexStore, options: RebuildOptions = {}): Promise<{ documents: number }> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const prepare = options.prepare ?? prepareInThread;
+  const prepare = options.prepare ?? createInThreadPrepare();
   const total = store.stats().documents;
   store.resetDerived(options.config ?? store.config);
   let done = 0;

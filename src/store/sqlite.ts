@@ -153,6 +153,8 @@ export class SqliteStore implements IndexStore {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
       }
+      // 256 MiB of page cache: band-key inserts land all over the B-tree.
+      db.pragma('cache_size = -262144');
       const rows = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
       const meta = new Map(rows.map((r) => [r.key, r.value]));
       const configText = meta.get('config');
@@ -180,11 +182,13 @@ export class SqliteStore implements IndexStore {
 
   applyBatch(batch: IndexBatch): void {
     const run = this.db.transaction((b: IndexBatch) => {
+      // Document frequencies change once per distinct term per batch, not once per document.
+      const delta = new Map<string, number>();
       for (const r of b.remove ?? []) {
         const rowid = this.stmt.rowidOf.get(r.id) as number | undefined;
         if (rowid === undefined) continue;
         this.unlinkKeys(rowid, r.charKeys, r.termKeys);
-        this.addTerms(r.terms, -1);
+        for (const t of r.terms) delta.set(t, (delta.get(t) ?? 0) - 1);
         this.stmt.deleteDoc.run(rowid);
       }
       for (const e of b.add ?? []) {
@@ -204,10 +208,19 @@ export class SqliteStore implements IndexStore {
         );
         const rowid = Number(info.lastInsertRowid);
         this.linkKeys(rowid, e.charKeys, e.termKeys);
-        this.addTerms(e.terms, 1);
+        for (const t of e.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
       }
+      this.applyTermDelta(delta);
     });
     run.immediate(batch);
+  }
+
+  private applyTermDelta(delta: ReadonlyMap<string, number>): void {
+    for (const [t, d] of delta) {
+      if (d === 0) continue;
+      this.stmt.dfAdd.run(t, d);
+      if (d < 0) this.stmt.dfClean.run(t);
+    }
   }
 
   private linkKeys(rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
@@ -226,13 +239,6 @@ export class SqliteStore implements IndexStore {
     termKeys.forEach((k, b) => {
       this.stmt.deleteBand.run(bandInteger('terms', b, k), rowid);
     });
-  }
-
-  private addTerms(terms: readonly string[], delta: number): void {
-    for (const t of terms) {
-      this.stmt.dfAdd.run(t, delta);
-      if (delta < 0) this.stmt.dfClean.run(t);
-    }
   }
 
   findByBands(channel: Channel, keys: Uint32Array): BandHit[] {
@@ -317,13 +323,15 @@ export class SqliteStore implements IndexStore {
   applyDerived(entries: readonly DocumentEntry[]): void {
     this.db
       .transaction(() => {
+        const delta = new Map<string, number>();
         for (const e of entries) {
           const rowid = this.stmt.rowidOf.get(e.id) as number | undefined;
           if (rowid === undefined) continue;
           this.stmt.updateSketch.run(e.charSize, toBlob(e.charSig), e.termSize, toBlob(e.termSig), rowid);
           this.linkKeys(rowid, e.charKeys, e.termKeys);
-          this.addTerms(e.terms, 1);
+          for (const t of e.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
         }
+        this.applyTermDelta(delta);
       })
       .immediate();
   }

@@ -3,9 +3,12 @@
  * and posts back the entries. Typed arrays travel as structured clones.
  */
 import { parentPort } from 'node:worker_threads';
+import { createTokenCache } from '../../core/minhash/fastTokens.js';
 import type { SketchConfig } from '../../core/minhash/sketch.js';
 import type { Article } from '../../types.js';
 import { prepareEntry } from '../indexing.js';
+
+const cache = createTokenCache();
 
 interface Job {
   id: number;
@@ -15,7 +18,7 @@ interface Job {
 
 parentPort?.on('message', (job: Job) => {
   try {
-    const entries = job.articles.map((a) => prepareEntry(a, job.config));
+    const entries = job.articles.map((a) => prepareEntry(a, job.config, cache));
     parentPort?.postMessage({ id: job.id, entries });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
