@@ -20,16 +20,13 @@ export { foldWord, segmentWords, splitSentences, tokenizeWords } from './core/se
 export { shingleChars, shingleWords } from './core/shingle.js';
 export { containment, jaccard } from './core/similarity/sets.js';
 export { americanizeWord } from './core/spelling.js';
+export { lshCandidates } from './pipeline/candidates.js';
 // Pipelines: core wired with a store.
 export { evaluateGold } from './pipeline/evaluate.js';
 export { gateArticles } from './pipeline/gate.js';
 export { addArticles, rebuildIndex, removeDocuments } from './pipeline/indexing.js';
-export { lshCandidates } from './pipeline/candidates.js';
 export { reviewScanPairs } from './pipeline/review.js';
 export { compareArticles, scanCorpus } from './pipeline/scan.js';
-// Stores and renderers.
-export { MemoryStore } from './store/memory.js';
-export type { IndexStore } from './store/types.js';
 export { renderReviewPage, renderScanHtml } from './report/html.js';
 export { renderJson } from './report/json.js';
 export { renderMarkdown } from './report/markdown.js';
@@ -37,5 +34,8 @@ export { renderReviewText } from './report/reviewText.js';
 export { renderPairTable, renderTable } from './report/table.js';
 // Types.
 export type * from './reviewTypes.js';
+// Stores and renderers.
+export { MemoryStore } from './store/memory.js';
+export type { IndexStore } from './store/types.js';
 export type * from './types.js';
 export { InputError } from './types.js';

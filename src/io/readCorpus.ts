@@ -32,7 +32,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
@@ -78,7 +79,8 @@ function applyMeta(article: Article, meta: Record<string, unknown>, where: strin
     if (key === 'id' || key === 'text') continue;
     if (KNOWN_FIELDS.has(key)) {
       if (value === null || value === undefined) continue;
-      if (typeof value !== 'string') throw new InputError(`field "${key}" must be a string, got ${typeof value}`, where);
+      if (typeof value !== 'string')
+        throw new InputError(`field "${key}" must be a string, got ${typeof value}`, where);
       (out as unknown as Record<string, string>)[key] = value;
     } else {
       extra[key] = value;
@@ -110,13 +112,21 @@ export function parseJsonLines(content: string, file: string): Article[] {
       throw new InputError(`line ${i + 1}: invalid JSON (${(error as Error).message})`, file);
     }
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      throw new InputError(`line ${i + 1}: expected a JSON object, got ${Array.isArray(row) ? 'an array' : typeof row}`, file);
+      throw new InputError(
+        `line ${i + 1}: expected a JSON object, got ${Array.isArray(row) ? 'an array' : typeof row}`,
+        file,
+      );
     }
     const obj = row as Record<string, unknown>;
-    if (obj.id === undefined || obj.id === null || obj.id === '') throw new InputError(`line ${i + 1}: missing required field "id"`, file);
-    if (typeof obj.id !== 'string' && typeof obj.id !== 'number') throw new InputError(`line ${i + 1}: field "id" must be a string, got ${typeof obj.id}`, file);
+    if (obj.id === undefined || obj.id === null || obj.id === '')
+      throw new InputError(`line ${i + 1}: missing required field "id"`, file);
+    if (typeof obj.id !== 'string' && typeof obj.id !== 'number')
+      throw new InputError(`line ${i + 1}: field "id" must be a string, got ${typeof obj.id}`, file);
     if (typeof obj.text !== 'string') {
-      throw new InputError(`line ${i + 1}: ${obj.text === undefined ? 'missing required field "text"' : `field "text" must be a string, got ${typeof obj.text}`}`, file);
+      throw new InputError(
+        `line ${i + 1}: ${obj.text === undefined ? 'missing required field "text"' : `field "text" must be a string, got ${typeof obj.text}`}`,
+        file,
+      );
     }
     if (obj.text.trim() === '') throw new InputError(`line ${i + 1}: field "text" is empty`, file);
     out.push(applyMeta({ id: String(obj.id), text: obj.text, origin: where }, obj, `${file} line ${i + 1}`));

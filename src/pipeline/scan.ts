@@ -21,7 +21,10 @@ export interface ScanOptions {
    * an inverted index: see `joinByCosine`). `lshCandidates` (pipeline/candidates.ts) is the
    * sub-quadratic alternative for large corpora.
    */
-  candidates?: (fingerprints: readonly Fingerprint[], vectors: readonly SparseVector[]) => { method: 'all-pairs' | 'lsh'; pairs: Array<[number, number]> };
+  candidates?: (
+    fingerprints: readonly Fingerprint[],
+    vectors: readonly SparseVector[],
+  ) => { method: 'all-pairs' | 'lsh'; pairs: Array<[number, number]> };
   /** Called after each stage with its name and the milliseconds it took. */
   onStage?: (stage: string, ms: number) => void;
 }
@@ -38,7 +41,11 @@ const RELATION_STRENGTH: Record<string, number> = { duplicate: 3, republication:
 export const CANDIDATE_COSINE = 0.2;
 
 /** Every pair that could be related: exact all-pairs cosine, then the floor above. */
-export function allPairs(_fingerprints: readonly Fingerprint[], vectors: readonly SparseVector[], minCosine = CANDIDATE_COSINE): { method: 'all-pairs'; pairs: Array<[number, number]> } {
+export function allPairs(
+  _fingerprints: readonly Fingerprint[],
+  vectors: readonly SparseVector[],
+  minCosine = CANDIDATE_COSINE,
+): { method: 'all-pairs'; pairs: Array<[number, number]> } {
   return { method: 'all-pairs', pairs: joinByCosine(vectors, minCosine) };
 }
 
@@ -49,14 +56,21 @@ export function resolveThresholds(partial: Partial<Thresholds> = {}): Thresholds
 }
 
 /** A scored, classified pair, with the passages both share when they are related. */
-export function judgePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector, thresholds: Thresholds): PairResult {
+export function judgePair(
+  a: Fingerprint,
+  b: Fingerprint,
+  va: SparseVector,
+  vb: SparseVector,
+  thresholds: Thresholds,
+): PairResult {
   const scores = scorePair(a, b, va, vb);
   const verdict = classifyPair(scores, thresholds);
   const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons: verdict.reasons };
   if (verdict.container) result.container = verdict.container === 'a' ? a.id : b.id;
   if (verdict.relation !== 'unrelated') {
     const runs = findSharedRuns(a.article.tokens, b.article.tokens);
-    if (runs.length > 0) result.shared = runs.map((r) => formatPassage(a.article.tokens.slice(r.startA, r.startA + r.length)));
+    if (runs.length > 0)
+      result.shared = runs.map((r) => formatPassage(a.article.tokens.slice(r.startA, r.startA + r.length)));
   }
   return result;
 }
@@ -78,7 +92,13 @@ function timed<T>(stage: string, onStage: ScanOptions['onStage'], fn: () => T): 
 }
 
 function summarize(article: Article, fp: Fingerprint): DocumentSummary {
-  const s: DocumentSummary = { id: article.id, chars: article.text.length, words: fp.article.tokens.length, normalization: fp.article.actions, notes: findSelfRepetition(fp.article) };
+  const s: DocumentSummary = {
+    id: article.id,
+    chars: article.text.length,
+    words: fp.article.tokens.length,
+    normalization: fp.article.actions,
+    notes: findSelfRepetition(fp.article),
+  };
   const title = article.title ?? fp.article.title;
   if (title !== undefined) s.title = title;
   s.lang = fp.article.lang;
@@ -88,7 +108,11 @@ function summarize(article: Article, fp: Fingerprint): DocumentSummary {
 }
 
 /** Name the origin of a story: the member the others contain, else the earliest dated one. */
-function pickOrigin(members: readonly string[], pairs: readonly PairResult[], dates: ReadonlyMap<string, string>): Pick<Story, 'origin' | 'originBy'> {
+function pickOrigin(
+  members: readonly string[],
+  pairs: readonly PairResult[],
+  dates: ReadonlyMap<string, string>,
+): Pick<Story, 'origin' | 'originBy'> {
   if (members.length === 1) return {};
   const inStory = new Set(members);
   const held = new Map<string, number>();
@@ -101,7 +125,9 @@ function pickOrigin(members: readonly string[], pairs: readonly PairResult[], da
   if (byHeld.length > 0 && (byHeld.length === 1 || (byHeld[0]?.[1] ?? 0) > (byHeld[1]?.[1] ?? 0))) {
     return { origin: byHeld[0]?.[0], originBy: 'containment' };
   }
-  const dated = members.filter((m) => dates.has(m)).sort((x, y) => (dates.get(x) as string).localeCompare(dates.get(y) as string) || x.localeCompare(y));
+  const dated = members
+    .filter((m) => dates.has(m))
+    .sort((x, y) => (dates.get(x) as string).localeCompare(dates.get(y) as string) || x.localeCompare(y));
   if (dated.length > 0) return { origin: dated[0], originBy: 'date' };
   return {};
 }
@@ -116,9 +142,21 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     return fps.map((f) => vectorizeTfIdf(f.terms, freqs, termIds));
   });
   const floor = Math.min(CANDIDATE_COSINE, thresholds.translationCosine);
-  const candidates = timed('candidates', onStage, () => (options.candidates ? options.candidates(fps, vectors) : allPairs(fps, vectors, floor)));
+  const candidates = timed('candidates', onStage, () =>
+    options.candidates ? options.candidates(fps, vectors) : allPairs(fps, vectors, floor),
+  );
   const judged = timed('score', onStage, () =>
-    candidates.pairs.map(([i, j]) => ({ i, j, result: judgePair(fps[i] as Fingerprint, fps[j] as Fingerprint, vectors[i] as SparseVector, vectors[j] as SparseVector, thresholds) })),
+    candidates.pairs.map(([i, j]) => ({
+      i,
+      j,
+      result: judgePair(
+        fps[i] as Fingerprint,
+        fps[j] as Fingerprint,
+        vectors[i] as SparseVector,
+        vectors[j] as SparseVector,
+        thresholds,
+      ),
+    })),
   );
   const stories = timed('cluster', onStage, () => {
     const edges: StoryEdge[] = judged
@@ -156,17 +194,31 @@ const NEAREST_COUNT = 5;
  * The closest pairs that were not linked, with the passages they share; and, for every listed
  * pair, which shared passages recur in a third document (formulaic language, not copying).
  */
-function explainNearest(judged: ReadonlyArray<{ i: number; j: number; result: PairResult }>, fps: readonly Fingerprint[], related: readonly PairResult[]): PairResult[] {
-  const closeness = (p: PairResult): number => p.scores.cosine + Math.max(p.scores.charContainmentAB, p.scores.charContainmentBA);
+function explainNearest(
+  judged: ReadonlyArray<{ i: number; j: number; result: PairResult }>,
+  fps: readonly Fingerprint[],
+  related: readonly PairResult[],
+): PairResult[] {
+  const closeness = (p: PairResult): number =>
+    p.scores.cosine + Math.max(p.scores.charContainmentAB, p.scores.charContainmentBA);
   const nearest = judged
     .filter((p) => p.result.relation === 'unrelated')
-    .sort((x, y) => closeness(y.result) - closeness(x.result) || x.result.a.localeCompare(y.result.a) || x.result.b.localeCompare(y.result.b))
+    .sort(
+      (x, y) =>
+        closeness(y.result) - closeness(x.result) ||
+        x.result.a.localeCompare(y.result.a) ||
+        x.result.b.localeCompare(y.result.b),
+    )
     .slice(0, NEAREST_COUNT)
     .map((p) => {
       const a = fps[p.i] as Fingerprint;
-      const runs = findSharedRuns(a.article.tokens, (fps[p.j] as Fingerprint).article.tokens, { minWords: 6, limit: 3 });
+      const runs = findSharedRuns(a.article.tokens, (fps[p.j] as Fingerprint).article.tokens, {
+        minWords: 6,
+        limit: 3,
+      });
       const out: PairResult = { ...p.result };
-      if (runs.length > 0) out.shared = runs.map((r) => formatPassage(a.article.tokens.slice(r.startA, r.startA + r.length)));
+      if (runs.length > 0)
+        out.shared = runs.map((r) => formatPassage(a.article.tokens.slice(r.startA, r.startA + r.length)));
       return out;
     });
   if (fps.length <= FORMULAIC_LOOKUP_LIMIT) {
@@ -191,7 +243,17 @@ export function compareArticles(a: Article, b: Article, options: CompareOptions 
   const fa = fingerprintArticle(normalizeArticle(a));
   const fb = fingerprintArticle(normalizeArticle(b));
   const others = (options.context ?? []).filter((x) => x.id !== a.id && x.id !== b.id);
-  const freqs: DocumentFrequencies = countDocumentFrequencies([fa.terms, fb.terms, ...others.map((x) => fingerprintArticle(normalizeArticle(x)).terms)]);
+  const freqs: DocumentFrequencies = countDocumentFrequencies([
+    fa.terms,
+    fb.terms,
+    ...others.map((x) => fingerprintArticle(normalizeArticle(x)).terms),
+  ]);
   const termIds = new Map<string, number>();
-  return judgePair(fa, fb, vectorizeTfIdf(fa.terms, freqs, termIds), vectorizeTfIdf(fb.terms, freqs, termIds), thresholds);
+  return judgePair(
+    fa,
+    fb,
+    vectorizeTfIdf(fa.terms, freqs, termIds),
+    vectorizeTfIdf(fb.terms, freqs, termIds),
+    thresholds,
+  );
 }

@@ -164,7 +164,6 @@ export interface ScanHtmlOptions {
   maxMatrix?: number;
 }
 
-
 const f2 = (x: number): string => x.toFixed(2);
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

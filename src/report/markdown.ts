@@ -8,22 +8,45 @@ function cell(s: string): string {
 
 export function renderMarkdown(result: ScanResult): string {
   const out: string[] = ['# copydesk similarity report', ''];
-  out.push(`${result.documents.length} documents, ${result.stories.length} stories, ${result.pairs.length} related pairs (${result.candidates.pairs} pairs compared, ${result.candidates.method}).`, '');
+  out.push(
+    `${result.documents.length} documents, ${result.stories.length} stories, ${result.pairs.length} related pairs (${result.candidates.pairs} pairs compared, ${result.candidates.method}).`,
+    '',
+  );
   out.push('## Stories', '', '| story | members | origin |', '|---|---|---|');
-  for (const s of result.stories) out.push(`| ${s.id} | ${cell(s.members.join(', '))} | ${s.origin ? `${cell(s.origin)} (by ${s.originBy})` : '–'} |`);
+  for (const s of result.stories)
+    out.push(
+      `| ${s.id} | ${cell(s.members.join(', '))} | ${s.origin ? `${cell(s.origin)} (by ${s.originBy})` : '–'} |`,
+    );
   out.push('', '## Related pairs', '');
   if (result.pairs.length === 0) {
-    out.push('None: no pair crossed a threshold. The closest pairs and why they stay apart are in report.json (`nearest`).');
+    out.push(
+      'None: no pair crossed a threshold. The closest pairs and why they stay apart are in report.json (`nearest`).',
+    );
   } else {
-    out.push('| a | b | relation | jaccard | cont. a→b | cont. b→a | cosine | aligned a/b |', '|---|---|---|---|---|---|---|---|');
+    out.push(
+      '| a | b | relation | jaccard | cont. a→b | cont. b→a | cosine | aligned a/b |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     for (const p of result.pairs) {
-      out.push(`| ${cell(p.a)} | ${cell(p.b)} | ${cell(describeRelation(p))} | ${fmt(p.scores.jaccard)} | ${fmt(p.scores.containmentAB)} | ${fmt(p.scores.containmentBA)} | ${fmt(p.scores.cosine)} | ${fmt(p.scores.alignedAB)}/${fmt(p.scores.alignedBA)} |`);
+      out.push(
+        `| ${cell(p.a)} | ${cell(p.b)} | ${cell(describeRelation(p))} | ${fmt(p.scores.jaccard)} | ${fmt(p.scores.containmentAB)} | ${fmt(p.scores.containmentBA)} | ${fmt(p.scores.cosine)} | ${fmt(p.scores.alignedAB)}/${fmt(p.scores.alignedBA)} |`,
+      );
     }
     for (const p of result.pairs) {
-      out.push('', `### ${cell(p.a)} ↔ ${cell(p.b)}: ${cell(describeRelation(p))}`, '', ...p.reasons.map((r) => `- ${describeReason(r)}`));
+      out.push(
+        '',
+        `### ${cell(p.a)} ↔ ${cell(p.b)}: ${cell(describeRelation(p))}`,
+        '',
+        ...p.reasons.map((r) => `- ${describeReason(r)}`),
+      );
       if (p.shared?.length) {
         const formulaic = new Set(p.formulaic ?? []);
-        out.push('', 'Shared passages:', '', ...p.shared.map((s) => `> ${s}${formulaic.has(s) ? ' *(formulaic: also in a third document)*' : ''}`));
+        out.push(
+          '',
+          'Shared passages:',
+          '',
+          ...p.shared.map((s) => `> ${s}${formulaic.has(s) ? ' *(formulaic: also in a third document)*' : ''}`),
+        );
       }
     }
   }
@@ -32,18 +55,30 @@ export function renderMarkdown(result: ScanResult): string {
     for (const p of result.nearest) {
       out.push(`- **${cell(p.a)} ↔ ${cell(p.b)}**: ${p.reasons.map(describeReason).join('; ')}`);
       const formulaic = new Set(p.formulaic ?? []);
-      for (const s of p.shared ?? []) out.push(`  - shares "${cell(s)}"${formulaic.has(s) ? ' (formulaic: also in a third document)' : ''}`);
+      for (const s of p.shared ?? [])
+        out.push(`  - shares "${cell(s)}"${formulaic.has(s) ? ' (formulaic: also in a third document)' : ''}`);
     }
   }
-  out.push('', '## Documents', '', '| id | title | lang | date | words | removed by normalization |', '|---|---|---|---|---|---|');
+  out.push(
+    '',
+    '## Documents',
+    '',
+    '| id | title | lang | date | words | removed by normalization |',
+    '|---|---|---|---|---|---|',
+  );
   for (const d of result.documents) {
     const removed = d.normalization.map((a) => `${a.rule}${a.line ? ` (line ${a.line})` : ''}`).join('; ') || '–';
-    out.push(`| ${cell(d.id)} | ${cell(d.title ?? '–')} | ${d.lang ?? '–'} | ${d.date ?? '–'} | ${d.words} | ${cell(removed)} |`);
+    out.push(
+      `| ${cell(d.id)} | ${cell(d.title ?? '–')} | ${d.lang ?? '–'} | ${d.date ?? '–'} | ${d.words} | ${cell(removed)} |`,
+    );
   }
   const notes = result.documents.flatMap((d) => d.notes.map((n) => ({ d, n })));
   if (notes.length > 0) {
     out.push('', '## Notes', '');
-    for (const { d, n } of notes) out.push(`- ${cell(d.id)} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${cell(n.text)}"`);
+    for (const { d, n } of notes)
+      out.push(
+        `- ${cell(d.id)} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${cell(n.text)}"`,
+      );
   }
   return `${out.join('\n')}\n`;
 }

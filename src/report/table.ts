@@ -12,7 +12,11 @@ export interface TableOptions {
 }
 
 function makeTable(head: string[], color: boolean): Table.Table {
-  return new Table({ head, style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] }, wordWrap: true });
+  return new Table({
+    head,
+    style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+    wordWrap: true,
+  });
 }
 
 /** Stories, then the related pairs with their scores. */
@@ -22,15 +26,32 @@ export function renderTable(result: ScanResult, options: TableOptions = {}): str
   for (const s of result.stories) {
     stories.push([s.id, s.members.join('\n'), s.origin ? `${s.origin} (by ${s.originBy})` : '–']);
   }
-  const parts = [`${result.documents.length} documents, ${result.stories.length} stories, ${result.pairs.length} related pairs (${result.candidates.pairs} compared, ${result.candidates.method})`, stories.toString()];
+  const parts = [
+    `${result.documents.length} documents, ${result.stories.length} stories, ${result.pairs.length} related pairs (${result.candidates.pairs} compared, ${result.candidates.method})`,
+    stories.toString(),
+  ];
   if (result.pairs.length > 0) {
     const pairs = makeTable(['a', 'b', 'relation', 'jaccard', 'cont. a→b', 'cont. b→a', 'cosine', 'aligned'], color);
     for (const p of result.pairs) {
-      pairs.push([p.a, p.b, describeRelation(p), fmt(p.scores.jaccard), fmt(p.scores.containmentAB), fmt(p.scores.containmentBA), fmt(p.scores.cosine), `${fmt(p.scores.alignedAB)}/${fmt(p.scores.alignedBA)}`]);
+      pairs.push([
+        p.a,
+        p.b,
+        describeRelation(p),
+        fmt(p.scores.jaccard),
+        fmt(p.scores.containmentAB),
+        fmt(p.scores.containmentBA),
+        fmt(p.scores.cosine),
+        `${fmt(p.scores.alignedAB)}/${fmt(p.scores.alignedBA)}`,
+      ]);
     }
     parts.push(pairs.toString());
   }
-  const notes = result.documents.flatMap((d) => d.notes.map((n) => `note: ${d.id} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${n.text}"`));
+  const notes = result.documents.flatMap((d) =>
+    d.notes.map(
+      (n) =>
+        `note: ${d.id} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${n.text}"`,
+    ),
+  );
   parts.push(...notes);
   return `${parts.join('\n')}\n`;
 }
@@ -39,7 +60,12 @@ export function renderTable(result: ScanResult, options: TableOptions = {}): str
 export function renderPairTable(pair: PairResult, options: TableOptions = {}): string {
   const table = makeTable(['score', 'value'], options.color ?? false);
   for (const [k, v] of Object.entries(pair.scores)) table.push([k, fmt(v as number)]);
-  const lines = [`${pair.a} ↔ ${pair.b}: ${describeRelation(pair)}`, table.toString(), 'reasons:', ...pair.reasons.map((r) => `  - ${describeReason(r)}`)];
+  const lines = [
+    `${pair.a} ↔ ${pair.b}: ${describeRelation(pair)}`,
+    table.toString(),
+    'reasons:',
+    ...pair.reasons.map((r) => `  - ${describeReason(r)}`),
+  ];
   if (pair.shared && pair.shared.length > 0) lines.push('shared passages:', ...pair.shared.map((s) => `  "${s}"`));
   return `${lines.join('\n')}\n`;
 }

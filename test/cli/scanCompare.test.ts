@@ -31,7 +31,11 @@ describe('copydesk scan', () => {
   });
 
   const badInput: Array<{ name: string; args: (dir: string) => string[]; message: RegExp }> = [
-    { name: 'a missing path', args: () => ['scan', '/no/such/corpus', '--no-write'], message: /^copydesk: \/no\/such\/corpus: no such file or directory\n$/ },
+    {
+      name: 'a missing path',
+      args: () => ['scan', '/no/such/corpus', '--no-write'],
+      message: /^copydesk: \/no\/such\/corpus: no such file or directory\n$/,
+    },
     {
       name: 'a malformed JSONL line',
       args: (dir) => {
@@ -40,8 +44,16 @@ describe('copydesk scan', () => {
       },
       message: /^copydesk: .*c\.jsonl: line 2: invalid JSON .*\n$/,
     },
-    { name: 'an unknown format', args: () => ['scan', CORPUS, '--no-write', '--format', 'xml'], message: /^copydesk: --format must be one of table, json, md, got "xml"\n$/ },
-    { name: 'a threshold out of range', args: () => ['scan', CORPUS, '--no-write', '--duplicate', '1.5'], message: /^copydesk: --duplicate must be a number in \[0, 1\], got "1.5"\n$/ },
+    {
+      name: 'an unknown format',
+      args: () => ['scan', CORPUS, '--no-write', '--format', 'xml'],
+      message: /^copydesk: --format must be one of table, json, md, got "xml"\n$/,
+    },
+    {
+      name: 'a threshold out of range',
+      args: () => ['scan', CORPUS, '--no-write', '--duplicate', '1.5'],
+      message: /^copydesk: --duplicate must be a number in \[0, 1\], got "1.5"\n$/,
+    },
   ];
   it.each(badInput)('exits 2 with one line for $name', async ({ args, message }) => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
@@ -65,11 +77,21 @@ describe('copydesk scan', () => {
 
 describe('copydesk compare', () => {
   it('prints one pair object as JSON', async () => {
-    const run = await runCli(['compare', '000_b20c2e0df0aa8a72', '002_d3ce4053ebf7dfb8', '--corpus', CORPUS, '--format', 'json']);
+    const run = await runCli([
+      'compare',
+      '000_b20c2e0df0aa8a72',
+      '002_d3ce4053ebf7dfb8',
+      '--corpus',
+      CORPUS,
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(0);
     const pair = JSON.parse(run.stdout);
     expect(pair).toMatchObject({ a: '000_b20c2e0df0aa8a72', b: '002_d3ce4053ebf7dfb8', relation: 'unrelated' });
-    expect(Object.keys(pair.scores)).toEqual(expect.arrayContaining(['jaccard', 'containmentAB', 'containmentBA', 'cosine']));
+    expect(Object.keys(pair.scores)).toEqual(
+      expect.arrayContaining(['jaccard', 'containmentAB', 'containmentBA', 'cosine']),
+    );
     expect(pair.reasons.length).toBeGreaterThan(0);
   });
 
@@ -77,7 +99,12 @@ describe('copydesk compare', () => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-cmp-'));
     const text = readFileSync(join(CORPUS, '002_d3ce4053ebf7dfb8.txt'), 'utf8');
     writeFileSync(join(dir, 'copy.txt'), `${text}\n\nShare this article\n`);
-    const run = await runCli(['compare', join(CORPUS, '002_d3ce4053ebf7dfb8.txt'), join(dir, 'copy.txt'), '--no-color']);
+    const run = await runCli([
+      'compare',
+      join(CORPUS, '002_d3ce4053ebf7dfb8.txt'),
+      join(dir, 'copy.txt'),
+      '--no-color',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^002_d3ce4053ebf7dfb8 ↔ copy: duplicate\n/);
     expect(run.stdout).toContain('reasons:');

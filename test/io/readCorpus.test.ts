@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,15 +31,26 @@ describe('folders, front matter and JSON Lines', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'wire', 'xinhua'), { recursive: true });
     writeFileSync(join(dir, 'wire', 'xinhua', 'a.txt'), seed('002'));
-    writeFileSync(join(dir, 'b.md'), '---\ntitle: "Talks in Beijing"\ndate: 2023-04-25\noutlet: people\n---\nBody of the article here.');
+    writeFileSync(
+      join(dir, 'b.md'),
+      '---\ntitle: "Talks in Beijing"\ndate: 2023-04-25\noutlet: people\n---\nBody of the article here.',
+    );
     writeFileSync(join(dir, 'notes.csv'), 'ignored');
     const articles = await readCorpus([dir]);
     expect(articles.map((a) => a.id)).toEqual(['b', 'wire/xinhua/a']);
-    expect(articles[0]).toMatchObject({ title: 'Talks in Beijing', date: '2023-04-25', text: 'Body of the article here.', meta: { outlet: 'people' } });
+    expect(articles[0]).toMatchObject({
+      title: 'Talks in Beijing',
+      date: '2023-04-25',
+      text: 'Body of the article here.',
+      meta: { outlet: 'people' },
+    });
   });
 
   it('parses JSON Lines, keeps unknown fields in meta, skips blank lines', () => {
-    const rows = parseJsonLines('{"id":"a","text":"One.","cluster":"c1","lang":"en"}\n\n{"id":7,"text":"Two."}\n', 'x.jsonl');
+    const rows = parseJsonLines(
+      '{"id":"a","text":"One.","cluster":"c1","lang":"en"}\n\n{"id":7,"text":"Two."}\n',
+      'x.jsonl',
+    );
     expect(rows).toEqual([
       { id: 'a', text: 'One.', lang: 'en', meta: { cluster: 'c1' }, origin: 'x.jsonl:1' },
       { id: '7', text: 'Two.', origin: 'x.jsonl:3' },
@@ -55,14 +66,54 @@ describe('folders, front matter and JSON Lines', () => {
 describe('bad input: one message naming the file and the problem', () => {
   const cases: Array<{ name: string; file: string; content: string | Uint8Array; message: RegExp }> = [
     { name: 'empty file', file: 'empty.txt', content: '', message: /empty\.txt: is empty$/ },
-    { name: 'white space only', file: 'blank.txt', content: ' \n\t\n', message: /blank\.txt: is empty \(only white space\)/ },
-    { name: 'binary file', file: 'image.txt', content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0d]), message: /image\.txt: is a binary file/ },
-    { name: 'invalid UTF-8', file: 'latin1.txt', content: new Uint8Array([0x44, 0xed, 0x61, 0x7a]), message: /latin1\.txt: is not valid UTF-8 \(first bad byte at offset 1\)/ },
-    { name: 'malformed JSONL line', file: 'bad.jsonl', content: '{"id":"a","text":"ok"}\n{"id":"b","text":\n', message: /bad\.jsonl: line 2: invalid JSON/ },
-    { name: 'JSONL line without text', file: 'notext.jsonl', content: '{"id":"a"}\n', message: /notext\.jsonl: line 1: missing required field "text"/ },
-    { name: 'JSONL line without id', file: 'noid.jsonl', content: '{"text":"x"}\n', message: /noid\.jsonl: line 1: missing required field "id"/ },
-    { name: 'JSONL array line', file: 'array.jsonl', content: '[1,2]\n', message: /array\.jsonl: line 1: expected a JSON object, got an array/ },
-    { name: 'JSONL duplicate ids', file: 'dup.jsonl', content: '{"id":"a","text":"x"}\n{"id":"a","text":"y"}\n', message: /dup\.jsonl:2: duplicate id "a" \(also in .*dup\.jsonl:1\)/ },
+    {
+      name: 'white space only',
+      file: 'blank.txt',
+      content: ' \n\t\n',
+      message: /blank\.txt: is empty \(only white space\)/,
+    },
+    {
+      name: 'binary file',
+      file: 'image.txt',
+      content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0d]),
+      message: /image\.txt: is a binary file/,
+    },
+    {
+      name: 'invalid UTF-8',
+      file: 'latin1.txt',
+      content: new Uint8Array([0x44, 0xed, 0x61, 0x7a]),
+      message: /latin1\.txt: is not valid UTF-8 \(first bad byte at offset 1\)/,
+    },
+    {
+      name: 'malformed JSONL line',
+      file: 'bad.jsonl',
+      content: '{"id":"a","text":"ok"}\n{"id":"b","text":\n',
+      message: /bad\.jsonl: line 2: invalid JSON/,
+    },
+    {
+      name: 'JSONL line without text',
+      file: 'notext.jsonl',
+      content: '{"id":"a"}\n',
+      message: /notext\.jsonl: line 1: missing required field "text"/,
+    },
+    {
+      name: 'JSONL line without id',
+      file: 'noid.jsonl',
+      content: '{"text":"x"}\n',
+      message: /noid\.jsonl: line 1: missing required field "id"/,
+    },
+    {
+      name: 'JSONL array line',
+      file: 'array.jsonl',
+      content: '[1,2]\n',
+      message: /array\.jsonl: line 1: expected a JSON object, got an array/,
+    },
+    {
+      name: 'JSONL duplicate ids',
+      file: 'dup.jsonl',
+      content: '{"id":"a","text":"x"}\n{"id":"a","text":"y"}\n',
+      message: /dup\.jsonl:2: duplicate id "a" \(also in .*dup\.jsonl:1\)/,
+    },
   ];
   it.each(cases)('$name', async ({ file, content, message }) => {
     const dir = tempDir();
@@ -102,10 +153,15 @@ describe('resolvePair', () => {
     expect([a.id, b.id, all.length]).toEqual(['000_b20c2e0df0aa8a72', '002_d3ce4053ebf7dfb8', 5]);
   });
   it('names the corpus when an id is unknown', async () => {
-    await expect(resolvePair('nope', '000_b20c2e0df0aa8a72', CORPUS)).rejects.toThrow(/corpus: no article with id "nope"/);
+    await expect(resolvePair('nope', '000_b20c2e0df0aa8a72', CORPUS)).rejects.toThrow(
+      /corpus: no article with id "nope"/,
+    );
   });
   it('reads two files without a corpus', async () => {
-    const [a, b, all] = await resolvePair(join(CORPUS, '000_b20c2e0df0aa8a72.txt'), join(CORPUS, '001_bb560fb1aa56975a.txt'));
+    const [a, b, all] = await resolvePair(
+      join(CORPUS, '000_b20c2e0df0aa8a72.txt'),
+      join(CORPUS, '001_bb560fb1aa56975a.txt'),
+    );
     expect([a.id, b.id, all]).toEqual(['000_b20c2e0df0aa8a72', '001_bb560fb1aa56975a', []]);
     expect(b.text).toBe(readFileSync(join(CORPUS, '001_bb560fb1aa56975a.txt'), 'utf8'));
   });

@@ -26,7 +26,9 @@ export function register(program: Command): void {
       process.stdout.write(renderJson(pair));
     } else {
       const { renderPairTable } = await import('../../report/table.js');
-      process.stdout.write(renderPairTable(pair, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
+      process.stdout.write(
+        renderPairTable(pair, { color: useColor(process.stdout, opts.color as boolean | undefined) }),
+      );
     }
   });
 }

@@ -48,8 +48,14 @@ export function register(program: Command): void {
       const { renderScanHtml } = await import('../../report/html.js');
       await writeFileAtomic(join(out, 'report.json'), json);
       await writeFileAtomic(join(out, 'report.md'), md);
-      await writeFileAtomic(join(out, 'index.html'), renderScanHtml(result, { reviews: reviewScanPairs(result, articles) }));
-      if (format !== 'json') process.stderr.write(`wrote ${join(out, 'report.json')}, ${join(out, 'report.md')}, ${join(out, 'index.html')}\n`);
+      await writeFileAtomic(
+        join(out, 'index.html'),
+        renderScanHtml(result, { reviews: reviewScanPairs(result, articles) }),
+      );
+      if (format !== 'json')
+        process.stderr.write(
+          `wrote ${join(out, 'report.json')}, ${join(out, 'report.md')}, ${join(out, 'index.html')}\n`,
+        );
     }
     if (format === 'json') process.stdout.write(json);
     else if (format === 'md') process.stdout.write(md);
