@@ -82,6 +82,14 @@ export interface PairScores {
   titleDice?: number;
   /** Shorter length over longer length, in tokens. */
   lengthRatio: number;
+  /**
+   * Share of A's text (in characters of folded words) in sentences (or paragraphs) that have a
+   * near-verbatim copy in B (edit similarity ≥ `COPY_EDIT_SIMILARITY`). Robust to OCR noise and
+   * mojibake, which break character 7-grams. 0 when the copy test was not run (see `COPY_GATE`).
+   */
+  copyAB?: number;
+  /** Share of B's text in sentences with a near-verbatim counterpart in A. */
+  copyBA?: number;
 }
 
 export type Relation = 'duplicate' | 'republication' | 'translation-variant' | 'related' | 'unrelated';
@@ -149,10 +157,19 @@ export interface DocumentSummary {
 }
 
 export interface Thresholds {
-  /** Both character containments at or above this (and length ratio at or above `duplicateLength`) → duplicate. */
+  /**
+   * Both coverages (the higher of character containment and near-verbatim sentence coverage, per
+   * direction) at or above this, with `duplicateBalance` and `duplicateLength` → duplicate.
+   */
   duplicate: number;
   duplicateLength: number;
-  /** The larger character containment at or above this → republication (one holds most of the other). */
+  /**
+   * Smaller coverage over larger at or above this for a duplicate: neither text holds material the
+   * other lacks (an added intro of a few sentences makes the pair a republication). Optional:
+   * absent means 0 (no balance test).
+   */
+  duplicateBalance?: number;
+  /** The larger coverage at or above this → republication (one holds the other, near-verbatim). */
   republication: number;
   /** TF-IDF cosine at or above this, with sentence alignment at or above `translationAligned` → translation-variant. */
   translationCosine: number;

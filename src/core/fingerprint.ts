@@ -3,6 +3,7 @@
  * stemmed content terms for TF-IDF, and the content terms of each sentence for alignment.
  */
 import type { NormalizedArticle } from '../types.js';
+import type { CopyUnits } from './alignScore.js';
 import { getStemmer, getStopwords } from './natural.js';
 import { shingleChars, shingleWords } from './shingle.js';
 
@@ -31,6 +32,8 @@ export interface Fingerprint {
   terms: string[];
   /** Stemmed content words of each sentence (for alignment). */
   sentenceTerms: Set<string>[];
+  /** Sentences as folded words joined by spaces, with their paragraphs (for the copy test). */
+  copyUnits: CopyUnits;
 }
 
 /** Stemmed content words: stop words and one-letter tokens out, numbers kept. */
@@ -55,5 +58,9 @@ export function fingerprintArticle(article: NormalizedArticle): Fingerprint {
     chars: shingleChars(article.tokens.join(' '), CHAR_SHINGLE_SIZE),
     terms: perSentence.flat(),
     sentenceTerms: perSentence.map((t) => new Set(t)),
+    copyUnits: {
+      sentences: article.sentences.map((s) => s.tokens.join(' ')),
+      paragraphOf: article.sentences.map((s) => s.paragraph),
+    },
   };
 }

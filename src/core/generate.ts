@@ -12,12 +12,12 @@
  * - `republication`: one text holds most of the other, and they differ in length by at least a
  *   fifth: `intro` (an added intro restating the first paragraphs, +20–45 % of the words),
  *   `truncate` (a prefix of 30–80 % of the characters), `drop-paragraph` (paragraphs making up
- *   20–50 % of the words removed), `roundup` (the source in full followed by a short brief of a
- *   second article).
+ *   20–50 % of the words removed), `roundup` (the source in full followed by a brief of a second
+ *   article in the same language, one at least 3/4 as long as the first when the sources hold one).
  *
  * A roundup belongs to its first source's cluster. The brief of the second article is its closing
- * paragraphs, at most a third of it: a roundup that held two whole articles would belong to two
- * stories at once, which a partition into stories cannot express; and the close (not the lead)
+ * sentences, a third of it (up to 38 % when the second is short): a roundup that held two whole
+ * articles would belong to two stories at once, which a partition into stories cannot express; and the close (not the lead)
  * keeps the brief from resembling a truncated copy of the second article.
  */
 import type { Article } from '../types.js';
@@ -476,35 +476,43 @@ function dropUnits(text: string, rng: Random): string {
   return paragraphs.filter((_, i) => !dropped.has(i)).join(separator);
 }
 
-/** The closing units of a text making up at most a third of its words (at least one sentence). */
-function briefOf(text: string): string {
-  const { paragraphs } = unitsOf(text);
-  const total = countWords(text);
+/**
+ * The closing sentences of a text: about `share` of its words. When the next sentence back does
+ * not fit whole, its last words fill the brief up to that share.
+ */
+export function briefOf(text: string, share = 1 / 3): string {
+  const sentences = splitParagraphs(text).paragraphs.flatMap(splitRough);
+  const target = Math.max(1, Math.floor(countWords(text) * share));
   const kept: string[] = [];
   let words = 0;
-  for (let i = paragraphs.length - 1; i > 0; i--) {
-    const p = paragraphs[i] as string;
-    const w = countWords(p);
-    if (words + w > total / 3) break;
-    kept.unshift(p);
-    words += w;
+  for (let i = sentences.length - 1; i >= 0 && words < target; i--) {
+    const parts = (sentences[i] as string).split(/\s+/).filter((w) => w !== '');
+    if (words + parts.length <= target) {
+      kept.unshift(parts.join(' '));
+      words += parts.length;
+    } else {
+      kept.unshift(parts.slice(parts.length - (target - words)).join(' '));
+      words = target;
+    }
   }
-  if (kept.length > 0) return kept.join(' ');
-  const last = splitRough(paragraphs[paragraphs.length - 1] ?? '');
-  const sentence = last[last.length - 1] ?? '';
-  return countWords(sentence) <= total / 3
-    ? sentence
-    : sentence
-        .split(/\s+/)
-        .slice(-Math.max(1, Math.floor(total / 4)))
-        .join(' ');
+  return kept.join(' ');
 }
 
 const ROUNDUP_JOINS = ['In other news:', 'Also today:', 'Elsewhere:', 'In brief:'];
 
+/**
+ * The first text in full, a join line, and a brief of the second: its closing third, or a little
+ * more (up to 38 %) when a third would add less than 30 % to the first. Never more: a variant of
+ * the second that kept half of it (drop-paragraph) would then fit mostly inside the brief. And
+ * never more than 0.8 × the first's words, so the roundup stays mostly the first article.
+ */
 function makeRoundup(first: string, second: string, rng: Random): string {
   const { separator } = splitParagraphs(first);
-  return `${first.trim()}${separator}${pick(rng, ROUNDUP_JOINS)}${separator}${briefOf(second)}`;
+  const w1 = countWords(first);
+  const w2 = Math.max(1, countWords(second));
+  // A third of the second, more (≤ 38 %) to add 30 % to the first, never more than 0.8 × the first.
+  const share = Math.min(0.38, Math.max(1 / 3, (0.3 * w1) / w2), (0.8 * w1) / w2);
+  return `${first.trim()}${separator}${pick(rng, ROUNDUP_JOINS)}${separator}${briefOf(second, share)}`;
 }
 
 // ---------------------------------------------------------------- driver
@@ -562,9 +570,16 @@ export function generateVariants(sources: readonly Article[], options: GenerateO
         cluster,
       };
       if (kind === 'roundup') {
-        const others = sources.filter((s) => clusterOf(s) !== cluster);
+        const others = sources.filter((s) => clusterOf(s) !== cluster && s.lang === source.lang);
         if (others.length === 0) continue;
-        const second = pick(rng, others);
+        // The brief (a third of the second article) should add at least a quarter to the first, so
+        // that the roundup is clearly more than a copy: prefer seconds at least 3/4 as long.
+        const words = countWords(source.text);
+        const long = others.filter((s) => countWords(s.text) >= 0.75 * words);
+        const second =
+          long.length > 0
+            ? pick(rng, long)
+            : others.reduce((x, y) => (countWords(y.text) > countWords(x.text) ? y : x));
         out.push({ ...base, text: makeRoundup(source.text, second.text, rng), sourceIds: [source.id, second.id] });
       } else {
         out.push({ ...base, text: applyKind(kind, source.text, rng) });
