@@ -7,13 +7,14 @@
  * written in the same language. A translation into another language shares neither and is NOT
  * proposed: scan with all pairs (`--all-pairs`) to find those.
  * Colliding pairs then pass a filter on the signature estimates (Jaccard, or containment from the
- * set sizes), far below what any relation needs, so chance collisions cost no exact scoring.
+ * set sizes; `SIGNATURE_FILTER`), well below what any relation needs, so chance collisions cost no
+ * exact scoring.
  */
 import type { Fingerprint } from '../core/fingerprint.js';
 import { computeBandKeys, LshIndex } from '../core/minhash/lsh.js';
 import { computeMinHash, estimateJaccard, type MinHashSignature } from '../core/minhash/minhash.js';
 import { chooseLshParams } from '../core/minhash/params.js';
-import { createSketchConfig, estimateMaxContainment, hashTokens } from '../core/minhash/sketch.js';
+import { createSketchConfig, estimateMaxContainment, hashTokens, SIGNATURE_FILTER } from '../core/minhash/sketch.js';
 import { hashString, shingleChars, toSortedSet } from '../core/shingle.js';
 
 export interface LshCandidateOptions {
@@ -23,8 +24,6 @@ export interface LshCandidateOptions {
   translations?: boolean;
   seed?: number;
 }
-
-const PREFILTER = { charJaccard: 0.15, charContainment: 0.45, termJaccard: 0.2 } as const;
 
 export function lshCandidates(
   fingerprints: readonly Fingerprint[],
@@ -83,14 +82,17 @@ export function lshCandidates(
   for (const [i, j] of charIndex.collectPairs()) {
     const est = estimateJaccard(charSigs[i] as MinHashSignature, charSigs[j] as MinHashSignature);
     if (
-      est >= PREFILTER.charJaccard ||
-      estimateMaxContainment(est, charSizes[i] as number, charSizes[j] as number) >= PREFILTER.charContainment
+      est >= SIGNATURE_FILTER.charJaccard ||
+      estimateMaxContainment(est, charSizes[i] as number, charSizes[j] as number) >= SIGNATURE_FILTER.charContainment
     )
       push(i, j);
   }
   if (translations) {
     for (const [i, j] of termIndex.collectPairs()) {
-      if (estimateJaccard(termSigs[i] as MinHashSignature, termSigs[j] as MinHashSignature) >= PREFILTER.termJaccard)
+      if (
+        estimateJaccard(termSigs[i] as MinHashSignature, termSigs[j] as MinHashSignature) >=
+        SIGNATURE_FILTER.termJaccard
+      )
         push(i, j);
     }
   }

@@ -8,7 +8,7 @@
 
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint.js';
 import { estimateJaccard } from '../core/minhash/minhash.js';
-import { type ArticleSketch, estimateMaxContainment, sketchTokens } from '../core/minhash/sketch.js';
+import { type ArticleSketch, estimateMaxContainment, SIGNATURE_FILTER, sketchTokens } from '../core/minhash/sketch.js';
 import { normalizeArticle } from '../core/normalize.js';
 import type { DocumentFrequencies } from '../core/tfidf.js';
 import { vectorizeTfIdf } from '../core/tfidf.js';
@@ -23,7 +23,7 @@ export interface GateOptions {
   countTranslations?: boolean;
   /** Index the novel articles (in one transaction, after all are gated). */
   add?: boolean;
-  /** Verify at most this many candidates per article, best signature estimates first. Default 50. */
+  /** Verify at most this many candidates per article, best signature estimates first. Default 20. */
   maxCandidates?: number;
 }
 
@@ -55,8 +55,6 @@ export interface GateResult {
   added: string[];
 }
 
-/** Filter on signature estimates before the exact scores: far below what any relation needs. */
-const PREFILTER = { charJaccard: 0.15, charContainment: 0.45, termJaccard: 0.2 } as const;
 const STRENGTH: Record<Relation, number> = {
   duplicate: 4,
   republication: 3,
@@ -106,11 +104,11 @@ function rankSketch(s: StoredSketch, q: ArticleSketch, seed: number, countTransl
   if (s.charSig.length === q.charSig.length && s.charSig.length > 0) {
     const j = estimateJaccard(sig(s.charSig), sig(q.charSig));
     const c = estimateMaxContainment(j, s.charSize, q.charSize);
-    if (j >= PREFILTER.charJaccard || c >= PREFILTER.charContainment) rank = Math.max(rank, 1 + c);
+    if (j >= SIGNATURE_FILTER.charJaccard || c >= SIGNATURE_FILTER.charContainment) rank = Math.max(rank, 1 + c);
   }
   if (countTranslations && s.termSig.length === q.termSig.length && s.termSig.length > 0) {
     const j = estimateJaccard(sig(s.termSig), sig(q.termSig));
-    if (j >= PREFILTER.termJaccard) rank = Math.max(rank, j);
+    if (j >= SIGNATURE_FILTER.termJaccard) rank = Math.max(rank, j);
   }
   return rank;
 }
@@ -159,7 +157,7 @@ function describeMatch(m: GateMatch): string {
 export function gateArticles(store: IndexStore, articles: readonly Article[], options: GateOptions = {}): GateResult {
   const thresholds = resolveThresholds(options.thresholds);
   const countTranslations = options.countTranslations === true;
-  const limit = options.maxCandidates ?? 50;
+  const limit = options.maxCandidates ?? 20;
   if (!Number.isInteger(limit) || limit < 1)
     throw new RangeError(`maxCandidates must be a whole number ≥ 1, got ${String(limit)}`);
   const results: GateArticleResult[] = [];

@@ -44,7 +44,7 @@ export function register(program: Command): void {
     .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
     .option('--add', 'add the novel articles to the index (one transaction)')
     .option('--count-translations', 'a translation variant of an indexed article is redundant too')
-    .option('--max-candidates <n>', 'verify at most this many candidates per article', '50')
+    .option('--max-candidates <n>', 'verify at most this many candidates per article', '20')
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
     .option('--quiet', 'print only redundant articles (text format); no progress');
   addThresholdOptions(cmd).action(async (files: string[], opts: Record<string, unknown>) => {

@@ -124,6 +124,15 @@ export function sketchArticle(article: NormalizedArticle, config: SketchConfig):
 }
 
 /**
+ * The filter a colliding pair must pass, on signature estimates, before exact scoring. A
+ * duplicate or republication has ≥ 0.8 of one text's character 7-shingles in the other; the same
+ * change spoils more 12-shingles (OCR noise that leaves 0.8 of 7-shingles leaves about 0.68 of
+ * 12-shingles), and the estimate errs by about ±0.05 at 128 values; 0.5 keeps a wide margin. The
+ * term filter is for translation variants (stemmed-word Jaccard of human translations ≥ 0.37).
+ */
+export const SIGNATURE_FILTER = { charJaccard: 0.3, charContainment: 0.5, termJaccard: 0.25 } as const;
+
+/**
  * Containment estimates from two signatures and the set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
  * Returns the larger of the two containments (share of the smaller set found in the larger).
  */
