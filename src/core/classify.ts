@@ -24,8 +24,8 @@ import type { PairScores, Reason, Relation, Thresholds } from '../types.js';
  * from that run: generated variants of 582 WMT sources, WMT22 news English, WMT24 en+es).
  *
  * - `duplicate` 0.9 and `republication` 0.9 (coverage): every generated duplicate has both
- *   coverages ≥ 0.93 and every generated republication covers its inner text ≥ 0.96, while pairs
- *   of different documents never exceed 0.53. Not 0.8: two independent human translations of one
+ *   coverages ≥ 0.92 and every generated republication covers its inner text ≥ 0.96, while pairs
+ *   of different documents never exceed 0.54. Not 0.8: two independent human translations of one
  *   Xinhua article share up to 0.92 of their character 7-grams (WMT22: 112 of 2,275 translation
  *   pairs reach 0.8), and they are translation variants, not copies; at 0.9, 3 of 2,275 are
  *   called copies.
