@@ -25,6 +25,12 @@ export interface GateOptions {
   add?: boolean;
   /** Verify at most this many candidates per article, best signature estimates first. Default 20. */
   maxCandidates?: number;
+  /**
+   * Verify every candidate (up to `maxCandidates`) and report all matches. By default the search
+   * stops at the first redundant match: one proof answers the gate's question, and exact scoring
+   * is the costly step.
+   */
+  allMatches?: boolean;
 }
 
 export interface GateMatch {
@@ -113,20 +119,32 @@ function rankSketch(s: StoredSketch, q: ArticleSketch, seed: number, countTransl
   return rank;
 }
 
-function frequenciesFor(
-  store: IndexStore,
-  fps: readonly Fingerprint[],
-  probe: Fingerprint,
-  pending: number,
-): DocumentFrequencies {
-  const terms = new Set<string>();
-  for (const f of fps) for (const t of f.terms) terms.add(t);
-  for (const t of probe.terms) terms.add(t);
-  const { documents, df } = store.getDocumentFrequencies(terms);
-  // The input counts as one more document of the corpus (as in `compare --corpus`).
-  const probeTerms = new Set(probe.terms);
-  for (const t of probeTerms) df.set(t, (df.get(t) ?? 0) + 1);
-  return { documents: documents + 1 + pending, df };
+/**
+ * Document frequencies for the TF-IDF of one comparison, filled as candidates are verified: the
+ * index's counts, plus the input and the novel inputs already accepted in this call (as
+ * `compare --corpus` counts the pair and its corpus).
+ */
+class Frequencies implements DocumentFrequencies {
+  readonly df = new Map<string, number>();
+  readonly documents: number;
+  private readonly extra = new Map<string, number>();
+
+  constructor(
+    private readonly store: IndexStore,
+    probe: Fingerprint,
+    pending: readonly DocumentEntry[],
+  ) {
+    for (const t of new Set(probe.terms)) this.extra.set(t, 1);
+    for (const p of pending) for (const t of p.terms) this.extra.set(t, (this.extra.get(t) ?? 0) + 1);
+    this.documents = store.getDocumentFrequencies([]).documents + 1 + pending.length;
+    this.load(probe.terms);
+  }
+
+  load(terms: readonly string[]): void {
+    const missing = terms.filter((t) => !this.df.has(t));
+    if (missing.length === 0) return;
+    for (const [t, n] of this.store.getDocumentFrequencies(missing).df) this.df.set(t, n + (this.extra.get(t) ?? 0));
+  }
 }
 
 function isRedundant(relation: Relation, countTranslations: boolean): boolean {
@@ -165,28 +183,43 @@ export function gateArticles(store: IndexStore, articles: readonly Article[], op
   for (const article of articles) {
     const probe = probeArticle(article, store);
     const { proposed, ids } = proposeCandidates(store, probe, countTranslations, limit);
-    const docs = store.getDocuments(ids).map((d) => fingerprintArticle(normalizeArticle(restoreArticle(d))));
+    // Candidates in rank order (same text first, then the best signature estimates), fingerprinted
+    // and scored one by one; unless `allMatches`, the first redundant match ends the search.
     const earlier = options.add
-      ? pending
-          .filter(
-            (p) =>
-              p.entry.hash === probe.sketch.hash ||
-              rankSketch(p.entry, probe.sketch, store.config.seed, countTranslations) > 0,
-          )
-          .map((p) => p.probe.fp)
+      ? pending.filter(
+          (p) =>
+            p.entry.hash === probe.sketch.hash ||
+            rankSketch(p.entry, probe.sketch, store.config.seed, countTranslations) > 0,
+        )
       : [];
-    const others = [...docs, ...earlier];
-    const freqs = frequenciesFor(store, others, probe.fp, pending.length);
+    const freqs = new Frequencies(
+      store,
+      probe.fp,
+      pending.map((p) => p.entry),
+    );
     const termIds = new Map<string, number>();
     const vq = vectorizeTfIdf(probe.fp.terms, freqs, termIds);
     const matches: GateMatch[] = [];
-    for (const other of others) {
+    const queue: Array<() => Fingerprint | undefined> = [
+      ...earlier.map((p) => () => p.probe.fp),
+      ...ids.map((id) => () => {
+        const [doc] = store.getDocuments([id]);
+        return doc ? fingerprintArticle(normalizeArticle(restoreArticle(doc))) : undefined;
+      }),
+    ];
+    let verified = 0;
+    for (const next of queue) {
+      const other = next();
+      if (!other) continue;
+      verified++;
+      freqs.load(other.terms);
       const pair = judgePair(probe.fp, other, vq, vectorizeTfIdf(other.terms, freqs, termIds), thresholds);
       if (pair.relation === 'unrelated') continue;
       const m: GateMatch = { id: other.id, relation: pair.relation, scores: pair.scores, reasons: pair.reasons };
       if (pair.container !== undefined) m.container = pair.container === probe.fp.id ? 'input' : other.id;
       if (pair.shared) m.shared = pair.shared;
       matches.push(m);
+      if (!options.allMatches && isRedundant(pair.relation, countTranslations)) break;
     }
     matches.sort(
       (x, y) =>
@@ -198,11 +231,11 @@ export function gateArticles(store: IndexStore, articles: readonly Article[], op
       verdict === 'redundant'
         ? redundant.map(describeMatch)
         : [
-            others.length === 0
+            verified === 0
               ? `no indexed article comes close (${proposed} LSH candidate${proposed === 1 ? '' : 's'}, none passed the signature filter)`
-              : `none of ${others.length} verified candidate${others.length === 1 ? '' : 's'} is a duplicate or republication${countTranslations ? ' or translation variant' : ''}`,
+              : `none of ${verified} verified candidate${verified === 1 ? '' : 's'} is a duplicate or republication${countTranslations ? ' or translation variant' : ''}`,
           ];
-    results.push({ input: article.id, verdict, matches, reasons, candidates: { proposed, verified: others.length } });
+    results.push({ input: article.id, verdict, matches, reasons, candidates: { proposed, verified } });
     if (options.add && verdict === 'novel') {
       const s = probe.sketch;
       pending.push({

@@ -59,10 +59,26 @@ describe('gateArticles against the seeds', () => {
     },
   );
 
+  it('stops at the first redundant match unless allMatches, which lists every match', async () => {
+    const store = await seededStore();
+    // An article made of two seeds: it holds both.
+    const both: Article = { id: 'both', text: `${seeds[0]?.text}\n\n${seeds[1]?.text}` };
+    const first = gateArticles(store, [both]).results[0];
+    const all = gateArticles(store, [both], { allMatches: true }).results[0];
+    expect(first?.matches.filter((m) => m.relation === 'republication')).toHaveLength(1);
+    expect(
+      all?.matches
+        .filter((m) => m.relation === 'republication')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([seeds[0]?.id, seeds[1]?.id].sort());
+    expect(all?.candidates.verified).toBeGreaterThanOrEqual(first?.candidates.verified ?? 0);
+  });
+
   it('says what compare says (same relation and scores, IDF from the index plus the input)', async () => {
     const store = await seededStore();
     const inputs = [...variantsOf(seeds, ['truncate', 'ocr'], 9)];
-    const { results } = gateArticles(store, inputs);
+    const { results } = gateArticles(store, inputs, { allMatches: true });
     for (const [i, r] of results.entries()) {
       const input = inputs[i] as Article;
       for (const m of r.matches) {

@@ -45,6 +45,7 @@ export function register(program: Command): void {
     .option('--add', 'add the novel articles to the index (one transaction)')
     .option('--count-translations', 'a translation variant of an indexed article is redundant too')
     .option('--max-candidates <n>', 'verify at most this many candidates per article', '20')
+    .option('--all-matches', 'verify every candidate and list all matches (default: stop at the first redundant one)')
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
     .option('--quiet', 'print only redundant articles (text format); no progress');
   addThresholdOptions(cmd).action(async (files: string[], opts: Record<string, unknown>) => {
@@ -63,6 +64,7 @@ export function register(program: Command): void {
         thresholds,
         add,
         countTranslations: opts.countTranslations === true,
+        allMatches: opts.allMatches === true,
         maxCandidates,
       });
       if (format === 'json') {
