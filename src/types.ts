@@ -169,6 +169,11 @@ export interface Thresholds {
    * absent means 0 (no balance test).
    */
   duplicateBalance?: number;
+  /**
+   * The larger coverage at or above this, with the two coverages clearly unbalanced (min/max ≤ 0.7)
+   * → republication: an excerpt or summary that quotes most of its text from the other.
+   */
+  excerpt?: number;
   /** The larger coverage at or above this → republication (one holds the other, near-verbatim). */
   republication: number;
   /** TF-IDF cosine at or above this, with sentence alignment at or above `translationAligned` → translation-variant. */

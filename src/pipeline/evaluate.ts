@@ -156,7 +156,8 @@ function collectRelationPairs(
 
 export function evaluateGold(articles: readonly Article[], options: EvaluateOptions = {}): EvaluationResult {
   const gold = readGoldClusters(articles);
-  const scanOptions: ScanOptions = {};
+  // Explanations of unlinked pairs are for readers of a report; evaluation needs only the stories.
+  const scanOptions: ScanOptions = { explain: false };
   if (options.thresholds) scanOptions.thresholds = options.thresholds;
   if (options.candidates) scanOptions.candidates = options.candidates;
   const scan = scanCorpus(articles, scanOptions);

@@ -6,10 +6,11 @@
 import { classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from '../core/classify.js';
 import { clusterStories, type StoryEdge } from '../core/cluster.js';
 import { joinByCosine } from '../core/cosineJoin.js';
-import { type Fingerprint, fingerprintArticle } from '../core/fingerprint.js';
+import { type Fingerprint, fingerprintArticle, WORD_SHINGLE_SIZE } from '../core/fingerprint.js';
 import { normalizeArticle } from '../core/normalize.js';
 import { findSelfRepetition, findSharedRuns } from '../core/passages.js';
 import { scorePair } from '../core/score.js';
+import { hashWordShingles } from '../core/shingle.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { countDocumentFrequencies, type DocumentFrequencies, vectorizeTfIdf } from '../core/tfidf.js';
 import type { Article, DocumentSummary, PairResult, ScanResult, Story, Thresholds } from '../types.js';
@@ -25,6 +26,8 @@ export interface ScanOptions {
     fingerprints: readonly Fingerprint[],
     vectors: readonly SparseVector[],
   ) => { method: 'all-pairs' | 'lsh'; pairs: Array<[number, number]> };
+  /** Explain the closest unlinked pairs and mark formulaic shared passages (default true). */
+  explain?: boolean;
   /** Called after each stage with its name and the milliseconds it took. */
   onStage?: (stage: string, ms: number) => void;
 }
@@ -174,7 +177,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     .map((p) => p.result)
     .filter((p) => p.relation !== 'unrelated')
     .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
-  const nearest = timed('explain', onStage, () => explainNearest(judged, fps, pairs));
+  const nearest = options.explain === false ? undefined : timed('explain', onStage, () => explainNearest(judged, fps, pairs));
   return {
     version: 1,
     documents: articles.map((a, i) => summarize(a, fps[i] as Fingerprint)),
@@ -182,13 +185,51 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     stories,
     thresholds,
     candidates: { method: candidates.method, pairs: candidates.pairs.length },
-    nearest,
+    ...(nearest ? { nearest } : {}),
   };
 }
 
-/** Above this corpus size, formulaic passages are not looked up (it scans every document's text). */
-const FORMULAIC_LOOKUP_LIMIT = 2000;
+/** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
+const FORMULAIC_LOOKUP_LIMIT = 5000;
 const NEAREST_COUNT = 5;
+/** A passage found in this many documents or more is formulaic language. */
+const FORMULAIC_DOCUMENTS = 3;
+
+/** Whether a sorted hash set holds a value (binary search). */
+function hasHash(set: Uint32Array, h: number): boolean {
+  let lo = 0;
+  let hi = set.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = set[mid] as number;
+    if (v === h) return true;
+    if (v < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Whether a passage (in matching tokens) recurs in at least `FORMULAIC_DOCUMENTS` documents: a
+ * document holds it when it holds every word shingle of it (looked up in the fingerprints' sorted
+ * shingle sets, so the cost is a few binary searches per document, not a text search).
+ */
+function isFormulaic(tokens: readonly string[], fps: readonly Fingerprint[]): boolean {
+  if (tokens.length < WORD_SHINGLE_SIZE) return false;
+  const hashes = hashWordShingles(tokens, WORD_SHINGLE_SIZE);
+  let found = 0;
+  for (const f of fps) {
+    let all = true;
+    for (const h of hashes) {
+      if (!hasHash(f.words, h)) {
+        all = false;
+        break;
+      }
+    }
+    if (all && ++found >= FORMULAIC_DOCUMENTS) return true;
+  }
+  return false;
+}
 
 /**
  * The closest pairs that were not linked, with the passages they share; and, for every listed
@@ -221,12 +262,12 @@ function explainNearest(
         out.shared = runs.map((r) => formatPassage(a.article.tokens.slice(r.startA, r.startA + r.length)));
       return out;
     });
-  if (fps.length <= FORMULAIC_LOOKUP_LIMIT) {
-    const texts = fps.map((f) => ` ${f.article.tokens.join(' ')} `);
-    for (const p of [...related, ...nearest]) {
-      const recurring = (p.shared ?? []).filter((run) => texts.filter((t) => t.includes(` ${run} `)).length >= 3);
-      if (recurring.length > 0) p.formulaic = recurring;
-    }
+  const explained = fps.length <= FORMULAIC_LOOKUP_LIMIT ? [...related, ...nearest] : nearest;
+  for (const p of explained) {
+    // A passage shown whole is its tokens joined by spaces (tokens hold no spaces); a shortened
+    // one ("head … tail [N words]") is a long copy, never formulaic.
+    const recurring = (p.shared ?? []).filter((run) => !run.includes(' … ') && isFormulaic(run.split(' '), fps));
+    if (recurring.length > 0) p.formulaic = recurring;
   }
   return nearest;
 }

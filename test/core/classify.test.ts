@@ -56,8 +56,23 @@ describe('classifyPair: the rules at their thresholds', () => {
       want: 'republication',
     },
     {
-      name: 'coverage just short → not a copy',
-      s: { charContainmentAB: t.republication - 0.001, charContainmentBA: 0.4, copyAB: 0.5, lengthRatio: 0.4 },
+      name: 'coverage just short, balanced → not a copy',
+      s: { charContainmentAB: t.republication - 0.001, charContainmentBA: 0.85, copyAB: 0.5, lengthRatio: 0.9 },
+      want: 'unrelated',
+    },
+    {
+      name: 'an excerpt: most of A is in B, little of B in A → republication',
+      s: { charContainmentAB: 0.8, charContainmentBA: 0.4, lengthRatio: 0.5 },
+      want: 'republication',
+    },
+    {
+      name: 'an excerpt just short of the excerpt threshold → unrelated',
+      s: { charContainmentAB: 0.799, charContainmentBA: 0.4, lengthRatio: 0.5 },
+      want: 'unrelated',
+    },
+    {
+      name: 'excerpt-level coverage but balanced (a close translation) → not an excerpt',
+      s: { charContainmentAB: 0.85, charContainmentBA: 0.8, lengthRatio: 0.95 },
       want: 'unrelated',
     },
     {
