@@ -92,7 +92,8 @@ export interface SentenceSpan {
 export function splitSentences(paragraph: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
-  const re = /[.!?]+["'”’»)\]]*(?=\s+["'“‘«([]?[\p{Lu}\p{N}])|[。！？]+["'”’」』）)]*/gu;
+  // A new sentence may open with a dialogue dash ("eso. - No…", "…ended. — Yes").
+  const re = /[.!?]+["'”’»)\]]*(?=\s+(?:[-–—]\s*)?["'“‘«([]?[\p{Lu}\p{N}])|[。！？]+["'”’」』）)]*/gu;
   for (const m of paragraph.matchAll(re)) {
     const end = m.index + m[0].length;
     if (m[0].startsWith('.') && m[0].length === 1) {

@@ -137,6 +137,8 @@ describe('splitSentences', () => {
       ['“Is it true?” she asked.', 'Yes.'],
     ],
     ['decimal number', 'Growth was 5.2 percent. Trade rose.', ['Growth was 5.2 percent.', 'Trade rose.']],
+    ['dialogue dash opens a sentence', 'Hazlo eso. - No quiero. — Bueno.', ['Hazlo eso.', '- No quiero.', '— Bueno.']],
+    ['a dash before lower case does not', 'It ended. - and then more.', ['It ended. - and then more.']],
     ['lower case after a stop', 'See p. 5 and e.g. the annex.', ['See p. 5 and e.g. the annex.']],
     [
       'Chinese full stops',
