@@ -6,7 +6,11 @@ import { parseNumberOption } from './errors.js';
 const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: string]> = [
   ['--duplicate <n>', 'duplicate', 'least character containment, both ways, for a duplicate'],
   ['--duplicate-length <n>', 'duplicateLength', 'least length ratio for a duplicate'],
-  ['--duplicate-balance <n>', 'duplicateBalance', 'least ratio of the two coverages (smaller over larger) for a duplicate'],
+  [
+    '--duplicate-balance <n>',
+    'duplicateBalance',
+    'least ratio of the two coverages (smaller over larger) for a duplicate',
+  ],
   ['--republication <n>', 'republication', 'least coverage, one way, for a republication'],
   ['--excerpt <n>', 'excerpt', 'least coverage, one way, for an unbalanced excerpt or summary (republication)'],
   ['--translation-cosine <n>', 'translationCosine', 'least TF-IDF cosine for a translation variant'],

@@ -122,7 +122,13 @@ export function classifyPair(s: PairScores, t: Thresholds = DEFAULT_THRESHOLDS):
       container,
       reasons: [
         reason('coverage(max)', maxCover, excerptValue, 'share of the excerpt found in the other text'),
-        { score: 'coverage(min/max)', value: balanceValue, threshold: EXCERPT_BALANCE, op: '<', note: 'at most this: one text holds much the other lacks (an excerpt or summary)' },
+        {
+          score: 'coverage(min/max)',
+          value: balanceValue,
+          threshold: EXCERPT_BALANCE,
+          op: '<',
+          note: 'at most this: one text holds much the other lacks (an excerpt or summary)',
+        },
       ],
     };
   }

@@ -134,7 +134,8 @@ export function classifyWordChange(a: string, b: string): ChangeKind {
   // Encoding damage needs Latin letters left on both sides: a Chinese word has no ASCII at all.
   const damaged = keepAscii(a) !== a || keepAscii(b) !== b;
   const latin = /\p{Script=Latin}/u;
-  if (damaged && latin.test(keepAscii(a)) && latin.test(keepAscii(b)) && lower(keepAscii(a)) === lower(keepAscii(b))) return 'accents';
+  if (damaged && latin.test(keepAscii(a)) && latin.test(keepAscii(b)) && lower(keepAscii(a)) === lower(keepAscii(b)))
+    return 'accents';
   if (foldWord(a) === foldWord(b)) return 'spelling';
   if (isCapitalized(a) && isCapitalized(b) && Math.min(la.length, lb.length) >= 4) {
     const d = editDistance(la, lb);

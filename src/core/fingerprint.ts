@@ -43,7 +43,7 @@ export function contentTerms(tokens: readonly string[], lang: string): string[] 
   const out: string[] = [];
   for (const t of tokens) {
     if (stop.has(t)) continue;
-    if (t.length < 2 && !/[^\x00-\x7f]/.test(t) && !/\d/.test(t)) continue;
+    if (t.length < 2 && !/\P{ASCII}/u.test(t) && !/\d/.test(t)) continue;
     out.push(stemmer && !/\d/.test(t) ? stemmer.stem(t) : t);
   }
   return out;

@@ -177,7 +177,8 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     .map((p) => p.result)
     .filter((p) => p.relation !== 'unrelated')
     .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
-  const nearest = options.explain === false ? undefined : timed('explain', onStage, () => explainNearest(judged, fps, pairs));
+  const nearest =
+    options.explain === false ? undefined : timed('explain', onStage, () => explainNearest(judged, fps, pairs));
   return {
     version: 1,
     documents: articles.map((a, i) => summarize(a, fps[i] as Fingerprint)),

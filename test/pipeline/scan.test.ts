@@ -49,7 +49,10 @@ describe('compare: the relations of issue 2', () => {
 
   it('an added intro and a comment-form footer → republication, held by the copy', () => {
     const copy: Article = { id: 'copy', text: INTRO + seed('002') + COMMENT_FORM };
-    for (const [a, b] of [[original, copy], [copy, original]] as const) {
+    for (const [a, b] of [
+      [original, copy],
+      [copy, original],
+    ] as const) {
       const pair = compareArticles(a, b);
       expect(pair.relation).toBe('republication');
       expect(pair.container).toBe('copy');
@@ -61,7 +64,12 @@ describe('compare: the relations of issue 2', () => {
     const a: Article = { id: 'a', text: seed('001') };
     const body = seed('001')
       .split('\n')
-      .filter((l) => !/^(Fecha de publicación|Imagen principal|28 April 2024|Add new comment|This question|Enter the characters)/.test(l))
+      .filter(
+        (l) =>
+          !/^(Fecha de publicación|Imagen principal|28 April 2024|Add new comment|This question|Enter the characters)/.test(
+            l,
+          ),
+      )
       .join('\n')
       .replace(/"([^"]*)"/g, '“$1”')
       .replace(/'/g, '’');
@@ -91,7 +99,10 @@ describe.skipIf(!hasWmt22)('compare on WMT22 news translations (needs ../shared/
     expect(pair.relation).toBe('translation-variant');
   });
 
-  it.each(clusters.slice(0, 5).map((c, i) => [c, clusters[i + 1] as string]))('%s vs %s (different documents) → unrelated', (c1, c2) => {
-    expect(compareArticles(human(c1, 'human-A'), human(c2, 'human-A')).relation).toBe('unrelated');
-  });
+  it.each(clusters.slice(0, 5).map((c, i) => [c, clusters[i + 1] as string]))(
+    '%s vs %s (different documents) → unrelated',
+    (c1, c2) => {
+      expect(compareArticles(human(c1, 'human-A'), human(c2, 'human-A')).relation).toBe('unrelated');
+    },
+  );
 });

@@ -21,7 +21,11 @@ export function register(program: Command): void {
     .option('--format <format>', `what to print on stdout: ${FORMATS.join(', ')}`, 'table')
     .option('--candidates <mode>', `pairs to compare: all, lsh, or auto (lsh above ${LSH_AUTO_SIZE} articles)`, 'auto')
     .option('--all-pairs', 'compare every pair (same as --candidates all)')
-    .option('--lsh-threshold <n>', 'Jaccard threshold the LSH candidates are tuned for', '0.5')
+    .option(
+      '--lsh-threshold <n>',
+      'Jaccard level the LSH candidates are tuned for (lower finds shorter excerpts)',
+      '0.3',
+    )
     .option('--timings', 'print the time of each stage on stderr')
     .option('--no-color', 'no colour in the table');
   addThresholdOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
