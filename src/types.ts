@@ -78,6 +78,11 @@ export interface PairScores {
   alignedAB: number;
   /** Share of B's sentences with a counterpart in A. */
   alignedBA: number;
+  /**
+   * Mean Dice similarity (content words) of the sentence pairs the alignment matched: how close
+   * the counterparts are, not only how many there are. 0 when nothing was aligned.
+   */
+  alignedSimilarity?: number;
   /** Dice coefficient of the titles (string-similarity-js); absent when either title is missing. */
   titleDice?: number;
   /** Shorter length over longer length, in tokens. */
@@ -179,6 +184,8 @@ export interface Thresholds {
   /** TF-IDF cosine at or above this, with sentence alignment at or above `translationAligned` → translation-variant. */
   translationCosine: number;
   translationAligned: number;
+  /** Mean similarity of the aligned sentence pairs at or above this, too → translation-variant. */
+  translationSimilarity?: number;
   /** TF-IDF cosine at or above this → related (same people and event, another report). */
   related: number;
 }

@@ -15,6 +15,11 @@ const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: strin
   ['--excerpt <n>', 'excerpt', 'least coverage, one way, for an unbalanced excerpt or summary (republication)'],
   ['--translation-cosine <n>', 'translationCosine', 'least TF-IDF cosine for a translation variant'],
   ['--translation-aligned <n>', 'translationAligned', 'least sentence alignment, both ways, for a translation variant'],
+  [
+    '--translation-similarity <n>',
+    'translationSimilarity',
+    'least mean similarity of aligned sentences for a translation variant',
+  ],
 ];
 
 export function addThresholdOptions(cmd: Command): Command {

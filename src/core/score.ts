@@ -42,6 +42,7 @@ export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: 
   const cosine = cosineSimilarity(va, vb);
   let alignedAB = 0;
   let alignedBA = 0;
+  let alignedSimilarity = 0;
   let copyAB = 0;
   let copyBA = 0;
   const maxChar = Math.max(chars.containmentAB, chars.containmentBA);
@@ -49,6 +50,7 @@ export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: 
   if (sameLanguage && (cosine >= ALIGNMENT_GATE.cosine || maxChar >= ALIGNMENT_GATE.containment)) {
     const matches = alignMonotone(a.sentenceTerms, b.sentenceTerms);
     ({ alignedAB, alignedBA } = alignmentCoverage(a.sentenceTerms, b.sentenceTerms, matches));
+    if (matches.length > 0) alignedSimilarity = matches.reduce((sum, m) => sum + m.similarity, 0) / matches.length;
   }
   if (sameLanguage && maxChar >= COPY_GATE)
     ({ copyAB, copyBA } = copyCoverage(a.copyUnits, b.copyUnits, diceSimilarity));
@@ -63,6 +65,7 @@ export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: 
     cosine: round(cosine),
     alignedAB: round(alignedAB),
     alignedBA: round(alignedBA),
+    alignedSimilarity: round(alignedSimilarity),
     lengthRatio: round(la === 0 && lb === 0 ? 1 : Math.min(la, lb) / Math.max(la, lb)),
     copyAB: round(copyAB),
     copyBA: round(copyBA),

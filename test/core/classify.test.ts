@@ -77,8 +77,18 @@ describe('classifyPair: the rules at their thresholds', () => {
     },
     {
       name: 'same vocabulary and order → translation variant',
-      s: { cosine: t.translationCosine, alignedAB: t.translationAligned, alignedBA: 0.9 },
+      s: {
+        cosine: t.translationCosine,
+        alignedAB: t.translationAligned,
+        alignedBA: 0.9,
+        alignedSimilarity: t.translationSimilarity,
+      },
       want: 'translation-variant',
+    },
+    {
+      name: 'same vocabulary and order, but loosely matched sentences (formulaic reports) → unrelated',
+      s: { cosine: 0.44, alignedAB: 0.6, alignedBA: 0.59, alignedSimilarity: 0.36 },
+      want: 'unrelated',
     },
     {
       name: 'same vocabulary, other order → unrelated',

@@ -7,6 +7,7 @@ import { compareArticles, scanCorpus } from '../../src/pipeline/scan.js';
 import { renderJson } from '../../src/report/json.js';
 import type { Article } from '../../src/types.js';
 import { CORPUS, hasWmt22, readEvalRows, seed, WMT22 } from '../helpers/fixtures.js';
+import { seed000Halves, seed004Republished } from '../review/fixtures.js';
 
 const INTRO =
   'Editor’s note: we republish below the official report of the meeting, which our readers asked for. ' +
@@ -77,6 +78,12 @@ describe('compare: the relations of issue 2', () => {
     const pair = compareArticles(a, b);
     expect(pair.relation).toBe('duplicate');
     expect(pair.scores.containmentAB).toBeGreaterThan(0.95);
+  });
+
+  it('the report half of seed 000 vs seed 004 with an added intro → unrelated (formulaic, loosely matched sentences)', () => {
+    const pair = compareArticles(seed000Halves().report, seed004Republished());
+    expect(pair.relation).toBe('unrelated');
+    expect(pair.reasons.find((r) => r.score === 'alignedSimilarity')).toMatchObject({ op: '<' });
   });
 
   it('two different seeds → unrelated, even with shared formulaic phrases', () => {
