@@ -137,9 +137,12 @@ export interface Story {
   originBy?: 'containment' | 'date' | 'single';
 }
 
-/** A note about one document on its own (e.g. it repeats its own material). */
+/**
+ * A note about one document on its own: it repeats its own material (`self-repetition`), or no
+ * words were left after normalization (`empty`: only boilerplate; it is never linked).
+ */
 export interface DocumentNote {
-  kind: 'self-repetition';
+  kind: 'self-repetition' | 'empty';
   /** Sentence indexes of the repeated passage and its restatement, with their similarity. */
   first: number;
   second: number;

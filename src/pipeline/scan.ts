@@ -3,7 +3,7 @@
  * stories. compareArticles: the same for one pair, in the context of a corpus when given one.
  * Pure (no file system, no console); the CLI reads the input and writes the reports.
  */
-import { classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from '../core/classify.js';
+import { type Classification, classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from '../core/classify.js';
 import { clusterStories, type StoryEdge } from '../core/cluster.js';
 import { joinByCosine } from '../core/cosineJoin.js';
 import { type Fingerprint, fingerprintArticle, WORD_SHINGLE_SIZE } from '../core/fingerprint.js';
@@ -13,7 +13,7 @@ import { scorePair } from '../core/score.js';
 import { hashWordShingles } from '../core/shingle.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { countDocumentFrequencies, type DocumentFrequencies, vectorizeTfIdf } from '../core/tfidf.js';
-import type { Article, DocumentSummary, PairResult, ScanResult, Story, Thresholds } from '../types.js';
+import type { Article, DocumentNote, DocumentSummary, PairResult, ScanResult, Story, Thresholds } from '../types.js';
 
 export interface ScanOptions {
   thresholds?: Partial<Thresholds>;
@@ -67,7 +67,24 @@ export function judgePair(
   thresholds: Thresholds,
 ): PairResult {
   const scores = scorePair(a, b, va, vb);
-  const verdict = classifyPair(scores, thresholds);
+  const fewest = Math.min(a.article.tokens.length, b.article.tokens.length);
+  // A text with no words left after normalization (only boilerplate) matches everything by the
+  // set maths (jaccard(∅, ∅) = 1), but there is nothing to compare: never a relation.
+  const verdict: Classification =
+    fewest === 0
+      ? {
+          relation: 'unrelated',
+          reasons: [
+            {
+              score: 'words',
+              value: 0,
+              threshold: 1,
+              op: '<',
+              note: 'no words left after normalization (boilerplate or punctuation only)',
+            },
+          ],
+        }
+      : classifyPair(scores, thresholds);
   const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons: verdict.reasons };
   if (verdict.container) result.container = verdict.container === 'a' ? a.id : b.id;
   if (verdict.relation !== 'unrelated') {
@@ -95,12 +112,21 @@ function timed<T>(stage: string, onStage: ScanOptions['onStage'], fn: () => T): 
 }
 
 function summarize(article: Article, fp: Fingerprint): DocumentSummary {
+  const notes: DocumentNote[] = findSelfRepetition(fp.article);
+  if (fp.article.tokens.length === 0)
+    notes.unshift({
+      kind: 'empty',
+      first: 0,
+      second: 0,
+      similarity: 0,
+      text: 'no words left after normalization (boilerplate or punctuation only); never linked',
+    });
   const s: DocumentSummary = {
     id: article.id,
     chars: article.text.length,
     words: fp.article.tokens.length,
     normalization: fp.article.actions,
-    notes: findSelfRepetition(fp.article),
+    notes,
   };
   const title = article.title ?? fp.article.title;
   if (title !== undefined) s.title = title;

@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by the renderers. */
-import type { PairResult, Reason } from '../types.js';
+import type { DocumentNote, PairResult, Reason } from '../types.js';
 
 export function fmt(x: number | undefined): string {
   return x === undefined ? '–' : x.toFixed(2);
@@ -12,6 +12,12 @@ export function describeRelation(p: PairResult): string {
     return `republication: ${p.container} holds ${inner}`;
   }
   return p.relation;
+}
+
+/** A document note in one line. */
+export function describeNote(id: string, n: DocumentNote): string {
+  if (n.kind === 'empty') return `${id}: ${n.text}`;
+  return `${id} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${n.text}"`;
 }
 
 export function describeReason(r: Reason): string {

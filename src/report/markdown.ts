@@ -1,6 +1,6 @@
 /** Markdown report: stories, related pairs with scores and reasons, normalization notes. */
 import type { ScanResult } from '../types.js';
-import { describeReason, describeRelation, fmt } from './format.js';
+import { describeNote, describeReason, describeRelation, fmt } from './format.js';
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -75,10 +75,7 @@ export function renderMarkdown(result: ScanResult): string {
   const notes = result.documents.flatMap((d) => d.notes.map((n) => ({ d, n })));
   if (notes.length > 0) {
     out.push('', '## Notes', '');
-    for (const { d, n } of notes)
-      out.push(
-        `- ${cell(d.id)} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${cell(n.text)}"`,
-      );
+    for (const { d, n } of notes) out.push(`- ${cell(describeNote(d.id, n))}`);
   }
   return `${out.join('\n')}\n`;
 }

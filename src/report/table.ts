@@ -5,7 +5,7 @@
  */
 import Table from 'cli-table3';
 import type { PairResult, ScanResult } from '../types.js';
-import { describeReason, describeRelation, fmt } from './format.js';
+import { describeNote, describeReason, describeRelation, fmt } from './format.js';
 
 export interface TableOptions {
   color?: boolean;
@@ -46,12 +46,7 @@ export function renderTable(result: ScanResult, options: TableOptions = {}): str
     }
     parts.push(pairs.toString());
   }
-  const notes = result.documents.flatMap((d) =>
-    d.notes.map(
-      (n) =>
-        `note: ${d.id} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${n.text}"`,
-    ),
-  );
+  const notes = result.documents.flatMap((d) => d.notes.map((n) => `note: ${describeNote(d.id, n)}`));
   parts.push(...notes);
   return `${parts.join('\n')}\n`;
 }

@@ -86,6 +86,23 @@ describe('compare: the relations of issue 2', () => {
     expect(pair.reasons.find((r) => r.score === 'alignedSimilarity')).toMatchObject({ op: '<' });
   });
 
+  it('texts with no words left after normalization are never linked, and the report says so', () => {
+    const boilerplate = 'Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n';
+    const pair = compareArticles(
+      { id: 'a', text: boilerplate },
+      { id: 'b', text: 'Add new comment\n\nShare this article\n' },
+    );
+    expect(pair.relation).toBe('unrelated');
+    expect(pair.reasons).toEqual([expect.objectContaining({ score: 'words', value: 0, op: '<' })]);
+    const result = scanCorpus([
+      { id: 'a', text: boilerplate },
+      { id: 'b', text: '!!! ... ???' },
+      { id: 'c', text: seed('002') },
+    ]);
+    expect(result.pairs).toEqual([]);
+    expect(result.documents.map((d) => d.notes.map((n) => n.kind))).toEqual([['empty'], ['empty'], []]);
+  });
+
   it('two different seeds → unrelated, even with shared formulaic phrases', () => {
     expect(compareArticles({ id: 'a', text: seed('000') }, { id: 'b', text: seed('002') }).relation).toBe('unrelated');
     expect(compareArticles({ id: 'a', text: seed('002') }, { id: 'b', text: seed('004') }).relation).toBe('unrelated');
