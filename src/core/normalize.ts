@@ -39,7 +39,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: 'metadata-label',
     pattern:
-      /^(?:fecha de publicaci[oó]n|fecha|imagen principal|image|photo|foto|publication date|published(?: on)?|updated(?: on)?|posted(?: on)?|date|autor|author|by|source|fuente|tags?|etiquetas|categor(?:y|ies|[ií]a)|keywords|editor|translated by|traducido por)\s*:.{0,80}$/iu,
+      /^(?:fecha de publicaci[oó]n|fecha|imagen principal|image|photo|foto|publication date|published(?: on)?|updated(?: on)?|posted(?: on)?|date|autor|author|by|source|fuente|tags?|etiquetas|categor(?:y|ies|[ií]a)|keywords|editor|translated by|traducido por|责任编辑|编辑|来源|作者|记者|发布时间|分享到|原标题)\s*[:：].{0,80}$/iu,
     maxLength: 100,
   },
   { name: 'date-line', pattern: DATE_ONLY, maxLength: 50 },

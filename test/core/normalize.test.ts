@@ -80,6 +80,8 @@ describe('boilerplate rules, line by line', () => {
     ['Enter the characters shown in the image.', 'boilerplate:captcha'],
     ['Fecha de publicación: 28 April 2024', 'boilerplate:metadata-label'],
     ['Imagen principal:', 'boilerplate:metadata-label'],
+    ['责任编辑：王明', 'boilerplate:metadata-label'],
+    ['来源：新华社', 'boilerplate:metadata-label'],
     ['25 April 2023', 'boilerplate:date-line'],
     ['2023-04-25 08:43', 'boilerplate:date-line'],
     ['Xinhua) 08:43, April 25, 2023', 'boilerplate:timestamp'],
@@ -116,6 +118,7 @@ describe('boilerplate rules, line by line', () => {
     ['a paragraph ending in a web address', 'The full statement is on the ministry website (www.mfa.gov.cn/eng)'],
     ['a sentence mentioning comments', 'Comments from both sides were published on Monday.'],
     ['a byline-like sentence', 'By the end of the visit, both sides had signed five agreements.'],
+    ['a Chinese sentence starting with a label word', '来源于双方的共识：加强合作，共同发展，推动两国关系不断向前迈进。'],
   ];
   it.each(kept)('keeps %s', (_name, line) => {
     expect(ruleFor(line)).toBeUndefined();
