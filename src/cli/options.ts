@@ -1,10 +1,11 @@
 /** Options shared by several commands: thresholds and colour. */
 import type { Command } from 'commander';
+import { DEFAULT_THRESHOLDS } from '../core/classify.js';
 import type { Thresholds } from '../types.js';
 import { parseNumberOption } from './errors.js';
 
 const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: string]> = [
-  ['--duplicate <n>', 'duplicate', 'least character containment, both ways, for a duplicate'],
+  ['--duplicate <n>', 'duplicate', 'least coverage, both ways, for a duplicate'],
   ['--duplicate-length <n>', 'duplicateLength', 'least length ratio for a duplicate'],
   [
     '--duplicate-balance <n>',
@@ -23,7 +24,8 @@ const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: strin
 ];
 
 export function addThresholdOptions(cmd: Command): Command {
-  for (const [flag, , help] of THRESHOLD_OPTIONS) cmd.option(flag, `${help} (0–1; default in README)`);
+  for (const [flag, key, help] of THRESHOLD_OPTIONS)
+    cmd.option(flag, `${help} (0–1; default ${DEFAULT_THRESHOLDS[key]})`);
   return cmd;
 }
 
