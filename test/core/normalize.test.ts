@@ -118,7 +118,10 @@ describe('boilerplate rules, line by line', () => {
     ['a paragraph ending in a web address', 'The full statement is on the ministry website (www.mfa.gov.cn/eng)'],
     ['a sentence mentioning comments', 'Comments from both sides were published on Monday.'],
     ['a byline-like sentence', 'By the end of the visit, both sides had signed five agreements.'],
-    ['a Chinese sentence starting with a label word', '来源于双方的共识：加强合作，共同发展，推动两国关系不断向前迈进。'],
+    [
+      'a Chinese sentence starting with a label word',
+      '来源于双方的共识：加强合作，共同发展，推动两国关系不断向前迈进。',
+    ],
   ];
   it.each(kept)('keeps %s', (_name, line) => {
     expect(ruleFor(line)).toBeUndefined();
