@@ -26,11 +26,24 @@ export interface TokenCache {
   folded: Map<string, string>;
   /** lang → token → its content term, or '' when the token is not a content word. */
   terms: Map<string, Map<string, string>>;
+  /** lang → raw word → [folded token, content term or '']: one look-up per word on the combined path. */
+  words: Map<string, Map<string, WordForms>>;
   maxEntries: number;
+  /** The same segmenter `segmentWords` uses (its own instance, so the cache is self-contained). */
+  segmenter: Intl.Segmenter;
 }
 
+/** A raw word's folded token and its content term ('' when it is not a content word). */
+type WordForms = readonly [string, string];
+
 export function createTokenCache(maxEntries = 500_000): TokenCache {
-  return { folded: new Map(), terms: new Map(), maxEntries };
+  return {
+    folded: new Map(),
+    terms: new Map(),
+    words: new Map(),
+    maxEntries,
+    segmenter: new Intl.Segmenter('zh', { granularity: 'word' }),
+  };
 }
 
 function foldCached(raw: string, cache: TokenCache): string {
@@ -78,4 +91,50 @@ export function contentTermsFast(tokens: readonly string[], lang: string, cache:
     if (term !== '') out.push(term);
   }
   return out;
+}
+
+/**
+ * Tokens, language and content terms in one pass: `tokenizeArticleFast` followed by
+ * `contentTermsFast`, with one cache look-up per raw word instead of two. The language is
+ * guessed first (from the kept paragraphs, as `normalizeArticle` does), so each word is looked up
+ * in its language's map. Spaceless runs (Han, kana, Hangul, Thai) are cut by the Segmenter only in
+ * paragraphs that hold such a character at all.
+ */
+export function tokenizeAndTermsFast(
+  article: Article,
+  cache: TokenCache,
+): { tokens: string[]; lang: string; terms: string[] } {
+  const { paragraphs } = stripBoilerplate(article.text);
+  const lang = article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n'));
+  let map = cache.words.get(lang);
+  if (!map) {
+    map = new Map();
+    cache.words.set(lang, map);
+  }
+  const tokens: string[] = [];
+  const terms: string[] = [];
+  const add = (raw: string, words: Map<string, WordForms>): void => {
+    let forms = words.get(raw);
+    if (forms === undefined) {
+      const folded = foldWord(raw);
+      forms = [folded, contentTerms([folded], lang)[0] ?? ''];
+      if (words.size >= cache.maxEntries) words.clear();
+      words.set(raw, forms);
+    }
+    tokens.push(forms[0]);
+    if (forms[1] !== '') terms.push(forms[1]);
+  };
+  const re = new RegExp(WORD_RE.source, WORD_RE.flags);
+  for (const p of paragraphs) {
+    const text = p.text;
+    const mixed = SPACELESS_SCRIPT.test(text);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const raw = m[0];
+      if (mixed && SPACELESS_SCRIPT.test(raw)) {
+        for (const seg of cache.segmenter.segment(raw)) if (seg.isWordLike) add(seg.segment, map);
+      } else add(raw, map);
+    }
+  }
+  return { tokens, lang, terms };
 }

@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentTerms } from '../../../src/core/fingerprint.js';
-import { contentTermsFast, createTokenCache, tokenizeArticleFast } from '../../../src/core/minhash/fastTokens.js';
+import {
+  contentTermsFast,
+  createTokenCache,
+  tokenizeAndTermsFast,
+  tokenizeArticleFast,
+} from '../../../src/core/minhash/fastTokens.js';
 import { normalizeArticle } from '../../../src/core/normalize.js';
 import type { Article } from '../../../src/types.js';
 import { EVAL_DIR, readEvalRows } from '../../helpers/fixtures.js';
@@ -19,6 +24,16 @@ function expectSameAsReference(articles: readonly Article[]): void {
     const fast = tokenizeArticleFast(a, cache);
     expect(fast, a.id).toEqual({ tokens: ref.tokens, lang: ref.lang });
     expect(contentTermsFast(fast.tokens, fast.lang, cache), a.id).toEqual(contentTerms(ref.tokens, ref.lang));
+    // The combined path (one look-up per word), with and without the article's own language.
+    const terms = contentTerms(ref.tokens, ref.lang);
+    expect(tokenizeAndTermsFast(a, cache), a.id).toEqual({ tokens: ref.tokens, lang: ref.lang, terms });
+    const withLang = { ...a, lang: 'es' };
+    const refEs = normalizeArticle(withLang);
+    expect(tokenizeAndTermsFast(withLang, cache), a.id).toEqual({
+      tokens: refEs.tokens,
+      lang: 'es',
+      terms: contentTerms(refEs.tokens, 'es'),
+    });
   }
 }
 
