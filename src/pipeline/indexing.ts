@@ -3,16 +3,13 @@
  * keys) → write in batches. `add`, `remove`, `rebuild` and `stats` work on any `IndexStore`.
  *
  * Each batch is one transaction: a killed `index add` leaves every batch before the one it was
- * writing, whole, and nothing of that one.
+ * writing, whole, and nothing of that one. Band keys are written deferred and merged once at the
+ * end of the call (see `deferKeys` in store/types.ts): random B-tree inserts per batch were the
+ * main cost of indexing past 10k documents.
  */
 
 import { contentTerms } from '../core/fingerprint.js';
-import {
-  contentTermsFast,
-  createTokenCache,
-  type TokenCache,
-  tokenizeArticleFast,
-} from '../core/minhash/fastTokens.js';
+import { createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/minhash/fastTokens.js';
 import { computeBandKeys } from '../core/minhash/lsh.js';
 import { type ArticleSketch, type SketchConfig, sketchTokens } from '../core/minhash/sketch.js';
 import { normalizeArticle } from '../core/normalize.js';
@@ -35,6 +32,11 @@ export interface AddOptions {
   batchSize?: number;
   prepare?: PrepareEntries;
   onProgress?: (p: IndexProgress) => void;
+  /**
+   * Leave the band keys pending at the end (a bulk load in several calls merges once, with
+   * `store.mergePendingKeys()`, after the last). Look-ups find pending keys, more slowly.
+   */
+  keepPendingKeys?: boolean;
 }
 
 export interface AddResult {
@@ -64,8 +66,8 @@ export function restoreArticle(doc: StoredDocument): Article {
  */
 export function prepareEntry(article: Article, config: SketchConfig, cache?: TokenCache): DocumentEntry {
   if (cache) {
-    const { tokens, lang } = tokenizeArticleFast(article, cache);
-    return toEntry(article, sketchTokens(tokens, contentTermsFast(tokens, lang, cache), config));
+    const { tokens, terms } = tokenizeAndTermsFast(article, cache);
+    return toEntry(article, sketchTokens(tokens, terms, config));
   }
   const normalized = normalizeArticle(article);
   const terms = contentTerms(normalized.tokens, normalized.lang);
@@ -164,12 +166,13 @@ export async function addArticles(
       add.push(e);
     }
     if (add.length > 0 || remove.length > 0) {
-      store.applyBatch({ remove, add });
+      store.applyBatch({ remove, add, deferKeys: true });
       result.batches++;
     }
     for (const a of slice) chars += a.text.length;
     options.onProgress?.({ done: Math.min(unique.length, start + slice.length), total: unique.length, chars });
   }
+  if (!options.keepPendingKeys) store.mergePendingKeys();
   return result;
 }
 
@@ -209,11 +212,12 @@ export async function rebuildIndex(store: IndexStore, options: RebuildOptions = 
   // Pages are read by key ranges (`rowid > last`), so writing between two pages is safe.
   for (const page of store.iterateDocuments(batchSize)) {
     const entries = await prepare(page.map(restoreArticle), store.config);
-    store.applyDerived(entries);
+    store.applyDerived(entries, { deferKeys: true });
     done += page.length;
     for (const d of page) chars += d.text.length;
     options.onProgress?.({ done, total, chars });
   }
+  store.mergePendingKeys();
   store.setState('ready');
   return { documents: done };
 }

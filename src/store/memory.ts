@@ -64,6 +64,9 @@ export class MemoryStore implements IndexStore {
     for (const t of row.terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
+  /** Keys are never deferred in memory: nothing is pending. */
+  mergePendingKeys(): void {}
+
   applyBatch(batch: IndexBatch): void {
     // Validate first so a bad batch changes nothing.
     for (const e of batch.add ?? [])

@@ -44,6 +44,12 @@ export interface DocumentEntry extends StoredDocument, StoredSketch {
 export interface IndexBatch {
   remove?: readonly RemovedDocument[];
   add?: readonly DocumentEntry[];
+  /**
+   * Bulk loading: append the added documents' band keys to a pending list instead of inserting
+   * them one by one into the look-up structure (see `mergePendingKeys`). Pending keys are found
+   * by `findByBands` all the same, only more slowly. A store may ignore this.
+   */
+  deferKeys?: boolean;
 }
 
 /** What removing a document must undo: its band keys and its terms. */
@@ -76,6 +82,11 @@ export interface IndexStore {
   readonly config: SketchConfig;
   /** Apply a batch in one transaction. */
   applyBatch(batch: IndexBatch): void;
+  /**
+   * Move band keys left pending by `deferKeys` batches into the look-up structure, in one
+   * transaction (a no-op when none are pending).
+   */
+  mergePendingKeys(): void;
   /** Documents sharing at least one band key of the channel, with the count of shared bands. */
   findByBands(channel: Channel, keys: Uint32Array): BandHit[];
   /** Ids of documents whose normalized hash is `hash`. */
@@ -90,8 +101,8 @@ export interface IndexStore {
   iterateDocuments(size: number): Iterable<StoredDocument[]>;
   /** Drop every signature, band key and document frequency, and record a new sketch config. */
   resetDerived(config: SketchConfig): void;
-  /** Write the sketch part of already stored documents (rebuild). */
-  applyDerived(entries: readonly DocumentEntry[]): void;
+  /** Write the sketch part of already stored documents (rebuild); `deferKeys` as for `applyBatch`. */
+  applyDerived(entries: readonly DocumentEntry[], options?: { deferKeys?: boolean }): void;
   /** Mark a long operation begun/finished, so an interrupted one is detected on open. */
   setState(state: 'ready' | 'rebuilding'): void;
   stats(): IndexStats;

@@ -62,6 +62,31 @@ describe.each(STORES)('$name store', ({ open }) => {
     store.close();
   });
 
+  it('deferred band keys are found before and after the merge, and removal while pending undoes them', () => {
+    const direct = open();
+    const deferred = open();
+    const entries = seeds.map((a) => prepareEntry(a, config));
+    direct.applyBatch({ add: entries });
+    deferred.applyBatch({ add: entries.slice(0, 3), deferKeys: true });
+    deferred.applyBatch({ add: entries.slice(3), deferKeys: true });
+    const look = (s: IndexStore) =>
+      entries.map((e) => [s.findByBands('chars', e.charKeys), s.findByBands('terms', e.termKeys)]);
+    expect(look(deferred)).toEqual(look(direct));
+    expect(deferred.stats().bucketEntries).toBe(direct.stats().bucketEntries);
+    // A removal while keys are pending.
+    const removal = describeRemoval(deferred, entries[1]?.id as string);
+    if (!removal) throw new Error('not found');
+    deferred.applyBatch({ remove: [removal] });
+    const again = describeRemoval(direct, entries[1]?.id as string);
+    if (!again) throw new Error('not found');
+    direct.applyBatch({ remove: [again] });
+    deferred.mergePendingKeys();
+    expect(look(deferred)).toEqual(look(direct));
+    expect(deferred.stats().bucketEntries).toBe(direct.stats().bucketEntries);
+    direct.close();
+    deferred.close();
+  });
+
   it('pages through every document in insertion order', () => {
     const store = open();
     store.applyBatch({ add: seeds.map((a) => prepareEntry(a, config)) });
@@ -134,6 +159,27 @@ describe('sqlite store: files it must refuse, untouched', () => {
       }
     }).toThrow(InputError);
     expect(sha(path)).toBe(before);
+  });
+
+  it('keys left pending (a load stopped before its merge) are found read-only and merged on the next writable open', async () => {
+    const path = join(dir, `pending-${n++}.db`);
+    const store = SqliteStore.open(path, { config });
+    await addArticles(store, seeds, { keepPendingKeys: true, batchSize: 2 });
+    const first = prepareEntry(seeds[0] as (typeof seeds)[number], config);
+    const want = store.findByBands('chars', first.charKeys);
+    expect(want[0]).toEqual({ id: first.id, bands: config.chars.bands });
+    store.close();
+    const reader = SqliteStore.open(path, { readonly: true });
+    expect(reader.findByBands('chars', first.charKeys)).toEqual(want);
+    reader.close();
+    const writer = SqliteStore.open(path, { config });
+    writer.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM pending_bands').get()).toEqual({ n: 0 });
+    db.close();
+    const after = SqliteStore.open(path, { readonly: true });
+    expect(after.findByBands('chars', first.charKeys)).toEqual(want);
+    after.close();
   });
 
   it('marks new files with the copydesk application id and format version', () => {
