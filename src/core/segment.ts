@@ -45,10 +45,13 @@ export function foldWord(word: string): string {
 /** Words of a text with their offsets, in order. */
 export function segmentWords(text: string): WordSpan[] {
   const out: WordSpan[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
+  // A text without any spaceless character (most of them) skips the per-word script test.
+  const mixed = SPACELESS_SCRIPT.test(text);
+  const re = new RegExp(WORD_RE.source, WORD_RE.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const raw = m[0];
     const start = m.index;
-    if (SPACELESS_SCRIPT.test(raw)) {
+    if (mixed && SPACELESS_SCRIPT.test(raw)) {
       for (const seg of wordSegmenter().segment(raw)) {
         if (!seg.isWordLike) continue;
         out.push({
@@ -177,6 +180,8 @@ const FUNCTION_WORDS: ReadonlyArray<[string, readonly string[]]> = [
   ['it', ['il', 'della', 'che', 'gli', 'per', 'una', 'non', 'sono']],
 ];
 const ANY_FUNCTION_WORD = new Set(FUNCTION_WORDS.flatMap(([, words]) => words));
+// Longest function word, in UTF-16 code units: longer letter runs are never looked up.
+const LONGEST_FUNCTION_WORD = Math.max(...[...ANY_FUNCTION_WORD].map((w) => w.length));
 
 /**
  * A guess at the language from the script alone (metadata wins when present).
@@ -252,7 +257,8 @@ function countFunctionWords(lower: string): Map<string, number> {
   let previous = '';
   let previousCounted = false;
   const endRun = (end: number): void => {
-    const word = lower.slice(runStart, end);
+    // A longer run is no function word; '' stands for it (no function word equals it).
+    const word = end - runStart <= LONGEST_FUNCTION_WORD ? lower.slice(runStart, end) : '';
     runStart = -1;
     const counted = ANY_FUNCTION_WORD.has(word) && !(previousCounted && previous === word);
     if (counted) counts.set(word, (counts.get(word) ?? 0) + 1);

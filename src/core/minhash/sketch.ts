@@ -14,7 +14,7 @@
  */
 import type { NormalizedArticle } from '../../types.js';
 import { contentTerms } from '../fingerprint.js';
-import { hashString, shingleChars, toSortedSet } from '../shingle.js';
+import { hashString } from '../shingle.js';
 import { computeBandKeys, validateLshParams } from './lsh.js';
 import { computeMinHash, validateMinHashOptions } from './minhash.js';
 import { chooseLshParams, type LshParams } from './params.js';
@@ -98,11 +98,54 @@ export function hashTokens(tokens: readonly string[]): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * The hashes of the character k-shingles of `text`, each once, in order of first occurrence: the
+ * set `shingleChars` gives (same hash, FNV-1a of each k-character window; a text shorter than k is
+ * one shingle), unsorted. MinHash does not depend on order, and sorting was the larger part of
+ * sketching; duplicates are dropped through an open-addressing table instead.
+ */
+export function distinctCharShingles(text: string, k: number): Uint32Array {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be a whole number ≥ 1, got ${k}`);
+  if (text.length === 0) return new Uint32Array(0);
+  const count = Math.max(1, text.length - k + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    const end = Math.min(text.length, i + k);
+    for (let j = i; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    out[i] = h >>> 0;
+  }
+  return keepDistinct(out);
+}
+
+/** Drop repeated values in place, keeping first occurrences in order; returns the used prefix. */
+export function keepDistinct(values: Uint32Array): Uint32Array {
+  const n = values.length;
+  if (n <= 1) return values;
+  let bits = 4;
+  while (1 << bits < 2 * n) bits++;
+  const mask = (1 << bits) - 1;
+  const table = new Uint32Array(1 << bits);
+  const used = new Uint8Array(1 << bits);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    // Fibonacci hashing: the top bits of v · 2³²/φ pick the slot.
+    let slot = Math.imul(v, 0x9e3779b1) >>> (32 - bits);
+    while (used[slot] === 1 && table[slot] !== v) slot = (slot + 1) & mask;
+    if (used[slot] === 1) continue;
+    used[slot] = 1;
+    table[slot] = v;
+    values[kept++] = v;
+  }
+  return values.subarray(0, kept);
+}
+
 /** Sketch from folded tokens and stemmed content terms (in text order, repeats allowed). */
 export function sketchTokens(tokens: readonly string[], terms: readonly string[], config: SketchConfig): ArticleSketch {
-  const charSet = shingleChars(tokens.join(' '), config.charShingle);
+  const charSet = distinctCharShingles(tokens.join(' '), config.charShingle);
   const distinct = [...new Set(terms)];
-  const termSet = toSortedSet(Uint32Array.from(distinct, hashString));
+  const termSet = keepDistinct(Uint32Array.from(distinct, hashString));
   const cs = computeMinHash(charSet, { numPerm: config.chars.numPerm, seed: config.seed });
   const ts = computeMinHash(termSet, { numPerm: config.terms.numPerm, seed: config.seed });
   return {
