@@ -173,6 +173,13 @@ export class SqliteStore implements IndexStore {
         db.exec('CREATE TABLE IF NOT EXISTS pending_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL)');
         // Keep the WAL file from staying at its high-water mark after a bulk load.
         db.pragma('journal_size_limit = 67108864');
+        // The document count, kept in meta by every batch: `count(*)` reads the whole table, and
+        // the gate asks for the count on every call (IDF). Indexes made before get it once here.
+        if (db.prepare("SELECT 1 FROM meta WHERE key = 'documents'").get() === undefined) {
+          db.prepare(
+            "INSERT OR IGNORE INTO meta (key, value) SELECT 'documents', CAST(count(*) AS TEXT) FROM documents",
+          ).run();
+        }
       }
       // The sorter of a merge may use a helper thread.
       db.pragma('threads = 2');
@@ -214,12 +221,14 @@ export class SqliteStore implements IndexStore {
       if ((b.remove?.length ?? 0) > 0 && this.hasPendingKeys()) this.mergePendingRows();
       const defer = b.deferKeys === true && this.pending !== undefined;
       const pendingRows: number[] = [];
+      let documents = 0;
       for (const r of b.remove ?? []) {
         const rowid = this.stmt.rowidOf.get(r.id) as number | undefined;
         if (rowid === undefined) continue;
         this.unlinkKeys(rowid, r.charKeys, r.termKeys);
         for (const t of r.terms) delta.set(t, (delta.get(t) ?? 0) - 1);
         this.stmt.deleteDoc.run(rowid);
+        documents--;
       }
       for (const e of b.add ?? []) {
         if (this.stmt.rowidOf.get(e.id) !== undefined)
@@ -240,9 +249,11 @@ export class SqliteStore implements IndexStore {
         if (defer) pushKeyRows(pendingRows, rowid, e.charKeys, e.termKeys);
         else this.linkKeys(rowid, e.charKeys, e.termKeys);
         for (const t of e.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
+        documents++;
       }
       this.appendPendingRows(pendingRows);
       this.applyTermDelta(delta);
+      if (documents !== 0) this.stmt.addDocumentCount.run(documents);
     });
     run.immediate(batch);
   }
@@ -373,8 +384,14 @@ export class SqliteStore implements IndexStore {
 
   getDocumentFrequencies(terms: Iterable<string>): { documents: number; df: Map<string, number> } {
     const df = new Map<string, number>();
-    for (const t of terms) if (!df.has(t)) df.set(t, (this.stmt.dfOf.get(t) as number | undefined) ?? 0);
-    return { documents: this.stmt.countDocs.get() as number, df };
+    for (const t of terms) if (!df.has(t)) df.set(t, 0);
+    if (df.size > 0) {
+      // One statement for all terms (the gate asks for hundreds per call), not one per term.
+      const rows = this.stmt.dfOfMany.all(JSON.stringify([...df.keys()])) as Array<{ term: string; df: number }>;
+      for (const r of rows) df.set(r.term, r.df);
+    }
+    const kept = this.stmt.documentCount.get() as number | null | undefined;
+    return { documents: typeof kept === 'number' ? kept : (this.stmt.countDocs.get() as number), df };
   }
 
   *iterateDocuments(size: number): Iterable<StoredDocument[]> {
@@ -474,12 +491,16 @@ function prepareStatements(db: Database.Database) {
     hashOf: db.prepare('SELECT hash FROM documents WHERE id = ?').pluck(),
     docOf: db.prepare('SELECT rowid, id, hash, text, meta, chars, words FROM documents WHERE id = ?'),
     sketchOf: db.prepare('SELECT id, char_size, char_sig, term_size, term_sig FROM documents WHERE id = ?'),
-    dfOf: db.prepare('SELECT df FROM terms WHERE term = ?').pluck(),
+    dfOfMany: db.prepare('SELECT term, df FROM terms WHERE term IN (SELECT value FROM json_each(?))'),
     dfAdd: db.prepare(
       'INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
     ),
     dfClean: db.prepare('DELETE FROM terms WHERE term = ? AND df <= 0'),
     countDocs: db.prepare('SELECT count(*) FROM documents').pluck(),
+    documentCount: db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'documents'").pluck(),
+    addDocumentCount: db.prepare(
+      "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'documents'",
+    ),
     setMeta: db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ),
