@@ -16,7 +16,7 @@ import { normalizeArticle } from '../core/normalize.js';
 import type { DocumentEntry, IndexStats, IndexStore, RemovedDocument, StoredDocument } from '../store/types.js';
 import type { Article } from '../types.js';
 
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 1000;
 
 /** Turns articles into entries; the default runs in this thread, `workers/pool.ts` in worker threads. */
 export type PrepareEntries = (articles: readonly Article[], config: SketchConfig) => Promise<DocumentEntry[]>;

@@ -46,7 +46,7 @@ export function register(program: Command): void {
     .description('add articles to the index (an id already there with another text is replaced)')
     .argument('<inputs...>', 'folders, .txt/.md files or .jsonl files')
     .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
-    .option('--batch-size <n>', 'articles per transaction', '500')
+    .option('--batch-size <n>', 'articles per transaction (as DEFAULT_BATCH_SIZE in pipeline/indexing.ts)', '1000')
     .option(
       '--workers <n>',
       `worker threads for sketching (default: one per core from ${WORKERS_FROM} articles, else 0)`,
