@@ -64,6 +64,19 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   related: 1.01,
 });
 
+/**
+ * How strong each relation is, for ordering (strongest evidence first): matches in the gate, pairs
+ * in the HTML report, and edges when clustering stories. The gaps of 1 keep any cosine tiebreak
+ * (at most 1) inside its relation.
+ */
+export const RELATION_STRENGTH: Readonly<Record<Relation, number>> = Object.freeze({
+  duplicate: 4,
+  republication: 3,
+  'translation-variant': 2,
+  related: 1,
+  unrelated: 0,
+});
+
 /** Check thresholds: each in [0, 1] (related may exceed 1 to turn it off). */
 export function validateThresholds(t: Thresholds): void {
   for (const [key, value] of Object.entries(t)) {

@@ -6,6 +6,7 @@
  * would say → verdict with the evidence.
  */
 
+import { RELATION_STRENGTH } from '../core/classify.js';
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint.js';
 import { estimateJaccard } from '../core/minhash/minhash.js';
 import { type ArticleSketch, estimateMaxContainment, SIGNATURE_FILTER, sketchTokens } from '../core/minhash/sketch.js';
@@ -14,7 +15,7 @@ import type { DocumentFrequencies } from '../core/tfidf.js';
 import { vectorizeTfIdf } from '../core/tfidf.js';
 import type { DocumentEntry, IndexStore, StoredSketch } from '../store/types.js';
 import type { Article, PairScores, Reason, Relation, Thresholds } from '../types.js';
-import { describeArticle, restoreArticle } from './indexing.js';
+import { restoreArticle, toEntry } from './indexing.js';
 import { judgePair, resolveThresholds } from './scan.js';
 
 export interface GateOptions {
@@ -60,14 +61,6 @@ export interface GateResult {
   /** Ids indexed by `add`. */
   added: string[];
 }
-
-const STRENGTH: Record<Relation, number> = {
-  duplicate: 4,
-  republication: 3,
-  'translation-variant': 2,
-  related: 1,
-  unrelated: 0,
-};
 
 interface Probe {
   article: Article;
@@ -223,7 +216,9 @@ export function gateArticles(store: IndexStore, articles: readonly Article[], op
     }
     matches.sort(
       (x, y) =>
-        STRENGTH[y.relation] - STRENGTH[x.relation] || y.scores.cosine - x.scores.cosine || x.id.localeCompare(y.id),
+        RELATION_STRENGTH[y.relation] - RELATION_STRENGTH[x.relation] ||
+        y.scores.cosine - x.scores.cosine ||
+        x.id.localeCompare(y.id),
     );
     const redundant = matches.filter((m) => isRedundant(m.relation, countTranslations));
     const verdict: GateVerdict = redundant.length > 0 ? 'redundant' : 'novel';
@@ -240,21 +235,7 @@ export function gateArticles(store: IndexStore, articles: readonly Article[], op
       const s = probe.sketch;
       pending.push({
         probe,
-        entry: {
-          id: article.id,
-          text: article.text,
-          meta: describeArticle(article),
-          hash: s.hash,
-          chars: article.text.length,
-          words: s.words,
-          charSize: s.charSize,
-          charSig: s.charSig,
-          charKeys: s.charKeys,
-          termSize: s.termSize,
-          termSig: s.termSig,
-          termKeys: s.termKeys,
-          terms: s.terms,
-        },
+        entry: toEntry(article, s),
       });
     }
   }

@@ -4,10 +4,11 @@
  * The CLI hands them to `renderScanHtml` (report/html.ts).
  */
 
+import { RELATION_STRENGTH } from '../core/classify.js';
 import { normalizeArticle } from '../core/normalize.js';
 import { reviewNormalized } from '../core/review.js';
 import { pairKey, type Review } from '../reviewTypes.js';
-import type { Article, NormalizedArticle, PairResult, Relation, ScanResult } from '../types.js';
+import type { Article, NormalizedArticle, PairResult, ScanResult } from '../types.js';
 
 export interface ScanReviewOptions {
   /** Most pair diffs drawn (default 200). */
@@ -16,20 +17,12 @@ export interface ScanReviewOptions {
 
 export const DEFAULT_MAX_REVIEWED_PAIRS = 200;
 
-const STRENGTH: Record<Relation, number> = {
-  duplicate: 4,
-  republication: 3,
-  'translation-variant': 2,
-  related: 1,
-  unrelated: 0,
-};
-
 /** The pairs to draw: strongest relation first, then higher cosine, then by ids (deterministic). */
 export function pickReviewedPairs(pairs: readonly PairResult[], max: number): PairResult[] {
   return [...pairs]
     .sort(
       (x, y) =>
-        STRENGTH[y.relation] - STRENGTH[x.relation] ||
+        RELATION_STRENGTH[y.relation] - RELATION_STRENGTH[x.relation] ||
         y.scores.cosine - x.scores.cosine ||
         x.a.localeCompare(y.a) ||
         x.b.localeCompare(y.b),

@@ -3,7 +3,13 @@
  * stories. compareArticles: the same for one pair, in the context of a corpus when given one.
  * Pure (no file system, no console); the CLI reads the input and writes the reports.
  */
-import { type Classification, classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from '../core/classify.js';
+import {
+  type Classification,
+  classifyPair,
+  DEFAULT_THRESHOLDS,
+  RELATION_STRENGTH,
+  validateThresholds,
+} from '../core/classify.js';
 import { clusterStories, type StoryEdge } from '../core/cluster.js';
 import { joinByCosine } from '../core/cosineJoin.js';
 import { type Fingerprint, fingerprintArticle, WORD_SHINGLE_SIZE } from '../core/fingerprint.js';
@@ -34,7 +40,6 @@ export interface ScanOptions {
 
 /** Relations that put two articles in one story. */
 const STORY_RELATIONS = new Set(['duplicate', 'republication', 'translation-variant']);
-const RELATION_STRENGTH: Record<string, number> = { duplicate: 3, republication: 2, 'translation-variant': 1 };
 
 /**
  * Pairs under this TF-IDF cosine are not scored further: no duplicate, republication or translation
@@ -190,7 +195,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
   const stories = timed('cluster', onStage, () => {
     const edges: StoryEdge[] = judged
       .filter((p) => STORY_RELATIONS.has(p.result.relation))
-      .map((p) => ({ a: p.i, b: p.j, strength: (RELATION_STRENGTH[p.result.relation] ?? 0) + p.result.scores.cosine }));
+      .map((p) => ({ a: p.i, b: p.j, strength: RELATION_STRENGTH[p.result.relation] + p.result.scores.cosine }));
     const groups = clusterStories(fps.length, edges);
     const pairs = judged.map((p) => p.result);
     const dates = new Map(articles.filter((a) => a.date !== undefined).map((a) => [a.id, a.date as string]));

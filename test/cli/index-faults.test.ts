@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VARIANT_KINDS } from '../../src/core/generate.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
 import { MemoryStore } from '../../src/store/memory.js';
@@ -16,18 +17,7 @@ import { makeTempDir, readSeeds, variantsOf } from '../store/fixtures.js';
 
 const dir = makeTempDir('faults');
 const config = createSketchConfig();
-const KINDS = [
-  'boilerplate',
-  'intro',
-  'truncate',
-  'drop-paragraph',
-  'reorder',
-  'spelling',
-  'quotes',
-  'accents',
-  'ocr',
-  'roundup',
-] as const;
+const KINDS = VARIANT_KINDS;
 
 function startCli(args: string[]): {
   child: ChildProcess;

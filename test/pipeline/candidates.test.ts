@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintArticle } from '../../src/core/fingerprint.js';
+import { VARIANT_KINDS } from '../../src/core/generate.js';
 import { normalizeArticle } from '../../src/core/normalize.js';
 import { lshCandidates } from '../../src/pipeline/candidates.js';
 import { scanCorpus } from '../../src/pipeline/scan.js';
@@ -49,25 +50,7 @@ describe('lshCandidates', () => {
 
   it('finds every duplicate and republication all-pairs finds among the seeds and their generated variants', () => {
     const seeds = readSeeds();
-    const articles = [
-      ...seeds,
-      ...variantsOf(
-        seeds,
-        [
-          'boilerplate',
-          'intro',
-          'truncate',
-          'drop-paragraph',
-          'reorder',
-          'spelling',
-          'quotes',
-          'accents',
-          'ocr',
-          'roundup',
-        ],
-        7,
-      ),
-    ];
+    const articles = [...seeds, ...variantsOf(seeds, VARIANT_KINDS, 7)];
     const r = recallOf(articles, new Set(['duplicate', 'republication']));
     expect(r.expected).toBeGreaterThan(40);
     expect(r.recall).toBe(1);

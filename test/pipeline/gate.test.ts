@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { VariantKind } from '../../src/core/generate.js';
+import { VARIANT_KINDS } from '../../src/core/generate.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { gateArticles } from '../../src/pipeline/gate.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
@@ -20,18 +20,7 @@ async function seededStore(): Promise<MemoryStore> {
   return store;
 }
 
-const KINDS: VariantKind[] = [
-  'boilerplate',
-  'intro',
-  'truncate',
-  'drop-paragraph',
-  'reorder',
-  'spelling',
-  'quotes',
-  'accents',
-  'ocr',
-  'roundup',
-];
+const KINDS = VARIANT_KINDS;
 
 describe('gateArticles against the seeds', () => {
   it.each(KINDS)(
