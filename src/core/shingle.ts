@@ -60,8 +60,11 @@ export function shingleWords(tokens: readonly string[], k: number): Uint32Array 
   return toSortedSet(hashWordShingles(tokens, k));
 }
 
-/** The set of character k-shingles of a string (a text shorter than k gives one shingle). */
-export function shingleChars(text: string, k: number): Uint32Array {
+/**
+ * Hashes of each character k-gram (FNV-1a of the window), in text order (not de-duplicated). A
+ * text shorter than k gives one shingle.
+ */
+export function hashCharShingles(text: string, k: number): Uint32Array {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be a whole number ≥ 1, got ${k}`);
   if (text.length === 0) return new Uint32Array(0);
   const count = Math.max(1, text.length - k + 1);
@@ -72,5 +75,10 @@ export function shingleChars(text: string, k: number): Uint32Array {
     for (let j = i; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
     out[i] = h >>> 0;
   }
-  return toSortedSet(out);
+  return out;
+}
+
+/** The set of character k-shingles of a string (a text shorter than k gives one shingle). */
+export function shingleChars(text: string, k: number): Uint32Array {
+  return toSortedSet(hashCharShingles(text, k));
 }

@@ -14,7 +14,7 @@
  */
 import type { NormalizedArticle } from '../../types.js';
 import { contentTerms } from '../fingerprint.js';
-import { hashString } from '../shingle.js';
+import { hashCharShingles, hashString } from '../shingle.js';
 import { computeBandKeys, validateLshParams } from './lsh.js';
 import { computeMinHash, validateMinHashOptions } from './minhash.js';
 import { chooseLshParams, type LshParams } from './params.js';
@@ -105,17 +105,7 @@ export function hashTokens(tokens: readonly string[]): string {
  * sketching; duplicates are dropped through an open-addressing table instead.
  */
 export function distinctCharShingles(text: string, k: number): Uint32Array {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be a whole number ≥ 1, got ${k}`);
-  if (text.length === 0) return new Uint32Array(0);
-  const count = Math.max(1, text.length - k + 1);
-  const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    const end = Math.min(text.length, i + k);
-    for (let j = i; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
-    out[i] = h >>> 0;
-  }
-  return keepDistinct(out);
+  return keepDistinct(hashCharShingles(text, k));
 }
 
 /** Drop repeated values in place, keeping first occurrences in order; returns the used prefix. */
