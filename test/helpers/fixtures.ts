@@ -20,6 +20,7 @@ export interface EvalRow {
   cluster: string;
   lang: string;
   source: string;
+  kind: string;
   domain: string;
   text: string;
 }
