@@ -15,21 +15,21 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { type Fingerprint, fingerprintArticle } from '../src/core/fingerprint.js';
-import { createRandom, generateVariants } from '../src/core/generate.js';
+import { type Fingerprint, fingerprintArticle } from '../src/core/fingerprint/fingerprint.js';
+import { createRandom, generateVariants } from '../src/eval/generate.js';
 import { computeMinHash, estimateJaccard } from '../src/core/minhash/minhash.js';
 import { createSketchConfig } from '../src/core/minhash/sketch.js';
-import { normalizeArticle } from '../src/core/normalize.js';
-import { mix32, shingleChars, shingleWords } from '../src/core/shingle.js';
+import { normalizeArticle } from '../src/core/text/normalize.js';
+import { mix32, shingleChars, shingleWords } from '../src/core/fingerprint/shingle.js';
 import { containment, jaccard } from '../src/core/similarity/sets.js';
-import { countDocumentFrequencies, vectorizeTfIdf } from '../src/core/tfidf.js';
-import { lshCandidates } from '../src/pipeline/candidates.js';
+import { countDocumentFrequencies, vectorizeTfIdf } from '../src/core/similarity/tfidf.js';
+import { lshCandidates } from '../src/core/candidates/lsh.js';
 import { gateArticles } from '../src/pipeline/gate.js';
 import { addArticles, createInThreadPrepare } from '../src/pipeline/indexing.js';
 import { judgePair, resolveThresholds, scanCorpus } from '../src/pipeline/scan.js';
 import { startSketchPool } from '../src/pipeline/workers/pool.js';
 import { SqliteStore } from '../src/store/sqlite.js';
-import type { Article } from '../src/types.js';
+import type { Article } from '../src/types/index.js';
 import type { BenchContext } from './run.js';
 
 const ROOT = join(import.meta.dirname, '..');

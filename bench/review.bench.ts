@@ -10,8 +10,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffWords } from 'diff';
-import { reviewArticles } from '../src/core/review.js';
-import type { Review } from '../src/reviewTypes.js';
+import { reviewArticles } from '../src/core/review/review.js';
+import type { Review } from '../src/types/review.js';
 import type { BenchContext } from './run.js';
 
 const ROOT = join(import.meta.dirname, '..');

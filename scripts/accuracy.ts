@@ -15,13 +15,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SENTENCE_SIMILARITY } from '../src/core/alignScore.js';
-import { DEFAULT_THRESHOLDS } from '../src/core/classify.js';
-import { scorePartition } from '../src/core/evaluate.js';
-import { contentTerms } from '../src/core/fingerprint.js';
-import { clusterOf, generateVariants } from '../src/core/generate.js';
-import { tokenizeWords } from '../src/core/segment.js';
-import { shingleWords } from '../src/core/shingle.js';
+import { DEFAULT_SENTENCE_SIMILARITY } from '../src/core/relation/alignScore.js';
+import { DEFAULT_THRESHOLDS } from '../src/core/relation/classify.js';
+import { scorePartition } from '../src/eval/metrics.js';
+import { contentTerms } from '../src/core/fingerprint/fingerprint.js';
+import { clusterOf, generateVariants } from '../src/eval/generate.js';
+import { tokenizeWords } from '../src/core/text/segment.js';
+import { shingleWords } from '../src/core/fingerprint/shingle.js';
 import { diceOfSets, jaccard } from '../src/core/similarity/sets.js';
 import { readCorpus } from '../src/io/readCorpus.js';
 import {
@@ -31,7 +31,7 @@ import {
   linkByJaccard,
   readGoldClusters,
 } from '../src/pipeline/evaluate.js';
-import type { Article } from '../src/types.js';
+import type { Article } from '../src/types/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const EVAL_DIR = resolve(ROOT, '../shared/eval');

@@ -4,7 +4,7 @@
  * 0 done (or: every gated article is novel), 1 redundant (gate only), 2 bad input or usage,
  * 3 internal error (a bug: please report it with `--verbose` output).
  */
-import { InputError } from '../types.js';
+import { InputError } from '../types/index.js';
 
 export const EXIT = { ok: 0, redundant: 1, usage: 2, internal: 3 } as const;
 

@@ -1,7 +1,7 @@
 /** Options shared by several commands: thresholds and colour. */
 import type { Command } from 'commander';
-import { DEFAULT_THRESHOLDS } from '../core/classify.js';
-import type { Thresholds } from '../types.js';
+import { DEFAULT_THRESHOLDS } from '../core/relation/classify.js';
+import type { Thresholds } from '../types/index.js';
 import { parseNumberOption } from './errors.js';
 
 const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: string]> = [

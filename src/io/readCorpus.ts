@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
-import { type Article, InputError } from '../types.js';
+import { type Article, InputError } from '../types/index.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 const KNOWN_FIELDS = new Set(['id', 'text', 'title', 'lang', 'date', 'source', 'url']);

@@ -18,11 +18,11 @@ import {
   type RelationScores,
   scorePartition,
   scoreRelations,
-} from '../core/evaluate.js';
-import { tokenizeWords } from '../core/segment.js';
-import { shingleWords } from '../core/shingle.js';
-import type { Article, ScanResult, Thresholds } from '../types.js';
-import { InputError } from '../types.js';
+} from '../eval/metrics.js';
+import { tokenizeWords } from '../core/text/segment.js';
+import { shingleWords } from '../core/fingerprint/shingle.js';
+import type { Article, ScanResult, Thresholds } from '../types/index.js';
+import { InputError } from '../types/index.js';
 import { type ScanOptions, scanCorpus } from './scan.js';
 
 /**

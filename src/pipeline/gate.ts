@@ -6,15 +6,15 @@
  * would say → verdict with the evidence.
  */
 
-import { RELATION_STRENGTH } from '../core/classify.js';
-import { type Fingerprint, fingerprintArticle } from '../core/fingerprint.js';
+import { RELATION_STRENGTH } from '../core/relation/classify.js';
+import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { estimateJaccard } from '../core/minhash/minhash.js';
 import { type ArticleSketch, estimateMaxContainment, SIGNATURE_FILTER, sketchTokens } from '../core/minhash/sketch.js';
-import { normalizeArticle } from '../core/normalize.js';
-import type { DocumentFrequencies } from '../core/tfidf.js';
-import { vectorizeTfIdf } from '../core/tfidf.js';
-import type { DocumentEntry, IndexStore, StoredSketch } from '../store/types.js';
-import type { Article, PairScores, Reason, Relation, Thresholds } from '../types.js';
+import { normalizeArticle } from '../core/text/normalize.js';
+import type { DocumentFrequencies } from '../core/similarity/tfidf.js';
+import { vectorizeTfIdf } from '../core/similarity/tfidf.js';
+import type { DocumentEntry, IndexStore, StoredSketch } from '../types/store.js';
+import type { Article, PairScores, Reason, Relation, Thresholds } from '../types/index.js';
 import { restoreArticle, toEntry } from './indexing.js';
 import { judgePair, resolveThresholds } from './scan.js';
 

@@ -8,13 +8,13 @@
  * main cost of indexing past 10k documents.
  */
 
-import { contentTerms } from '../core/fingerprint.js';
-import { createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/minhash/fastTokens.js';
+import { contentTerms } from '../core/fingerprint/fingerprint.js';
+import { createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/text/tokenCache.js';
 import { computeBandKeys } from '../core/minhash/lsh.js';
 import { type ArticleSketch, type SketchConfig, sketchTokens } from '../core/minhash/sketch.js';
-import { normalizeArticle } from '../core/normalize.js';
-import type { DocumentEntry, IndexStats, IndexStore, RemovedDocument, StoredDocument } from '../store/types.js';
-import type { Article } from '../types.js';
+import { normalizeArticle } from '../core/text/normalize.js';
+import type { DocumentEntry, IndexStats, IndexStore, RemovedDocument, StoredDocument } from '../types/store.js';
+import type { Article } from '../types/index.js';
 
 export const DEFAULT_BATCH_SIZE = 1000;
 

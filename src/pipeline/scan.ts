@@ -9,17 +9,17 @@ import {
   DEFAULT_THRESHOLDS,
   RELATION_STRENGTH,
   validateThresholds,
-} from '../core/classify.js';
-import { clusterStories, type StoryEdge } from '../core/cluster.js';
-import { joinByCosine } from '../core/cosineJoin.js';
-import { type Fingerprint, fingerprintArticle, WORD_SHINGLE_SIZE } from '../core/fingerprint.js';
-import { normalizeArticle } from '../core/normalize.js';
-import { findSelfRepetition, findSharedRuns } from '../core/passages.js';
-import { scorePair } from '../core/score.js';
-import { hashWordShingles } from '../core/shingle.js';
+} from '../core/relation/classify.js';
+import { clusterStories, type StoryEdge } from '../core/relation/cluster.js';
+import { joinByCosine } from '../core/candidates/cosineJoin.js';
+import { type Fingerprint, fingerprintArticle, WORD_SHINGLE_SIZE } from '../core/fingerprint/fingerprint.js';
+import { normalizeArticle } from '../core/text/normalize.js';
+import { findSelfRepetition, findSharedRuns } from '../core/passages/passages.js';
+import { scorePair } from '../core/relation/score.js';
+import { hashWordShingles } from '../core/fingerprint/shingle.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
-import { countDocumentFrequencies, type DocumentFrequencies, vectorizeTfIdf } from '../core/tfidf.js';
-import type { Article, DocumentNote, DocumentSummary, PairResult, ScanResult, Story, Thresholds } from '../types.js';
+import { countDocumentFrequencies, type DocumentFrequencies, vectorizeTfIdf } from '../core/similarity/tfidf.js';
+import type { Article, DocumentNote, DocumentSummary, PairResult, ScanResult, Story, Thresholds } from '../types/index.js';
 
 export interface ScanOptions {
   thresholds?: Partial<Thresholds>;

@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by the renderers. */
-import type { DocumentNote, PairResult, Reason } from '../types.js';
+import type { DocumentNote, PairResult, Reason } from '../types/index.js';
 
 export function fmt(x: number | undefined): string {
   return x === undefined ? '–' : x.toFixed(2);

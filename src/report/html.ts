@@ -9,8 +9,8 @@
  * insertions underlined, each change carries a text label of its kind, each row a word (same,
  * changed, added, dropped, moved).
  */
-import { type ChangeKind, type DiffPart, pairKey, type Review, type ReviewRow } from '../reviewTypes.js';
-import type { PairResult, ScanResult } from '../types.js';
+import { type ChangeKind, type DiffPart, pairKey, type Review, type ReviewRow } from '../types/review.js';
+import type { PairResult, ScanResult } from '../types/index.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

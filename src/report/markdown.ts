@@ -1,5 +1,5 @@
 /** Markdown report: stories, related pairs with scores and reasons, normalization notes. */
-import type { ScanResult } from '../types.js';
+import type { ScanResult } from '../types/index.js';
 import { describeNote, describeReason, describeRelation, fmt } from './format.js';
 
 function cell(s: string): string {

@@ -3,7 +3,7 @@
  * side, with a `wdiff -s`-style summary. Marks are always printed; colour only adds to them, so
  * that the view reads the same in a pipe, a log or a golden file.
  */
-import type { ChangeKind, DiffPart, Review, ReviewRow } from '../reviewTypes.js';
+import type { ChangeKind, DiffPart, Review, ReviewRow } from '../types/review.js';
 
 export interface ReviewTextOptions {
   /** ANSI colour (the caller decides: a terminal, no NO_COLOR, no --no-color). */

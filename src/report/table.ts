@@ -4,7 +4,7 @@
  * escape codes reach a pipe or a golden file.
  */
 import Table from 'cli-table3';
-import type { PairResult, ScanResult } from '../types.js';
+import type { PairResult, ScanResult } from '../types/index.js';
 import { describeNote, describeReason, describeRelation, fmt } from './format.js';
 
 export interface TableOptions {

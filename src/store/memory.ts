@@ -11,7 +11,7 @@ import type {
   IndexStore,
   StoredDocument,
   StoredSketch,
-} from './types.js';
+} from '../types/store.js';
 
 interface Row {
   doc: StoredDocument;

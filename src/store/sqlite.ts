@@ -24,7 +24,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Channel, SketchConfig } from '../core/minhash/sketch.js';
-import { InputError } from '../types.js';
+import { InputError } from '../types/index.js';
 import {
   type BandHit,
   type DocumentEntry,
@@ -34,7 +34,7 @@ import {
   type IndexStore,
   type StoredDocument,
   type StoredSketch,
-} from './types.js';
+} from '../types/store.js';
 
 /** 'CPDX' as a big-endian 32-bit number. */
 export const APPLICATION_ID = 0x43504458;

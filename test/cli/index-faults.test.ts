@@ -6,12 +6,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VARIANT_KINDS } from '../../src/core/generate.js';
+import { VARIANT_KINDS } from '../../src/eval/generate.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import type { Article } from '../../src/types.js';
+import type { Article } from '../../src/types/index.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { makeTempDir, readSeeds, variantsOf } from '../store/fixtures.js';
 

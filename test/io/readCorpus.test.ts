@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, parseJsonLines, readCorpus, resolvePair, splitFrontMatter } from '../../src/io/readCorpus.js';
-import { InputError } from '../../src/types.js';
+import { InputError } from '../../src/types/index.js';
 import { CORPUS, seed } from '../helpers/fixtures.js';
 
 function tempDir(): string {

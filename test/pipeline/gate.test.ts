@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VARIANT_KINDS } from '../../src/core/generate.js';
+import { VARIANT_KINDS } from '../../src/eval/generate.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { gateArticles } from '../../src/pipeline/gate.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
 import { compareArticles } from '../../src/pipeline/scan.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import type { Article } from '../../src/types.js';
+import type { Article } from '../../src/types/index.js';
 import { hasWmt22, readEvalRows, WMT22 } from '../helpers/fixtures.js';
 import { makeTempDir, readSeeds, variantsOf } from '../store/fixtures.js';
 

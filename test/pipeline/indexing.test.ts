@@ -5,7 +5,7 @@ import { addArticles, prepareInThread, rebuildIndex, removeDocuments } from '../
 import { startSketchPool } from '../../src/pipeline/workers/pool.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import type { IndexStore } from '../../src/store/types.js';
+import type { IndexStore } from '../../src/types/store.js';
 import { makeTempDir, readSeeds, variantsOf } from '../store/fixtures.js';
 
 const config = createSketchConfig();

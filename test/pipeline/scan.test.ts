@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/io/readCorpus.js';
 import { compareArticles, scanCorpus } from '../../src/pipeline/scan.js';
 import { renderJson } from '../../src/report/json.js';
-import type { Article } from '../../src/types.js';
+import type { Article } from '../../src/types/index.js';
 import { CORPUS, hasWmt22, readEvalRows, seed, WMT22 } from '../helpers/fixtures.js';
 import { seed000Halves, seed004Republished } from '../review/fixtures.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Review } from '../../src/reviewTypes.js';
+import type { Review } from '../../src/types/review.js';
 import { CORPUS, ROOT } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/runCli.js';
 import { seed000Halves } from './fixtures.js';

@@ -1,5 +1,5 @@
 /** Review fixtures built from the seeds at test time (nothing copied into the repository twice). */
-import type { Article } from '../../src/types.js';
+import type { Article } from '../../src/types/index.js';
 import { seed } from '../helpers/fixtures.js';
 
 const MARK = 'The following report was originally published on the IDCPC website.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reviewArticles } from '../../src/core/review.js';
-import { reviewScanPairs } from '../../src/pipeline/review.js';
+import { reviewArticles } from '../../src/core/review/review.js';
+import { reviewScanPairs } from '../../src/pipeline/reviewPairs.js';
 import { scanCorpus } from '../../src/pipeline/scan.js';
 import { escapeHtml, renderReviewPage, renderScanHtml } from '../../src/report/html.js';
 import { renderReviewText } from '../../src/report/reviewText.js';

@@ -2,8 +2,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateVariants, type VariantKind } from '../../src/core/generate.js';
-import type { Article } from '../../src/types.js';
+import { generateVariants, type VariantKind } from '../../src/eval/generate.js';
+import type { Article } from '../../src/types/index.js';
 import { CORPUS } from '../helpers/fixtures.js';
 
 export function readSeeds(): Article[] {

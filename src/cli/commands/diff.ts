@@ -31,7 +31,7 @@ export function register(program: Command): void {
           ? Math.max(60, process.stdout.columns ?? 100)
           : parseNumberOption('--width', String(opts.width), 40, 1000);
       const [a, b] = await resolvePair(refA, refB, opts.corpus === undefined ? undefined : String(opts.corpus));
-      const { reviewArticles } = await import('../../core/review.js');
+      const { reviewArticles } = await import('../../core/review/review.js');
       const review = reviewArticles(a, b, {
         ignoreCase: opts.ignoreCase === true,
         ignorePunctuation: opts.ignorePunctuation === true,

@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--per-source <k>', 'variants per source article', '1')
     .option('--kinds <list>', 'comma-separated kinds (default: all)')
     .action(async (opts: Record<string, unknown>) => {
-      const { generateVariants, VARIANT_KINDS, clusterOf } = await import('../../core/generate.js');
+      const { generateVariants, VARIANT_KINDS, clusterOf } = await import('../../eval/generate.js');
       const seed = parseNumberOption('--seed', String(opts.seed), 0, 2 ** 32 - 1);
       if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${String(opts.seed)}"`);
       const perSource = parseNumberOption('--per-source', String(opts.perSource), 1, 100);

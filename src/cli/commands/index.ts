@@ -97,7 +97,7 @@ export function register(program: Command): void {
     .argument('<ids...>', 'article ids')
     .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
     .action(async (ids: string[], opts: Record<string, unknown>) => {
-      const { InputError } = await import('../../types.js');
+      const { InputError } = await import('../../types/index.js');
       const { existsSync } = await import('node:fs');
       if (!existsSync(String(opts.index))) throw new InputError('no index here', String(opts.index));
       const store = await openStore(String(opts.index), false);

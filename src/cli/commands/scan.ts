@@ -48,7 +48,7 @@ export function register(program: Command): void {
     const md = renderMarkdown(result);
     if (opts.write !== false) {
       const out = String(opts.out);
-      const { reviewScanPairs } = await import('../../pipeline/review.js');
+      const { reviewScanPairs } = await import('../../pipeline/reviewPairs.js');
       const { renderScanHtml } = await import('../../report/html.js');
       await writeFileAtomic(join(out, 'report.json'), json);
       await writeFileAtomic(join(out, 'report.md'), md);
@@ -71,6 +71,6 @@ export function register(program: Command): void {
 }
 
 async function lshCandidateFn(threshold: number) {
-  const { lshCandidates } = await import('../../pipeline/candidates.js');
+  const { lshCandidates } = await import('../../core/candidates/lsh.js');
   return (fps: Parameters<typeof lshCandidates>[0]) => lshCandidates(fps, { threshold });
 }

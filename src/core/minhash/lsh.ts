@@ -7,7 +7,7 @@
  * `LshIndex` keeps buckets in memory (scan candidates, tests). The persistent index stores the same
  * keys through the store interface; neither knows where the other keeps them.
  */
-import { mix32 } from '../shingle.js';
+import { mix32 } from '../fingerprint/shingle.js';
 import type { MinHashSignature } from './minhash.js';
 import type { LshParams } from './params.js';
 

@@ -13,7 +13,7 @@
  * Signatures carry their seed and length, and `estimateJaccard` refuses to compare signatures made
  * with different ones: their bins would not mean the same thing.
  */
-import { mix32 } from '../shingle.js';
+import { mix32 } from '../fingerprint/shingle.js';
 
 /** Bin value of an empty set (every bin empty). */
 export const EMPTY_BIN = 0xffffffff;

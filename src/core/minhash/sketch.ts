@@ -12,9 +12,9 @@
  *
  * Pure: no I/O.
  */
-import type { NormalizedArticle } from '../../types.js';
-import { contentTerms } from '../fingerprint.js';
-import { hashCharShingles, hashString } from '../shingle.js';
+import type { NormalizedArticle } from '../../types/index.js';
+import { contentTerms } from '../fingerprint/fingerprint.js';
+import { hashCharShingles, hashString } from '../fingerprint/shingle.js';
 import { computeBandKeys, validateLshParams } from './lsh.js';
 import { computeMinHash, validateMinHashOptions } from './minhash.js';
 import { chooseLshParams, type LshParams } from './params.js';

@@ -3,9 +3,9 @@
  * and posts back the entries. Typed arrays travel as structured clones.
  */
 import { parentPort } from 'node:worker_threads';
-import { createTokenCache } from '../../core/minhash/fastTokens.js';
+import { createTokenCache } from '../../core/text/tokenCache.js';
 import type { SketchConfig } from '../../core/minhash/sketch.js';
-import type { Article } from '../../types.js';
+import type { Article } from '../../types/index.js';
 import { prepareEntry } from '../indexing.js';
 
 const cache = createTokenCache();

@@ -7,8 +7,8 @@ import {
   estimateJaccard,
   minHashStandardError,
 } from '../../../src/core/minhash/minhash.js';
-import { normalizeArticle } from '../../../src/core/normalize.js';
-import { shingleChars, toSortedSet } from '../../../src/core/shingle.js';
+import { normalizeArticle } from '../../../src/core/text/normalize.js';
+import { shingleChars, toSortedSet } from '../../../src/core/fingerprint/shingle.js';
 import { jaccard } from '../../../src/core/similarity/sets.js';
 import { seed } from '../../helpers/fixtures.js';
 

@@ -1,0 +1,63 @@
+/**
+ * Exact all-pairs cosine join over sparse vectors, through an inverted index: every pair's cosine
+ * is computed, but only pairs that share a term cost anything. Cost Σ_t df_t² / 2 multiply-adds,
+ * far below N² full comparisons for news text, where most terms are rare.
+ *
+ * The scan uses it as an exact prefilter: a pair under the cosine floor cannot be a duplicate, a
+ * republication or a translation variant (copies share their vocabulary: even a 30 % truncation
+ * keeps cosine ≈ √0.3 ≈ 0.55 with its source), so only pairs above it get the costly scores.
+ */
+import type { SparseVector } from '../similarity/cosine.js';
+
+/** Pairs (i < j) whose cosine is at least `minCosine`, in (i, j) order. */
+export function joinByCosine(vectors: readonly SparseVector[], minCosine: number): Array<[number, number]> {
+  if (!(minCosine >= 0 && minCosine <= 1)) throw new RangeError(`minCosine must be in [0, 1], got ${minCosine}`);
+  const n = vectors.length;
+  // Postings: term id → (document, normalized weight), documents ascending.
+  const postings = new Map<number, { docs: number[]; weights: number[] }>();
+  vectors.forEach((v, doc) => {
+    if (v.norm === 0) return;
+    for (let k = 0; k < v.ids.length; k++) {
+      const id = v.ids[k] as number;
+      let p = postings.get(id);
+      if (!p) {
+        p = { docs: [], weights: [] };
+        postings.set(id, p);
+      }
+      p.docs.push(doc);
+      p.weights.push((v.weights[k] as number) / v.norm);
+    }
+  });
+  const acc = new Float64Array(n);
+  const touched: number[] = [];
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    const v = vectors[i] as SparseVector;
+    if (v.norm === 0) continue;
+    for (let k = 0; k < v.ids.length; k++) {
+      const p = postings.get(v.ids[k] as number) as { docs: number[]; weights: number[] };
+      const wi = (v.weights[k] as number) / v.norm;
+      // Documents are ascending: skip to those after i.
+      let lo = 0;
+      let hi = p.docs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((p.docs[mid] as number) <= i) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let m = lo; m < p.docs.length; m++) {
+        const j = p.docs[m] as number;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] = (acc[j] as number) + wi * (p.weights[m] as number);
+      }
+    }
+    touched.sort((x, y) => x - y);
+    for (const j of touched) {
+      // A small tolerance: the sum of normalized products may round just under an exact threshold.
+      if ((acc[j] as number) >= minCosine - 1e-12) out.push([i, j]);
+      acc[j] = 0;
+    }
+    touched.length = 0;
+  }
+  return out;
+}

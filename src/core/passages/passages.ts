@@ -1,0 +1,85 @@
+/**
+ * Evidence in words: the longest runs of words two texts share, and passages a text repeats
+ * within itself (seed 000's intro restates a paragraph of the report it republishes).
+ */
+import type { DocumentNote, NormalizedArticle } from '../../types/index.js';
+import { hashWordShingles } from '../fingerprint/shingle.js';
+import { diceOfSets } from '../similarity/sets.js';
+
+const MAX_PLACES = 16;
+
+export interface SharedPassageOptions {
+  /** Least run length in words. */
+  minWords?: number;
+  /** How many passages, longest first. */
+  limit?: number;
+}
+
+/**
+ * Longest shared word runs between two token lists, as [startA, startB, length] triples.
+ * Seeds runs at shared 8-word shingles and extends them; greedy, longest first, without overlap in A.
+ */
+export function findSharedRuns(
+  a: readonly string[],
+  b: readonly string[],
+  options: SharedPassageOptions = {},
+): Array<{ startA: number; startB: number; length: number }> {
+  const k = options.minWords ?? 8;
+  const limit = options.limit ?? 3;
+  if (a.length < k || b.length < k) return [];
+  const hb = hashWordShingles(b, k);
+  // Every place of each shingle in B (a formulaic phrase recurs): the run is extended from each
+  // and the longest kept, so that an early short echo does not hide the real copied passage.
+  // At most MAX_PLACES places per shingle: a text that repeats one phrase hundreds of times
+  // would otherwise make this quadratic.
+  const where = new Map<number, number[]>();
+  hb.forEach((h, j) => {
+    const list = where.get(h);
+    if (!list) where.set(h, [j]);
+    else if (list.length < MAX_PLACES) list.push(j);
+  });
+  const ha = hashWordShingles(a, k);
+  const runs: Array<{ startA: number; startB: number; length: number }> = [];
+  let i = 0;
+  while (i < ha.length) {
+    let best = 0;
+    let bestJ = -1;
+    for (const j of where.get(ha[i] as number) ?? []) {
+      let len = 0;
+      while (i + len < a.length && j + len < b.length && a[i + len] === b[j + len]) len++;
+      if (len > best) {
+        best = len;
+        bestJ = j;
+      }
+    }
+    // Shorter than k only on a hash collision.
+    if (best >= k) runs.push({ startA: i, startB: bestJ, length: best });
+    i += best >= k ? best : 1;
+  }
+  return runs.sort((x, y) => y.length - x.length || x.startA - y.startA).slice(0, limit);
+}
+
+/** Pairs of sentences within one article that restate each other (Dice of word sets ≥ `minSimilarity`). */
+export function findSelfRepetition(article: NormalizedArticle, minSimilarity = 0.6, minWords = 12): DocumentNote[] {
+  const notes: DocumentNote[] = [];
+  const sets = article.sentences.map((s) => new Set(s.tokens));
+  for (let i = 0; i < sets.length; i++) {
+    const si = article.sentences[i];
+    if (!si || si.tokens.length < minWords) continue;
+    for (let j = i + 2; j < sets.length; j++) {
+      const sj = article.sentences[j];
+      if (!sj || sj.tokens.length < minWords) continue;
+      const sim = diceOfSets(sets[i] as Set<string>, sets[j] as Set<string>);
+      if (sim >= minSimilarity) {
+        notes.push({
+          kind: 'self-repetition',
+          first: i,
+          second: j,
+          similarity: Math.round(sim * 10000) / 10000,
+          text: si.text.length > 120 ? `${si.text.slice(0, 119)}…` : si.text,
+        });
+      }
+    }
+  }
+  return notes;
+}

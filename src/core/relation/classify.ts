@@ -1,0 +1,184 @@
+/**
+ * Scores → relation, with the reasons: every threshold a verdict rests on, crossed or not.
+ *
+ * Coverage of a text by another (`coverage`): the higher of its character-7-gram containment and
+ * its near-verbatim sentence coverage (edit similarity ≥ 0.85 per sentence or paragraph, in any
+ * order). The first sees a copy whatever its paragraph order; the second sees it through OCR
+ * noise and mojibake, which break one 7-gram in three at 5 % noise.
+ *
+ * Order of the tests, strongest evidence first:
+ * 1. duplicate: each text is covered by the other, evenly, and the lengths agree: the same text
+ *    up to normalization, boilerplate, order, re-spelling and noise;
+ * 2. republication: one text is covered by the other: an added intro, a truncation, dropped
+ *    paragraphs, a roundup. The one that holds the other is the `container`;
+ * 3. translation-variant: the TF-IDF cosine of content words is high and, in both directions,
+ *    most sentences have an in-order counterpart: the same document in other wording. Both are
+ *    needed: two reports of one meeting share the vocabulary (cosine) but not the sentence
+ *    sequence (alignment);
+ * 4. otherwise unrelated.
+ */
+import type { PairScores, Reason, Relation, Thresholds } from '../../types/index.js';
+
+/**
+ * Defaults, measured with `npx tsx scripts/accuracy.ts` (README "Accuracy"; figures below are
+ * from that run: generated variants of 582 WMT sources, WMT22 news English, WMT24 en+es).
+ *
+ * - `duplicate` 0.9 and `republication` 0.9 (coverage): every generated duplicate has both
+ *   coverages ≥ 0.92 and every generated republication covers its inner text ≥ 0.96, while pairs
+ *   of different documents never exceed 0.54. Not 0.8: two independent human translations of one
+ *   Xinhua article share up to 0.92 of their character 7-grams (WMT22: 112 of 2,275 translation
+ *   pairs reach 0.8), and they are translation variants, not copies; at 0.9, 3 of 2,275 are
+ *   called copies.
+ * - `duplicateBalance` 0.97: generated duplicates differ by ≤ 0.008 between the two coverages;
+ *   a copy with a two-sentence editor's note added (7 % of the text) differs by 0.07 and is a
+ *   republication.
+ * - `duplicateLength` 0.9: generated duplicates keep a word-length ratio ≥ 0.95 (mojibake splits
+ *   words), generated republications ≤ 0.80.
+ * - `translationCosine` 0.35 and `translationAligned` 0.55: on WMT22 news (25 documents × 14
+ *   English versions), translation pairs have cosine ≥ 0.49 and both-way alignment ≥ 0.66, while
+ *   different documents stay under cosine 0.46 and alignment 0.43, never both; the joint rule has
+ *   no false link there, on WMT24 en+es, or among the seeds.
+ * - `excerpt` 0.8 with coverage balance ≤ `EXCERPT_BALANCE` (0.7): a summary or abridged intro that
+ *   quotes most of its sentences from a report (seed 000's intro: 0.87 of it is in the report, 0.48
+ *   of the report in it) is a republication too. Different documents never reach 0.8 (max 0.54);
+ *   human translations that reach it are balanced (their two coverages within 15 %), so the
+ *   asymmetry keeps them out.
+ * - `translationSimilarity` 0.45: the mean Dice of the sentence pairs the alignment matched.
+ *   Reports of different meetings written in the same formulaic language can reach the cosine and
+ *   alignment thresholds (seed 000's report half against seed 004 with an added intro: cosine 0.44,
+ *   alignment 0.59) because many of their sentences share a third of their content words; their
+ *   matched sentences average ≤ 0.414, while translation pairs (WMT22 English news, WMT24 Spanish
+ *   news, social and literary: 2,631 pairs) average ≥ 0.498.
+ * - `related` off (1.01): cosine alone links reports that only share a topic (seeds 002 and 003
+ *   reach 0.46, as high as some translation pairs).
+ */
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+  duplicate: 0.9,
+  duplicateLength: 0.9,
+  duplicateBalance: 0.97,
+  republication: 0.9,
+  excerpt: 0.8,
+  translationCosine: 0.35,
+  translationAligned: 0.55,
+  translationSimilarity: 0.45,
+  related: 1.01,
+});
+
+/**
+ * How strong each relation is, for ordering (strongest evidence first): matches in the gate, pairs
+ * in the HTML report, and edges when clustering stories. The gaps of 1 keep any cosine tiebreak
+ * (at most 1) inside its relation.
+ */
+export const RELATION_STRENGTH: Readonly<Record<Relation, number>> = Object.freeze({
+  duplicate: 4,
+  republication: 3,
+  'translation-variant': 2,
+  related: 1,
+  unrelated: 0,
+});
+
+/** Check thresholds: each in [0, 1] (related may exceed 1 to turn it off). */
+export function validateThresholds(t: Thresholds): void {
+  for (const [key, value] of Object.entries(t)) {
+    if ((key === 'duplicateBalance' || key === 'excerpt' || key === 'translationSimilarity') && value === undefined)
+      continue;
+    const max = key === 'related' ? 1.01 : 1;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
+      throw new RangeError(`threshold ${key} must be in [0, ${max}], got ${String(value)}`);
+    }
+  }
+}
+
+/** Largest min/max coverage ratio for the excerpt rule: one text must hold clearly more of the other. */
+export const EXCERPT_BALANCE = 0.7;
+
+export interface Classification {
+  relation: Relation;
+  /** For republication: 'a' or 'b', the side that holds the other. */
+  container?: 'a' | 'b';
+  reasons: Reason[];
+}
+
+function reason(score: string, value: number, threshold: number, note: string): Reason {
+  return { score, value, threshold, op: value >= threshold ? '>=' : '<', note };
+}
+
+/**
+ * How much of each text is found in the other: the higher of its character-7-gram containment
+ * and its near-verbatim sentence coverage (`copyAB`). Character shingles see a copy whatever its
+ * paragraph order; sentence coverage sees it through OCR noise, mojibake and lost letters, which
+ * break one 7-gram in three at 5 % noise.
+ */
+export function coverage(s: PairScores): { ab: number; ba: number } {
+  return { ab: Math.max(s.charContainmentAB, s.copyAB ?? 0), ba: Math.max(s.charContainmentBA, s.copyBA ?? 0) };
+}
+
+export function classifyPair(s: PairScores, t: Thresholds = DEFAULT_THRESHOLDS): Classification {
+  const cover = coverage(s);
+  const minCover = Math.min(cover.ab, cover.ba);
+  const maxCover = Math.max(cover.ab, cover.ba);
+  const bothCover = reason(
+    'coverage(min)',
+    minCover,
+    t.duplicate,
+    'share of the less-covered text found in the other (character 7-grams or near-verbatim sentences)',
+  );
+  const length = reason('lengthRatio', s.lengthRatio, t.duplicateLength, 'shorter over longer, in words');
+  const balanceValue = maxCover === 0 ? 1 : minCover / maxCover;
+  const minBalance = t.duplicateBalance ?? 0;
+  const balance = reason('coverage(min/max)', balanceValue, minBalance, 'neither text holds material the other lacks');
+  if (minCover >= t.duplicate && balanceValue >= minBalance && s.lengthRatio >= t.duplicateLength) {
+    return { relation: 'duplicate', reasons: [bothCover, balance, length] };
+  }
+  const oneCover = reason('coverage(max)', maxCover, t.republication, 'share of one text found in the other');
+  if (maxCover >= t.republication) {
+    const container = cover.ab >= cover.ba ? 'b' : 'a';
+    return { relation: 'republication', container, reasons: [oneCover, bothCover, balance, length] };
+  }
+  const excerptValue = t.excerpt ?? 1.01;
+  if (maxCover >= excerptValue && balanceValue <= EXCERPT_BALANCE) {
+    const container = cover.ab >= cover.ba ? 'b' : 'a';
+    return {
+      relation: 'republication',
+      container,
+      reasons: [
+        reason('coverage(max)', maxCover, excerptValue, 'share of the excerpt found in the other text'),
+        {
+          score: 'coverage(min/max)',
+          value: balanceValue,
+          threshold: EXCERPT_BALANCE,
+          op: '<',
+          note: 'at most this: one text holds much the other lacks (an excerpt or summary)',
+        },
+      ],
+    };
+  }
+  const minAligned = Math.min(s.alignedAB, s.alignedBA);
+  const cosine = reason('cosine', s.cosine, t.translationCosine, 'TF-IDF cosine of stemmed content words');
+  const aligned = reason(
+    'aligned(min)',
+    minAligned,
+    t.translationAligned,
+    'share of sentences with an in-order counterpart, weaker direction',
+  );
+  const closeness = reason(
+    'alignedSimilarity',
+    s.alignedSimilarity ?? 0,
+    t.translationSimilarity ?? 0,
+    'mean similarity of the aligned sentence pairs',
+  );
+  if (
+    s.cosine >= t.translationCosine &&
+    minAligned >= t.translationAligned &&
+    (s.alignedSimilarity ?? 0) >= (t.translationSimilarity ?? 0)
+  ) {
+    return { relation: 'translation-variant', reasons: [cosine, aligned, closeness, oneCover] };
+  }
+  if (s.cosine >= t.related) {
+    return {
+      relation: 'related',
+      reasons: [reason('cosine', s.cosine, t.related, 'same vocabulary, another report'), aligned, oneCover],
+    };
+  }
+  return { relation: 'unrelated', reasons: [oneCover, cosine, aligned, closeness] };
+}

@@ -1,0 +1,77 @@
+/**
+ * All scores of one pair of fingerprints. Pure; the TF-IDF vectors come from the caller, because
+ * their weights depend on the corpus the pair is scored in.
+ */
+import type { PairScores } from '../../types/index.js';
+import { alignMonotone, alignmentCoverage, copyCoverage } from './alignScore.js';
+import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import type { SparseVector } from '../similarity/cosine.js';
+import { cosineSimilarity } from '../similarity/cosine.js';
+import { setScores } from '../similarity/sets.js';
+import { diceSimilarity } from '../similarity/stringSimilarity.js';
+
+/**
+ * Below these, sentence alignment is not run (it is the costly score) and counts as 0: a pair
+ * with so little in common cannot be a translation variant or a republication.
+ */
+export const ALIGNMENT_GATE = { cosine: 0.2, containment: 0.2 } as const;
+
+/**
+ * Below this character containment (larger direction), the near-verbatim copy test is not run
+ * and copy coverage counts as 0. Copies with 5 % OCR noise keep containment above 0.6 (measured
+ * on the generated variants); the test costs O(n·m) string comparisons, so most pairs skip it.
+ */
+export const COPY_GATE = 0.5;
+
+/**
+ * Whether two texts' languages allow sentence alignment: content terms are stemmed per language,
+ * so across languages only names and numbers would match, and a short English text and its
+ * German translation can then look aligned. `und` (undetermined) is compatible with any.
+ */
+export function isSameLanguage(a: string, b: string): boolean {
+  return a === b || a === 'und' || b === 'und';
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector): PairScores {
+  const words = setScores(a.words, b.words);
+  const chars = setScores(a.chars, b.chars);
+  const cosine = cosineSimilarity(va, vb);
+  let alignedAB = 0;
+  let alignedBA = 0;
+  let alignedSimilarity = 0;
+  let copyAB = 0;
+  let copyBA = 0;
+  const maxChar = Math.max(chars.containmentAB, chars.containmentBA);
+  const sameLanguage = isSameLanguage(a.article.lang, b.article.lang);
+  if (sameLanguage && (cosine >= ALIGNMENT_GATE.cosine || maxChar >= ALIGNMENT_GATE.containment)) {
+    const matches = alignMonotone(a.sentenceTerms, b.sentenceTerms);
+    ({ alignedAB, alignedBA } = alignmentCoverage(a.sentenceTerms, b.sentenceTerms, matches));
+    if (matches.length > 0) alignedSimilarity = matches.reduce((sum, m) => sum + m.similarity, 0) / matches.length;
+  }
+  if (sameLanguage && maxChar >= COPY_GATE)
+    ({ copyAB, copyBA } = copyCoverage(a.copyUnits, b.copyUnits, diceSimilarity));
+  const la = a.article.tokens.length;
+  const lb = b.article.tokens.length;
+  const scores: PairScores = {
+    jaccard: round(words.jaccard),
+    containmentAB: round(words.containmentAB),
+    containmentBA: round(words.containmentBA),
+    charContainmentAB: round(chars.containmentAB),
+    charContainmentBA: round(chars.containmentBA),
+    cosine: round(cosine),
+    alignedAB: round(alignedAB),
+    alignedBA: round(alignedBA),
+    alignedSimilarity: round(alignedSimilarity),
+    lengthRatio: round(la === 0 && lb === 0 ? 1 : Math.min(la, lb) / Math.max(la, lb)),
+    copyAB: round(copyAB),
+    copyBA: round(copyBA),
+  };
+  if (a.article.title !== undefined && b.article.title !== undefined) {
+    scores.titleDice = round(diceSimilarity(a.article.title.toLowerCase(), b.article.title.toLowerCase()));
+  }
+  return scores;
+}

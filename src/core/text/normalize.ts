@@ -1,0 +1,174 @@
+/**
+ * Normalization: keep the original for display, derive the matching form, and record every line
+ * that was set aside and why, so that a report can say what was ignored.
+ *
+ * Display form: Unicode NFC (not NFKC: NFKC would turn Chinese full-width punctuation into ASCII
+ * in what the user reads), whitespace collapsed, boilerplate lines removed, a title printed twice
+ * collapsed. Matching form (see `foldWord`): NFKC, lower case, accents and quote styles folded,
+ * British spelling made American.
+ */
+import type { Article, NormalizationAction, NormalizedArticle, Sentence } from '../../types/index.js';
+import { guessLanguage, splitSentences, tokenizeWords } from './segment.js';
+
+/** A rule that removes a whole line (a paragraph of the article) when it matches. */
+export interface BoilerplateRule {
+  name: string;
+  /** Tested against the trimmed line. */
+  pattern: RegExp;
+  /** Longest line (in characters) the rule may remove; article sentences are longer. */
+  maxLength: number;
+}
+
+const DATE_ONLY =
+  /^(?:\d{1,2}\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?:\s*[-–,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\.?$/iu;
+
+/** The default rules. Each one is a form seen around news articles on the web. */
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+  {
+    name: 'comment-form',
+    pattern:
+      /^(?:leave a (?:reply|comment)|add (?:a )?new comment|post a comment|comments?(?: \(\d+\))?|\d+ comments?|your email address will not be published\.?.*|required fields are marked.*|save my name, email,? and website.*|notify me of (?:follow-up comments|new posts).*|you must be logged in to post a comment\.?|cancel reply|deja un comentario|dejar un comentario|añadir nuevo comentario)$/iu,
+    maxLength: 160,
+  },
+  {
+    name: 'captcha',
+    pattern:
+      /^(?:this question is for testing whether or not you are a human visitor.*|enter the characters shown in the image\.?|captcha|i'?m not a robot|verify you are human\.?|prove you are human\.?)$/iu,
+    maxLength: 200,
+  },
+  {
+    name: 'metadata-label',
+    pattern:
+      /^(?:fecha de publicaci[oó]n|fecha|imagen principal|image|photo|foto|publication date|published(?: on)?|updated(?: on)?|posted(?: on)?|date|autor|author|by|source|fuente|tags?|etiquetas|categor(?:y|ies|[ií]a)|keywords|editor|translated by|traducido por|责任编辑|编辑|来源|作者|记者|发布时间|分享到|原标题)\s*[:：].{0,80}$/iu,
+    maxLength: 100,
+  },
+  { name: 'date-line', pattern: DATE_ONLY, maxLength: 50 },
+  {
+    name: 'timestamp',
+    // A byline stamp: "Xinhua) 08:43, April 25, 2023", "(Reuters) 10:05 GMT | 3 May 2021". At most
+    // three words before the time, and a date or a time zone after it: "Polls close at 8:00 pm",
+    // a headline, is not a stamp.
+    pattern:
+      /^[\p{L}().,|/-]*(?:\s+[\p{L}().,|/-]+){0,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?[\s,|-]*(?:(?:gmt|utc|cst|bst|et)(?:[\s,|-]+(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2}))?|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2})$/iu,
+    maxLength: 70,
+  },
+  {
+    name: 'share-prompt',
+    pattern:
+      /^(?:share(?: this(?: article| story| post)?)?(?: on \p{L}+)?|print(?: this (?:page|article))?|e-?mail(?: this (?:page|article))?|tweet|facebook|twitter|whatsapp|telegram|linkedin|copy link|click to (?:share|print|email)(?: [\p{L} ]{1,30})?[.:]?|read more(?: (?:here|about this|on this topic|news))?[.:…]*|related (?:articles|news|posts|stories)\s*:?|subscribe(?: (?:now|here|today|to (?:our|the) [\p{L} ]{1,30}))?[.!:]?|follow us(?: on [\p{L}]+(?:(?:,| and| or) [\p{L}]+)*)?[.!:]?|advertisement|sponsored(?: content)?|compartir|imprimir)$/iu,
+    maxLength: 80,
+  },
+  {
+    name: 'photo-caption',
+    // A caption ends with a photo credit in brackets: "(Xinhua/Ding Haitao)", "(AP Photo/J. Doe)",
+    // "(Photo: Reuters)". Captions repeat the lead sentence, so left in they inflate similarity.
+    // The credit is an agency and a name, both capitalised, without digits or dots before the slash:
+    // "(km/h)", "(2.5/3.0)", "(he/she)" and "(www.mfa.gov.cn/eng)" close article sentences, not captions.
+    // Case-sensitive on purpose.
+    pattern:
+      /\((?:\p{Lu}[\p{L}&'’ -]{0,39}\/\s*\p{Lu}[\p{L}.'’ -]{1,59}|(?:[Pp]hoto|PHOTO|[Ff]ile [Pp]hoto|[Ff]oto|[Ii]mage)\s*:[^()]{1,60})\)\s*$/u,
+    maxLength: 700,
+  },
+];
+
+export interface NormalizeOptions {
+  rules?: readonly BoilerplateRule[];
+}
+
+/** What normalization keeps of the text: paragraphs and their original line numbers. */
+interface KeptParagraph {
+  text: string;
+  line: number;
+}
+
+/**
+ * Remove boilerplate paragraphs and a repeated title. Pure: returns the kept paragraphs and the
+ * actions, never throws on odd text.
+ */
+export function stripBoilerplate(
+  text: string,
+  rules: readonly BoilerplateRule[] = BOILERPLATE_RULES,
+): { paragraphs: KeptParagraph[]; actions: NormalizationAction[] } {
+  const actions: NormalizationAction[] = [];
+  const paragraphs: KeptParagraph[] = [];
+  const lines = text.normalize('NFC').split(/\r\n|\r|\n/);
+  lines.forEach((raw, i) => {
+    // NFC again after the zero-width characters go: "e\u200b\u0301" only composes to "é" once the
+    // space between them is removed, and the clean text must be a fixed point of normalization.
+    // Zero-width characters go before spaces are collapsed ("a \ufeff b" would keep two spaces).
+    const line = raw
+      .replace(/[\u200b-\u200d\ufeff]/g, '')
+      .replace(/[\p{Zs}\t\u00a0]+/gu, ' ')
+      .normalize('NFC')
+      .trim();
+    if (line === '') return;
+    const rule = rules.find((r) => line.length <= r.maxLength && r.pattern.test(line));
+    if (rule) {
+      actions.push({ rule: `boilerplate:${rule.name}`, line: i + 1, text: shorten(line) });
+      return;
+    }
+    const previous = paragraphs[paragraphs.length - 1];
+    if (previous && paragraphs.length === 1 && sameLine(previous.text, line)) {
+      actions.push({ rule: 'title-repeated', line: i + 1, text: shorten(line) });
+      return;
+    }
+    paragraphs.push({ text: line, line: i + 1 });
+  });
+  return { paragraphs, actions };
+}
+
+function sameLine(a: string, b: string): boolean {
+  return tokenizeWords(a).join(' ') === tokenizeWords(b).join(' ');
+}
+
+function shorten(s: string, max = 80): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** A first paragraph that reads as a headline: short, no final full stop. */
+function looksLikeTitle(paragraph: string): boolean {
+  const words = paragraph.split(' ').length;
+  return words <= 25 && paragraph.length <= 200 && !/[.:;,]$/.test(paragraph);
+}
+
+/**
+ * Normalize one article: clean display text, folded tokens, sentences with offsets, and the list
+ * of what was removed.
+ */
+export function normalizeArticle(article: Article, options: NormalizeOptions = {}): NormalizedArticle {
+  const { paragraphs, actions } = stripBoilerplate(article.text, options.rules);
+  const sentences: Sentence[] = [];
+  const tokens: string[] = [];
+  let clean = '';
+  paragraphs.forEach((p, pi) => {
+    if (pi > 0) clean += '\n\n';
+    const base = clean.length;
+    clean += p.text;
+    for (const span of splitSentences(p.text)) {
+      const text = p.text.slice(span.start, span.end);
+      const words = tokenizeWords(text);
+      if (words.length === 0) continue;
+      sentences.push({
+        index: sentences.length,
+        paragraph: pi,
+        start: base + span.start,
+        end: base + span.end,
+        text,
+        tokens: words,
+      });
+      for (const w of words) tokens.push(w);
+    }
+  });
+  const first = paragraphs[0]?.text;
+  const title =
+    article.title ?? (first !== undefined && paragraphs.length > 1 && looksLikeTitle(first) ? first : undefined);
+  return {
+    id: article.id,
+    clean,
+    title,
+    lang: article.lang ?? guessLanguage(clean),
+    tokens,
+    sentences,
+    actions,
+  };
+}

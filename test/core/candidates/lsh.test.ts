@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprintArticle } from '../../../src/core/fingerprint/fingerprint.js';
+import { VARIANT_KINDS } from '../../../src/eval/generate.js';
+import { normalizeArticle } from '../../../src/core/text/normalize.js';
+import { lshCandidates } from '../../../src/core/candidates/lsh.js';
+import { scanCorpus } from '../../../src/pipeline/scan.js';
+import type { Article, ScanResult } from '../../../src/types/index.js';
+import { hasWmt22, readEvalRows, WMT22 } from '../../helpers/fixtures.js';
+import { readSeeds, variantsOf } from '../../store/fixtures.js';
+
+const STRONG = new Set(['duplicate', 'republication', 'translation-variant']);
+
+function pairKeys(result: ScanResult, relations: ReadonlySet<string>): Set<string> {
+  return new Set(result.pairs.filter((p) => relations.has(p.relation)).map((p) => `${p.a}|${p.b}`));
+}
+
+/** Share of the all-pairs pairs (of the given relations) that the LSH scan finds too. */
+function recallOf(
+  articles: readonly Article[],
+  relations: ReadonlySet<string>,
+): { recall: number; expected: number; lshPairs: number; allPairs: number } {
+  const exact = scanCorpus(articles);
+  const lsh = scanCorpus(articles, { candidates: (fps) => lshCandidates(fps) });
+  const want = pairKeys(exact, relations);
+  const got = pairKeys(lsh, relations);
+  let found = 0;
+  for (const k of want) if (got.has(k)) found++;
+  return {
+    recall: want.size === 0 ? 1 : found / want.size,
+    expected: want.size,
+    lshPairs: lsh.candidates.pairs,
+    allPairs: exact.candidates.pairs,
+  };
+}
+
+describe('lshCandidates', () => {
+  it('returns sorted, unique pairs i < j, the same for the same input', () => {
+    const articles = [...readSeeds(), ...variantsOf(readSeeds(), ['intro', 'ocr'], 1)];
+    const fps = articles.map((a) => fingerprintArticle(normalizeArticle(a)));
+    const { method, pairs } = lshCandidates(fps);
+    expect(method).toBe('lsh');
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [k, [i, j]] of pairs.entries()) {
+      expect(i).toBeLessThan(j);
+      const prev = pairs[k - 1];
+      if (prev) expect(prev[0] < i || (prev[0] === i && prev[1] < j)).toBe(true);
+    }
+    expect(lshCandidates(fps)).toEqual({ method, pairs });
+  });
+
+  it('finds every duplicate and republication all-pairs finds among the seeds and their generated variants', () => {
+    const seeds = readSeeds();
+    const articles = [...seeds, ...variantsOf(seeds, VARIANT_KINDS, 7)];
+    const r = recallOf(articles, new Set(['duplicate', 'republication']));
+    expect(r.expected).toBeGreaterThan(40);
+    expect(r.recall).toBe(1);
+    // …while proposing far fewer pairs than all-pairs.
+    expect(r.lshPairs).toBeLessThan(r.allPairs / 2);
+  });
+});
+
+describe.skipIf(!hasWmt22)('lshCandidates on WMT22 news (needs ../shared/eval/wmt22-zhen.jsonl)', () => {
+  it('finds most same-language translation variants (English versions of one Chinese source); cross-language ones are out of its reach', () => {
+    const rows = readEvalRows(WMT22).filter((r) => r.domain === 'news' && r.text.length > 600);
+    const en = rows.filter((r) => r.lang === 'en' && /^(human-A|human-B|mt-)/.test(r.source)).slice(0, 120);
+    const articles: Article[] = en.map((r) => ({ id: r.id, text: r.text, lang: r.lang }));
+    const r = recallOf(articles, STRONG);
+    expect(r.expected).toBeGreaterThan(20);
+    expect(r.recall).toBeGreaterThanOrEqual(0.95);
+  });
+});

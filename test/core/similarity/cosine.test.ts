@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cosineSimilarity, type SparseVector, toSparseVector } from '../../../src/core/similarity/cosine.js';
+
+const vec = (entries: Array<[number, number]>) => toSparseVector(new Map(entries));
+/** Non-negative weights, as TF-IDF gives; the full double range, to catch overflow and underflow. */
+const weight = fc.oneof(
+  fc.double({ min: 0, max: 100, noNaN: true }),
+  fc.double({ min: 0, max: 1e300, noNaN: true, noDefaultInfinity: true }),
+  fc.double({ min: 0, max: 1e-300, noNaN: true }),
+);
+const vector = fc
+  .array(fc.tuple(fc.integer({ min: 0, max: 20 }), weight), { maxLength: 12 })
+  .map((entries) => vec(entries));
+const nonZero = vector.filter((v) => v.norm > 0);
+const scale = (v: SparseVector, c: number) => vec([...v.ids].map((id, i) => [id, (v.weights[i] as number) * c]));
+
+describe('toSparseVector', () => {
+  it('sorts ids, drops zero weights and computes the norm', () => {
+    const v = vec([
+      [7, 4],
+      [2, 3],
+      [5, 0],
+    ]);
+    expect([...v.ids]).toEqual([2, 7]);
+    expect([...v.weights]).toEqual([3, 4]);
+    expect(v.norm).toBe(5);
+  });
+
+  it.each([
+    ['huge weights do not overflow', 1e200, 1e200 * Math.SQRT2],
+    ['tiny weights do not underflow', 1e-200, 1e-200 * Math.SQRT2],
+  ])('%s', (_name, w, norm) => {
+    const v = vec([
+      [1, w],
+      [2, w],
+    ]);
+    expect(v.norm / norm).toBeCloseTo(1, 12);
+  });
+});
+
+describe('cosineSimilarity', () => {
+  it.each([
+    ['both empty', vec([]), vec([]), 1],
+    ['one empty', vec([[1, 1]]), vec([]), 0],
+    ['orthogonal', vec([[1, 1]]), vec([[2, 1]]), 0],
+    [
+      'half overlap',
+      vec([
+        [1, 1],
+        [2, 1],
+      ]),
+      vec([
+        [2, 1],
+        [3, 1],
+      ]),
+      0.5,
+    ],
+    [
+      'huge weights',
+      vec([
+        [1, 1e300],
+        [2, 1e300],
+      ]),
+      vec([[1, 1e300]]),
+      Math.SQRT1_2,
+    ],
+    [
+      'tiny weights',
+      vec([
+        [1, 1e-300],
+        [2, 1e-300],
+      ]),
+      vec([[1, 1]]),
+      Math.SQRT1_2,
+    ],
+  ])('%s', (_name, a, b, expected) => {
+    expect(cosineSimilarity(a, b)).toBeCloseTo(expected, 12);
+  });
+
+  it('is in [0, 1] and symmetric', () => {
+    fc.assert(
+      fc.property(vector, vector, (a, b) => {
+        const c = cosineSimilarity(a, b);
+        expect(Number.isNaN(c)).toBe(false);
+        expect(c).toBeGreaterThanOrEqual(0);
+        expect(c).toBeLessThanOrEqual(1);
+        expect(cosineSimilarity(b, a)).toBe(c);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is 1 for a non-zero vector with itself', () => {
+    fc.assert(
+      fc.property(nonZero, (a) => {
+        expect(cosineSimilarity(a, a)).toBeCloseTo(1, 12);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is scale-invariant', () => {
+    fc.assert(
+      fc.property(nonZero, nonZero, fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (a, b, c) => {
+        const scaled = scale(a, c);
+        fc.pre(scaled.norm > 0 && Number.isFinite(scaled.norm));
+        expect(cosineSimilarity(scaled, b)).toBeCloseTo(cosineSimilarity(a, b), 9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

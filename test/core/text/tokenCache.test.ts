@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentTerms } from '../../../src/core/fingerprint/fingerprint.js';
+import {
+  contentTermsFast,
+  createTokenCache,
+  tokenizeAndTermsFast,
+  tokenizeArticleFast,
+} from '../../../src/core/text/tokenCache.js';
+import { normalizeArticle } from '../../../src/core/text/normalize.js';
+import type { Article } from '../../../src/types/index.js';
+import { EVAL_DIR, readEvalRows } from '../../helpers/fixtures.js';
+import { readSeeds, variantsOf } from '../../store/fixtures.js';
+
+const WMT24 = join(EVAL_DIR, 'wmt24-en-multilingual.jsonl');
+const WMT22 = join(EVAL_DIR, 'wmt22-zhen.jsonl');
+
+function expectSameAsReference(articles: readonly Article[]): void {
+  // A small cache, so that clearing it on overflow is exercised too.
+  const cache = createTokenCache(300);
+  for (const a of articles) {
+    const ref = normalizeArticle(a);
+    const fast = tokenizeArticleFast(a, cache);
+    expect(fast, a.id).toEqual({ tokens: ref.tokens, lang: ref.lang });
+    expect(contentTermsFast(fast.tokens, fast.lang, cache), a.id).toEqual(contentTerms(ref.tokens, ref.lang));
+    // The combined path (one look-up per word), with and without the article's own language.
+    const terms = contentTerms(ref.tokens, ref.lang);
+    expect(tokenizeAndTermsFast(a, cache), a.id).toEqual({ tokens: ref.tokens, lang: ref.lang, terms });
+    const withLang = { ...a, lang: 'es' };
+    const refEs = normalizeArticle(withLang);
+    expect(tokenizeAndTermsFast(withLang, cache), a.id).toEqual({
+      tokens: refEs.tokens,
+      lang: 'es',
+      terms: contentTerms(refEs.tokens, 'es'),
+    });
+  }
+}
+
+describe('fast token path', () => {
+  it('gives the same tokens, language and content terms as normalizeArticle/contentTerms on the seeds and their variants', () => {
+    const seeds = readSeeds();
+    expectSameAsReference([
+      ...seeds,
+      ...variantsOf(seeds, ['boilerplate', 'intro', 'reorder', 'spelling', 'quotes', 'accents', 'ocr', 'roundup'], 5),
+    ]);
+  });
+
+  it('handles text around sentence ends, numbers, apostrophes and spaceless scripts the same way', () => {
+    expectSameAsReference([
+      { id: 'marks', text: 'He said: "It\'s 2,000.5 km." Then he left! Was it Dr. Díaz-Canel’s car? Yes.’ Next…' },
+      {
+        id: 'cjk',
+        text: '中国和古巴的关系。他说：“我们是好朋友！”然后离开了？是的。\n\nTokyo（東京）で会議が開かれた。',
+      },
+      { id: 'empty', text: '' },
+      { id: 'boiler', text: 'Share this article\n\nLeave a reply\n\nOnly this line stays, with colour and honour.' },
+    ]);
+  });
+});
+
+describe.skipIf(!existsSync(WMT24) || !existsSync(WMT22))('fast token path on WMT texts (needs ../shared/eval)', () => {
+  it('matches the reference on every WMT24 document (six languages) and 300 WMT22 ones', () => {
+    const rows = [...readEvalRows(WMT24), ...readEvalRows(WMT22).filter((_, i) => i % 10 === 0)];
+    expectSameAsReference(rows.map((r) => ({ id: r.id, text: r.text })));
+  });
+});
