@@ -8,25 +8,26 @@
  * ../shared/eval longer than 800 characters, and the seeds — then, to reach 10k–1M articles,
  * SYNTHETIC articles assembled from real lines (each a random draw of 10–24 lines of the eval
  * texts and MRPC sentences, so every word and sentence is real but the article is new), and one
- * generated variant (src/core/generate.ts, all ten kinds in turn) for every nine other articles.
+ * generated variant (src/eval/generate.ts, all ten kinds in turn) for every nine other articles.
  *
  * `npm run bench -- index` runs 10k and 100k; `--quick` 2k and 10k; `--1m` adds 1M (long).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { lshCandidates } from '../src/core/candidates/lsh.js';
 import { type Fingerprint, fingerprintArticle } from '../src/core/fingerprint/fingerprint.js';
-import { createRandom, generateVariants } from '../src/eval/generate.js';
+import { mix32, shingleChars, shingleWords } from '../src/core/fingerprint/shingle.js';
 import { computeMinHash, estimateJaccard } from '../src/core/minhash/minhash.js';
 import { createSketchConfig } from '../src/core/minhash/sketch.js';
-import { normalizeArticle } from '../src/core/text/normalize.js';
-import { mix32, shingleChars, shingleWords } from '../src/core/fingerprint/shingle.js';
+import { judgePair, resolveThresholds } from '../src/core/relation/judge.js';
 import { containment, jaccard } from '../src/core/similarity/sets.js';
 import { countDocumentFrequencies, vectorizeTfIdf } from '../src/core/similarity/tfidf.js';
-import { lshCandidates } from '../src/core/candidates/lsh.js';
+import { normalizeArticle } from '../src/core/text/normalize.js';
+import { createRandom, generateVariants } from '../src/eval/generate.js';
 import { gateArticles } from '../src/pipeline/gate.js';
 import { addArticles, createInThreadPrepare } from '../src/pipeline/indexing.js';
-import { judgePair, resolveThresholds, scanCorpus } from '../src/pipeline/scan.js';
+import { scanCorpus } from '../src/pipeline/scan.js';
 import { startSketchPool } from '../src/pipeline/workers/pool.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { Article } from '../src/types/index.js';
@@ -431,7 +432,7 @@ export default async function indexBench(ctx: BenchContext): Promise<string> {
       `| LSH candidate time | ${fmt(lshSeconds, 2)} s |`,
       `| scan of ${scanN.toLocaleString('en-US')} articles with LSH candidates | ${fmt(scanSeconds)} s (${scanned.candidates.pairs.toLocaleString('en-US')} pairs scored) |`,
       '',
-      `**Extrapolated, not measured**: a 100k scan holds every fingerprint in memory (≈ ${fmt(process.memoryUsage().rss / 2 ** 20 / 1)} MiB RSS now, after 10k); at the measured per-article cost it would take ≈ ${fmt(((scanSeconds / scanN) * 100_000) / 60)} min plus its LSH pairs, and more memory than the 2 GB target, so a 100k scan was not run. Translation variants across languages are not proposed by LSH (see src/pipeline/candidates.ts).`,
+      `**Extrapolated, not measured**: a 100k scan holds every fingerprint in memory (≈ ${fmt(process.memoryUsage().rss / 2 ** 20 / 1)} MiB RSS now, after 10k); at the measured per-article cost it would take ≈ ${fmt(((scanSeconds / scanN) * 100_000) / 60)} min plus its LSH pairs, and more memory than the 2 GB target, so a 100k scan was not run. Translation variants across languages are not proposed by LSH (see src/core/candidates/lsh.ts).`,
     ].join('\n'),
   );
   for (const n of sizes) if (n >= 1_000_000) rmSync(join(DATA, `corpus-${n}.jsonl`), { force: true });

@@ -34,7 +34,9 @@ const sections: string[] = [];
 for (const file of files) {
   const name = basename(file, '.bench.ts');
   process.stdout.write(`\n## ${name}\n`);
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: (ctx: BenchContext) => Promise<string> };
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as {
+    default: (ctx: BenchContext) => Promise<string>;
+  };
   const section = await mod.default({ log: (l) => process.stdout.write(`${l}\n`), quick });
   sections.push(`## ${name}\n\nCommand: \`npm run bench -- ${name}${quick ? ' --quick' : ''}\`\n\n${section.trim()}\n`);
 }
@@ -43,10 +45,15 @@ const resultsPath = join(here, 'RESULTS.md');
 let kept: string[] = [];
 try {
   const old = readFileSync(resultsPath, 'utf8');
-  kept = old.split(/^(?=## )/m).filter((s) => s.startsWith('## ') && !files.some((f) => s.startsWith(`## ${basename(f, '.bench.ts')}\n`)));
+  kept = old
+    .split(/^(?=## )/m)
+    .filter((s) => s.startsWith('## ') && !files.some((f) => s.startsWith(`## ${basename(f, '.bench.ts')}\n`)));
 } catch {
   kept = [];
 }
 const all = [...kept, ...sections].sort();
-writeFileSync(resultsPath, `# Benchmark results\n\nMachine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.\n\n${all.join('\n')}`);
+writeFileSync(
+  resultsPath,
+  `# Benchmark results\n\nMachine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.\n\n${all.join('\n')}`,
+);
 process.stdout.write(`\nwrote ${resultsPath}\n`);

@@ -15,23 +15,19 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SENTENCE_SIMILARITY } from '../src/core/relation/alignScore.js';
-import { DEFAULT_THRESHOLDS } from '../src/core/relation/classify.js';
-import { scorePartition } from '../src/eval/metrics.js';
-import { contentTerms } from '../src/core/fingerprint/fingerprint.js';
-import { clusterOf, generateVariants } from '../src/eval/generate.js';
-import { tokenizeWords } from '../src/core/text/segment.js';
 import { shingleWords } from '../src/core/fingerprint/shingle.js';
+import { DEFAULT_THRESHOLDS } from '../src/core/relation/classify.js';
+import { DEFAULT_SENTENCE_SIMILARITY } from '../src/core/relation/monotone.js';
 import { diceOfSets, jaccard } from '../src/core/similarity/sets.js';
+import { contentTerms } from '../src/core/text/terms.js';
+import { tokenizeWords } from '../src/core/text/tokens.js';
+import { BASELINE_JACCARD, linkByJaccard } from '../src/eval/baseline.js';
+import { clusterOf, generateVariants } from '../src/eval/generate.js';
+import { readGoldClusters } from '../src/eval/gold.js';
+import { scorePartition } from '../src/eval/metrics.js';
 import { readCorpus } from '../src/io/readCorpus.js';
-import {
-  BASELINE_JACCARD,
-  type EvaluationResult,
-  evaluateGold,
-  linkByJaccard,
-  readGoldClusters,
-} from '../src/pipeline/evaluate.js';
-import type { Article } from '../src/types/index.js';
+import { evaluateGold } from '../src/pipeline/evaluate.js';
+import type { Article, EvaluationResult } from '../src/types/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const EVAL_DIR = resolve(ROOT, '../shared/eval');

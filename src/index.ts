@@ -1,41 +1,57 @@
 /**
- * copydesk's library API: re-exports only. The SQLite store is a separate entry point
+ * copydesk's library API: re-exports only, by stage. The SQLite store is a separate entry point
  * (`copydesk/sqlite`), so importing the library never loads a native addon.
  */
 
-// Core: pure text processing and scoring.
-export { classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from './core/relation/classify.js';
-export { clusterStories } from './core/relation/cluster.js';
+// Candidates: MinHash, LSH, the exact cosine join.
 export { joinByCosine } from './core/candidates/cosineJoin.js';
-export { adjustedRandIndex, scorePartition, scoreRelations } from './eval/metrics.js';
+export { lshCandidates } from './core/candidates/lsh.js';
+// Fingerprints and similarity.
 export { fingerprintArticle } from './core/fingerprint/fingerprint.js';
-export { generateVariants, VARIANT_KINDS } from './eval/generate.js';
+export { shingleChars, shingleWords } from './core/fingerprint/shingle.js';
+// The gate's decision.
+export { decideGate, isRedundant } from './core/gate.js';
 export { computeMinHash, estimateJaccard } from './core/minhash/minhash.js';
 export { chooseLshParams } from './core/minhash/params.js';
-export { BOILERPLATE_RULES, normalizeArticle, stripBoilerplate } from './core/text/normalize.js';
-export { findSelfRepetition, findSharedRuns } from './core/passages/passages.js';
-export { reviewArticles } from './core/review/review.js';
+export { createSketchConfig } from './core/minhash/sketch.js';
+// Relations and stories.
+export { findSelfRepetition } from './core/passages/selfRepetition.js';
+export { findSharedRuns } from './core/passages/sharedRuns.js';
+export { classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from './core/relation/classify.js';
+export { clusterStories } from './core/relation/cluster.js';
+export { judgePair, resolveThresholds } from './core/relation/judge.js';
 export { scorePair } from './core/relation/score.js';
-export { foldWord, segmentWords, splitSentences, tokenizeWords } from './core/text/segment.js';
-export { shingleChars, shingleWords } from './core/fingerprint/shingle.js';
+// Review.
+export { reviewArticles } from './core/review/review.js';
+export { editSimilarity } from './core/similarity/edit.js';
 export { containment, jaccard } from './core/similarity/sets.js';
+// Text: normalization, words, sentences, language.
+export { guessLanguage } from './core/text/language.js';
+export { BOILERPLATE_RULES, normalizeArticle, stripBoilerplate } from './core/text/normalize.js';
+export { splitSentences } from './core/text/sentences.js';
 export { americanizeWord } from './core/text/spelling.js';
-export { lshCandidates } from './core/candidates/lsh.js';
+export { contentTerms } from './core/text/terms.js';
+export { foldWord, segmentWords, tokenizeWords } from './core/text/tokens.js';
+// Evaluation.
+export { linkByJaccard } from './eval/baseline.js';
+export { generateVariants, VARIANT_KINDS } from './eval/generate.js';
+export { adjustedRandIndex, scorePartition, scoreRelations } from './eval/metrics.js';
 // Pipelines: core wired with a store.
+export { compareArticles } from './pipeline/compare.js';
 export { evaluateGold } from './pipeline/evaluate.js';
 export { gateArticles } from './pipeline/gate.js';
 export { addArticles, rebuildIndex, removeDocuments } from './pipeline/indexing.js';
 export { reviewScanPairs } from './pipeline/reviewPairs.js';
-export { compareArticles, scanCorpus } from './pipeline/scan.js';
+export { scanCorpus } from './pipeline/scan.js';
+// Renderers.
 export { renderReviewPage, renderScanHtml } from './report/html.js';
 export { renderJson } from './report/json.js';
 export { renderMarkdown } from './report/markdown.js';
+export { getRenderer, rendererNames } from './report/registry.js';
 export { renderReviewText } from './report/reviewText.js';
 export { renderPairTable, renderTable } from './report/table.js';
-// Types.
-export type * from './types/review.js';
-// Stores and renderers.
+// Stores.
 export { MemoryStore } from './store/memory.js';
-export type { IndexStore } from './types/store.js';
+// Types.
 export type * from './types/index.js';
-export { InputError } from './types/index.js';
+export { InputError, validateSketchConfig } from './types/index.js';

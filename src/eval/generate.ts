@@ -20,8 +20,9 @@
  * articles would belong to two stories at once, which a partition into stories cannot express; and the close (not the lead)
  * keeps the brief from resembling a truncated copy of the second article.
  */
-import type { Article } from '../types/index.js';
+
 import { americanizeWord } from '../core/text/spelling.js';
+import type { Article } from '../types/index.js';
 
 export type VariantKind =
   | 'boilerplate'

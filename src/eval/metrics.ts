@@ -15,16 +15,7 @@
  *   cluster that shares its gold cluster (precision) and the share of its gold cluster found in
  *   its predicted cluster (recall), averaged over items; F1 is their harmonic mean.
  */
-
-export interface PartitionScores {
-  ari: number;
-  pairPrecision: number;
-  pairRecall: number;
-  pairF1: number;
-  bcubedPrecision: number;
-  bcubedRecall: number;
-  bcubedF1: number;
-}
+import type { PartitionScores, RelationScores } from '../types/index.js';
 
 function choose2(n: number): number {
   return (n * (n - 1)) / 2;
@@ -111,17 +102,6 @@ export function scorePartition(gold: readonly string[], predicted: readonly stri
     bcubedRecall: br,
     bcubedF1: harmonic(bp, br),
   };
-}
-
-export interface RelationScores {
-  /** Labelled pairs compared. */
-  total: number;
-  /** Share of pairs whose predicted relation is the gold one (1 when there are none). */
-  accuracy: number;
-  /** Labels in the order of the table: gold labels first (sorted), then predicted-only ones. */
-  labels: string[];
-  /** confusion[gold][predicted] = count. */
-  confusion: Record<string, Record<string, number>>;
 }
 
 /** Accuracy and confusion table of predicted relations against gold ones. */

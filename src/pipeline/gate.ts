@@ -1,22 +1,29 @@
 /**
- * The gate: is this article already in the index? Stages: normalize + fingerprint the input →
- * candidates (same normalized hash, shared LSH bands) → cheap filter on the stored signatures →
- * exact verification with the scan's own scorer (`judgePair`), IDF weighted by the index's
- * document frequencies plus the input, so the gate says what `compare --corpus <index contents>`
- * would say → verdict with the evidence.
+ * The gate: is this article already in the index? Stages per article: prepare (normalize,
+ * fingerprint, sketch) → candidates (same normalized hash, shared LSH bands, the signature filter)
+ * → verify (the scan's own judge, IDF from the index's document frequencies plus the input, so the
+ * gate says what `compare --corpus <index contents>` would say) → decide (core/gate.ts). With
+ * `add`, the novel articles are written at the end in one transaction. Wiring only.
  */
-
-import { RELATION_STRENGTH } from '../core/relation/classify.js';
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
-import { estimateJaccard } from '../core/minhash/minhash.js';
-import { type ArticleSketch, estimateMaxContainment, SIGNATURE_FILTER, sketchTokens } from '../core/minhash/sketch.js';
-import { normalizeArticle } from '../core/text/normalize.js';
+import { decideGate, isRedundant, sortMatches, toGateMatch } from '../core/gate.js';
+import { rankSignatures } from '../core/minhash/filter.js';
+import { type ArticleSketch, sketchTokens } from '../core/minhash/sketch.js';
+import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import type { DocumentFrequencies } from '../core/similarity/tfidf.js';
 import { vectorizeTfIdf } from '../core/similarity/tfidf.js';
-import type { DocumentEntry, IndexStore, StoredSketch } from '../types/store.js';
-import type { Article, PairScores, Reason, Relation, Thresholds } from '../types/index.js';
+import { normalizeArticle } from '../core/text/normalize.js';
+import {
+  type Article,
+  type DocumentEntry,
+  type GateArticleResult,
+  type GateMatch,
+  type GateResult,
+  type IndexStore,
+  InputError,
+  type Thresholds,
+} from '../types/index.js';
 import { restoreArticle, toEntry } from './indexing.js';
-import { judgePair, resolveThresholds } from './scan.js';
 
 export interface GateOptions {
   thresholds?: Partial<Thresholds>;
@@ -34,38 +41,16 @@ export interface GateOptions {
   allMatches?: boolean;
 }
 
-export interface GateMatch {
-  id: string;
-  relation: Relation;
-  /** For a republication: which side holds the other ('input' or the indexed id). */
-  container?: string;
-  scores: PairScores;
-  reasons: Reason[];
-  shared?: string[];
-}
-
-export type GateVerdict = 'novel' | 'redundant';
-
-export interface GateArticleResult {
-  input: string;
-  verdict: GateVerdict;
-  matches: GateMatch[];
-  /** The verdict in plain words, with the thresholds it crossed. */
-  reasons: string[];
-  /** Candidates proposed by the index and how many were verified exactly. */
-  candidates: { proposed: number; verified: number };
-}
-
-export interface GateResult {
-  results: GateArticleResult[];
-  /** Ids indexed by `add`. */
-  added: string[];
-}
-
 interface Probe {
   article: Article;
   fp: Fingerprint;
   sketch: ArticleSketch;
+}
+
+/** A novel input kept for `add`, with its entry. */
+interface Pending {
+  probe: Probe;
+  entry: DocumentEntry;
 }
 
 function probeArticle(article: Article, store: IndexStore): Probe {
@@ -81,35 +66,18 @@ function proposeCandidates(
   limit: number,
 ): { proposed: number; ids: string[] } {
   const { sketch } = probe;
-  const { config } = store;
   const exact = store.findByHash(sketch.hash);
   const hits = new Set<string>(store.findByBands('chars', sketch.charKeys).map((h) => h.id));
   if (countTranslations) for (const h of store.findByBands('terms', sketch.termKeys)) hits.add(h.id);
   for (const id of exact) hits.delete(id);
   const scored: Array<{ id: string; score: number }> = [];
   for (const s of store.getSketches([...hits])) {
-    const score = rankSketch(s, sketch, config.seed, countTranslations);
+    const score = rankSignatures(s, sketch, store.config.seed, countTranslations);
     if (score > 0) scored.push({ id: s.id, score });
   }
   scored.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   const ids = [...exact, ...scored.map((s) => s.id)].slice(0, limit);
   return { proposed: exact.length + hits.size, ids };
-}
-
-/** 0 when the signatures rule the pair out, else a rank (higher: more likely redundant). */
-function rankSketch(s: StoredSketch, q: ArticleSketch, seed: number, countTranslations: boolean): number {
-  const sig = (values: Uint32Array) => ({ seed, numPerm: values.length, values });
-  let rank = 0;
-  if (s.charSig.length === q.charSig.length && s.charSig.length > 0) {
-    const j = estimateJaccard(sig(s.charSig), sig(q.charSig));
-    const c = estimateMaxContainment(j, s.charSize, q.charSize);
-    if (j >= SIGNATURE_FILTER.charJaccard || c >= SIGNATURE_FILTER.charContainment) rank = Math.max(rank, 1 + c);
-  }
-  if (countTranslations && s.termSig.length === q.termSig.length && s.termSig.length > 0) {
-    const j = estimateJaccard(sig(s.termSig), sig(q.termSig));
-    if (j >= SIGNATURE_FILTER.termJaccard) rank = Math.max(rank, j);
-  }
-  return rank;
 }
 
 /**
@@ -140,24 +108,72 @@ class Frequencies implements DocumentFrequencies {
   }
 }
 
-function isRedundant(relation: Relation, countTranslations: boolean): boolean {
-  return (
-    relation === 'duplicate' ||
-    relation === 'republication' ||
-    (countTranslations && relation === 'translation-variant')
+/**
+ * Verify candidates in rank order (novel inputs of this call first, then the index's best
+ * signature estimates), fingerprinted and judged one by one; unless `allMatches`, the first
+ * redundant match ends the search.
+ */
+function verifyCandidates(
+  store: IndexStore,
+  probe: Probe,
+  queue: ReadonlyArray<() => Fingerprint | undefined>,
+  pending: readonly Pending[],
+  thresholds: Thresholds,
+  options: GateOptions,
+): { matches: GateMatch[]; verified: number } {
+  const countTranslations = options.countTranslations === true;
+  const freqs = new Frequencies(
+    store,
+    probe.fp,
+    pending.map((p) => p.entry),
   );
+  const termIds = new Map<string, number>();
+  const vq = vectorizeTfIdf(probe.fp.terms, freqs, termIds);
+  const matches: GateMatch[] = [];
+  let verified = 0;
+  for (const next of queue) {
+    const other = next();
+    if (!other) continue;
+    verified++;
+    freqs.load(other.terms);
+    const pair = judgePair(probe.fp, other, vq, vectorizeTfIdf(other.terms, freqs, termIds), thresholds);
+    if (pair.relation === 'unrelated') continue;
+    matches.push(toGateMatch(pair, probe.fp.id, other.id));
+    if (!options.allMatches && isRedundant(pair.relation, countTranslations)) break;
+  }
+  return { matches, verified };
 }
 
-function describeMatch(m: GateMatch): string {
-  const crossed = m.reasons
-    .filter((r) => r.op === '>=')
-    .map((r) => `${r.score} ${r.value} >= ${r.threshold}`)
-    .join(', ');
-  const holder =
-    m.relation === 'republication' && m.container
-      ? ` (${m.container === m.id ? `"${m.id}" holds the input` : `the input holds "${m.id}"`})`
-      : '';
-  return `${m.relation} of "${m.id}"${holder}${crossed ? `: ${crossed}` : ''}`;
+/** Gate one article against the index and the novel inputs before it. */
+function gateOne(
+  store: IndexStore,
+  article: Article,
+  pending: readonly Pending[],
+  thresholds: Thresholds,
+  options: GateOptions,
+  limit: number,
+): { result: GateArticleResult; probe: Probe } {
+  const countTranslations = options.countTranslations === true;
+  const probe = probeArticle(article, store);
+  const { proposed, ids } = proposeCandidates(store, probe, countTranslations, limit);
+  const earlier = options.add
+    ? pending.filter(
+        (p) =>
+          p.entry.hash === probe.sketch.hash ||
+          rankSignatures(p.entry, probe.sketch, store.config.seed, countTranslations) > 0,
+      )
+    : [];
+  const queue: Array<() => Fingerprint | undefined> = [
+    ...earlier.map((p) => () => p.probe.fp),
+    ...ids.map((id) => () => {
+      const [doc] = store.getDocuments([id]);
+      return doc ? fingerprintArticle(normalizeArticle(restoreArticle(doc))) : undefined;
+    }),
+  ];
+  const { matches, verified } = verifyCandidates(store, probe, queue, pending, thresholds, options);
+  sortMatches(matches);
+  const { verdict, reasons } = decideGate(matches, { proposed, verified }, countTranslations);
+  return { result: { input: article.id, verdict, matches, reasons, candidates: { proposed, verified } }, probe };
 }
 
 /**
@@ -167,82 +183,24 @@ function describeMatch(m: GateMatch): string {
  */
 export function gateArticles(store: IndexStore, articles: readonly Article[], options: GateOptions = {}): GateResult {
   const thresholds = resolveThresholds(options.thresholds);
-  const countTranslations = options.countTranslations === true;
   const limit = options.maxCandidates ?? 20;
   if (!Number.isInteger(limit) || limit < 1)
     throw new RangeError(`maxCandidates must be a whole number ≥ 1, got ${String(limit)}`);
   const results: GateArticleResult[] = [];
-  const pending: Array<{ probe: Probe; entry: DocumentEntry }> = [];
+  const pending: Pending[] = [];
   for (const article of articles) {
-    const probe = probeArticle(article, store);
-    const { proposed, ids } = proposeCandidates(store, probe, countTranslations, limit);
-    // Candidates in rank order (same text first, then the best signature estimates), fingerprinted
-    // and scored one by one; unless `allMatches`, the first redundant match ends the search.
-    const earlier = options.add
-      ? pending.filter(
-          (p) =>
-            p.entry.hash === probe.sketch.hash ||
-            rankSketch(p.entry, probe.sketch, store.config.seed, countTranslations) > 0,
-        )
-      : [];
-    const freqs = new Frequencies(
-      store,
-      probe.fp,
-      pending.map((p) => p.entry),
-    );
-    const termIds = new Map<string, number>();
-    const vq = vectorizeTfIdf(probe.fp.terms, freqs, termIds);
-    const matches: GateMatch[] = [];
-    const queue: Array<() => Fingerprint | undefined> = [
-      ...earlier.map((p) => () => p.probe.fp),
-      ...ids.map((id) => () => {
-        const [doc] = store.getDocuments([id]);
-        return doc ? fingerprintArticle(normalizeArticle(restoreArticle(doc))) : undefined;
-      }),
-    ];
-    let verified = 0;
-    for (const next of queue) {
-      const other = next();
-      if (!other) continue;
-      verified++;
-      freqs.load(other.terms);
-      const pair = judgePair(probe.fp, other, vq, vectorizeTfIdf(other.terms, freqs, termIds), thresholds);
-      if (pair.relation === 'unrelated') continue;
-      const m: GateMatch = { id: other.id, relation: pair.relation, scores: pair.scores, reasons: pair.reasons };
-      if (pair.container !== undefined) m.container = pair.container === probe.fp.id ? 'input' : other.id;
-      if (pair.shared) m.shared = pair.shared;
-      matches.push(m);
-      if (!options.allMatches && isRedundant(pair.relation, countTranslations)) break;
-    }
-    matches.sort(
-      (x, y) =>
-        RELATION_STRENGTH[y.relation] - RELATION_STRENGTH[x.relation] ||
-        y.scores.cosine - x.scores.cosine ||
-        x.id.localeCompare(y.id),
-    );
-    const redundant = matches.filter((m) => isRedundant(m.relation, countTranslations));
-    const verdict: GateVerdict = redundant.length > 0 ? 'redundant' : 'novel';
-    const reasons =
-      verdict === 'redundant'
-        ? redundant.map(describeMatch)
-        : [
-            verified === 0
-              ? `no indexed article comes close (${proposed} LSH candidate${proposed === 1 ? '' : 's'}, none passed the signature filter)`
-              : `none of ${verified} verified candidate${verified === 1 ? '' : 's'} is a duplicate or republication${countTranslations ? ' or translation variant' : ''}`,
-          ];
-    results.push({ input: article.id, verdict, matches, reasons, candidates: { proposed, verified } });
-    if (options.add && verdict === 'novel') {
-      const s = probe.sketch;
-      pending.push({
-        probe,
-        entry: toEntry(article, s),
-      });
-    }
+    const { result, probe } = gateOne(store, article, pending, thresholds, options, limit);
+    results.push(result);
+    if (options.add && result.verdict === 'novel') pending.push({ probe, entry: toEntry(article, probe.sketch) });
   }
   if (options.add && pending.length > 0) {
     const taken = store.getHashes(pending.map((p) => p.entry.id));
     const clash = pending.find((p) => taken.has(p.entry.id));
-    if (clash) throw new RangeError(`cannot add "${clash.entry.id}": another document with this id is already indexed`);
+    if (clash)
+      throw new InputError(
+        `cannot add "${clash.entry.id}": another article with this id is already indexed (remove it first with \`copydesk index remove\`, or give the new one another id); nothing was added`,
+        clash.probe.article.origin,
+      );
     store.applyBatch({ add: pending.map((p) => p.entry) });
   }
   return { results, added: pending.map((p) => p.entry.id) };

@@ -4,17 +4,23 @@
  *
  * Each batch is one transaction: a killed `index add` leaves every batch before the one it was
  * writing, whole, and nothing of that one. Band keys are written deferred and merged once at the
- * end of the call (see `deferKeys` in store/types.ts): random B-tree inserts per batch were the
+ * end of the call (see `deferKeys` in types/store.ts): random B-tree inserts per batch were the
  * main cost of indexing past 10k documents.
  */
 
-import { contentTerms } from '../core/fingerprint/fingerprint.js';
-import { createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/text/tokenCache.js';
 import { computeBandKeys } from '../core/minhash/lsh.js';
-import { type ArticleSketch, type SketchConfig, sketchTokens } from '../core/minhash/sketch.js';
+import { type ArticleSketch, sketchTokens } from '../core/minhash/sketch.js';
 import { normalizeArticle } from '../core/text/normalize.js';
-import type { DocumentEntry, IndexStats, IndexStore, RemovedDocument, StoredDocument } from '../types/store.js';
-import type { Article } from '../types/index.js';
+import { contentTerms } from '../core/text/terms.js';
+import { createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/text/tokenCache.js';
+import type {
+  Article,
+  DocumentEntry,
+  IndexStore,
+  RemovedDocument,
+  SketchConfig,
+  StoredDocument,
+} from '../types/index.js';
 
 export const DEFAULT_BATCH_SIZE = 1000;
 
@@ -62,7 +68,7 @@ export function restoreArticle(doc: StoredDocument): Article {
 
 /**
  * Normalize and sketch one article: everything the store needs. With a token cache it takes the
- * fast path (`fastTokens.ts`: the same tokens and terms, most of them from the cache).
+ * fast path (`core/text/tokenCache.ts`: the same tokens and terms, most of them from the cache).
  */
 export function prepareEntry(article: Article, config: SketchConfig, cache?: TokenCache): DocumentEntry {
   if (cache) {
@@ -97,9 +103,6 @@ export function createInThreadPrepare(): PrepareEntries {
   const cache = createTokenCache();
   return async (articles, config) => articles.map((a) => prepareEntry(a, config, cache));
 }
-
-/** Prepare in this thread without a cache (the reference path). */
-export const prepareInThread: PrepareEntries = async (articles, config) => articles.map((a) => prepareEntry(a, config));
 
 /** What must be undone to remove a stored document: its band keys (from its stored signatures) and its terms. */
 export function describeRemoval(store: IndexStore, id: string): RemovedDocument | undefined {
@@ -220,8 +223,4 @@ export async function rebuildIndex(store: IndexStore, options: RebuildOptions = 
   store.mergePendingKeys();
   store.setState('ready');
   return { documents: done };
-}
-
-export function describeIndex(store: IndexStore): IndexStats {
-  return store.stats();
 }

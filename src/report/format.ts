@@ -23,3 +23,8 @@ export function describeNote(id: string, n: DocumentNote): string {
 export function describeReason(r: Reason): string {
   return `${r.score} ${r.value.toFixed(3)} ${r.op} ${r.threshold} (${r.note})`;
 }
+
+/** A share as a whole percentage ("37%"); 0 % of nothing. */
+export function pct(part: number, whole: number): string {
+  return `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
+}

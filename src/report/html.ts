@@ -9,8 +9,10 @@
  * insertions underlined, each change carries a text label of its kind, each row a word (same,
  * changed, added, dropped, moved).
  */
-import { type ChangeKind, type DiffPart, pairKey, type Review, type ReviewRow } from '../types/review.js';
+
 import type { PairResult, ScanResult } from '../types/index.js';
+import { type ChangeKind, type DiffPart, pairKey, type Review, type ReviewRow } from '../types/review.js';
+import { pct } from './format.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -106,8 +108,6 @@ function renderRow(row: ReviewRow): string {
     row.a.length + row.b.length > 2 ? (row.a.length > 1 ? ' (merged)' : ' (split)') : row.coarse ? ' (whole)' : '';
   return `<tr class="row-${row.kind}"><td class="mark"><b>${ROW_WORD[row.kind]}${extra}</b>${where}</td><td class="side a">${row.a.length > 0 ? renderSide(row.parts, 'a') : ''}</td><td class="side b">${row.b.length > 0 ? renderSide(row.parts, 'b') : ''}</td></tr>`;
 }
-
-const pct = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
 
 function renderSummary(review: Review): string {
   const s = review.summary;

@@ -1,9 +1,8 @@
 /**
- * JSON report. The object is built in a fixed key order by the pipeline, so the same input gives
- * byte-identical output. Schema: see README "report.json".
+ * Any result as JSON (two-space indent, a final newline). Results are built in a fixed key order
+ * by the pipeline, so the same input gives byte-identical output. Schema of report.json: see the
+ * README.
  */
-import type { PairResult, ScanResult } from '../types/index.js';
-
-export function renderJson(result: ScanResult | PairResult): string {
+export function renderJson(result: unknown): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }

@@ -4,6 +4,7 @@
  * that the view reads the same in a pipe, a log or a golden file.
  */
 import type { ChangeKind, DiffPart, Review, ReviewRow } from '../types/review.js';
+import { pct } from './format.js';
 
 export interface ReviewTextOptions {
   /** ANSI colour (the caller decides: a terminal, no NO_COLOR, no --no-color). */
@@ -127,8 +128,6 @@ function rowHeader(row: ReviewRow): string {
   if (row.coarse) notes.push('too different for a word diff');
   return `${ROW_MARK[row.kind]} ${where}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
-
-const pct = (part: number, whole: number): string => `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
 
 /** The `wdiff -s`-style summary lines. */
 export function renderReviewSummary(review: Review): string {

@@ -23,18 +23,20 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Channel, SketchConfig } from '../core/minhash/sketch.js';
-import { InputError } from '../types/index.js';
 import {
   type BandHit,
+  type Channel,
   type DocumentEntry,
   INDEX_FORMAT_VERSION,
   type IndexBatch,
   type IndexStats,
   type IndexStore,
+  InputError,
+  type SketchConfig,
   type StoredDocument,
   type StoredSketch,
-} from '../types/store.js';
+  validateSketchConfig,
+} from '../types/index.js';
 
 /** 'CPDX' as a big-endian 32-bit number. */
 export const APPLICATION_ID = 0x43504458;
@@ -196,7 +198,7 @@ export class SqliteStore implements IndexStore {
           path,
         );
       }
-      const store = new SqliteStore(db, path, JSON.parse(configText) as SketchConfig);
+      const store = new SqliteStore(db, path, readConfig(configText, path));
       // Keys left pending by a load that was killed before its merge.
       if (!options.readonly) store.mergePendingKeys();
       return store;
@@ -205,12 +207,6 @@ export class SqliteStore implements IndexStore {
       if (error instanceof InputError) throw error;
       wrapSqliteError(error, path);
     }
-  }
-
-  getState(): string {
-    return (
-      (this.db.prepare("SELECT value FROM meta WHERE key = 'state'").pluck().get() as string | undefined) ?? 'ready'
-    );
   }
 
   applyBatch(batch: IndexBatch): void {
@@ -232,7 +228,10 @@ export class SqliteStore implements IndexStore {
       }
       for (const e of b.add ?? []) {
         if (this.stmt.rowidOf.get(e.id) !== undefined)
-          throw new RangeError(`document "${e.id}" is already indexed; remove it first`);
+          throw new InputError(
+            `cannot add "${e.id}": an article with this id is already indexed (remove it first with \`copydesk index remove\`)`,
+            this.path,
+          );
         const info = this.stmt.insertDoc.run(
           e.id,
           e.hash,
@@ -526,6 +525,22 @@ function pushKeyRows(out: number[], rowid: number, charKeys: Uint32Array, termKe
   termKeys.forEach((k, b) => {
     out.push(bandInteger('terms', b, k), rowid);
   });
+}
+
+/** The stored sketch config, checked: a damaged or hand-edited record is refused with the reason. */
+function readConfig(text: string, path: string): SketchConfig {
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    throw new InputError('the index configuration record is not valid JSON (damaged or not written by copydesk)', path);
+  }
+  try {
+    validateSketchConfig(config);
+  } catch (error) {
+    throw new InputError(`the index configuration record is invalid: ${(error as Error).message}`, path);
+  }
+  return config;
 }
 
 function toDocument(r: DocRow): StoredDocument {

@@ -1,7 +1,6 @@
 /**
- * Data types of the review view (aligned sentence and word diffs of two versions). Like
- * `types.ts`, every module may import this file and it imports nothing, so that `report/` can
- * render a review without depending on `core/`.
+ * Data types of the review view (aligned sentence and word diffs of two versions), here so that
+ * `report/` can render a review without depending on `core/`.
  */
 
 /** What kind of change a replaced, added or dropped piece of text is, where it can be told. */

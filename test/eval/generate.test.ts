@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeArticle } from '../../src/core/text/normalize.js';
 import {
   addCharacterNoise,
   createRandom,
@@ -11,7 +12,6 @@ import {
   VARIANT_KINDS,
   type VariantKind,
 } from '../../src/eval/generate.js';
-import { normalizeArticle } from '../../src/core/text/normalize.js';
 import type { Article } from '../../src/types/index.js';
 
 const seed = (name: string): Article => ({

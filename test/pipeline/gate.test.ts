@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { VARIANT_KINDS } from '../../src/eval/generate.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
+import { VARIANT_KINDS } from '../../src/eval/generate.js';
+import { compareArticles } from '../../src/pipeline/compare.js';
 import { gateArticles } from '../../src/pipeline/gate.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
-import { compareArticles } from '../../src/pipeline/scan.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Article } from '../../src/types/index.js';

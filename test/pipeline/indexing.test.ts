@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
-import { addArticles, prepareInThread, rebuildIndex, removeDocuments } from '../../src/pipeline/indexing.js';
+import { addArticles, prepareEntry, rebuildIndex, removeDocuments } from '../../src/pipeline/indexing.js';
 import { startSketchPool } from '../../src/pipeline/workers/pool.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
@@ -83,7 +83,8 @@ describe('worker threads', () => {
     const pool = startSketchPool(2);
     try {
       const viaPool = await pool.prepare(articles, config);
-      const inThread = await prepareInThread(articles, config);
+      // The reference path: normalizeArticle and contentTerms, no token cache.
+      const inThread = articles.map((a) => prepareEntry(a, config));
       expect(viaPool).toEqual(inThread);
     } finally {
       await pool.close();

@@ -3,7 +3,8 @@
 // (not republication: two human translations share up to 0.85 of their character 7-grams).
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/io/readCorpus.js';
-import { compareArticles, scanCorpus } from '../../src/pipeline/scan.js';
+import { compareArticles } from '../../src/pipeline/compare.js';
+import { scanCorpus } from '../../src/pipeline/scan.js';
 import { renderJson } from '../../src/report/json.js';
 import type { Article } from '../../src/types/index.js';
 import { CORPUS, hasWmt22, readEvalRows, seed, WMT22 } from '../helpers/fixtures.js';

@@ -7,8 +7,8 @@ import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles, describeRemoval, prepareEntry } from '../../src/pipeline/indexing.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
-import type { IndexStore } from '../../src/types/store.js';
 import { InputError } from '../../src/types/index.js';
+import type { IndexStore } from '../../src/types/store.js';
 import { makeTempDir, readSeeds } from './fixtures.js';
 
 const dir = makeTempDir('store');

@@ -1,11 +1,11 @@
 /** `copydesk diff A B`: the aligned word-level review of two versions, in the terminal or as HTML. */
 import type { Command } from 'commander';
 import { resolvePair } from '../../io/readCorpus.js';
+import { getRenderer, rendererNames } from '../../report/registry.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
 import { useColor } from '../options.js';
 
 const LAYOUTS = ['inline', 'side-by-side'] as const;
-const FORMATS = ['text', 'json'] as const;
 
 export function register(program: Command): void {
   program
@@ -15,7 +15,7 @@ export function register(program: Command): void {
     .argument('<b>', 'second article: a file, or an id with --corpus')
     .option('--corpus <path>', 'read A and B by id from this folder or .jsonl file')
     .option('--layout <layout>', `${LAYOUTS.join(' or ')}`, 'inline')
-    .option('--format <format>', `what to print on stdout: ${FORMATS.join(', ')}`, 'text')
+    .option('--format <format>', `what to print on stdout: ${rendererNames('review').join(', ')}`, 'text')
     .option('--width <n>', 'columns to wrap at (default: the terminal width, or 100)')
     .option('--changes-only', 'leave out the sentences that did not change')
     .option('--ignore-case', 'count words differing only in case as the same')
@@ -25,7 +25,8 @@ export function register(program: Command): void {
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .action(async (refA: string, refB: string, opts: Record<string, unknown>) => {
       const layout = parseChoice('--layout', String(opts.layout), LAYOUTS);
-      const format = parseChoice('--format', String(opts.format), FORMATS);
+      const format = String(opts.format);
+      const render = await getRenderer('review', format);
       const width =
         opts.width === undefined
           ? Math.max(60, process.stdout.columns ?? 100)
@@ -43,18 +44,7 @@ export function register(program: Command): void {
         await writeFileAtomic(opts.html, renderReviewPage(review));
         if (format !== 'json') process.stderr.write(`wrote ${opts.html}\n`);
       }
-      if (format === 'json') {
-        process.stdout.write(`${JSON.stringify(review, null, 2)}\n`);
-        return;
-      }
-      const { renderReviewText } = await import('../../report/reviewText.js');
-      process.stdout.write(
-        renderReviewText(review, {
-          color: useColor(process.stdout, opts.color as boolean | undefined),
-          layout,
-          width,
-          changesOnly: opts.changesOnly === true,
-        }),
-      );
+      const color = useColor(process.stdout, opts.color as boolean | undefined);
+      process.stdout.write(render(review, { color, layout, width, changesOnly: opts.changesOnly === true }));
     });
 }

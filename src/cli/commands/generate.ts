@@ -1,6 +1,6 @@
 /**
  * `copydesk generate --from <inputs...> --seed N --out FILE.jsonl`: labelled variants of real
- * articles (see src/core/generate.ts), written as JSON Lines that `copydesk eval --gold` reads:
+ * articles (see src/eval/generate.ts), written as JSON Lines that `copydesk eval --gold` reads:
  * the sources (relation `original`) and their variants, each with `id, text, cluster, relation,
  * source, kind` (and `lang` when the source has one).
  */

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
 import { writeFileAtomic } from '../../io/writeFile.js';
+import { getRenderer, rendererNames } from '../../report/registry.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
 import { addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
 
-const FORMATS = ['table', 'json', 'md'] as const;
 const CANDIDATES = ['auto', 'all', 'lsh'] as const;
 /** Above this many articles, `--candidates auto` asks the LSH index for candidate pairs. */
 export const LSH_AUTO_SIZE = 2000;
@@ -18,7 +18,7 @@ export function register(program: Command): void {
     .argument('[inputs...]', 'folders (.txt, .md, .jsonl inside), .txt/.md files or .jsonl files', ['corpus'])
     .option('--out <dir>', 'where to write the reports', 'reports')
     .option('--no-write', 'print only; write no report files')
-    .option('--format <format>', `what to print on stdout: ${FORMATS.join(', ')}`, 'table')
+    .option('--format <format>', `what to print on stdout: ${rendererNames('scan').join(', ')}`, 'table')
     .option('--candidates <mode>', `pairs to compare: all, lsh, or auto (lsh above ${LSH_AUTO_SIZE} articles)`, 'auto')
     .option('--all-pairs', 'compare every pair (same as --candidates all)')
     .option(
@@ -29,7 +29,8 @@ export function register(program: Command): void {
     .option('--timings', 'print the time of each stage on stderr')
     .option('--no-color', 'no colour in the table');
   addThresholdOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
-    const format = parseChoice('--format', String(opts.format), FORMATS);
+    const format = String(opts.format);
+    const render = await getRenderer('scan', format);
     const mode = opts.allPairs ? 'all' : parseChoice('--candidates', String(opts.candidates), CANDIDATES);
     const lshThreshold = parseNumberOption('--lsh-threshold', String(opts.lshThreshold), 0.05, 0.95);
     const thresholds = readThresholdOptions(opts);
@@ -61,12 +62,7 @@ export function register(program: Command): void {
           `wrote ${join(out, 'report.json')}, ${join(out, 'report.md')}, ${join(out, 'index.html')}\n`,
         );
     }
-    if (format === 'json') process.stdout.write(json);
-    else if (format === 'md') process.stdout.write(md);
-    else {
-      const { renderTable } = await import('../../report/table.js');
-      process.stdout.write(renderTable(result, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
-    }
+    process.stdout.write(render(result, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
   });
 }
 

@@ -11,11 +11,12 @@
  * exact scoring.
  */
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import { hashString, shingleChars, toSortedSet } from '../fingerprint/shingle.js';
+import { filterCharSignatures, passesTermSignatures } from '../minhash/filter.js';
 import { computeBandKeys, LshIndex } from '../minhash/lsh.js';
 import { computeMinHash, estimateJaccard, type MinHashSignature } from '../minhash/minhash.js';
 import { chooseLshParams } from '../minhash/params.js';
-import { createSketchConfig, estimateMaxContainment, hashTokens, SIGNATURE_FILTER } from '../minhash/sketch.js';
-import { hashString, shingleChars, toSortedSet } from '../fingerprint/shingle.js';
+import { createSketchConfig, hashTokens } from '../minhash/sketch.js';
 
 export interface LshCandidateOptions {
   /** Character-shingle Jaccard the bands aim at. Default 0.3. */
@@ -81,18 +82,11 @@ export function lshCandidates(
       for (let y = x + 1; y < group.length; y++) push(group[x] as number, group[y] as number);
   for (const [i, j] of charIndex.collectPairs()) {
     const est = estimateJaccard(charSigs[i] as MinHashSignature, charSigs[j] as MinHashSignature);
-    if (
-      est >= SIGNATURE_FILTER.charJaccard ||
-      estimateMaxContainment(est, charSizes[i] as number, charSizes[j] as number) >= SIGNATURE_FILTER.charContainment
-    )
-      push(i, j);
+    if (filterCharSignatures(est, charSizes[i] as number, charSizes[j] as number) >= 0) push(i, j);
   }
   if (translations) {
     for (const [i, j] of termIndex.collectPairs()) {
-      if (
-        estimateJaccard(termSigs[i] as MinHashSignature, termSigs[j] as MinHashSignature) >=
-        SIGNATURE_FILTER.termJaccard
-      )
+      if (passesTermSignatures(estimateJaccard(termSigs[i] as MinHashSignature, termSigs[j] as MinHashSignature)))
         push(i, j);
     }
   }

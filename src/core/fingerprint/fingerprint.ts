@@ -3,8 +3,8 @@
  * stemmed content terms for TF-IDF, and the content terms of each sentence for alignment.
  */
 import type { NormalizedArticle } from '../../types/index.js';
-import type { CopyUnits } from '../relation/alignScore.js';
-import { getStemmer, getStopwords } from '../text/natural.js';
+import type { CopyUnits } from '../relation/copy.js';
+import { contentTerms } from '../text/terms.js';
 import { shingleChars, shingleWords } from './shingle.js';
 
 /**
@@ -34,19 +34,6 @@ export interface Fingerprint {
   sentenceTerms: Set<string>[];
   /** Sentences as folded words joined by spaces, with their paragraphs (for the copy test). */
   copyUnits: CopyUnits;
-}
-
-/** Stemmed content words: stop words and one-letter tokens out, numbers kept. */
-export function contentTerms(tokens: readonly string[], lang: string): string[] {
-  const stop = getStopwords(lang);
-  const stemmer = getStemmer(lang);
-  const out: string[] = [];
-  for (const t of tokens) {
-    if (stop.has(t)) continue;
-    if (t.length < 2 && !/\P{ASCII}/u.test(t) && !/\d/.test(t)) continue;
-    out.push(stemmer && !/\d/.test(t) ? stemmer.stem(t) : t);
-  }
-  return out;
 }
 
 export function fingerprintArticle(article: NormalizedArticle): Fingerprint {

@@ -7,9 +7,10 @@
  * `LshIndex` keeps buckets in memory (scan candidates, tests). The persistent index stores the same
  * keys through the store interface; neither knows where the other keeps them.
  */
+
+import type { LshParams } from '../../types/index.js';
 import { mix32 } from '../fingerprint/shingle.js';
 import type { MinHashSignature } from './minhash.js';
-import type { LshParams } from './params.js';
 
 export function validateLshParams(params: LshParams, numPerm: number): void {
   const { bands, rows } = params;

@@ -14,6 +14,8 @@
  * 200 intervals is exact to far below the differences between neighbouring (b, r).
  */
 
+import type { LshParams } from '../../types/index.js';
+
 export interface LshParamsOptions {
   /** Jaccard threshold in (0, 1). */
   threshold: number;
@@ -21,11 +23,6 @@ export interface LshParamsOptions {
   numPerm: number;
   /** Weights of the two error areas; each in [0, 1], summing to 1. Default 0.5 / 0.5. */
   weights?: { falsePositive: number; falseNegative: number };
-}
-
-export interface LshParams {
-  bands: number;
-  rows: number;
 }
 
 /** Probability that two sets of Jaccard s share at least one band. */

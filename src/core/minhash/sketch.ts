@@ -12,27 +12,11 @@
  *
  * Pure: no I/O.
  */
-import type { NormalizedArticle } from '../../types/index.js';
-import { contentTerms } from '../fingerprint/fingerprint.js';
+import type { SketchConfig } from '../../types/index.js';
 import { hashCharShingles, hashString } from '../fingerprint/shingle.js';
-import { computeBandKeys, validateLshParams } from './lsh.js';
-import { computeMinHash, validateMinHashOptions } from './minhash.js';
-import { chooseLshParams, type LshParams } from './params.js';
-
-export interface ChannelConfig extends LshParams {
-  numPerm: number;
-  /** The Jaccard threshold the bands were chosen for (recorded, for `index stats`). */
-  threshold: number;
-}
-
-export interface SketchConfig {
-  seed: number;
-  charShingle: number;
-  chars: ChannelConfig;
-  terms: ChannelConfig;
-}
-
-export type Channel = 'chars' | 'terms';
+import { computeBandKeys } from './lsh.js';
+import { computeMinHash } from './minhash.js';
+import { chooseLshParams } from './params.js';
 
 /**
  * Bands for the character channel favour recall (weights 0.1 / 0.9 at threshold 0.3): a missed
@@ -55,17 +39,6 @@ export function createSketchConfig(seed = 1): SketchConfig {
     chars: { numPerm: 128, threshold: 0.3, ...charParams },
     terms: { numPerm: 64, threshold: 0.4, ...termParams },
   };
-}
-
-export function validateSketchConfig(config: SketchConfig): void {
-  if (!Number.isInteger(config.charShingle) || config.charShingle < 1) {
-    throw new RangeError(`charShingle must be a whole number ≥ 1, got ${String(config.charShingle)}`);
-  }
-  for (const channel of ['chars', 'terms'] as const) {
-    const c = config[channel];
-    validateMinHashOptions({ numPerm: c.numPerm, seed: config.seed });
-    validateLshParams(c, c.numPerm);
-  }
 }
 
 export interface ArticleSketch {
@@ -149,28 +122,4 @@ export function sketchTokens(tokens: readonly string[], terms: readonly string[]
     termKeys: computeBandKeys(ts, config.terms),
     terms: distinct,
   };
-}
-
-/** Sketch of a normalized article (the scorer's tokens and content terms). */
-export function sketchArticle(article: NormalizedArticle, config: SketchConfig): ArticleSketch {
-  return sketchTokens(article.tokens, contentTerms(article.tokens, article.lang), config);
-}
-
-/**
- * The filter a colliding pair must pass, on signature estimates, before exact scoring. A
- * duplicate or republication has ≥ 0.8 of one text's character 7-shingles in the other; the same
- * change spoils more 12-shingles (OCR noise that leaves 0.8 of 7-shingles leaves about 0.68 of
- * 12-shingles), and the estimate errs by about ±0.05 at 128 values; 0.5 keeps a wide margin. The
- * term filter is for translation variants (stemmed-word Jaccard of human translations ≥ 0.37).
- */
-export const SIGNATURE_FILTER = { charJaccard: 0.3, charContainment: 0.5, termJaccard: 0.25 } as const;
-
-/**
- * Containment estimates from two signatures and the set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
- * Returns the larger of the two containments (share of the smaller set found in the larger).
- */
-export function estimateMaxContainment(jaccardEstimate: number, sizeA: number, sizeB: number): number {
-  if (sizeA === 0 || sizeB === 0) return sizeA === sizeB ? 1 : 0;
-  const inter = (jaccardEstimate * (sizeA + sizeB)) / (1 + jaccardEstimate);
-  return Math.min(1, inter / Math.min(sizeA, sizeB));
 }

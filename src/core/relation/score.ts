@@ -2,13 +2,16 @@
  * All scores of one pair of fingerprints. Pure; the TF-IDF vectors come from the caller, because
  * their weights depend on the corpus the pair is scored in.
  */
+
 import type { PairScores } from '../../types/index.js';
-import { alignMonotone, alignmentCoverage, copyCoverage } from './alignScore.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import { roundScore } from '../round.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { cosineSimilarity } from '../similarity/cosine.js';
 import { setScores } from '../similarity/sets.js';
 import { diceSimilarity } from '../similarity/stringSimilarity.js';
+import { copyCoverage } from './copy.js';
+import { alignMonotone, alignmentCoverage } from './monotone.js';
 
 /**
  * Below these, sentence alignment is not run (it is the costly score) and counts as 0: a pair
@@ -32,10 +35,6 @@ export function isSameLanguage(a: string, b: string): boolean {
   return a === b || a === 'und' || b === 'und';
 }
 
-function round(x: number): number {
-  return Math.round(x * 10000) / 10000;
-}
-
 export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector): PairScores {
   const words = setScores(a.words, b.words);
   const chars = setScores(a.chars, b.chars);
@@ -57,21 +56,21 @@ export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: 
   const la = a.article.tokens.length;
   const lb = b.article.tokens.length;
   const scores: PairScores = {
-    jaccard: round(words.jaccard),
-    containmentAB: round(words.containmentAB),
-    containmentBA: round(words.containmentBA),
-    charContainmentAB: round(chars.containmentAB),
-    charContainmentBA: round(chars.containmentBA),
-    cosine: round(cosine),
-    alignedAB: round(alignedAB),
-    alignedBA: round(alignedBA),
-    alignedSimilarity: round(alignedSimilarity),
-    lengthRatio: round(la === 0 && lb === 0 ? 1 : Math.min(la, lb) / Math.max(la, lb)),
-    copyAB: round(copyAB),
-    copyBA: round(copyBA),
+    jaccard: roundScore(words.jaccard),
+    containmentAB: roundScore(words.containmentAB),
+    containmentBA: roundScore(words.containmentBA),
+    charContainmentAB: roundScore(chars.containmentAB),
+    charContainmentBA: roundScore(chars.containmentBA),
+    cosine: roundScore(cosine),
+    alignedAB: roundScore(alignedAB),
+    alignedBA: roundScore(alignedBA),
+    alignedSimilarity: roundScore(alignedSimilarity),
+    lengthRatio: roundScore(la === 0 && lb === 0 ? 1 : Math.min(la, lb) / Math.max(la, lb)),
+    copyAB: roundScore(copyAB),
+    copyBA: roundScore(copyBA),
   };
   if (a.article.title !== undefined && b.article.title !== undefined) {
-    scores.titleDice = round(diceSimilarity(a.article.title.toLowerCase(), b.article.title.toLowerCase()));
+    scores.titleDice = roundScore(diceSimilarity(a.article.title.toLowerCase(), b.article.title.toLowerCase()));
   }
   return scores;
 }

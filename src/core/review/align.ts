@@ -61,38 +61,44 @@ const ONE_ONE = 3;
 const TWO_ONE = 4;
 const ONE_TWO = 5;
 
-/**
- * Align two lists of sentence term sets. Returns units in reading order: in-order matches,
- * dropped A sentences (b = []) and added B sentences (a = []) between them, and moved matches at
- * the place of their B sentence.
- */
-export function alignSentences(
-  a: readonly ReadonlySet<string>[],
-  b: readonly ReadonlySet<string>[],
-  options: AlignOptions = {},
-): AlignedUnit[] {
-  const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
-  validate(o);
+type Sets = readonly ReadonlySet<string>[];
+
+/** The dynamic programme's table: best score and move per cell, and the 1–1 similarities. */
+interface AlignTable {
+  width: number;
+  score: Float64Array;
+  move: Uint8Array;
+  sims: Float64Array;
+  m: number;
+}
+
+function simOf(t: AlignTable, i: number, j: number): number {
+  return t.sims[i * t.m + j] as number;
+}
+
+/** Fill the table: each cell keeps the best of skip A, skip B, 1–1, 2–1 and 1–2. */
+function fillTable(a: Sets, b: Sets, o: Required<AlignOptions>): AlignTable {
   const n = a.length;
   const m = b.length;
   const width = m + 1;
-  const score = new Float64Array((n + 1) * width);
-  const move = new Uint8Array((n + 1) * width);
-  const sims = new Float64Array(n * m);
+  const t: AlignTable = {
+    width,
+    m,
+    score: new Float64Array((n + 1) * width),
+    move: new Uint8Array((n + 1) * width),
+    sims: new Float64Array(n * m),
+  };
   for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) sims[i * m + j] = diceOfSets(a[i] as ReadonlySet<string>, b[j] as ReadonlySet<string>);
-  const sim = (i: number, j: number): number => sims[i * m + j] as number;
+    for (let j = 0; j < m; j++)
+      t.sims[i * m + j] = diceOfSets(a[i] as ReadonlySet<string>, b[j] as ReadonlySet<string>);
   // The similarity of a 2–1 merge (A i-1, i against B j) or a 1–2 split, or -1 when it does not hold.
-  const merged = (
-    parts: [ReadonlySet<string>, ReadonlySet<string>],
-    whole: ReadonlySet<string>,
-    single: number,
-  ): number => {
+  const merged = (parts: [ReadonlySet<string>, ReadonlySet<string>], whole: ReadonlySet<string>, single: number) => {
     if (parts[0].size === 0 || parts[1].size === 0) return -1;
     if (coverage(parts[0], whole) < o.minPartCoverage || coverage(parts[1], whole) < o.minPartCoverage) return -1;
     const s = diceOfSets(union(parts[0], parts[1]), whole);
     return s >= o.minSimilarity && s > single ? s : -1;
   };
+  const at = (i: number, j: number): number => t.score[i * width + j] as number;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       if (i === 0 && j === 0) continue;
@@ -104,62 +110,62 @@ export function alignSentences(
           mv = which;
         }
       };
-      if (i > 0) consider(score[(i - 1) * width + j] as number, SKIP_A);
-      if (j > 0) consider(score[i * width + j - 1] as number, SKIP_B);
+      if (i > 0) consider(at(i - 1, j), SKIP_A);
+      if (j > 0) consider(at(i, j - 1), SKIP_B);
       if (i > 0 && j > 0) {
-        const s = sim(i - 1, j - 1);
-        if (s >= o.minSimilarity) consider((score[(i - 1) * width + j - 1] as number) + s, ONE_ONE);
+        const s = simOf(t, i - 1, j - 1);
+        if (s >= o.minSimilarity) consider(at(i - 1, j - 1) + s, ONE_ONE);
       }
       if (i > 1 && j > 0) {
+        const parts: [ReadonlySet<string>, ReadonlySet<string>] = [
+          a[i - 2] as ReadonlySet<string>,
+          a[i - 1] as ReadonlySet<string>,
+        ];
         const s = merged(
-          [a[i - 2] as ReadonlySet<string>, a[i - 1] as ReadonlySet<string>],
+          parts,
           b[j - 1] as ReadonlySet<string>,
-          Math.max(sim(i - 2, j - 1), sim(i - 1, j - 1)),
+          Math.max(simOf(t, i - 2, j - 1), simOf(t, i - 1, j - 1)),
         );
-        if (s >= 0) consider((score[(i - 2) * width + j - 1] as number) + 1.5 * s, TWO_ONE);
+        if (s >= 0) consider(at(i - 2, j - 1) + 1.5 * s, TWO_ONE);
       }
       if (i > 0 && j > 1) {
+        const parts: [ReadonlySet<string>, ReadonlySet<string>] = [
+          b[j - 2] as ReadonlySet<string>,
+          b[j - 1] as ReadonlySet<string>,
+        ];
         const s = merged(
-          [b[j - 2] as ReadonlySet<string>, b[j - 1] as ReadonlySet<string>],
+          parts,
           a[i - 1] as ReadonlySet<string>,
-          Math.max(sim(i - 1, j - 2), sim(i - 1, j - 1)),
+          Math.max(simOf(t, i - 1, j - 2), simOf(t, i - 1, j - 1)),
         );
-        if (s >= 0) consider((score[(i - 1) * width + j - 2] as number) + 1.5 * s, ONE_TWO);
+        if (s >= 0) consider(at(i - 1, j - 2) + 1.5 * s, ONE_TWO);
       }
-      score[i * width + j] = best;
-      move[i * width + j] = mv;
+      t.score[i * width + j] = best;
+      t.move[i * width + j] = mv;
     }
   }
-  // Walk back: in-order units and the sentences skipped on each side.
+  return t;
+}
+
+/** Walk the table back: in-order units and the sentences skipped on each side, in reading order. */
+function walkBack(t: AlignTable, a: Sets, b: Sets): AlignedUnit[] {
   const ordered: AlignedUnit[] = [];
-  let i = n;
-  let j = m;
+  let i = a.length;
+  let j = b.length;
   while (i > 0 || j > 0) {
-    const mv = move[i * width + j];
+    const mv = t.move[i * t.width + j];
     if (mv === ONE_ONE) {
-      ordered.push({ a: [i - 1], b: [j - 1], similarity: sim(i - 1, j - 1) });
+      ordered.push({ a: [i - 1], b: [j - 1], similarity: simOf(t, i - 1, j - 1) });
       i--;
       j--;
     } else if (mv === TWO_ONE) {
-      ordered.push({
-        a: [i - 2, i - 1],
-        b: [j - 1],
-        similarity: diceOfSets(
-          union(a[i - 2] as ReadonlySet<string>, a[i - 1] as ReadonlySet<string>),
-          b[j - 1] as ReadonlySet<string>,
-        ),
-      });
+      const joined = union(a[i - 2] as ReadonlySet<string>, a[i - 1] as ReadonlySet<string>);
+      ordered.push({ a: [i - 2, i - 1], b: [j - 1], similarity: diceOfSets(joined, b[j - 1] as ReadonlySet<string>) });
       i -= 2;
       j--;
     } else if (mv === ONE_TWO) {
-      ordered.push({
-        a: [i - 1],
-        b: [j - 2, j - 1],
-        similarity: diceOfSets(
-          a[i - 1] as ReadonlySet<string>,
-          union(b[j - 2] as ReadonlySet<string>, b[j - 1] as ReadonlySet<string>),
-        ),
-      });
+      const joined = union(b[j - 2] as ReadonlySet<string>, b[j - 1] as ReadonlySet<string>);
+      ordered.push({ a: [i - 1], b: [j - 2, j - 1], similarity: diceOfSets(a[i - 1] as ReadonlySet<string>, joined) });
       i--;
       j -= 2;
     } else if (mv === SKIP_A) {
@@ -170,13 +176,19 @@ export function alignSentences(
       j--;
     }
   }
-  ordered.reverse();
-  // Leftovers on both sides that are very alike: moved, best pair first (ties: earlier A, earlier B).
+  return ordered.reverse();
+}
+
+/**
+ * Leftovers on both sides that are very alike become moved units, best pair first (ties: earlier
+ * A, earlier B), shown at the place of their B sentence.
+ */
+function pairMoved(ordered: readonly AlignedUnit[], t: AlignTable, minMoved: number): AlignedUnit[] {
   const droppedA = ordered.filter((u) => u.b.length === 0).map((u) => u.a[0] as number);
   const addedB = ordered.filter((u) => u.a.length === 0).map((u) => u.b[0] as number);
   const candidates: Array<{ i: number; j: number; s: number }> = [];
   for (const x of droppedA)
-    for (const y of addedB) if (sim(x, y) >= o.minMoved) candidates.push({ i: x, j: y, s: sim(x, y) });
+    for (const y of addedB) if (simOf(t, x, y) >= minMoved) candidates.push({ i: x, j: y, s: simOf(t, x, y) });
   candidates.sort((p, q) => q.s - p.s || p.i - q.i || p.j - q.j);
   const movedA = new Map<number, { j: number; s: number }>();
   const takenB = new Set<number>();
@@ -193,4 +205,16 @@ export function alignSentences(
     out.push(mv ? { a: [mv.i], b: u.b, similarity: mv.s, moved: true } : u);
   }
   return out;
+}
+
+/**
+ * Align two lists of sentence term sets. Returns units in reading order: in-order matches,
+ * dropped A sentences (b = []) and added B sentences (a = []) between them, and moved matches at
+ * the place of their B sentence.
+ */
+export function alignSentences(a: Sets, b: Sets, options: AlignOptions = {}): AlignedUnit[] {
+  const o = { ...DEFAULT_ALIGN_OPTIONS, ...options };
+  validate(o);
+  const t = fillTable(a, b, o);
+  return pairMoved(walkBack(t, a, b), t, o.minMoved);
 }

@@ -9,9 +9,10 @@
  * changed figure or date always shows.
  */
 import type { ChangeKind, DiffCounts, DiffPart } from '../../types/review.js';
-import { diffTokenKeys } from './jsdiff.js';
-import { foldWord, segmentWords } from '../text/segment.js';
+import { editDistance } from '../similarity/edit.js';
 import { americanizeWord } from '../text/spelling.js';
+import { foldWord, segmentWords } from '../text/tokens.js';
+import { diffTokenKeys } from './jsdiff.js';
 
 export interface DiffOptions {
   ignoreCase?: boolean;
@@ -97,21 +98,6 @@ function wordKey(text: string, options: DiffOptions): string {
     if (am !== l) key = options.ignoreCase || text[0] === l[0] ? am : (am[0] ?? '').toUpperCase() + am.slice(1);
   }
   return key;
-}
-
-/** Levenshtein distance, for short words only. */
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] as number;
-      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] as number;
 }
 
 const isCapitalized = (s: string): boolean => /^\p{Lu}/u.test(s);

@@ -3,13 +3,14 @@
  * aligned unit, and count what changed (as `wdiff -s` does, plus sentences added, dropped and moved).
  */
 
-import type { DiffCounts, Review, ReviewRow, ReviewSide, ReviewSummary } from '../../types/review.js';
 import type { Article, NormalizedArticle } from '../../types/index.js';
-import { type AlignOptions, alignSentences } from './align.js';
-import { type DiffOptions, diffWordsOf } from './diff.js';
-import { contentTerms } from '../fingerprint/fingerprint.js';
+import type { DiffCounts, Review, ReviewRow, ReviewSide, ReviewSummary } from '../../types/review.js';
+import { roundScore } from '../round.js';
+import { isSpaceless } from '../text/language.js';
 import { normalizeArticle } from '../text/normalize.js';
-import { isSpaceless } from '../text/segment.js';
+import { contentTerms } from '../text/terms.js';
+import { type AlignedUnit, type AlignOptions, alignSentences } from './align.js';
+import { type DiffOptions, diffWordsOf } from './diff.js';
 
 export interface ReviewOptions extends DiffOptions {
   align?: AlignOptions;
@@ -44,14 +45,8 @@ function addCounts(into: DiffCounts, c: DiffCounts): void {
   into.changedB += c.changedB;
 }
 
-/** Review two normalized articles. */
-export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, options: ReviewOptions = {}): Review {
-  const units = alignSentences(sentenceTerms(a), sentenceTerms(b), options.align);
-  const textOf = (art: NormalizedArticle, idx: number[]): string => {
-    const sep = isSpaceless(art.clean) ? '' : ' ';
-    return idx.map((k) => art.sentences[k]?.text ?? '').join(sep);
-  };
-  const summary: ReviewSummary = {
+function emptySummary(a: NormalizedArticle, b: NormalizedArticle): ReviewSummary {
+  return {
     wordsA: 0,
     wordsB: 0,
     kept: 0,
@@ -69,40 +64,62 @@ export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, opt
     shareBinA: 1,
     kinds: {},
   };
-  const rows: ReviewRow[] = [];
-  for (const u of units) {
-    if (u.b.length === 0) {
-      const words = u.a.reduce((n, k) => n + (a.sentences[k]?.tokens.length ?? 0), 0);
-      addCounts(summary, { wordsA: words, wordsB: 0, kept: 0, added: 0, dropped: words, changedA: 0, changedB: 0 });
-      summary.sentencesDropped += u.a.length;
-      rows.push({ kind: 'dropped', a: u.a, b: [], similarity: 0, parts: [{ op: 'delete', a: textOf(a, u.a), b: '' }] });
-      continue;
-    }
-    if (u.a.length === 0) {
-      const words = u.b.reduce((n, k) => n + (b.sentences[k]?.tokens.length ?? 0), 0);
-      addCounts(summary, { wordsA: 0, wordsB: words, kept: 0, added: words, dropped: 0, changedA: 0, changedB: 0 });
-      summary.sentencesAdded += u.b.length;
-      rows.push({ kind: 'added', a: [], b: u.b, similarity: 0, parts: [{ op: 'insert', a: '', b: textOf(b, u.b) }] });
-      continue;
-    }
-    const d = diffWordsOf(textOf(a, u.a), textOf(b, u.b), options);
-    addCounts(summary, d.counts);
-    for (const p of d.parts) if (p.kind) summary.kinds[p.kind] = (summary.kinds[p.kind] ?? 0) + 1;
-    if (u.moved) summary.sentencesMoved += 1;
-    if (u.a.length + u.b.length > 2) summary.sentencesSplitOrMerged += 1;
-    const same = d.parts.every((p) => p.op === 'equal');
-    const row: ReviewRow = {
-      kind: u.moved ? 'moved' : same ? 'same' : 'changed',
-      a: u.a,
-      b: u.b,
-      similarity: round(u.similarity),
-      parts: d.parts,
-    };
-    if (d.coarse) row.coarse = true;
-    rows.push(row);
+}
+
+/** The text of one side of a unit: its sentences joined (without a space in spaceless scripts). */
+function textOf(art: NormalizedArticle, idx: readonly number[]): string {
+  const sep = isSpaceless(art.clean) ? '' : ' ';
+  return idx.map((k) => art.sentences[k]?.text ?? '').join(sep);
+}
+
+function wordsOf(art: NormalizedArticle, idx: readonly number[]): number {
+  return idx.reduce((n, k) => n + (art.sentences[k]?.tokens.length ?? 0), 0);
+}
+
+/** One aligned unit as a review row, its counts added to the summary. */
+function reviewUnit(
+  u: AlignedUnit,
+  a: NormalizedArticle,
+  b: NormalizedArticle,
+  summary: ReviewSummary,
+  options: ReviewOptions,
+): ReviewRow {
+  if (u.b.length === 0) {
+    const words = wordsOf(a, u.a);
+    addCounts(summary, { wordsA: words, wordsB: 0, kept: 0, added: 0, dropped: words, changedA: 0, changedB: 0 });
+    summary.sentencesDropped += u.a.length;
+    return { kind: 'dropped', a: u.a, b: [], similarity: 0, parts: [{ op: 'delete', a: textOf(a, u.a), b: '' }] };
   }
-  summary.shareAinB = summary.wordsA === 0 ? 1 : round(summary.kept / summary.wordsA);
-  summary.shareBinA = summary.wordsB === 0 ? 1 : round(summary.kept / summary.wordsB);
+  if (u.a.length === 0) {
+    const words = wordsOf(b, u.b);
+    addCounts(summary, { wordsA: 0, wordsB: words, kept: 0, added: words, dropped: 0, changedA: 0, changedB: 0 });
+    summary.sentencesAdded += u.b.length;
+    return { kind: 'added', a: [], b: u.b, similarity: 0, parts: [{ op: 'insert', a: '', b: textOf(b, u.b) }] };
+  }
+  const d = diffWordsOf(textOf(a, u.a), textOf(b, u.b), options);
+  addCounts(summary, d.counts);
+  for (const p of d.parts) if (p.kind) summary.kinds[p.kind] = (summary.kinds[p.kind] ?? 0) + 1;
+  if (u.moved) summary.sentencesMoved += 1;
+  if (u.a.length + u.b.length > 2) summary.sentencesSplitOrMerged += 1;
+  const same = d.parts.every((p) => p.op === 'equal');
+  const row: ReviewRow = {
+    kind: u.moved ? 'moved' : same ? 'same' : 'changed',
+    a: u.a,
+    b: u.b,
+    similarity: roundScore(u.similarity),
+    parts: d.parts,
+  };
+  if (d.coarse) row.coarse = true;
+  return row;
+}
+
+/** Review two normalized articles. */
+export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, options: ReviewOptions = {}): Review {
+  const units = alignSentences(sentenceTerms(a), sentenceTerms(b), options.align);
+  const summary = emptySummary(a, b);
+  const rows = units.map((u) => reviewUnit(u, a, b, summary, options));
+  summary.shareAinB = summary.wordsA === 0 ? 1 : roundScore(summary.kept / summary.wordsA);
+  summary.shareBinA = summary.wordsB === 0 ? 1 : roundScore(summary.kept / summary.wordsB);
   summary.kinds = Object.fromEntries(Object.entries(summary.kinds).sort(([x], [y]) => x.localeCompare(y)));
   return {
     a: toSide(a),
@@ -120,8 +137,4 @@ export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, opt
 /** Review two articles (normalized here: boilerplate set aside, as in `scan`). */
 export function reviewArticles(a: Article, b: Article, options: ReviewOptions = {}): Review {
   return reviewNormalized(normalizeArticle(a), normalizeArticle(b), options);
-}
-
-function round(x: number): number {
-  return Math.round(x * 10000) / 10000;
 }

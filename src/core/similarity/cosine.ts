@@ -9,17 +9,17 @@ export interface SparseVector {
 }
 
 /**
- * The L2 norm of the weights, scaled by the largest magnitude first so that it neither overflows
- * (weights near 1e200 would square to Infinity) nor underflows (weights near 1e-200 would square
- * to 0 and make a non-empty vector look empty).
+ * Largest weight magnitude and the L2 norm of the weights divided by it. Scaling first keeps the
+ * norm from overflowing (weights near 1e200 would square to Infinity) or underflowing (weights
+ * near 1e-200 would square to 0 and make a non-empty vector look empty).
  */
-function l2Norm(weights: Float64Array): number {
+function scaleOf(weights: Float64Array): { max: number; unitNorm: number } {
   let max = 0;
   for (const w of weights) max = Math.max(max, Math.abs(w));
-  if (max === 0 || !Number.isFinite(max)) return max;
+  if (max === 0 || !Number.isFinite(max)) return { max, unitNorm: max === 0 ? 0 : 1 };
   let sq = 0;
   for (const w of weights) sq += (w / max) * (w / max);
-  return Math.sqrt(sq) * max;
+  return { max, unitNorm: Math.sqrt(sq) };
 }
 
 /** Build a sparse vector from (id → weight); ids are sorted, zero weights dropped. */
@@ -29,17 +29,8 @@ export function toSparseVector(entries: Map<number, number>): SparseVector {
   ids.forEach((id, i) => {
     weights[i] = entries.get(id) as number;
   });
-  return { ids: Uint32Array.from(ids), weights, norm: l2Norm(weights) };
-}
-
-/** Largest weight magnitude and the L2 norm of the weights divided by it. */
-function scaleOf(v: SparseVector): { max: number; unitNorm: number } {
-  let max = 0;
-  for (const w of v.weights) max = Math.max(max, Math.abs(w));
-  if (max === 0) return { max, unitNorm: 0 };
-  let sq = 0;
-  for (const w of v.weights) sq += (w / max) * (w / max);
-  return { max, unitNorm: Math.sqrt(sq) };
+  const { max, unitNorm } = scaleOf(weights);
+  return { ids: Uint32Array.from(ids), weights, norm: Number.isFinite(max) ? unitNorm * max : max };
 }
 
 /**
@@ -51,8 +42,8 @@ function scaleOf(v: SparseVector): { max: number; unitNorm: number } {
 export function cosineSimilarity(a: SparseVector, b: SparseVector): number {
   if (a.norm === 0 && b.norm === 0) return 1;
   if (a.norm === 0 || b.norm === 0) return 0;
-  const sa = scaleOf(a);
-  const sb = scaleOf(b);
+  const sa = scaleOf(a.weights);
+  const sb = scaleOf(b.weights);
   let i = 0;
   let j = 0;
   let dot = 0;

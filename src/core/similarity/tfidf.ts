@@ -60,3 +60,10 @@ export function vectorizeTfIdf(
   }
   return toSparseVector(entries);
 }
+
+/** TF-IDF vectors of a whole corpus, document frequencies counted over that corpus. */
+export function vectorizeCorpus(termLists: readonly (readonly string[])[]): SparseVector[] {
+  const freqs = countDocumentFrequencies(termLists);
+  const termIds = new Map<string, number>();
+  return termLists.map((terms) => vectorizeTfIdf(terms, freqs, termIds));
+}

@@ -5,10 +5,10 @@
  * - its `TfIdf` keeps documents as objects and recomputes IDF per query: far too slow for a whole
  *   corpus, so TF-IDF is our own sparse implementation (`tfidf.ts`);
  * - its word tokenizers split on `[^A-Za-z0-9]` and drop accented letters, so tokenization is
- *   ours (`segment.ts`, on `\p{L}`).
+ *   ours (`tokens.ts`, on `\p{L}`).
  */
 import { createRequire } from 'node:module';
-import { foldWord } from './segment.js';
+import { foldWord } from './tokens.js';
 
 interface NaturalStemmer {
   stem(token: string): string;

@@ -8,7 +8,9 @@
  * British spelling made American.
  */
 import type { Article, NormalizationAction, NormalizedArticle, Sentence } from '../../types/index.js';
-import { guessLanguage, splitSentences, tokenizeWords } from './segment.js';
+import { guessLanguage } from './language.js';
+import { splitSentences } from './sentences.js';
+import { tokenizeWords } from './tokens.js';
 
 /** A rule that removes a whole line (a paragraph of the article) when it matches. */
 export interface BoilerplateRule {

@@ -14,18 +14,12 @@
  * cleared when it grows past `maxEntries`.
  */
 import type { Article } from '../../types/index.js';
-import { contentTerms } from '../fingerprint/fingerprint.js';
+import { guessLanguage } from './language.js';
 import { stripBoilerplate } from './normalize.js';
-import { foldWord, guessLanguage, segmentWords } from './segment.js';
-
-// The same expressions as segment.ts (a test pins the equality of the outputs).
-const WORD_RE = /\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
-const SPACELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+import { contentTerms } from './terms.js';
+import { foldWord, SPACELESS_SCRIPT, WORD_RE } from './tokens.js';
 
 export interface TokenCache {
-  folded: Map<string, string>;
-  /** lang → token → its content term, or '' when the token is not a content word. */
-  terms: Map<string, Map<string, string>>;
   /** lang → raw word → [folded token, content term or '']: one look-up per word on the combined path. */
   words: Map<string, Map<string, WordForms>>;
   maxEntries: number;
@@ -38,64 +32,14 @@ type WordForms = readonly [string, string];
 
 export function createTokenCache(maxEntries = 500_000): TokenCache {
   return {
-    folded: new Map(),
-    terms: new Map(),
     words: new Map(),
     maxEntries,
     segmenter: new Intl.Segmenter('zh', { granularity: 'word' }),
   };
 }
 
-function foldCached(raw: string, cache: TokenCache): string {
-  let f = cache.folded.get(raw);
-  if (f === undefined) {
-    f = foldWord(raw);
-    if (cache.folded.size >= cache.maxEntries) cache.folded.clear();
-    cache.folded.set(raw, f);
-  }
-  return f;
-}
-
-/** The folded tokens and language `normalizeArticle(article)` would give. */
-export function tokenizeArticleFast(article: Article, cache: TokenCache): { tokens: string[]; lang: string } {
-  const { paragraphs } = stripBoilerplate(article.text);
-  const tokens: string[] = [];
-  for (const p of paragraphs) {
-    for (const m of p.text.matchAll(WORD_RE)) {
-      const raw = m[0];
-      if (SPACELESS_SCRIPT.test(raw)) {
-        for (const w of segmentWords(raw)) tokens.push(w.norm);
-      } else tokens.push(foldCached(raw, cache));
-    }
-  }
-  const lang = article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n'));
-  return { tokens, lang };
-}
-
-/** The stemmed content terms `contentTerms(tokens, lang)` would give. */
-export function contentTermsFast(tokens: readonly string[], lang: string, cache: TokenCache): string[] {
-  let map = cache.terms.get(lang);
-  if (!map) {
-    map = new Map();
-    cache.terms.set(lang, map);
-  }
-  const out: string[] = [];
-  for (const t of tokens) {
-    let term = map.get(t);
-    if (term === undefined) {
-      // contentTerms decides word by word, so asking it about one word is asking it about this one.
-      term = contentTerms([t], lang)[0] ?? '';
-      if (map.size >= cache.maxEntries) map.clear();
-      map.set(t, term);
-    }
-    if (term !== '') out.push(term);
-  }
-  return out;
-}
-
 /**
- * Tokens, language and content terms in one pass: `tokenizeArticleFast` followed by
- * `contentTermsFast`, with one cache look-up per raw word instead of two. The language is
+ * Tokens, language and content terms in one pass, with one cache look-up per raw word. The language is
  * guessed first (from the kept paragraphs, as `normalizeArticle` does), so each word is looked up
  * in its language's map. Spaceless runs (Han, kana, Hangul, Thai) are cut by the Segmenter only in
  * paragraphs that hold such a character at all.

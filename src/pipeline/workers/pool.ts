@@ -8,9 +8,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SketchConfig } from '../../core/minhash/sketch.js';
+import type { Article, SketchConfig } from '../../types/index.js';
 import type { DocumentEntry } from '../../types/store.js';
-import type { Article } from '../../types/index.js';
 import type { PrepareEntries } from '../indexing.js';
 
 interface Pending {

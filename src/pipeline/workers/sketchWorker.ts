@@ -4,8 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { createTokenCache } from '../../core/text/tokenCache.js';
-import type { SketchConfig } from '../../core/minhash/sketch.js';
-import type { Article } from '../../types/index.js';
+
+import type { Article, SketchConfig } from '../../types/index.js';
 import { prepareEntry } from '../indexing.js';
 
 const cache = createTokenCache();

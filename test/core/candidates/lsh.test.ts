@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintArticle } from '../../../src/core/fingerprint/fingerprint.js';
-import { VARIANT_KINDS } from '../../../src/eval/generate.js';
-import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { lshCandidates } from '../../../src/core/candidates/lsh.js';
+import { fingerprintArticle } from '../../../src/core/fingerprint/fingerprint.js';
+import { normalizeArticle } from '../../../src/core/text/normalize.js';
+import { VARIANT_KINDS } from '../../../src/eval/generate.js';
 import { scanCorpus } from '../../../src/pipeline/scan.js';
 import type { Article, ScanResult } from '../../../src/types/index.js';
 import { hasWmt22, readEvalRows, WMT22 } from '../../helpers/fixtures.js';

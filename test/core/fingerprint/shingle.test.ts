@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  hashString,
+  hashWordShingles,
+  shingleChars,
+  shingleWords,
+  toSortedSet,
+} from '../../../src/core/fingerprint/shingle.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
-import { hashString, hashWordShingles, shingleChars, shingleWords, toSortedSet } from '../../../src/core/fingerprint/shingle.js';
 import { readSeed } from '../fixtures/seeds.js';
 
 const isSortedUnique = (s: Uint32Array) => s.every((v, i) => i === 0 || (s[i - 1] as number) < v);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { shingleChars, toSortedSet } from '../../../src/core/fingerprint/shingle.js';
 import {
   assertComparable,
   computeMinHash,
@@ -7,9 +8,8 @@ import {
   estimateJaccard,
   minHashStandardError,
 } from '../../../src/core/minhash/minhash.js';
-import { normalizeArticle } from '../../../src/core/text/normalize.js';
-import { shingleChars, toSortedSet } from '../../../src/core/fingerprint/shingle.js';
 import { jaccard } from '../../../src/core/similarity/sets.js';
+import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { seed } from '../../helpers/fixtures.js';
 
 /** Two sets with a chosen overlap, from distinct 32-bit values. */

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentTerms } from '../../../src/core/fingerprint/fingerprint.js';
+import { hashString, shingleChars, toSortedSet } from '../../../src/core/fingerprint/shingle.js';
 import { computeBandKeys } from '../../../src/core/minhash/lsh.js';
 import { computeMinHash } from '../../../src/core/minhash/minhash.js';
 import {
@@ -14,12 +14,11 @@ import {
   distinctCharShingles,
   hashTokens,
   keepDistinct,
-  type SketchConfig,
   sketchTokens,
 } from '../../../src/core/minhash/sketch.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
-import { hashString, shingleChars, toSortedSet } from '../../../src/core/fingerprint/shingle.js';
-import type { Article } from '../../../src/types/index.js';
+import { contentTerms } from '../../../src/core/text/terms.js';
+import type { Article, SketchConfig } from '../../../src/types/index.js';
 import { EVAL_DIR, readEvalRows } from '../../helpers/fixtures.js';
 import { readSeeds, variantsOf } from '../../store/fixtures.js';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findSelfRepetition } from '../../../src/core/passages/selfRepetition.js';
+import { findSharedRuns } from '../../../src/core/passages/sharedRuns.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
-import { findSelfRepetition, findSharedRuns } from '../../../src/core/passages/passages.js';
 import { readSeed } from '../fixtures/seeds.js';
 
 const norm = (id: string, text: string) => normalizeArticle({ id, text });

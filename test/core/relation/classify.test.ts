@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyPair, coverage, DEFAULT_THRESHOLDS } from '../../../src/core/relation/classify.js';
 import { addCharacterNoise, createRandom, generateVariants, truncateText } from '../../../src/eval/generate.js';
-import { compareArticles } from '../../../src/pipeline/scan.js';
+import { compareArticles } from '../../../src/pipeline/compare.js';
 import type { Article, PairScores } from '../../../src/types/index.js';
 
 const seed = (name: string): Article => ({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CopyUnits, copyCoverage } from '../../../src/core/relation/alignScore.js';
+import { type CopyUnits, copyCoverage } from '../../../src/core/relation/copy.js';
 import { isSameLanguage } from '../../../src/core/relation/score.js';
 import { diceSimilarity } from '../../../src/core/similarity/stringSimilarity.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editSimilarity, isEditSimilar } from '../../../src/core/relation/alignScore.js';
+import { editSimilarity, isEditSimilar } from '../../../src/core/similarity/edit.js';
 
 describe('isEditSimilar: the banded test agrees with the full edit similarity', () => {
   it.each([

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentTerms } from '../../../src/core/fingerprint/fingerprint.js';
-import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { cosineSimilarity } from '../../../src/core/similarity/cosine.js';
-import { countDocumentFrequencies, inverseDocumentFrequency, vectorizeTfIdf } from '../../../src/core/similarity/tfidf.js';
+import {
+  countDocumentFrequencies,
+  inverseDocumentFrequency,
+  vectorizeTfIdf,
+} from '../../../src/core/similarity/tfidf.js';
+import { normalizeArticle } from '../../../src/core/text/normalize.js';
+import { contentTerms } from '../../../src/core/text/terms.js';
 import { readSeed, SEED_PREFIXES } from '../fixtures/seeds.js';
 
 const DOCS = [

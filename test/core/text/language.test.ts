@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessLanguage } from '../../../src/core/text/segment.js';
+import { guessLanguage } from '../../../src/core/text/language.js';
 import { EVAL_DIR, readEvalRows } from '../../helpers/fixtures.js';
 import { readSeeds } from '../../store/fixtures.js';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getStemmer, getStopwords } from '../../../src/core/text/natural.js';
-import { foldWord } from '../../../src/core/text/segment.js';
+import { foldWord } from '../../../src/core/text/tokens.js';
 
 describe('stemmers (loaded by subpath)', () => {
   it('the English Porter stemmer does not join favour and favor: spelling is folded first', () => {

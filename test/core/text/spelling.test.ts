@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord } from '../../../src/core/text/segment.js';
 import { americanizeWord } from '../../../src/core/text/spelling.js';
+import { foldWord } from '../../../src/core/text/tokens.js';
 
 describe('americanizeWord: British → American', () => {
   it.each([

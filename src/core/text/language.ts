@@ -1,124 +1,20 @@
 /**
- * Words and sentences.
- *
- * Words are matched with `\p{L}`/`\p{N}` classes rather than natural's tokenizers: those split on
- * `[^A-Za-z0-9]` and so cut "Díaz-Canel" into "D", "az", "Canel". Runs of Han, kana, Hangul or
- * Thai script have no spaces between words; they go through `Intl.Segmenter`, which knows
- * dictionary word boundaries for those languages.
+ * Language: a guess from the script and, for Latin text, from function words (metadata wins when
+ * present).
  */
-import { americanizeWord } from './spelling.js';
-
-/** A word of the text with its place, for diffs that must show the original. */
-export interface WordSpan {
-  /** Folded matching form. */
-  norm: string;
-  start: number;
-  end: number;
-}
-
-const SPACELESS_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
-// A word: letters, marks and digits, joined by apostrophes (China's), never by hyphens, so that
-// "China-Cuba" and "China Cuba" match. Numbers keep their separators (2,000.5).
-const WORD_RE = /\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
-const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
-
-let segmenterCache: Intl.Segmenter | undefined;
-function wordSegmenter(): Intl.Segmenter {
-  // Cached, not configured: constructing a Segmenter costs more than segmenting a sentence.
-  segmenterCache ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return segmenterCache;
-}
+import { SPACELESS_SCRIPT } from './tokens.js';
 
 /**
- * The matching form of one word: NFKC, lower case, accents dropped (Díaz → diaz), curly
- * apostrophes straightened, British spelling made American (favourable → favorable).
+ * The code point at `i` and the UTF-16 units it takes: a surrogate pair is read as one code
+ * point, a lone surrogate as itself.
  */
-export function foldWord(word: string): string {
-  let w = word.normalize('NFKC').toLowerCase();
-  if (/\P{ASCII}/u.test(w)) {
-    w = w.normalize('NFD').replace(COMBINING_DIACRITICS, '').normalize('NFC');
-    w = w.replace(/[’ʼ]/g, "'");
+function readCodePoint(text: string, i: number): [codePoint: number, width: number] {
+  const cp = text.charCodeAt(i);
+  if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+    const lo = text.charCodeAt(i + 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff) return [(cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000, 2];
   }
-  return americanizeWord(w);
-}
-
-/** Words of a text with their offsets, in order. */
-export function segmentWords(text: string): WordSpan[] {
-  const out: WordSpan[] = [];
-  // A text without any spaceless character (most of them) skips the per-word script test.
-  const mixed = SPACELESS_SCRIPT.test(text);
-  const re = new RegExp(WORD_RE.source, WORD_RE.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
-    if (mixed && SPACELESS_SCRIPT.test(raw)) {
-      for (const seg of wordSegmenter().segment(raw)) {
-        if (!seg.isWordLike) continue;
-        out.push({
-          norm: foldWord(seg.segment),
-          start: start + seg.index,
-          end: start + seg.index + seg.segment.length,
-        });
-      }
-    } else {
-      out.push({ norm: foldWord(raw), start, end: start + raw.length });
-    }
-  }
-  return out;
-}
-
-/** Folded words of a text. */
-export function tokenizeWords(text: string): string[] {
-  return segmentWords(text).map((w) => w.norm);
-}
-
-// Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
-// biome-ignore format: a word list reads best filled
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'gov',
-  'sen', 'rep', 'rev', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'dept',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig',
-  'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'p.m', 'a.m', 'approx', 'est', 'mt', 'ft', 'sra', 'sr', 'dra',
-]);
-
-/** A sentence's place within a paragraph. */
-export interface SentenceSpan {
-  start: number;
-  end: number;
-}
-
-/**
- * Sentence boundaries of one paragraph: after `.`, `!`, `?` (and `。！？`) with closing quotes or
- * brackets, when the next sentence starts with a capital, a digit or an opening quote, and the
- * word before the stop is not an abbreviation or an initial ("J. Smith").
- */
-export function splitSentences(paragraph: string): SentenceSpan[] {
-  const spans: SentenceSpan[] = [];
-  let start = 0;
-  // A new sentence may open with a dialogue dash ("eso. - No…", "…ended. — Yes").
-  const re = /[.!?]+["'”’»)\]]*(?=\s+(?:[-–—]\s*)?["'“‘«([]?[\p{Lu}\p{N}])|[。！？]+["'”’」』）)]*/gu;
-  for (const m of paragraph.matchAll(re)) {
-    const end = m.index + m[0].length;
-    if (m[0].startsWith('.') && m[0].length === 1) {
-      const before = /([\p{L}.]+)$/u.exec(paragraph.slice(Math.max(start, m.index - 12), m.index));
-      const word = before?.[1]?.toLowerCase() ?? '';
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
-      // "No. 5" and "Nos. 3 and 4" are numbers; "The answer was no. The talks ended." is not.
-      if ((word === 'no' || word === 'nos') && /^\s+\p{N}/u.test(paragraph.slice(end))) continue;
-    }
-    pushTrimmed(paragraph, start, end, spans);
-    start = end;
-  }
-  pushTrimmed(paragraph, start, paragraph.length, spans);
-  return spans;
-}
-
-function pushTrimmed(text: string, start: number, end: number, out: SentenceSpan[]): void {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s] ?? '')) s++;
-  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-  if (e > s) out.push({ start: s, end: e });
+  return [cp, 1];
 }
 
 /** Whether a text is mostly in a script written without spaces between words. */
@@ -204,15 +100,9 @@ export function guessLanguage(text: string): string {
   let spanishMarks = 0;
   let sharpS = 0;
   let tildes = 0;
-  for (let i = 0; i < sample.length; i++) {
-    let cp = sample.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < sample.length) {
-      const lo = sample.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+  for (let i = 0; i < sample.length; ) {
+    const [cp, width] = readCodePoint(sample, i);
+    i += width;
     const c = classifyCodePoint(cp);
     if (c === 0) {
       if (cp === 0xbf || cp === 0xa1) spanishMarks++;
@@ -265,16 +155,10 @@ function countFunctionWords(lower: string): Map<string, number> {
     previous = word;
     previousCounted = counted;
   };
-  for (let i = 0; i < lower.length; i++) {
+  for (let i = 0; i < lower.length; ) {
     const start = i;
-    let cp = lower.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < lower.length) {
-      const lo = lower.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    const [cp, width] = readCodePoint(lower, i);
+    i += width;
     if (classifyCodePoint(cp) & LETTER) {
       if (runStart < 0) runStart = start;
     } else if (runStart >= 0) endRun(start);

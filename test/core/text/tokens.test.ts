@@ -1,14 +1,9 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  foldWord,
-  guessLanguage,
-  isSpaceless,
-  segmentWords,
-  splitSentences,
-  tokenizeWords,
-} from '../../../src/core/text/segment.js';
+import { guessLanguage, isSpaceless } from '../../../src/core/text/language.js';
+import { splitSentences } from '../../../src/core/text/sentences.js';
+import { foldWord, segmentWords, tokenizeWords } from '../../../src/core/text/tokens.js';
 import { hasEval, readEvalItems, readSeed, SEED_PREFIXES } from '../fixtures/seeds.js';
 
 const require = createRequire(import.meta.url);
@@ -59,7 +54,7 @@ describe('segmentWords and tokenizeWords', () => {
   });
 
   it('keeps accented letters where natural’s WordTokenizer cuts them out', () => {
-    // Pins why segment.ts does not use natural's tokenizers: they split on [^A-Za-z0-9].
+    // Pins why tokens.ts does not use natural's tokenizers: they split on [^A-Za-z0-9].
     const { WordTokenizer } = require('natural/lib/natural/tokenizers/regexp_tokenizer.js') as {
       WordTokenizer: new () => { tokenize(s: string): string[] };
     };

@@ -1,10 +1,7 @@
 /**
- * Evidence in words: the longest runs of words two texts share, and passages a text repeats
- * within itself (seed 000's intro restates a paragraph of the report it republishes).
+ * Evidence in words: the longest runs of words two texts share, and how a run is shown.
  */
-import type { DocumentNote, NormalizedArticle } from '../../types/index.js';
 import { hashWordShingles } from '../fingerprint/shingle.js';
-import { diceOfSets } from '../similarity/sets.js';
 
 const MAX_PLACES = 16;
 
@@ -59,27 +56,20 @@ export function findSharedRuns(
   return runs.sort((x, y) => y.length - x.length || x.startA - y.startA).slice(0, limit);
 }
 
-/** Pairs of sentences within one article that restate each other (Dice of word sets ≥ `minSimilarity`). */
-export function findSelfRepetition(article: NormalizedArticle, minSimilarity = 0.6, minWords = 12): DocumentNote[] {
-  const notes: DocumentNote[] = [];
-  const sets = article.sentences.map((s) => new Set(s.tokens));
-  for (let i = 0; i < sets.length; i++) {
-    const si = article.sentences[i];
-    if (!si || si.tokens.length < minWords) continue;
-    for (let j = i + 2; j < sets.length; j++) {
-      const sj = article.sentences[j];
-      if (!sj || sj.tokens.length < minWords) continue;
-      const sim = diceOfSets(sets[i] as Set<string>, sets[j] as Set<string>);
-      if (sim >= minSimilarity) {
-        notes.push({
-          kind: 'self-repetition',
-          first: i,
-          second: j,
-          similarity: Math.round(sim * 10000) / 10000,
-          text: si.text.length > 120 ? `${si.text.slice(0, 119)}…` : si.text,
-        });
-      }
-    }
-  }
-  return notes;
+/** Longest passage shown whole, in words; a longer one shows its head and tail and its length. */
+const PASSAGE_WORDS = 40;
+
+/** A shared run for display: whole when short, else "head … tail [N words]". */
+export function formatPassage(words: readonly string[]): string {
+  if (words.length <= PASSAGE_WORDS) return words.join(' ');
+  return `${words.slice(0, 24).join(' ')} … ${words.slice(-12).join(' ')} [${words.length} words]`;
+}
+
+/** The shared runs of two token lists, formatted for a report (longest first). */
+export function describeSharedRuns(
+  a: readonly string[],
+  b: readonly string[],
+  options: SharedPassageOptions = {},
+): string[] {
+  return findSharedRuns(a, b, options).map((r) => formatPassage(a.slice(r.startA, r.startA + r.length)));
 }

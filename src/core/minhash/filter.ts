@@ -1,0 +1,66 @@
+/**
+ * The signature filter: the one test a pair of sketches must pass, on MinHash estimates, before
+ * it is scored exactly. The scan's LSH candidates (`core/candidates/lsh.ts`) and the gate
+ * (`pipeline/gate.ts`) both use it, so the two find the same pairs.
+ */
+import { estimateJaccard } from './minhash.js';
+
+/**
+ * The thresholds. A duplicate or republication has ≥ 0.8 of one text's character 7-shingles in
+ * the other; the same change spoils more 12-shingles (OCR noise that leaves 0.8 of 7-shingles
+ * leaves about 0.68 of 12-shingles), and the estimate errs by about ±0.05 at 128 values; 0.5
+ * keeps a wide margin. The term filter is for translation variants (stemmed-word Jaccard of human
+ * translations ≥ 0.37).
+ */
+export const SIGNATURE_FILTER = { charJaccard: 0.3, charContainment: 0.5, termJaccard: 0.25 } as const;
+
+/**
+ * Containment estimates from two signatures and the set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
+ * Returns the larger of the two containments (share of the smaller set found in the larger).
+ */
+export function estimateMaxContainment(jaccardEstimate: number, sizeA: number, sizeB: number): number {
+  if (sizeA === 0 || sizeB === 0) return sizeA === sizeB ? 1 : 0;
+  const inter = (jaccardEstimate * (sizeA + sizeB)) / (1 + jaccardEstimate);
+  return Math.min(1, inter / Math.min(sizeA, sizeB));
+}
+
+/**
+ * The character channel's verdict: the estimated containment when the pair passes (Jaccard or
+ * containment over its threshold), else -1.
+ */
+export function filterCharSignatures(jaccardEstimate: number, sizeA: number, sizeB: number): number {
+  const c = estimateMaxContainment(jaccardEstimate, sizeA, sizeB);
+  return jaccardEstimate >= SIGNATURE_FILTER.charJaccard || c >= SIGNATURE_FILTER.charContainment ? c : -1;
+}
+
+/** The term channel's verdict: whether the estimated Jaccard of content words passes. */
+export function passesTermSignatures(jaccardEstimate: number): boolean {
+  return jaccardEstimate >= SIGNATURE_FILTER.termJaccard;
+}
+
+/** The parts of a sketch the filter reads. */
+export interface SignaturePair {
+  charSize: number;
+  charSig: Uint32Array;
+  termSig: Uint32Array;
+}
+
+/**
+ * 0 when the signatures rule the pair out, else a rank (higher: more likely redundant): 1 + the
+ * estimated containment when the character channel passes, else the term Jaccard when
+ * `translations` asks for that channel and it passes. Signatures of another length (an index
+ * built with another config) rule nothing in.
+ */
+export function rankSignatures(a: SignaturePair, b: SignaturePair, seed: number, translations: boolean): number {
+  const sig = (values: Uint32Array) => ({ seed, numPerm: values.length, values });
+  let rank = 0;
+  if (a.charSig.length === b.charSig.length && a.charSig.length > 0) {
+    const c = filterCharSignatures(estimateJaccard(sig(a.charSig), sig(b.charSig)), a.charSize, b.charSize);
+    if (c >= 0) rank = Math.max(rank, 1 + c);
+  }
+  if (translations && a.termSig.length === b.termSig.length && a.termSig.length > 0) {
+    const j = estimateJaccard(sig(a.termSig), sig(b.termSig));
+    if (passesTermSignatures(j)) rank = Math.max(rank, j);
+  }
+  return rank;
+}

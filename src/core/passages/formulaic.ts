@@ -1,0 +1,59 @@
+/**
+ * Formulaic language: a passage two texts share that recurs in other documents of the corpus
+ * ("community with a shared future") is listed as formulaic, to show it was not taken as
+ * evidence of copying.
+ */
+import type { PairResult } from '../../types/index.js';
+import { type Fingerprint, WORD_SHINGLE_SIZE } from '../fingerprint/fingerprint.js';
+import { hashWordShingles } from '../fingerprint/shingle.js';
+
+/** A passage found in this many documents or more is formulaic language. */
+export const FORMULAIC_DOCUMENTS = 3;
+
+/** Whether a sorted hash set holds a value (binary search). */
+function hasHash(set: Uint32Array, h: number): boolean {
+  let lo = 0;
+  let hi = set.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = set[mid] as number;
+    if (v === h) return true;
+    if (v < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Whether a passage (in matching tokens) recurs in at least `FORMULAIC_DOCUMENTS` documents: a
+ * document holds it when it holds every word shingle of it (looked up in the fingerprints' sorted
+ * shingle sets, so the cost is a few binary searches per document, not a text search).
+ */
+export function isFormulaic(tokens: readonly string[], fps: readonly Fingerprint[]): boolean {
+  if (tokens.length < WORD_SHINGLE_SIZE) return false;
+  const hashes = hashWordShingles(tokens, WORD_SHINGLE_SIZE);
+  let found = 0;
+  for (const f of fps) {
+    let all = true;
+    for (const h of hashes) {
+      if (!hasHash(f.words, h)) {
+        all = false;
+        break;
+      }
+    }
+    if (all && ++found >= FORMULAIC_DOCUMENTS) return true;
+  }
+  return false;
+}
+
+/**
+ * Mark, in place, the shared passages of each pair that recur in a third document. A passage
+ * shown whole is its tokens joined by spaces (tokens hold no spaces); a shortened one ("head …
+ * tail [N words]") is a long copy, never formulaic.
+ */
+export function markFormulaic(pairs: readonly PairResult[], fps: readonly Fingerprint[]): void {
+  for (const p of pairs) {
+    const recurring = (p.shared ?? []).filter((run) => !run.includes(' … ') && isFormulaic(run.split(' '), fps));
+    if (recurring.length > 0) p.formulaic = recurring;
+  }
+}

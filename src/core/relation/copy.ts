@@ -1,0 +1,150 @@
+/**
+ * The copy test: how much of each text has a near-verbatim counterpart in the other, sentence by
+ * sentence or paragraph by paragraph, in any order. Robust to OCR noise and mojibake, which break
+ * character 7-grams (one in three at 5 % noise).
+ */
+import { isEditSimilar } from '../similarity/edit.js';
+
+/**
+ * Least edit similarity (1 − Levenshtein distance / longer length, over folded characters) for two
+ * sentences or paragraphs to count as copies of each other. Measured on WMT22 English sentences
+ * (scripts/accuracy.ts and the README): a sentence with 5 % OCR noise keeps edit similarity ≥ 0.92
+ * in 95 % of cases and ≥ 0.85 in all; two independent human translations of one sentence reach
+ * 0.85 in 28 % of sentences (the formulaic ones), so a text of such sentences stays well under
+ * the 0.8 coverage of a duplicate. Character-bigram Dice cannot tell them apart (53 % of human
+ * translation pairs ≥ 0.8): it ignores order.
+ */
+export const COPY_EDIT_SIMILARITY = 0.85;
+/** Character-bigram Dice below which two strings are not compared by edit distance (cheap filter; 5 %-noise copies stay above 0.86). */
+const COPY_DICE_FILTER = 0.7;
+
+/** A text as the copy test sees it: its sentences (folded words) and the paragraph of each. */
+export interface CopyUnits {
+  sentences: readonly string[];
+  paragraphOf: readonly number[];
+}
+
+function paragraphsOf(u: CopyUnits): { texts: string[]; index: number[] } {
+  const texts: string[] = [];
+  const ids = new Map<number, number>();
+  const index = u.sentences.map((s, i) => {
+    const p = u.paragraphOf[i] ?? 0;
+    let k = ids.get(p);
+    if (k === undefined) {
+      k = texts.length;
+      ids.set(p, k);
+      texts.push(s);
+    } else texts[k] = `${texts[k]} ${s}`;
+    return k;
+  });
+  return { texts, index };
+}
+
+/** For each unit of `a`, whether some unit of `b` is a copy of it; and the same for `b`. */
+function matchCopies(
+  a: readonly string[],
+  b: readonly string[],
+  dice: (x: string, y: string) => number,
+  minEdit: number,
+): [boolean[], boolean[]] {
+  const inA = a.map(() => false);
+  const inB = b.map(() => false);
+  const exact = new Map<string, number[]>();
+  b.forEach((s, j) => {
+    const list = exact.get(s);
+    if (list) list.push(j);
+    else exact.set(s, [j]);
+  });
+  for (let i = 0; i < a.length; i++) {
+    const sa = a[i] as string;
+    const same = exact.get(sa);
+    if (same) {
+      inA[i] = true;
+      for (const j of same) inB[j] = true;
+      continue;
+    }
+    for (let j = 0; j < b.length; j++) {
+      const sb = b[j] as string;
+      if (inA[i] && inB[j]) continue;
+      // Edit similarity ≥ minEdit needs the shorter to be at least minEdit × the longer.
+      if (Math.min(sa.length, sb.length) < minEdit * Math.max(sa.length, sb.length)) continue;
+      if (dice(sa, sb) >= COPY_DICE_FILTER && isEditSimilar(sa, sb, minEdit)) {
+        inA[i] = true;
+        inB[j] = true;
+      }
+    }
+  }
+  // Sentence boundaries differ between versions (noise lowers a capital, a reorder moves an
+  // unpunctuated line): a unit left over on one side may be two consecutive units on the other.
+  joinNeighbours(a, b, inA, inB, dice, minEdit);
+  joinNeighbours(b, a, inB, inA, dice, minEdit);
+  return [inA, inB];
+}
+
+/** Match each uncovered unit of `x` against two consecutive units of `y`. */
+function joinNeighbours(
+  x: readonly string[],
+  y: readonly string[],
+  inX: boolean[],
+  inY: boolean[],
+  dice: (p: string, q: string) => number,
+  minEdit: number,
+): void {
+  for (let i = 0; i < x.length; i++) {
+    if (inX[i]) continue;
+    const sx = x[i] as string;
+    for (let j = 0; j + 1 < y.length; j++) {
+      const joined = `${y[j]} ${y[j + 1]}`;
+      if (Math.min(sx.length, joined.length) < minEdit * Math.max(sx.length, joined.length)) continue;
+      if (dice(sx, joined) >= COPY_DICE_FILTER && isEditSimilar(sx, joined, minEdit)) {
+        inX[i] = true;
+        inY[j] = true;
+        inY[j + 1] = true;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Shares of A's and B's text (characters of the sentence strings) that have a near-verbatim copy
+ * in the other: a sentence counts when some sentence of the other text, or its whole paragraph
+ * some paragraph of the other text, has edit similarity ≥ `minEdit` with it. In any order
+ * (a reordered copy is still a copy); paragraphs as well as sentences, because noise that lowers
+ * a capital letter moves a sentence boundary but not a line break. `dice` (character bigrams) is
+ * a cheap filter before the edit distance. O(n·m) comparisons: run it only on pairs that already
+ * look like copies.
+ */
+export function copyCoverage(
+  a: CopyUnits,
+  b: CopyUnits,
+  dice: (x: string, y: string) => number,
+  minEdit: number = COPY_EDIT_SIMILARITY,
+): { copyAB: number; copyBA: number } {
+  const [sa, sb] = matchCopies(a.sentences, b.sentences, dice, minEdit);
+  const pa = paragraphsOf(a);
+  const pb = paragraphsOf(b);
+  if (
+    pa.texts.length > 0 &&
+    pb.texts.length > 0 &&
+    (pa.texts.length < a.sentences.length || pb.texts.length < b.sentences.length)
+  ) {
+    const [ca, cb] = matchCopies(pa.texts, pb.texts, dice, minEdit);
+    pa.index.forEach((k, i) => {
+      if (ca[k]) sa[i] = true;
+    });
+    pb.index.forEach((k, j) => {
+      if (cb[k]) sb[j] = true;
+    });
+  }
+  const share = (texts: readonly string[], covered: readonly boolean[]): number => {
+    let total = 0;
+    let hit = 0;
+    texts.forEach((t, i) => {
+      total += t.length;
+      if (covered[i]) hit += t.length;
+    });
+    return total === 0 ? 1 : hit / total;
+  };
+  return { copyAB: share(a.sentences, sa), copyBA: share(b.sentences, sb) };
+}

@@ -1,0 +1,54 @@
+/**
+ * One pair, judged: its scores, the relation they support with the reasons, and the passages both
+ * share. The scan, `compare` and the gate all judge pairs here, so they agree.
+ */
+import type { PairResult, Thresholds } from '../../types/index.js';
+import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import { describeSharedRuns } from '../passages/sharedRuns.js';
+import type { SparseVector } from '../similarity/cosine.js';
+import { type Classification, classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from './classify.js';
+import { scorePair } from './score.js';
+
+/** The defaults with the caller's thresholds on top, checked. Never changes the caller's object. */
+export function resolveThresholds(partial: Partial<Thresholds> = {}): Thresholds {
+  const t = { ...DEFAULT_THRESHOLDS, ...partial };
+  validateThresholds(t);
+  return t;
+}
+
+/**
+ * A text with no words left after normalization (only boilerplate) matches everything by the set
+ * maths (jaccard(∅, ∅) = 1), but there is nothing to compare: never a relation.
+ */
+const NO_WORDS: Classification = {
+  relation: 'unrelated',
+  reasons: [
+    {
+      score: 'words',
+      value: 0,
+      threshold: 1,
+      op: '<',
+      note: 'no words left after normalization (boilerplate or punctuation only)',
+    },
+  ],
+};
+
+/** A scored, classified pair, with the passages both share when they are related. */
+export function judgePair(
+  a: Fingerprint,
+  b: Fingerprint,
+  va: SparseVector,
+  vb: SparseVector,
+  thresholds: Thresholds,
+): PairResult {
+  const scores = scorePair(a, b, va, vb);
+  const fewest = Math.min(a.article.tokens.length, b.article.tokens.length);
+  const verdict = fewest === 0 ? NO_WORDS : classifyPair(scores, thresholds);
+  const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons: verdict.reasons };
+  if (verdict.container) result.container = verdict.container === 'a' ? a.id : b.id;
+  if (verdict.relation !== 'unrelated') {
+    const shared = describeSharedRuns(a.article.tokens, b.article.tokens);
+    if (shared.length > 0) result.shared = shared;
+  }
+  return result;
+}

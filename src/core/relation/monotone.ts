@@ -1,0 +1,96 @@
+/**
+ * Monotone sentence alignment for scoring: how much of each text has a counterpart, in order, in
+ * the other. Two translations of one document keep its sentence order and most of its content
+ * words sentence by sentence; two reports of one event share words but not that sequence.
+ *
+ * A dynamic programme over the two sentence lists (like an LCS whose match weight is a
+ * similarity): it maximises the summed similarity of one-to-one matches, each at least
+ * `minSimilarity`, and may skip sentences on either side. O(n·m) time, O(n·m) bytes for the
+ * back-pointers.
+ */
+import { diceOfSets } from '../similarity/sets.js';
+
+export interface SentenceMatch {
+  a: number;
+  b: number;
+  similarity: number;
+}
+
+export interface MonotoneAlignmentOptions {
+  /** Least Dice similarity of content terms for two sentences to match. */
+  minSimilarity?: number;
+}
+
+export const DEFAULT_SENTENCE_SIMILARITY = 0.3;
+
+/** The best order-keeping one-to-one matching of sentences, by Dice of their content terms. */
+export function alignMonotone(
+  a: readonly ReadonlySet<string>[],
+  b: readonly ReadonlySet<string>[],
+  options: MonotoneAlignmentOptions = {},
+): SentenceMatch[] {
+  const min = options.minSimilarity ?? DEFAULT_SENTENCE_SIMILARITY;
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return [];
+  const width = m + 1;
+  const score = new Float64Array((n + 1) * width);
+  const move = new Uint8Array((n + 1) * width); // 1 = skip a, 2 = skip b, 3 = match
+  const sim = new Float64Array(n * m);
+  for (let i = 1; i <= n; i++) {
+    const sa = a[i - 1] as ReadonlySet<string>;
+    for (let j = 1; j <= m; j++) {
+      const up = score[(i - 1) * width + j] as number;
+      const left = score[i * width + j - 1] as number;
+      let best = up;
+      let mv = 1;
+      if (left > best) {
+        best = left;
+        mv = 2;
+      }
+      const s = diceOfSets(sa, b[j - 1] as ReadonlySet<string>);
+      sim[(i - 1) * m + (j - 1)] = s;
+      if (s >= min) {
+        const diag = (score[(i - 1) * width + j - 1] as number) + s;
+        if (diag > best) {
+          best = diag;
+          mv = 3;
+        }
+      }
+      score[i * width + j] = best;
+      move[i * width + j] = mv;
+    }
+  }
+  const matches: SentenceMatch[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 && j > 0) {
+    const mv = move[i * width + j];
+    if (mv === 3) {
+      matches.push({ a: i - 1, b: j - 1, similarity: sim[(i - 1) * m + (j - 1)] as number });
+      i--;
+      j--;
+    } else if (mv === 1) i--;
+    else j--;
+  }
+  return matches.reverse();
+}
+
+/** Shares of A's and B's sentences that found a counterpart, weighted by sentence length in terms. */
+export function alignmentCoverage(
+  a: readonly ReadonlySet<string>[],
+  b: readonly ReadonlySet<string>[],
+  matches: readonly SentenceMatch[],
+): { alignedAB: number; alignedBA: number } {
+  const weight = (s: ReadonlySet<string> | undefined): number => Math.max(1, s?.size ?? 0);
+  const total = (list: readonly ReadonlySet<string>[]): number => list.reduce((n, s) => n + weight(s), 0);
+  let coveredA = 0;
+  let coveredB = 0;
+  for (const mt of matches) {
+    coveredA += weight(a[mt.a]);
+    coveredB += weight(b[mt.b]);
+  }
+  const ta = total(a);
+  const tb = total(b);
+  return { alignedAB: ta === 0 ? 1 : coveredA / ta, alignedBA: tb === 0 ? 1 : coveredB / tb };
+}

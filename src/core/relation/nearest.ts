@@ -1,0 +1,44 @@
+/**
+ * The closest pairs that were not linked, for a report to say why they stay apart.
+ */
+import type { PairResult } from '../../types/index.js';
+import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import { describeSharedRuns } from '../passages/sharedRuns.js';
+import type { JudgedPair } from './stories.js';
+
+export const NEAREST_COUNT = 5;
+
+/** How close an unlinked pair came: its cosine plus its larger character containment. */
+function closeness(p: PairResult): number {
+  return p.scores.cosine + Math.max(p.scores.charContainmentAB, p.scores.charContainmentBA);
+}
+
+/**
+ * The `count` closest unlinked pairs (copies of the judged results), with up to 3 passages of at
+ * least 6 words they share.
+ */
+export function pickNearest(
+  judged: readonly JudgedPair[],
+  fps: readonly Fingerprint[],
+  count = NEAREST_COUNT,
+): PairResult[] {
+  return judged
+    .filter((p) => p.result.relation === 'unrelated')
+    .sort(
+      (x, y) =>
+        closeness(y.result) - closeness(x.result) ||
+        x.result.a.localeCompare(y.result.a) ||
+        x.result.b.localeCompare(y.result.b),
+    )
+    .slice(0, count)
+    .map((p) => {
+      const out: PairResult = { ...p.result };
+      const shared = describeSharedRuns(
+        (fps[p.i] as Fingerprint).article.tokens,
+        (fps[p.j] as Fingerprint).article.tokens,
+        { minWords: 6, limit: 3 },
+      );
+      if (shared.length > 0) out.shared = shared;
+      return out;
+    });
+}

@@ -1,0 +1,66 @@
+/**
+ * Stories from judged pairs: which relations join a story, how strong each edge is, and which
+ * member is the likely origin.
+ */
+import type { PairResult, Relation, Story } from '../../types/index.js';
+import { RELATION_STRENGTH } from './classify.js';
+import { clusterStories, type StoryEdge } from './cluster.js';
+
+/** Relations that put two articles in one story. */
+export const STORY_RELATIONS: ReadonlySet<Relation> = new Set(['duplicate', 'republication', 'translation-variant']);
+
+/** A judged pair with the document indexes of its two sides. */
+export interface JudgedPair {
+  i: number;
+  j: number;
+  result: PairResult;
+}
+
+/** The story edges among judged pairs: strongest relation first, cosine breaking ties inside a relation. */
+export function toStoryEdges(judged: readonly JudgedPair[]): StoryEdge[] {
+  return judged
+    .filter((p) => STORY_RELATIONS.has(p.result.relation))
+    .map((p) => ({ a: p.i, b: p.j, strength: RELATION_STRENGTH[p.result.relation] + p.result.scores.cosine }));
+}
+
+/** Name the origin of a story: the member the others contain, else the earliest dated one. */
+export function pickOrigin(
+  members: readonly string[],
+  pairs: readonly PairResult[],
+  dates: ReadonlyMap<string, string>,
+): Pick<Story, 'origin' | 'originBy'> {
+  if (members.length === 1) return {};
+  const inStory = new Set(members);
+  const held = new Map<string, number>();
+  for (const p of pairs) {
+    if (p.relation !== 'republication' || !p.container || !inStory.has(p.a) || !inStory.has(p.b)) continue;
+    const inner = p.container === p.a ? p.b : p.a;
+    held.set(inner, (held.get(inner) ?? 0) + 1);
+  }
+  const byHeld = [...held.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  if (byHeld.length > 0 && (byHeld.length === 1 || (byHeld[0]?.[1] ?? 0) > (byHeld[1]?.[1] ?? 0))) {
+    return { origin: byHeld[0]?.[0], originBy: 'containment' };
+  }
+  const dated = members
+    .filter((m) => dates.has(m))
+    .sort((x, y) => (dates.get(x) as string).localeCompare(dates.get(y) as string) || x.localeCompare(y));
+  if (dated.length > 0) return { origin: dated[0], originBy: 'date' };
+  return {};
+}
+
+/**
+ * Stories of a corpus: documents (`ids`, in corpus order) clustered by the story edges of the
+ * judged pairs, members sorted, stories ordered by their first member and numbered s1, s2, …
+ */
+export function buildStories(
+  ids: readonly string[],
+  judged: readonly JudgedPair[],
+  dates: ReadonlyMap<string, string>,
+): Story[] {
+  const groups = clusterStories(ids.length, toStoryEdges(judged));
+  const pairs = judged.map((p) => p.result);
+  return groups
+    .map((g) => g.map((i) => ids[i] as string).sort())
+    .sort((x, y) => (x[0] as string).localeCompare(y[0] as string))
+    .map((members, k): Story => ({ id: `s${k + 1}`, members, ...pickOrigin(members, pairs, dates) }));
+}

@@ -1,0 +1,67 @@
+/**
+ * Gold labels read from a labelled corpus (validated at the boundary: a missing label is an
+ * `InputError` naming the file and line), and a scan's stories and pairs as the labels and
+ * verdicts they are scored against.
+ */
+import { type Article, InputError, type ScanResult } from '../types/index.js';
+
+/** Each article's gold cluster, or an InputError naming the file and line of the first without one. */
+export function readGoldClusters(articles: readonly Article[]): string[] {
+  return articles.map((a) => {
+    const c = a.meta?.cluster;
+    if (typeof c === 'string' && c !== '') return c;
+    if (typeof c === 'number' && Number.isFinite(c)) return String(c);
+    const where = a.origin ?? `article ${a.id}`;
+    throw new InputError(
+      c === undefined
+        ? `missing gold field "cluster" (article ${a.id})`
+        : `field "cluster" must be a string or number, got ${typeof c} (article ${a.id})`,
+      where,
+    );
+  });
+}
+
+/** Stories as one label per article (index order), from a scan result. */
+export function labelStories(articles: readonly Article[], scan: Pick<ScanResult, 'stories'>): string[] {
+  const storyOf = new Map<string, string>();
+  for (const s of scan.stories) for (const m of s.members) storyOf.set(m, s.id);
+  return articles.map((a) => storyOf.get(a.id) ?? `single:${a.id}`);
+}
+
+function relationOf(a: Article, field: string): string | undefined {
+  const v = a.meta?.[field] ?? (a as unknown as Record<string, unknown>)[field];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** The gold relation pairs and the scan's verdict on each. */
+export function collectRelationPairs(
+  articles: readonly Article[],
+  scan: ScanResult,
+  field: string,
+): Array<{ gold: string; predicted: string }> | undefined {
+  const ids = new Set(articles.map((a) => a.id));
+  const verdicts = new Map<string, Map<string, string>>();
+  const put = (x: string, y: string, r: string): void => {
+    let row = verdicts.get(x);
+    if (!row) {
+      row = new Map();
+      verdicts.set(x, row);
+    }
+    row.set(y, r);
+  };
+  for (const p of scan.pairs) {
+    put(p.a, p.b, p.relation);
+    put(p.b, p.a, p.relation);
+  }
+  const out: Array<{ gold: string; predicted: string }> = [];
+  let labelled = 0;
+  for (const a of articles) {
+    const gold = relationOf(a, field);
+    if (gold === undefined) continue;
+    labelled++;
+    const source = a.source ?? (typeof a.meta?.source === 'string' ? a.meta.source : undefined);
+    if (gold === 'original' || source === undefined || source === a.id || !ids.has(source)) continue;
+    out.push({ gold, predicted: verdicts.get(a.id)?.get(source) ?? 'unrelated' });
+  }
+  return labelled === 0 ? undefined : out;
+}

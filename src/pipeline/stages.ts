@@ -1,0 +1,12 @@
+/** Named, timed stages: each pipeline is a sequence of them, and `--timings` prints their times. */
+
+/** Called after each stage with its name and the milliseconds it took. */
+export type StageListener = (stage: string, ms: number) => void;
+
+/** Run one stage, report its time, return its result. */
+export function timed<T>(stage: string, onStage: StageListener | undefined, fn: () => T): T {
+  const t0 = performance.now();
+  const out = fn();
+  onStage?.(stage, performance.now() - t0);
+  return out;
+}

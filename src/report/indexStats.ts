@@ -1,0 +1,26 @@
+/** `index stats` as text: documents, terms, LSH parameters and size. */
+import type { IndexStats } from '../types/index.js';
+
+function formatBytes(n: number): string {
+  return n >= 2 ** 30
+    ? `${(n / 2 ** 30).toFixed(2)} GiB`
+    : n >= 2 ** 20
+      ? `${(n / 2 ** 20).toFixed(1)} MiB`
+      : `${(n / 1024).toFixed(1)} KiB`;
+}
+
+export function renderIndexStats(s: IndexStats): string {
+  const c = s.config;
+  return [
+    `index      ${s.path}`,
+    `documents  ${s.documents}`,
+    `text       ${s.textChars.toLocaleString('en-US')} characters`,
+    `terms      ${s.terms} (document frequencies for TF-IDF)`,
+    `buckets    ${s.bucketEntries} band entries`,
+    `chars      MinHash ${c.chars.numPerm} (${c.charShingle}-char shingles), LSH ${c.chars.bands} bands × ${c.chars.rows} rows for Jaccard ${c.chars.threshold}`,
+    `terms      MinHash ${c.terms.numPerm} (stemmed content words), LSH ${c.terms.bands} bands × ${c.terms.rows} rows for Jaccard ${c.terms.threshold}`,
+    `seed       ${c.seed}`,
+    `size       ${formatBytes(s.bytes ?? 0)}`,
+    '',
+  ].join('\n');
+}
