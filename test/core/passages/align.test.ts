@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignPassages, type Passage, passageCoverage, passageSimilarity } from '../../../src/core/passages/align.js';
+import { normalizeArticle } from '../../../src/core/text/normalize.js';
+import { readSeed } from '../fixtures/seeds.js';
+
+const tokens = (text: string) => normalizeArticle({ id: 'x', text }).tokens;
+
+describe('alignPassages', () => {
+  const seed002 = readSeed('002');
+  const paragraphs = seed002.split('\n').filter((p) => p.trim().split(' ').length > 12);
+
+  it.each([
+    {
+      name: 'a verbatim copy is one passage covering both texts',
+      a: seed002,
+      b: seed002,
+      passages: 1,
+      coveredA: 1,
+      coveredB: 1,
+    },
+    {
+      name: 'a copy with one word changed in every paragraph stays one passage (gaps bridged)',
+      a: seed002,
+      b: seed002.replace(/\bCuba\b/g, 'the island'),
+      passages: 1,
+      coveredA: 0.97,
+      coveredB: 0.94,
+    },
+    {
+      name: 'house style ("per cent" → "%", "U.S." → "US") does not cut the passage',
+      a: `${paragraphs[0]} Trade rose 12 per cent last year, the U.S. embassy said in a statement on Monday. ${paragraphs[1]}`,
+      b: `${paragraphs[0]} Trade rose 12% last year, the US embassy said in a statement on Monday. ${paragraphs[1]}`,
+      passages: 1,
+      coveredA: 0.94,
+      coveredB: 0.96,
+    },
+    {
+      name: 'a paragraph moved to the end is a second passage',
+      // Paragraphs 3–6 (0 and 2 are a caption and the lead that repeats it).
+      a: paragraphs.slice(3, 7).join('\n\n'),
+      b: [...paragraphs.slice(4, 7), paragraphs[3]].join('\n\n'),
+      passages: 2,
+      coveredA: 1,
+      coveredB: 1,
+    },
+  ])('$name', ({ a, b, passages, coveredA, coveredB }) => {
+    const ta = tokens(a);
+    const tb = tokens(b);
+    const found = alignPassages(ta, tb);
+    expect(found).toHaveLength(passages);
+    expect(passageCoverage(found, ta.length, 'a').covered).toBeGreaterThanOrEqual(coveredA);
+    expect(passageCoverage(found, tb.length, 'b').covered).toBeGreaterThanOrEqual(coveredB);
+  });
+
+  it('an independent report quoting one sentence shares one passage of that sentence, and its window is that sentence', () => {
+    const quote = 'China is willing to work with Cuba to implement the important consensus reached by the two leaders.';
+    const report = `Officials met in Havana on Tuesday to discuss trade and health. ${quote} The talks will continue next month.`;
+    const tb = tokens(report);
+    const found = alignPassages(tokens(`${paragraphs[5]} ${quote}`), tb);
+    expect(found).toHaveLength(1);
+    expect((found[0] as Passage).matched).toBe(tokens(quote).length);
+    const cover = passageCoverage(found, tb.length, 'b');
+    expect(cover.windowCovered).toBe(1);
+    expect(cover.covered).toBeLessThan(0.6);
+  });
+
+  it('finds nothing when no five words in a row are shared, or a text is empty', () => {
+    expect(alignPassages(tokens(seed002), tokens(readSeed('003')), { minWords: 30 })).toEqual([]);
+    expect(alignPassages([], tokens(seed002))).toEqual([]);
+    expect(alignPassages(tokens(seed002), [])).toEqual([]);
+  });
+
+  it('refuses options that are not whole numbers in range, naming them', () => {
+    expect(() => alignPassages(['a'], ['a'], { seedWords: 0 })).toThrow(/seedWords must be a whole number ≥ 1, got 0/);
+    expect(() => alignPassages(['a'], ['a'], { maxGap: -1 })).toThrow(/maxGap must be a whole number ≥ 0, got -1/);
+    expect(() => alignPassages(['a'], ['a'], { minWords: 2.5 })).toThrow(/minWords/);
+  });
+
+  const words = fc.array(fc.constantFrom('cuba', 'china', 'party', 'the', 'talks', 'of', 'visit', 'said'), {
+    maxLength: 80,
+  });
+
+  it('passages lie inside both texts, do not overlap in either, and match no more words than they span', () => {
+    fc.assert(
+      fc.property(words, words, fc.integer({ min: 2, max: 6 }), fc.integer({ min: 0, max: 5 }), (a, b, k, gap) => {
+        const found = alignPassages(a, b, { seedWords: k, maxGap: gap, minWords: k });
+        for (const p of found) {
+          expect(p.startA).toBeGreaterThanOrEqual(0);
+          expect(p.endA).toBeLessThanOrEqual(a.length);
+          expect(p.startB).toBeGreaterThanOrEqual(0);
+          expect(p.endB).toBeLessThanOrEqual(b.length);
+          expect(p.matched).toBeGreaterThanOrEqual(k);
+          expect(p.matched).toBeLessThanOrEqual(Math.min(p.endA - p.startA, p.endB - p.startB));
+          expect(passageSimilarity(p)).toBeLessThanOrEqual(1);
+        }
+        for (const [x, y] of found.flatMap((p, i) => found.slice(i + 1).map((q) => [p, q] as const))) {
+          expect(x.endA <= y.startA || y.endA <= x.startA).toBe(true);
+          expect(x.endB <= y.startB || y.endB <= x.startB).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a text against itself is one passage over all of it', () => {
+    fc.assert(
+      fc.property(words, (a) => {
+        const found = alignPassages(a, a, { minWords: 5 });
+        if (a.length < 5) expect(found).toEqual([]);
+        else expect(found[0]).toEqual({ startA: 0, endA: a.length, startB: 0, endB: a.length, matched: a.length });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
