@@ -99,6 +99,21 @@ export function labelGenerated(sources: readonly Article[], seed: number, perSou
   ];
 }
 
+/** Real scraped pages: wire stories copied across outlets (gold = copy family). */
+export async function loadWebWire(evalDir = EVAL_DIR): Promise<Article[]> {
+  return readCorpus([join(evalDir, 'web-wire.jsonl')]);
+}
+
+/**
+ * Real scraped pages in 13 languages. `sameLanguage`: gold = copy family × language, so that a
+ * translation into another language counts as another story (what same-language detection can
+ * reach); otherwise the copy family.
+ */
+export async function loadWebMulti(evalDir = EVAL_DIR, sameLanguage = false): Promise<Article[]> {
+  const all = await readCorpus([join(evalDir, 'web-multi.jsonl')]);
+  return sameLanguage ? all.map((a) => withCluster(a, `${String(a.meta?.cluster)}|${a.lang}`)) : all;
+}
+
 /** The seeds (corpus/*.txt), each its own story. */
 export async function loadSeeds(corpusDir = CORPUS_DIR): Promise<Article[]> {
   return (await readCorpus([corpusDir])).map((a) => withCluster(a, a.id));
@@ -125,6 +140,16 @@ export const DATA_SETS: readonly DataSet[] = [
     name: 'wmt24-en-es',
     what: 'WMT24 all domains (news, social, speech, literary), English + Spanish; MT refusals removed',
     load: () => loadWmt24EnEs(),
+  },
+  {
+    name: 'web-wire',
+    what: 'real news pages (page chrome and all): 10 wire stories copied across outlets, independent reports, distractors',
+    load: () => loadWebWire(),
+  },
+  {
+    name: 'web-multi-same-language',
+    what: 'real news pages in 13 languages; gold = copy family × language (same-language reuse only)',
+    load: () => loadWebMulti(EVAL_DIR, true),
   },
   {
     name: 'generated',

@@ -14,9 +14,9 @@ export { decideGate, isRedundant } from './core/gate.js';
 export { computeMinHash, estimateJaccard } from './core/minhash/minhash.js';
 export { chooseLshParams } from './core/minhash/params.js';
 export { createSketchConfig } from './core/minhash/sketch.js';
+export { alignPassages } from './core/passages/align.js';
 // Relations and stories.
 export { findSelfRepetition } from './core/passages/selfRepetition.js';
-export { findSharedRuns } from './core/passages/sharedRuns.js';
 export { classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from './core/relation/classify.js';
 export { clusterStories } from './core/relation/cluster.js';
 export { judgePair, resolveThresholds } from './core/relation/judge.js';

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../core/relation/classify.js';
 import type { Thresholds } from '../types/index.js';
-import { parseNumberOption } from './errors.js';
+import { parseNumberOption, UsageError } from './errors.js';
 
 const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: string]> = [
   ['--duplicate <n>', 'duplicate', 'least coverage, both ways, for a duplicate'],
@@ -14,18 +14,33 @@ const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: strin
   ],
   ['--republication <n>', 'republication', 'least coverage, one way, for a republication'],
   ['--excerpt <n>', 'excerpt', 'least coverage, one way, for an unbalanced excerpt or summary (republication)'],
+  [
+    '--copy-words <n>',
+    'copyWords',
+    'least words in shared passages (outside common quotations) for an edited copy or a shared passage',
+  ],
+  ['--edited-copy <n>', 'editedCopy', 'least share of one text inside shared passages for an edited copy'],
   ['--translation-cosine <n>', 'translationCosine', 'least TF-IDF cosine for a translation variant'],
   ['--translation-aligned <n>', 'translationAligned', 'least sentence alignment, both ways, for a translation variant'],
   [
     '--translation-similarity <n>',
     'translationSimilarity',
-    'least mean similarity of aligned sentences for a translation variant',
+    'least mean similarity of aligned sentences for a translation variant aligned inside a window',
   ],
+  [
+    '--translation-similarity-whole <n>',
+    'translationSimilarityWhole',
+    'least mean similarity of aligned sentences for a translation variant aligned over both whole texts',
+  ],
+  ['--translation-pairs <n>', 'translationPairs', 'least sentence pairs aligned in order for a translation variant'],
 ];
+
+/** Thresholds counted in whole words or pairs rather than shares. */
+const COUNTS = new Set<keyof Thresholds>(['copyWords', 'translationPairs']);
 
 export function addThresholdOptions(cmd: Command): Command {
   for (const [flag, key, help] of THRESHOLD_OPTIONS)
-    cmd.option(flag, `${help} (0–1; default ${DEFAULT_THRESHOLDS[key]})`);
+    cmd.option(flag, `${help} (${COUNTS.has(key) ? 'a whole number' : '0–1'}; default ${DEFAULT_THRESHOLDS[key]})`);
   return cmd;
 }
 
@@ -34,7 +49,13 @@ export function readThresholdOptions(opts: Record<string, unknown>): Partial<Thr
   const out: Partial<Thresholds> = {};
   for (const [flag, key] of THRESHOLD_OPTIONS) {
     const value = opts[key];
-    if (typeof value === 'string') out[key] = parseNumberOption(flag.split(' ')[0] as string, value, 0, 1);
+    if (typeof value !== 'string') continue;
+    const name = flag.split(' ')[0] as string;
+    if (COUNTS.has(key)) {
+      const n = parseNumberOption(name, value, 1, 100000);
+      if (!Number.isInteger(n)) throw new UsageError(`${name} must be a whole number, got "${value}"`);
+      out[key] = n;
+    } else out[key] = parseNumberOption(name, value, 0, 1);
   }
   return out;
 }
@@ -44,4 +65,12 @@ export function useColor(stream: NodeJS.WriteStream, optionColor: boolean | unde
   if (optionColor === false) return false;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   return stream.isTTY === true;
+}
+
+/** `--keep-chrome`: score the whole page text, not the article body extracted from it. */
+export function addKeepChromeOption(cmd: Command): Command {
+  return cmd.option(
+    '--keep-chrome',
+    'keep page chrome (menus, captions, share prompts…): score the whole text, not the extracted article body',
+  );
 }

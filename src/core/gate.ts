@@ -10,6 +10,7 @@ export function isRedundant(relation: Relation, countTranslations: boolean): boo
   return (
     relation === 'duplicate' ||
     relation === 'republication' ||
+    relation === 'edited-copy' ||
     (countTranslations && relation === 'translation-variant')
   );
 }

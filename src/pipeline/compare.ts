@@ -10,6 +10,8 @@ import type { Article, PairResult, Thresholds } from '../types/index.js';
 
 export interface CompareOptions {
   thresholds?: Partial<Thresholds>;
+  /** Score the whole page text: no body extraction (`--keep-chrome`). */
+  keepChrome?: boolean;
   /** Articles whose document frequencies weight the TF-IDF (the corpus the pair belongs to). */
   context?: readonly Article[];
 }
@@ -17,13 +19,14 @@ export interface CompareOptions {
 /** Score and classify one pair; with `context`, IDF comes from that corpus (plus the pair). */
 export function compareArticles(a: Article, b: Article, options: CompareOptions = {}): PairResult {
   const thresholds = resolveThresholds(options.thresholds);
-  const fa = fingerprintArticle(normalizeArticle(a));
-  const fb = fingerprintArticle(normalizeArticle(b));
+  const normalize = { keepChrome: options.keepChrome === true };
+  const fa = fingerprintArticle(normalizeArticle(a, normalize));
+  const fb = fingerprintArticle(normalizeArticle(b, normalize));
   const others = (options.context ?? []).filter((x) => x.id !== a.id && x.id !== b.id);
   const freqs = countDocumentFrequencies([
     fa.terms,
     fb.terms,
-    ...others.map((x) => fingerprintArticle(normalizeArticle(x)).terms),
+    ...others.map((x) => fingerprintArticle(normalizeArticle(x, normalize)).terms),
   ]);
   const termIds = new Map<string, number>();
   return judgePair(

@@ -21,6 +21,8 @@ export interface EvaluateOptions {
   /** Field holding each document's gold relation to its `source` (default `relation`). */
   relationField?: string;
   thresholds?: Partial<Thresholds>;
+  /** Score the whole page text: no body extraction. */
+  keepChrome?: boolean;
   candidates?: ScanOptions['candidates'];
   /** Baseline threshold (default BASELINE_JACCARD). */
   baselineThreshold?: number;
@@ -35,6 +37,7 @@ export function evaluateGold(articles: readonly Article[], options: EvaluateOpti
   // Explanations of unlinked pairs are for readers of a report; evaluation needs only the stories.
   const scanOptions: ScanOptions = { explain: false };
   if (options.thresholds) scanOptions.thresholds = options.thresholds;
+  if (options.keepChrome) scanOptions.keepChrome = true;
   if (options.candidates) scanOptions.candidates = options.candidates;
   if (onStage) scanOptions.onStage = onStage;
   const scan = scanCorpus(articles, scanOptions);

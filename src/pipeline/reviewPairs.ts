@@ -4,6 +4,7 @@
  */
 import { DEFAULT_MAX_REVIEWED_PAIRS, pickReviewedPairs } from '../core/review/pickPairs.js';
 import { reviewNormalized } from '../core/review/review.js';
+import { siteLinesOf } from '../core/text/body.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import type { Article, NormalizedArticle, ScanResult } from '../types/index.js';
 import { pairKey, type Review } from '../types/review.js';
@@ -11,6 +12,8 @@ import { pairKey, type Review } from '../types/review.js';
 export interface ScanReviewOptions {
   /** Most pair diffs drawn (default 200). */
   maxPairs?: number;
+  /** Review the whole page text, as a scan with `keepChrome` scored it. */
+  keepChrome?: boolean;
 }
 
 /** Review the related pairs of a scan, keyed by `pairKey(a, b)`. */
@@ -20,14 +23,21 @@ export function reviewScanPairs(
   options: ScanReviewOptions = {},
 ): Map<string, Review> {
   const picked = pickReviewedPairs(result.pairs, options.maxPairs ?? DEFAULT_MAX_REVIEWED_PAIRS);
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  const byId = new Map(articles.map((a, i) => [a.id, i]));
+  const sites = options.keepChrome || picked.length === 0 ? [] : siteLinesOf(articles);
   const normalized = new Map<string, NormalizedArticle>();
   const get = (id: string): NormalizedArticle => {
     let n = normalized.get(id);
     if (!n) {
-      const article = byId.get(id);
-      if (!article) throw new RangeError(`pair names article "${id}", which is not among the articles given`);
-      n = normalizeArticle(article);
+      const at = byId.get(id);
+      const article = at === undefined ? undefined : articles[at];
+      if (at === undefined || !article)
+        throw new RangeError(`pair names article "${id}", which is not among the articles given`);
+      const siteLines = sites[at];
+      n = normalizeArticle(article, {
+        ...(options.keepChrome ? { keepChrome: true } : {}),
+        ...(siteLines ? { siteLines } : {}),
+      });
       normalized.set(id, n);
     }
     return n;

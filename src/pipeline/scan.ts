@@ -9,15 +9,18 @@ import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import { pickNearest } from '../core/relation/nearest.js';
-import { buildStories, type JudgedPair } from '../core/relation/stories.js';
+import { buildStories, compatibleByCosine, type JudgedPair } from '../core/relation/stories.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
+import { siteLinesOf } from '../core/text/body.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import type { Article, DocumentSummary, ScanResult, Thresholds } from '../types/index.js';
 import { type StageListener, timed } from './stages.js';
 
 export interface ScanOptions {
   thresholds?: Partial<Thresholds>;
+  /** Score the whole page text: no body extraction (`--keep-chrome`). */
+  keepChrome?: boolean;
   /**
    * Candidate pairs. Default: every pair whose TF-IDF cosine reaches the floor (`allPairs`, exact);
    * `lshCandidates` (core/candidates/lsh.ts) is the sub-quadratic alternative for large corpora.
@@ -51,7 +54,20 @@ function summarize(article: Article, fp: Fingerprint): DocumentSummary {
 export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
   const thresholds = resolveThresholds(options.thresholds);
   const { onStage } = options;
-  const fps = timed('fingerprint', onStage, () => articles.map((a) => fingerprintArticle(normalizeArticle(a))));
+  const sites = timed('site chrome', onStage, () =>
+    options.keepChrome ? articles.map(() => undefined) : siteLinesOf(articles),
+  );
+  const fps = timed('fingerprint', onStage, () =>
+    articles.map((a, i) => {
+      const siteLines = sites[i];
+      return fingerprintArticle(
+        normalizeArticle(a, {
+          ...(options.keepChrome ? { keepChrome: true } : {}),
+          ...(siteLines ? { siteLines } : {}),
+        }),
+      );
+    }),
+  );
   const vectors = timed('tfidf', onStage, () => vectorizeCorpus(fps.map((f) => f.terms)));
   const candidates = timed('candidates', onStage, () =>
     options.candidates ? options.candidates(fps, vectors) : allPairs(fps, vectors, candidateFloor(thresholds)),
@@ -75,6 +91,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       articles.map((a) => a.id),
       judged,
       dates,
+      compatibleByCosine(vectors),
     ),
   );
   const pairs = judged

@@ -21,7 +21,8 @@ export function describeNote(id: string, n: DocumentNote): string {
 }
 
 export function describeReason(r: Reason): string {
-  return `${r.score} ${r.value.toFixed(3)} ${r.op} ${r.threshold} (${r.note})`;
+  const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(3);
+  return `${r.score} ${value} ${r.op} ${r.threshold} (${r.note})`;
 }
 
 /** A share as a whole percentage ("37%"); 0 % of nothing. */

@@ -54,6 +54,10 @@ export interface NormalizedArticle {
   lang: string;
   /** Folded matching tokens of `clean` (case, accents, quotes, spelling variants folded). */
   tokens: string[];
+  /** Where each token stands in `clean`: start and end offsets, two per token. */
+  tokenSpans: Uint32Array;
+  /** 1 for each token inside quotation marks (`core/text/quotes.ts`), else 0. */
+  quoted: Uint8Array;
   sentences: Sentence[];
   actions: NormalizationAction[];
 }

@@ -36,9 +36,63 @@ export interface PairScores {
   copyAB?: number;
   /** Share of B's text in sentences with a near-verbatim counterpart in A. */
   copyBA?: number;
+  /**
+   * Words in passages both texts share (`alignPassages`: runs of 5+ words chained across small
+   * gaps), matched word for word; and the longest passage's matched words. 0 when none.
+   */
+  sharedWords?: number;
+  /** Of `sharedWords`, those both texts print inside quotation marks (quoting one speaker is not copying). */
+  quotedWords?: number;
+  longestPassage?: number;
+  /** Share of A's words inside shared passages (matched words / A's words; words both quote left out). */
+  passageAB?: number;
+  passageBA?: number;
+  /**
+   * The overlap window: on each side, from the first shared passage to the last. Share of that
+   * stretch of A (and of B) matched in passages: a copy that starts later or stops sooner is
+   * covered inside the window even when the whole texts differ in length.
+   */
+  windowAB?: number;
+  windowBA?: number;
+  /**
+   * Sentence alignment inside its own window (from the first aligned sentence to the last, on each
+   * side): how densely the texts correspond where both have text.
+   */
+  alignedWindowAB?: number;
+  alignedWindowBA?: number;
+  /** Sentence pairs the alignment matched. */
+  alignedPairs?: number;
 }
 
-export type Relation = 'duplicate' | 'republication' | 'translation-variant' | 'related' | 'unrelated';
+export type Relation =
+  | 'duplicate'
+  | 'republication'
+  | 'edited-copy'
+  | 'translation-variant'
+  | 'shares-passage'
+  | 'related'
+  | 'unrelated';
+
+/**
+ * How a republication's container differs from the text it holds (read from where the shared
+ * passages sit): `added-intro` (the container has text before), `truncation` (the held text is the
+ * container's beginning: a preview, or a copy cut sooner; or the container added an outro),
+ * `excerpt` (text on both sides), `abridged` (the held text skips parts of the container),
+ * `whole` (nothing outside the shared text worth naming).
+ */
+export type ReuseForm = 'added-intro' | 'truncation' | 'excerpt' | 'abridged' | 'whole';
+
+/** A passage two texts share: where it stands in each (character offsets in the cleaned text), its size and similarity. */
+export interface SharedPassage {
+  /** [start, end) in A's cleaned text. */
+  a: [number, number];
+  /** [start, end) in B's cleaned text. */
+  b: [number, number];
+  /** Words matched word for word. */
+  words: number;
+  /** Matched words over the longer of the two spans, in words (1 for a verbatim passage). */
+  similarity: number;
+}
 
 /** Why a relation was chosen: a score, the threshold and how it compared. */
 export interface Reason {
@@ -60,8 +114,12 @@ export interface PairResult {
   container?: string;
   scores: PairScores;
   reasons: Reason[];
-  /** Short passages both share (longest common runs, in matching form). */
+  /** For a republication: how the container differs from the text it holds. */
+  form?: ReuseForm;
+  /** Short passages both share (longest first, in matching form). */
   shared?: string[];
+  /** The shared passages with their places in both texts (longest first, at most 20). */
+  passages?: SharedPassage[];
   /**
    * Shared passages that also occur in other documents of the corpus: formulaic language
    * ("community with a shared future"), listed to show it was not taken as evidence of copying.
@@ -132,6 +190,21 @@ export interface Thresholds {
   translationSimilarity?: number;
   /** TF-IDF cosine at or above this → related (same people and event, another report). */
   related: number;
+  /**
+   * Words matched in shared passages at or above this → the pair reuses text: `edited-copy` when
+   * the passages make up `editedCopy` of one text, else `shares-passage`. Optional: absent means
+   * off (no passage relation).
+   */
+  copyWords?: number;
+  /** Share of one text (the larger of the two passage shares) inside shared passages for an `edited-copy`. */
+  editedCopy?: number;
+  /**
+   * Mean aligned-sentence similarity for a translation variant aligned over both whole texts
+   * (`translationSimilarity` is for one aligned inside a window only).
+   */
+  translationSimilarityWhole?: number;
+  /** Fewest sentence pairs aligned in order for a translation variant. */
+  translationPairs?: number;
 }
 
 export interface ScanResult {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isRedundant } from '../../src/core/gate.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { VARIANT_KINDS } from '../../src/eval/generate.js';
 import { compareArticles } from '../../src/pipeline/compare.js';
@@ -135,7 +136,7 @@ describe.skipIf(!hasWmt22)('gate with translations (needs ../shared/eval/wmt22-z
       if (exact.relation === 'translation-variant') translations++;
       // The gate proposes the other translation and says what compare says about it.
       expect(r.matches.find((m) => m.id === indexed[i]?.id)?.relation ?? 'unrelated').toBe(exact.relation);
-      const strong = exact.relation === 'duplicate' || exact.relation === 'republication';
+      const strong = isRedundant(exact.relation, false);
       expect(r.verdict).toBe(strong || exact.relation === 'translation-variant' ? 'redundant' : 'novel');
       expect(plain[i]?.verdict).toBe(strong ? 'redundant' : 'novel');
     }

@@ -34,5 +34,6 @@ export function seed004Republished(): Article {
 /** An article whose text is markup and script, to show that reports print it as text. */
 export const HOSTILE: Article = {
   id: 'hostile<b>',
-  text: 'Breaking: <script>document.title = "owned"</script> and <img src=x onerror="document.title=\'owned\'"> & "quotes".\n\nA second paragraph about the meeting in Havana.',
+  // Markup inside article sentences (body text, so that body extraction keeps it for the review).
+  text: 'The leaked page held <script>document.title = "owned"</script> and <img src=x onerror="document.title=\'owned\'"> & "quotes", officials told reporters in Havana on Monday.\n\nA second paragraph about the meeting in Havana, where the two delegations discussed trade, health and the schedule of the next talks.',
 };

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { resolvePair } from '../../io/readCorpus.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
-import { addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
+import { addKeepChromeOption, addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -13,12 +13,12 @@ export function register(program: Command): void {
     .option('--corpus <path>', 'read A and B by id from this corpus, and weight TF-IDF by it')
     .option('--format <format>', `output: ${rendererNames('pair').join(', ')}`, 'table')
     .option('--no-color', 'no colour in the table');
-  addThresholdOptions(cmd).action(async (a: string, b: string, opts: Record<string, unknown>) => {
+  addKeepChromeOption(addThresholdOptions(cmd)).action(async (a: string, b: string, opts: Record<string, unknown>) => {
     const render = await getRenderer('pair', String(opts.format));
     const thresholds = readThresholdOptions(opts);
     const [articleA, articleB, context] = await resolvePair(a, b, opts.corpus as string | undefined);
     const { compareArticles } = await import('../../pipeline/compare.js');
-    const pair = compareArticles(articleA, articleB, { thresholds, context });
+    const pair = compareArticles(articleA, articleB, { thresholds, context, keepChrome: opts.keepChrome === true });
     process.stdout.write(render(pair, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
   });
 }

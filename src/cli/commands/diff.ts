@@ -22,6 +22,7 @@ export function register(program: Command): void {
     .option('--ignore-punctuation', 'leave punctuation and quote marks out of the comparison')
     .option('--ignore-spelling', 'count British and American spellings as the same word')
     .option('--html <file>', 'also write the side-by-side view of the pair to this HTML file')
+    .option('--keep-chrome', 'review the whole page text, not the extracted article body')
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .action(async (refA: string, refB: string, opts: Record<string, unknown>) => {
       const layout = parseChoice('--layout', String(opts.layout), LAYOUTS);
@@ -34,6 +35,7 @@ export function register(program: Command): void {
       const [a, b] = await resolvePair(refA, refB, opts.corpus === undefined ? undefined : String(opts.corpus));
       const { reviewArticles } = await import('../../core/review/review.js');
       const review = reviewArticles(a, b, {
+        keepChrome: opts.keepChrome === true,
         ignoreCase: opts.ignoreCase === true,
         ignorePunctuation: opts.ignorePunctuation === true,
         ignoreSpelling: opts.ignoreSpelling === true,

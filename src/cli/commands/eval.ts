@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import { parseNumberOption } from '../errors.js';
-import { addThresholdOptions, readThresholdOptions } from '../options.js';
+import { addKeepChromeOption, addThresholdOptions, readThresholdOptions } from '../options.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option('--relation-field <name>', 'field holding each document’s gold relation to its source', 'relation')
     .option('--baseline-threshold <n>', 'word 3-gram Jaccard threshold of the baseline')
     .option('--no-baseline', 'skip the baseline');
-  addThresholdOptions(cmd).action(async (opts: Record<string, unknown>) => {
+  addKeepChromeOption(addThresholdOptions(cmd)).action(async (opts: Record<string, unknown>) => {
     const render = await getRenderer('evaluation', String(opts.format));
     const thresholds = readThresholdOptions(opts);
     const gold = String(opts.gold);
@@ -31,6 +31,7 @@ export function register(program: Command): void {
     const articles = await readCorpus([gold]);
     const result = evaluateGold(articles, {
       thresholds,
+      keepChrome: opts.keepChrome === true,
       relationField: String(opts.relationField),
       baseline: opts.baseline !== false,
       ...(baselineThreshold !== undefined ? { baselineThreshold } : {}),

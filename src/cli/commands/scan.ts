@@ -5,7 +5,7 @@ import { readCorpus } from '../../io/readCorpus.js';
 import { writeFileAtomic } from '../../io/writeFile.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
-import { addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
+import { addKeepChromeOption, addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
 
 const CANDIDATES = ['auto', 'all', 'lsh'] as const;
 /** Above this many articles, `--candidates auto` asks the LSH index for candidate pairs. */
@@ -28,7 +28,7 @@ export function register(program: Command): void {
     )
     .option('--timings', 'print the time of each stage on stderr')
     .option('--no-color', 'no colour in the table');
-  addThresholdOptions(cmd).action(async (inputs: string[], opts: Record<string, unknown>) => {
+  addKeepChromeOption(addThresholdOptions(cmd)).action(async (inputs: string[], opts: Record<string, unknown>) => {
     const format = String(opts.format);
     const render = await getRenderer('scan', format);
     const mode = opts.allPairs ? 'all' : parseChoice('--candidates', String(opts.candidates), CANDIDATES);
@@ -40,6 +40,7 @@ export function register(program: Command): void {
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
     const result = scanCorpus(articles, {
       thresholds,
+      keepChrome: opts.keepChrome === true,
       ...(candidates ? { candidates } : {}),
       onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
     });
@@ -55,7 +56,9 @@ export function register(program: Command): void {
       await writeFileAtomic(join(out, 'report.md'), md);
       await writeFileAtomic(
         join(out, 'index.html'),
-        renderScanHtml(result, { reviews: reviewScanPairs(result, articles) }),
+        renderScanHtml(result, {
+          reviews: reviewScanPairs(result, articles, { keepChrome: opts.keepChrome === true }),
+        }),
       );
       if (format !== 'json')
         process.stderr.write(

@@ -18,6 +18,8 @@ export interface Passage {
   endB: number;
   /** Tokens matched word for word inside the passage (the same count on both sides). */
   matched: number;
+  /** The exact runs the passage is chained from: start in A, start in B, length. */
+  runs: Array<[number, number, number]>;
 }
 
 export interface AlignPassagesOptions {
@@ -172,11 +174,21 @@ export function alignPassages(
       startB: first.b,
       endB: last.b + last.length,
       matched,
+      runs: chain.map((r): [number, number, number] => [r.a, r.b, r.length]),
     };
     passages.push(p);
     runs = runs.filter((r) => !overlaps(r, p));
   }
   return passages;
+}
+
+/** Matched words of the passages that are inside quotation marks in both texts (`quotedA`, `quotedB`: 1 per token). */
+export function countQuotedInBoth(passages: readonly Passage[], quotedA: Uint8Array, quotedB: Uint8Array): number {
+  let n = 0;
+  for (const p of passages)
+    for (const [a, b, length] of p.runs)
+      for (let k = 0; k < length; k++) if (quotedA[a + k] === 1 && quotedB[b + k] === 1) n++;
+  return n;
 }
 
 /** Words of a text inside passages (their matched words), and the window from the first passage to the last. */

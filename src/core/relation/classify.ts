@@ -58,9 +58,13 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   duplicateBalance: 0.97,
   republication: 0.9,
   excerpt: 0.8,
+  copyWords: 30,
+  editedCopy: 0.5,
   translationCosine: 0.35,
   translationAligned: 0.55,
-  translationSimilarity: 0.45,
+  translationSimilarity: 0.6,
+  translationSimilarityWhole: 0.45,
+  translationPairs: 4,
   related: 1.01,
 });
 
@@ -70,18 +74,35 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
  * (at most 1) inside its relation.
  */
 export const RELATION_STRENGTH: Readonly<Record<Relation, number>> = Object.freeze({
-  duplicate: 4,
-  republication: 3,
-  'translation-variant': 2,
+  duplicate: 6,
+  republication: 5,
+  'edited-copy': 4,
+  'translation-variant': 3,
+  'shares-passage': 2,
   related: 1,
   unrelated: 0,
 });
 
+/** Thresholds that may be absent (off). */
+const OPTIONAL = new Set([
+  'duplicateBalance',
+  'excerpt',
+  'translationSimilarity',
+  'copyWords',
+  'editedCopy',
+  'translationSimilarityWhole',
+  'translationPairs',
+]);
+
 /** Check thresholds: each in [0, 1] (related may exceed 1 to turn it off). */
 export function validateThresholds(t: Thresholds): void {
   for (const [key, value] of Object.entries(t)) {
-    if ((key === 'duplicateBalance' || key === 'excerpt' || key === 'translationSimilarity') && value === undefined)
+    if (OPTIONAL.has(key) && value === undefined) continue;
+    if (key === 'copyWords' || key === 'translationPairs') {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+        throw new RangeError(`threshold ${key} must be a whole number ≥ 1, got ${String(value)}`);
       continue;
+    }
     const max = key === 'related' ? 1.01 : 1;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
       throw new RangeError(`threshold ${key} must be in [0, ${max}], got ${String(value)}`);
@@ -113,7 +134,8 @@ export function coverage(s: PairScores): { ab: number; ba: number } {
   return { ab: Math.max(s.charContainmentAB, s.copyAB ?? 0), ba: Math.max(s.charContainmentBA, s.copyBA ?? 0) };
 }
 
-export function classifyPair(s: PairScores, t: Thresholds = DEFAULT_THRESHOLDS): Classification {
+/** Duplicate, republication or excerpt, from the coverages; undefined when none holds. */
+function classifyCopy(s: PairScores, t: Thresholds): Classification | undefined {
   const cover = coverage(s);
   const minCover = Math.min(cover.ab, cover.ba);
   const maxCover = Math.max(cover.ab, cover.ba);
@@ -130,14 +152,13 @@ export function classifyPair(s: PairScores, t: Thresholds = DEFAULT_THRESHOLDS):
   if (minCover >= t.duplicate && balanceValue >= minBalance && s.lengthRatio >= t.duplicateLength) {
     return { relation: 'duplicate', reasons: [bothCover, balance, length] };
   }
+  const container = cover.ab >= cover.ba ? 'b' : 'a';
   const oneCover = reason('coverage(max)', maxCover, t.republication, 'share of one text found in the other');
   if (maxCover >= t.republication) {
-    const container = cover.ab >= cover.ba ? 'b' : 'a';
     return { relation: 'republication', container, reasons: [oneCover, bothCover, balance, length] };
   }
   const excerptValue = t.excerpt ?? 1.01;
   if (maxCover >= excerptValue && balanceValue <= EXCERPT_BALANCE) {
-    const container = cover.ab >= cover.ba ? 'b' : 'a';
     return {
       relation: 'republication',
       container,
@@ -153,32 +174,124 @@ export function classifyPair(s: PairScores, t: Thresholds = DEFAULT_THRESHOLDS):
       ],
     };
   }
-  const minAligned = Math.min(s.alignedAB, s.alignedBA);
-  const cosine = reason('cosine', s.cosine, t.translationCosine, 'TF-IDF cosine of stemmed content words');
-  const aligned = reason(
-    'aligned(min)',
-    minAligned,
-    t.translationAligned,
-    'share of sentences with an in-order counterpart, weaker direction',
+  return undefined;
+}
+
+/** The reasons about shared passages: words matched, and the larger share of one text in them. */
+function passageReasons(s: PairScores, t: Thresholds): { words: Reason; share: Reason } {
+  return {
+    words: reason(
+      'sharedWords(unquoted)',
+      (s.sharedWords ?? 0) - (s.quotedWords ?? 0),
+      t.copyWords ?? Number.POSITIVE_INFINITY,
+      'words matched in passages both texts share (runs of 5+ words, small edits bridged), less those both print as a quotation',
+    ),
+    share: reason(
+      'passage(max)',
+      Math.max(s.passageAB ?? 0, s.passageBA ?? 0),
+      t.editedCopy ?? 1.01,
+      'share of one text inside the shared passages',
+    ),
+  };
+}
+
+/**
+ * Below `translationPairs` aligned sentence pairs, both texts must be aligned at least this far.
+ * Measured: WMT24 speech transcripts (3–5 sentences) and their Spanish versions align whole
+ * (≥ 0.8); two independent agency writes of one court ruling (web-wire w056/w062) align 3
+ * sentences covering 0.56 of the shorter.
+ */
+const SHORT_TEXT_ALIGNED = 0.8;
+
+/**
+ * Translation variant: the same text in other words, sentence for sentence. Two routes, both
+ * needing the cosine of content words and at least `translationPairs` sentence pairs aligned in
+ * order:
+ * - whole texts: both texts aligned (`translationAligned`, weaker direction) and the aligned
+ *   sentences reasonably close (`translationSimilarityWhole`): the WMT human translations;
+ * - a window: two versions cut at different places (a preview of a re-translation). Inside the
+ *   alignment's window both sides align, one text aligns nearly whole, and, since the structural
+ *   evidence is smaller, the sentences must match closer (`translationSimilarity`).
+ */
+function translationReasons(s: PairScores, t: Thresholds): { holds: boolean; reasons: Reason[] } {
+  const closeness = s.alignedSimilarity ?? 0;
+  // A short text (fewer sentence pairs than `translationPairs`) qualifies when it is aligned nearly
+  // whole on both sides: a three-sentence speech transcript and its translation.
+  const short = Math.min(s.alignedAB, s.alignedBA) >= SHORT_TEXT_ALIGNED && (s.alignedPairs ?? 0) >= 2;
+  const common = [
+    reason('cosine', s.cosine, t.translationCosine, 'TF-IDF cosine of stemmed content words'),
+    short
+      ? reason(
+          'aligned(min)',
+          Math.min(s.alignedAB, s.alignedBA),
+          SHORT_TEXT_ALIGNED,
+          'a short text aligned nearly whole on both sides',
+        )
+      : reason('alignedPairs', s.alignedPairs ?? 0, t.translationPairs ?? 0, 'sentence pairs aligned in order'),
+  ];
+  const whole = [
+    reason(
+      'aligned(min)',
+      Math.min(s.alignedAB, s.alignedBA),
+      t.translationAligned,
+      'share of sentences with an in-order counterpart, weaker direction',
+    ),
+    reason(
+      'alignedSimilarity',
+      closeness,
+      t.translationSimilarityWhole ?? t.translationSimilarity ?? 0,
+      'mean similarity of the aligned sentence pairs',
+    ),
+  ];
+  const holds = (rs: Reason[]) => rs.every((r) => r.op === '>=');
+  if (holds(common) && holds(whole)) return { holds: true, reasons: [...common, ...whole] };
+  const window = [
+    reason(
+      'aligned(window,min)',
+      Math.min(s.alignedWindowAB ?? 0, s.alignedWindowBA ?? 0),
+      t.translationAligned,
+      'share of sentences with an in-order counterpart where both texts have text, weaker direction',
+    ),
+    reason(
+      'aligned(max)',
+      Math.max(s.alignedAB, s.alignedBA),
+      t.translationAligned,
+      'share of the more fully aligned text with a counterpart',
+    ),
+    reason(
+      'alignedSimilarity',
+      closeness,
+      t.translationSimilarity ?? 0,
+      'mean similarity of the aligned sentence pairs (closer when only a window aligns)',
+    ),
+  ];
+  if (holds(common) && holds(window)) return { holds: true, reasons: [...common, ...window] };
+  return { holds: false, reasons: [...common, ...whole, window[0] as Reason, window[2] as Reason] };
+}
+
+export function classifyPair(s: PairScores, t: Thresholds = DEFAULT_THRESHOLDS): Classification {
+  const copy = classifyCopy(s, t);
+  if (copy) return copy;
+  const cover = coverage(s);
+  const oneCover = reason(
+    'coverage(max)',
+    Math.max(cover.ab, cover.ba),
+    t.republication,
+    'share of one text found in the other',
   );
-  const closeness = reason(
-    'alignedSimilarity',
-    s.alignedSimilarity ?? 0,
-    t.translationSimilarity ?? 0,
-    'mean similarity of the aligned sentence pairs',
-  );
-  if (
-    s.cosine >= t.translationCosine &&
-    minAligned >= t.translationAligned &&
-    (s.alignedSimilarity ?? 0) >= (t.translationSimilarity ?? 0)
-  ) {
-    return { relation: 'translation-variant', reasons: [cosine, aligned, closeness, oneCover] };
+  const passage = passageReasons(s, t);
+  if (passage.words.op === '>=' && passage.share.op === '>=') {
+    return { relation: 'edited-copy', reasons: [passage.words, passage.share, oneCover] };
   }
+  const translation = translationReasons(s, t);
+  if (translation.holds) return { relation: 'translation-variant', reasons: [...translation.reasons, oneCover] };
+  if (passage.words.op === '>=')
+    return { relation: 'shares-passage', reasons: [passage.words, passage.share, oneCover] };
   if (s.cosine >= t.related) {
     return {
       relation: 'related',
-      reasons: [reason('cosine', s.cosine, t.related, 'same vocabulary, another report'), aligned, oneCover],
+      reasons: [reason('cosine', s.cosine, t.related, 'same vocabulary, another report'), oneCover],
     };
   }
-  return { relation: 'unrelated', reasons: [oneCover, cosine, aligned, closeness] };
+  return { relation: 'unrelated', reasons: [oneCover, passage.words, ...translation.reasons] };
 }

@@ -9,6 +9,11 @@
  *
  * The default share is 0.6, i.e. more than half: with 0.5, {A, R} and {D} joined by R–D alone
  * have 1 linked pair of 2, exactly the share, and the chain A–R–D would merge.
+ *
+ * A copy family is often a star: a preview and a copy that starts later both come from the
+ * original, but share no passage with each other. A `compatible` pair (the caller's test: the same
+ * vocabulary) counts in favour of a merge like an edge, so the star joins; the two sources of a
+ * roundup, which share neither passages nor vocabulary, still do not.
  */
 
 export interface StoryEdge {
@@ -22,6 +27,11 @@ export interface StoryEdge {
 export interface ClusterOptions {
   /** Share of cross pairs that must be edges for two groups to merge, in (0, 1]. Default 0.6. */
   minLinkedShare?: number;
+  /**
+   * Whether two documents that are not joined by an edge still count in favour of a merge (see
+   * `stories.ts`: the same vocabulary). Default: never.
+   */
+  compatible?: (a: number, b: number) => boolean;
 }
 
 export const DEFAULT_MIN_LINKED_SHARE = 0.6;
@@ -29,6 +39,7 @@ export const DEFAULT_MIN_LINKED_SHARE = 0.6;
 /** Groups of document indexes; each group sorted, groups ordered by their first index. */
 export function clusterStories(count: number, edges: readonly StoryEdge[], options: ClusterOptions = {}): number[][] {
   const minShare = options.minLinkedShare ?? DEFAULT_MIN_LINKED_SHARE;
+  const { compatible } = options;
   if (!(minShare > 0 && minShare <= 1)) throw new RangeError(`minLinkedShare must be in (0, 1], got ${minShare}`);
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, got ${count}`);
   edges.forEach((e, i) => {
@@ -55,7 +66,8 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     const ma = groups.get(ga) as number[];
     const mb = groups.get(gb) as number[];
     let links = 0;
-    for (const x of ma) for (const y of mb) if (linked.has(Math.min(x, y) * count + Math.max(x, y))) links++;
+    for (const x of ma)
+      for (const y of mb) if (linked.has(Math.min(x, y) * count + Math.max(x, y)) || compatible?.(x, y)) links++;
     if (links / (ma.length * mb.length) < minShare) continue;
     // The larger group keeps its key; on equal sizes, the one with the smaller key (deterministic).
     const [keep, drop] = ma.length > mb.length || (ma.length === mb.length && ga < gb) ? [ga, gb] : [gb, ga];

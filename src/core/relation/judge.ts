@@ -4,10 +4,11 @@
  */
 import type { PairResult, Thresholds } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
-import { describeSharedRuns } from '../passages/sharedRuns.js';
+import { describePassages, locatePassages } from '../passages/report.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { type Classification, classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from './classify.js';
-import { scorePair } from './score.js';
+import { describeForm } from './form.js';
+import { measurePair } from './score.js';
 
 /** The defaults with the caller's thresholds on top, checked. Never changes the caller's object. */
 export function resolveThresholds(partial: Partial<Thresholds> = {}): Thresholds {
@@ -41,14 +42,17 @@ export function judgePair(
   vb: SparseVector,
   thresholds: Thresholds,
 ): PairResult {
-  const scores = scorePair(a, b, va, vb);
+  const { scores, passages } = measurePair(a, b, va, vb);
   const fewest = Math.min(a.article.tokens.length, b.article.tokens.length);
   const verdict = fewest === 0 ? NO_WORDS : classifyPair(scores, thresholds);
   const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons: verdict.reasons };
-  if (verdict.container) result.container = verdict.container === 'a' ? a.id : b.id;
-  if (verdict.relation !== 'unrelated') {
-    const shared = describeSharedRuns(a.article.tokens, b.article.tokens);
-    if (shared.length > 0) result.shared = shared;
+  if (verdict.container) {
+    result.container = verdict.container === 'a' ? a.id : b.id;
+    result.form = describeForm(passages, a.article.tokens.length, b.article.tokens.length, verdict.container);
+  }
+  if (verdict.relation !== 'unrelated' && passages.length > 0) {
+    result.shared = describePassages(passages, a.article.tokens);
+    result.passages = locatePassages(passages, a.article, b.article);
   }
   return result;
 }

@@ -94,3 +94,33 @@ export function alignmentCoverage(
   const tb = total(b);
   return { alignedAB: ta === 0 ? 1 : coveredA / ta, alignedBA: tb === 0 ? 1 : coveredB / tb };
 }
+
+/**
+ * Shares of each text's sentences that found a counterpart inside the alignment's window: from the
+ * first matched sentence to the last, on each side (weighted as `alignmentCoverage`). Two versions
+ * of one text cut at different places (a preview, a copy that starts later) are aligned where both
+ * have text; an independent report that matches a sentence here and there spreads its window over
+ * most of itself and stays low. 0 without matches.
+ */
+export function alignmentWindowCoverage(
+  a: readonly ReadonlySet<string>[],
+  b: readonly ReadonlySet<string>[],
+  matches: readonly SentenceMatch[],
+): { windowAB: number; windowBA: number } {
+  const first = matches[0];
+  const last = matches[matches.length - 1];
+  if (!first || !last) return { windowAB: 0, windowBA: 0 };
+  const weight = (s: ReadonlySet<string> | undefined): number => Math.max(1, s?.size ?? 0);
+  const span = (list: readonly ReadonlySet<string>[], from: number, to: number): number => {
+    let n = 0;
+    for (let k = from; k <= to; k++) n += weight(list[k]);
+    return n;
+  };
+  let coveredA = 0;
+  let coveredB = 0;
+  for (const m of matches) {
+    coveredA += weight(a[m.a]);
+    coveredB += weight(b[m.b]);
+  }
+  return { windowAB: coveredA / span(a, first.a, last.a), windowBA: coveredB / span(b, first.b, last.b) };
+}

@@ -3,7 +3,8 @@
  */
 import type { PairResult } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
-import { describeSharedRuns } from '../passages/sharedRuns.js';
+import { alignPassages } from '../passages/align.js';
+import { describePassages } from '../passages/report.js';
 import type { JudgedPair } from './stories.js';
 
 export const NEAREST_COUNT = 5;
@@ -15,7 +16,7 @@ function closeness(p: PairResult): number {
 
 /**
  * The `count` closest unlinked pairs (copies of the judged results), with up to 3 passages of at
- * least 6 words they share.
+ * least 6 matched words they share.
  */
 export function pickNearest(
   judged: readonly JudgedPair[],
@@ -33,11 +34,8 @@ export function pickNearest(
     .slice(0, count)
     .map((p) => {
       const out: PairResult = { ...p.result };
-      const shared = describeSharedRuns(
-        (fps[p.i] as Fingerprint).article.tokens,
-        (fps[p.j] as Fingerprint).article.tokens,
-        { minWords: 6, limit: 3 },
-      );
+      const a = (fps[p.i] as Fingerprint).article.tokens;
+      const shared = describePassages(alignPassages(a, (fps[p.j] as Fingerprint).article.tokens, { minWords: 6 }), a);
       if (shared.length > 0) out.shared = shared;
       return out;
     });

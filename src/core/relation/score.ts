@@ -5,13 +5,14 @@
 
 import type { PairScores } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import { alignPassages, countQuotedInBoth, type Passage, passageCoverage } from '../passages/align.js';
 import { roundScore } from '../round.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { cosineSimilarity } from '../similarity/cosine.js';
 import { setScores } from '../similarity/sets.js';
 import { diceSimilarity } from '../similarity/stringSimilarity.js';
 import { copyCoverage } from './copy.js';
-import { alignMonotone, alignmentCoverage } from './monotone.js';
+import { alignMonotone, alignmentCoverage, alignmentWindowCoverage } from './monotone.js';
 
 /**
  * Below these, sentence alignment is not run (it is the costly score) and counts as 0: a pair
@@ -35,24 +36,77 @@ export function isSameLanguage(a: string, b: string): boolean {
   return a === b || a === 'und' || b === 'und';
 }
 
-export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector): PairScores {
+/** The scores of a pair and the passages they were read from. */
+export interface PairMeasure {
+  scores: PairScores;
+  /** Shared passages, longest first (token ranges; see `alignPassages`). */
+  passages: Passage[];
+}
+
+/** Whether most words of a sentence are inside quotation marks. */
+function mostlyQuoted(f: Fingerprint, k: number): boolean {
+  const s = f.article.sentences[k];
+  if (!s || s.tokens.length === 0) return false;
+  const first = f.article.sentences.slice(0, k).reduce((n, x) => n + x.tokens.length, 0);
+  let q = 0;
+  for (let i = first; i < first + s.tokens.length; i++) q += f.article.quoted[i] ?? 0;
+  return 2 * q > s.tokens.length;
+}
+
+/**
+ * Sentence alignment scores: overall, inside the alignment's window, and how close the matched
+ * sentences are. A pair of sentences both mostly in quotation marks is not counted: two reports
+ * quoting one statement line up on its sentences without being one text.
+ */
+function alignmentScores(a: Fingerprint, b: Fingerprint) {
+  const matches = alignMonotone(a.sentenceTerms, b.sentenceTerms).filter(
+    (m) => !(mostlyQuoted(a, m.a) && mostlyQuoted(b, m.b)),
+  );
+  const { alignedAB, alignedBA } = alignmentCoverage(a.sentenceTerms, b.sentenceTerms, matches);
+  const { windowAB, windowBA } = alignmentWindowCoverage(a.sentenceTerms, b.sentenceTerms, matches);
+  const similarity = matches.length > 0 ? matches.reduce((sum, m) => sum + m.similarity, 0) / matches.length : 0;
+  return { alignedAB, alignedBA, windowAB, windowBA, similarity, pairs: matches.length };
+}
+
+/**
+ * Shared passages and what they cover (none when the texts share no word 5-shingle, so no seed).
+ * Words both texts print inside quotation marks are counted apart (`quoted`) and left out of the
+ * shares: two reports quoting one statement quote its speaker, they did not copy each other.
+ */
+function passageScores(a: Fingerprint, b: Fingerprint, shareShingles: boolean) {
+  const passages = shareShingles ? alignPassages(a.article.tokens, b.article.tokens) : [];
+  const quoted = countQuotedInBoth(passages, a.article.quoted, b.article.quoted);
+  const ca = passageCoverage(passages, a.article.tokens.length, 'a');
+  const cb = passageCoverage(passages, b.article.tokens.length, 'b');
+  let shared = 0;
+  let longest = 0;
+  for (const p of passages) {
+    shared += p.matched;
+    longest = Math.max(longest, p.matched);
+  }
+  // The shares count the unquoted words only (the same factor on both sides).
+  const keep = shared === 0 ? 0 : (shared - quoted) / shared;
+  return { passages, shared, quoted, longest, ca, cb, keep };
+}
+
+/** All scores of a pair, with the shared passages behind the passage scores. */
+export function measurePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector): PairMeasure {
   const words = setScores(a.words, b.words);
   const chars = setScores(a.chars, b.chars);
   const cosine = cosineSimilarity(va, vb);
-  let alignedAB = 0;
-  let alignedBA = 0;
-  let alignedSimilarity = 0;
-  let copyAB = 0;
-  let copyBA = 0;
   const maxChar = Math.max(chars.containmentAB, chars.containmentBA);
   const sameLanguage = isSameLanguage(a.article.lang, b.article.lang);
-  if (sameLanguage && (cosine >= ALIGNMENT_GATE.cosine || maxChar >= ALIGNMENT_GATE.containment)) {
-    const matches = alignMonotone(a.sentenceTerms, b.sentenceTerms);
-    ({ alignedAB, alignedBA } = alignmentCoverage(a.sentenceTerms, b.sentenceTerms, matches));
-    if (matches.length > 0) alignedSimilarity = matches.reduce((sum, m) => sum + m.similarity, 0) / matches.length;
-  }
-  if (sameLanguage && maxChar >= COPY_GATE)
-    ({ copyAB, copyBA } = copyCoverage(a.copyUnits, b.copyUnits, diceSimilarity));
+  const aligned =
+    sameLanguage && (cosine >= ALIGNMENT_GATE.cosine || maxChar >= ALIGNMENT_GATE.containment)
+      ? alignmentScores(a, b)
+      : { alignedAB: 0, alignedBA: 0, windowAB: 0, windowBA: 0, similarity: 0, pairs: 0 };
+  const copy =
+    sameLanguage && maxChar >= COPY_GATE
+      ? copyCoverage(a.copyUnits, b.copyUnits, diceSimilarity)
+      : { copyAB: 0, copyBA: 0 };
+  // Passages across languages are quoted foreign material (a tweet, a name list): the
+  // translation test, not the copy test, decides such pairs.
+  const shared = passageScores(a, b, sameLanguage && words.containmentAB > 0 && a.article.tokens.length > 0);
   const la = a.article.tokens.length;
   const lb = b.article.tokens.length;
   const scores: PairScores = {
@@ -62,15 +116,29 @@ export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: 
     charContainmentAB: roundScore(chars.containmentAB),
     charContainmentBA: roundScore(chars.containmentBA),
     cosine: roundScore(cosine),
-    alignedAB: roundScore(alignedAB),
-    alignedBA: roundScore(alignedBA),
-    alignedSimilarity: roundScore(alignedSimilarity),
+    alignedAB: roundScore(aligned.alignedAB),
+    alignedBA: roundScore(aligned.alignedBA),
+    alignedSimilarity: roundScore(aligned.similarity),
     lengthRatio: roundScore(la === 0 && lb === 0 ? 1 : Math.min(la, lb) / Math.max(la, lb)),
-    copyAB: roundScore(copyAB),
-    copyBA: roundScore(copyBA),
+    copyAB: roundScore(copy.copyAB),
+    copyBA: roundScore(copy.copyBA),
+    sharedWords: shared.shared,
+    quotedWords: shared.quoted,
+    longestPassage: shared.longest,
+    passageAB: roundScore(la === 0 ? 0 : shared.ca.covered * shared.keep),
+    passageBA: roundScore(lb === 0 ? 0 : shared.cb.covered * shared.keep),
+    windowAB: roundScore(shared.ca.windowCovered * shared.keep),
+    windowBA: roundScore(shared.cb.windowCovered * shared.keep),
+    alignedWindowAB: roundScore(aligned.windowAB),
+    alignedWindowBA: roundScore(aligned.windowBA),
+    alignedPairs: aligned.pairs,
   };
   if (a.article.title !== undefined && b.article.title !== undefined) {
     scores.titleDice = roundScore(diceSimilarity(a.article.title.toLowerCase(), b.article.title.toLowerCase()));
   }
-  return scores;
+  return { scores, passages: shared.passages };
+}
+
+export function scorePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector): PairScores {
+  return measurePair(a, b, va, vb).scores;
 }

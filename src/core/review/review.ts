@@ -14,6 +14,8 @@ import { type DiffOptions, diffWordsOf } from './diff.js';
 
 export interface ReviewOptions extends DiffOptions {
   align?: AlignOptions;
+  /** Review the whole page text: no body extraction (`--keep-chrome`). */
+  keepChrome?: boolean;
 }
 
 /** The term set a sentence is aligned by: its stemmed content words, or all its words when it has none. */
@@ -136,5 +138,6 @@ export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, opt
 
 /** Review two articles (normalized here: boilerplate set aside, as in `scan`). */
 export function reviewArticles(a: Article, b: Article, options: ReviewOptions = {}): Review {
-  return reviewNormalized(normalizeArticle(a), normalizeArticle(b), options);
+  const normalize = { keepChrome: options.keepChrome === true };
+  return reviewNormalized(normalizeArticle(a, normalize), normalizeArticle(b, normalize), options);
 }

@@ -8,9 +8,11 @@
  * British spelling made American.
  */
 import type { Article, NormalizationAction, NormalizedArticle, Sentence } from '../../types/index.js';
+import { extractBody } from './body.js';
 import { guessLanguage } from './language.js';
+import { findQuotedRanges } from './quotes.js';
 import { splitSentences } from './sentences.js';
-import { tokenizeWords } from './tokens.js';
+import { segmentWords, tokenizeWords } from './tokens.js';
 
 /** A rule that removes a whole line (a paragraph of the article) when it matches. */
 export interface BoilerplateRule {
@@ -75,6 +77,14 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
 
 export interface NormalizeOptions {
   rules?: readonly BoilerplateRule[];
+  /**
+   * Keep the page chrome (menus, sign-in clutter, captions, bylines, share prompts: see
+   * `body.ts`): only the boilerplate rules apply, line by line. Default false: scores use the
+   * article body.
+   */
+  keepChrome?: boolean;
+  /** `lineKey`s of lines recurring on other pages of the article's site (`siteRecurringLines`). */
+  siteLines?: ReadonlySet<string>;
 }
 
 /** What normalization keeps of the text: paragraphs and their original line numbers. */
@@ -95,14 +105,7 @@ export function stripBoilerplate(
   const paragraphs: KeptParagraph[] = [];
   const lines = text.normalize('NFC').split(/\r\n|\r|\n/);
   lines.forEach((raw, i) => {
-    // NFC again after the zero-width characters go: "e\u200b\u0301" only composes to "é" once the
-    // space between them is removed, and the clean text must be a fixed point of normalization.
-    // Zero-width characters go before spaces are collapsed ("a \ufeff b" would keep two spaces).
-    const line = raw
-      .replace(/[\u200b-\u200d\ufeff]/g, '')
-      .replace(/[\p{Zs}\t\u00a0]+/gu, ' ')
-      .normalize('NFC')
-      .trim();
+    const line = cleanLine(raw);
     if (line === '') return;
     const rule = rules.find((r) => line.length <= r.maxLength && r.pattern.test(line));
     if (rule) {
@@ -117,6 +120,75 @@ export function stripBoilerplate(
     paragraphs.push({ text: line, line: i + 1 });
   });
   return { paragraphs, actions };
+}
+
+/**
+ * A line as the display text keeps it: zero-width characters removed, white space collapsed, NFC.
+ * NFC again after the zero-width characters go: "e\u200b\u0301" only composes to "é" once the
+ * space between them is removed, and the clean text must be a fixed point of normalization.
+ * Zero-width characters go before spaces are collapsed ("a \ufeff b" would keep two spaces).
+ */
+function cleanLine(raw: string): string {
+  return raw
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[\p{Zs}\t\u00a0]+/gu, ' ')
+    .normalize('NFC')
+    .trim();
+}
+
+/** What paragraph selection keeps: the paragraphs, what it set aside and why, and the headline it found. */
+export interface SelectedParagraphs {
+  paragraphs: KeptParagraph[];
+  actions: NormalizationAction[];
+  /** The page's headline, when body extraction found one (it is kept out of the paragraphs). */
+  title?: string;
+}
+
+/**
+ * The paragraphs the scores use: the article body (`extractBody`: page chrome set aside, each
+ * line with its reason), then the boilerplate rules on what is left; the lines of one hard-wrapped
+ * paragraph are joined. With `keepChrome`, only the boilerplate rules apply (`stripBoilerplate`).
+ * The one function that decides which text counts: `normalizeArticle` and the index's bulk path
+ * (`tokenCache.ts`) both call it.
+ */
+export function selectParagraphs(
+  text: string,
+  lang: string | undefined,
+  options: NormalizeOptions = {},
+): SelectedParagraphs {
+  const rules = options.rules ?? BOILERPLATE_RULES;
+  if (options.keepChrome) return stripBoilerplate(text, rules);
+  const extracted = extractBody(text.normalize('NFC'), {
+    ...(lang ? { lang } : {}),
+    ...(options.siteLines ? { siteLines: options.siteLines } : {}),
+  });
+  const actions: NormalizationAction[] = [];
+  const paragraphs: KeptParagraph[] = [];
+  let title: string | undefined;
+  let lastBlock = -1;
+  for (const l of extracted.lines) {
+    const line = cleanLine(l.text);
+    if (line === '') continue;
+    if (l.class === 'chrome') {
+      actions.push({ rule: `chrome:${l.reason}`, line: l.line, text: shorten(line) });
+      continue;
+    }
+    if (l.class === 'title') {
+      title ??= line;
+      actions.push({ rule: 'title', line: l.line, text: shorten(line) });
+      continue;
+    }
+    const rule = rules.find((r) => line.length <= r.maxLength && r.pattern.test(line));
+    if (rule) {
+      actions.push({ rule: `boilerplate:${rule.name}`, line: l.line, text: shorten(line) });
+      continue;
+    }
+    const previous = paragraphs[paragraphs.length - 1];
+    if (previous && l.block === lastBlock) previous.text = `${previous.text} ${line}`;
+    else paragraphs.push({ text: line, line: l.line });
+    lastBlock = l.block;
+  }
+  return title === undefined ? { paragraphs, actions } : { paragraphs, actions, title };
 }
 
 function sameLine(a: string, b: string): boolean {
@@ -138,18 +210,28 @@ function looksLikeTitle(paragraph: string): boolean {
  * of what was removed.
  */
 export function normalizeArticle(article: Article, options: NormalizeOptions = {}): NormalizedArticle {
-  const { paragraphs, actions } = stripBoilerplate(article.text, options.rules);
+  const selected = selectParagraphs(article.text, article.lang, options);
+  const { paragraphs, actions } = selected;
   const sentences: Sentence[] = [];
   const tokens: string[] = [];
+  const spans: number[] = [];
+  const quoted: number[] = [];
   let clean = '';
   paragraphs.forEach((p, pi) => {
     if (pi > 0) clean += '\n\n';
     const base = clean.length;
     clean += p.text;
+    const quotes = findQuotedRanges(p.text);
     for (const span of splitSentences(p.text)) {
       const text = p.text.slice(span.start, span.end);
-      const words = tokenizeWords(text);
-      if (words.length === 0) continue;
+      const found = segmentWords(text);
+      if (found.length === 0) continue;
+      const words = found.map((w) => w.norm);
+      for (const w of found) {
+        spans.push(base + span.start + w.start, base + span.start + w.end);
+        const at = span.start + w.start;
+        quoted.push(quotes.some(([from, to]) => at >= from && at < to) ? 1 : 0);
+      }
       sentences.push({
         index: sentences.length,
         paragraph: pi,
@@ -163,13 +245,17 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
   });
   const first = paragraphs[0]?.text;
   const title =
-    article.title ?? (first !== undefined && paragraphs.length > 1 && looksLikeTitle(first) ? first : undefined);
+    article.title ??
+    selected.title ??
+    (options.keepChrome && first !== undefined && paragraphs.length > 1 && looksLikeTitle(first) ? first : undefined);
   return {
     id: article.id,
     clean,
     title,
     lang: article.lang ?? guessLanguage(clean),
     tokens,
+    tokenSpans: Uint32Array.from(spans),
+    quoted: Uint8Array.from(quoted),
     sentences,
     actions,
   };

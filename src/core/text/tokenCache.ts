@@ -15,7 +15,7 @@
  */
 import type { Article } from '../../types/index.js';
 import { guessLanguage } from './language.js';
-import { stripBoilerplate } from './normalize.js';
+import { selectParagraphs } from './normalize.js';
 import { contentTerms } from './terms.js';
 import { foldWord, SPACELESS_SCRIPT, WORD_RE } from './tokens.js';
 
@@ -48,7 +48,7 @@ export function tokenizeAndTermsFast(
   article: Article,
   cache: TokenCache,
 ): { tokens: string[]; lang: string; terms: string[] } {
-  const { paragraphs } = stripBoilerplate(article.text);
+  const { paragraphs } = selectParagraphs(article.text, article.lang);
   const lang = article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n'));
   let map = cache.words.get(lang);
   if (!map) {

@@ -65,6 +65,38 @@ describe('alignPassages', () => {
     expect(cover.covered).toBeLessThan(0.6);
   });
 
+  it('seed 002 and a copy with an inserted sentence: two passages, before and after the insertion', () => {
+    const marker = 'He said China will, as always,';
+    const inserted = 'The visit was the first by a senior Cuban party official since the pandemic began in early 2020.';
+    const copy = seed002.replace(marker, `${inserted} ${marker}`);
+    const ta = tokens(seed002);
+    const tb = tokens(copy);
+    const at = ta.indexOf('he', ta.indexOf('interests'));
+    const extra = tokens(inserted).length;
+    const found = [...alignPassages(ta, tb)].sort((x, y) => x.startA - y.startA);
+    expect(found).toMatchObject([
+      { startA: 0, endA: at, startB: 0, endB: at, matched: at },
+      { startA: at, endA: ta.length, startB: at + extra, endB: tb.length, matched: ta.length - at },
+    ]);
+  });
+
+  it('takes the longest of several places in B where a phrase recurs', () => {
+    const phrase = 'to implement the important consensus reached by the two leaders'.split(' ');
+    const a = [...phrase, 'and', 'deepen', 'practical', 'cooperation', 'in', 'various', 'fields'];
+    // B says the phrase twice: first cut short, then in full as A has it.
+    const b = [...phrase, 'said', 'morales', 'today', ...a];
+    expect(alignPassages(a, b)).toEqual([
+      {
+        startA: 0,
+        endA: a.length,
+        startB: phrase.length + 3,
+        endB: b.length,
+        matched: a.length,
+        runs: [[0, phrase.length + 3, a.length]],
+      },
+    ]);
+  });
+
   it('finds nothing when no five words in a row are shared, or a text is empty', () => {
     expect(alignPassages(tokens(seed002), tokens(readSeed('003')), { minWords: 30 })).toEqual([]);
     expect(alignPassages([], tokens(seed002))).toEqual([]);
@@ -108,7 +140,15 @@ describe('alignPassages', () => {
       fc.property(words, (a) => {
         const found = alignPassages(a, a, { minWords: 5 });
         if (a.length < 5) expect(found).toEqual([]);
-        else expect(found[0]).toEqual({ startA: 0, endA: a.length, startB: 0, endB: a.length, matched: a.length });
+        else
+          expect(found[0]).toEqual({
+            startA: 0,
+            endA: a.length,
+            startB: 0,
+            endB: a.length,
+            matched: a.length,
+            runs: [[0, 0, a.length]],
+          });
       }),
       { numRuns: 200 },
     );
