@@ -13,7 +13,16 @@
  *   fifth: `intro` (an added intro restating the first paragraphs, +20–45 % of the words),
  *   `truncate` (a prefix of 30–80 % of the characters), `drop-paragraph` (paragraphs making up
  *   20–50 % of the words removed), `roundup` (the source in full followed by a brief of a second
- *   article in the same language, one at least 3/4 as long as the first when the sources hold one).
+ *   article in the same language, one at least 3/4 as long as the first when the sources hold one),
+ *   `late-start` (a copy that starts at the second or third paragraph), `preview` (the first one
+ *   or two paragraphs and a "continue reading" link);
+ * - `edited-copy`: `re-lede` (the first paragraph replaced by a local lede of the copy's own);
+ *
+ * and, as pages are scraped: `page` (the text inside page chrome: a menu, a sign-in prompt, the
+ * headline printed twice, a byline, a photo caption printed twice, related-story teasers and a
+ * footer; a duplicate), `house-style` (per cent ↔ %, U.S. ↔ US, "Monday" → "yesterday", numbers
+ * spelled out; a duplicate). The chrome and the ledes are written for this generator, not copied
+ * from any page of the evaluation sets.
  *
  * A roundup belongs to its first source's cluster. The brief of the second article is its closing
  * sentences, a third of it (up to 38 % when the second is short): a roundup that held two whole
@@ -34,7 +43,12 @@ export type VariantKind =
   | 'quotes'
   | 'accents'
   | 'ocr'
-  | 'roundup';
+  | 'roundup'
+  | 'page'
+  | 'house-style'
+  | 'late-start'
+  | 'preview'
+  | 're-lede';
 
 export const VARIANT_KINDS: readonly VariantKind[] = [
   'boilerplate',
@@ -47,10 +61,17 @@ export const VARIANT_KINDS: readonly VariantKind[] = [
   'accents',
   'ocr',
   'roundup',
+  'page',
+  'house-style',
+  'late-start',
+  'preview',
+  're-lede',
 ];
 
 /** Which relation each kind has to its source (see the module comment). */
-export const KIND_RELATION: Readonly<Record<VariantKind, 'duplicate' | 'republication'>> = Object.freeze({
+export type VariantRelation = 'duplicate' | 'republication' | 'edited-copy';
+
+export const KIND_RELATION: Readonly<Record<VariantKind, VariantRelation>> = Object.freeze({
   boilerplate: 'duplicate',
   reorder: 'duplicate',
   spelling: 'duplicate',
@@ -61,6 +82,11 @@ export const KIND_RELATION: Readonly<Record<VariantKind, 'duplicate' | 'republic
   truncate: 'republication',
   'drop-paragraph': 'republication',
   roundup: 'republication',
+  page: 'duplicate',
+  'house-style': 'duplicate',
+  'late-start': 'republication',
+  preview: 'republication',
+  're-lede': 'edited-copy',
 });
 
 export interface GenerateOptions {
@@ -79,7 +105,7 @@ export interface GeneratedVariant {
   /** For a roundup: both sources, the one it holds in full first. */
   sourceIds?: string[];
   kind: VariantKind;
-  relation: 'duplicate' | 'republication';
+  relation: VariantRelation;
   /** The source's cluster (`meta.cluster`, else its id). */
   cluster: string;
 }
@@ -516,6 +542,117 @@ function makeRoundup(first: string, second: string, rng: Random): string {
   return `${first.trim()}${separator}${pick(rng, ROUNDUP_JOINS)}${separator}${briefOf(second, share)}`;
 }
 
+// ---------------------------------------------------------------- scraped pages and edited copies
+
+const MENUS = [
+  'Home | World | Politics | Business | Sport | Culture',
+  'News • Opinion • Video • Podcasts • Newsletters',
+  'Inicio > Internacional > Asia',
+  'Top stories / Local / Weather / Traffic',
+];
+const SIGN_IN = [
+  ['Sign in', 'Create a free account to keep reading.'],
+  ['Subscribe now', 'Already a subscriber? Log in'],
+  ['Listen to this article', '4 min'],
+];
+const BYLINES = ['By Staff Reporter', 'By Wire Services', 'Updated 2 hours ago', 'Por Redacción'];
+const TEASERS = [
+  ['Related stories', 'Markets close higher after a quiet week', 'Five things to watch this weekend'],
+  ['More from this section', 'Weather: rain expected on Sunday'],
+];
+const FOOTERS = [
+  ['© 2024 The Daily Herald. All rights reserved.', 'Privacy policy | Terms of use | Contact us'],
+  ['Copyright 2023. This material may not be published, broadcast or redistributed.'],
+];
+
+/** The text inside page chrome, as a scraper gets it (the headline, if any, printed twice). */
+function wrapInPage(text: string, rng: Random): string {
+  const { paragraphs, separator } = splitParagraphs(text);
+  const first = paragraphs[0] ?? '';
+  const headline = paragraphs.length > 1 && first.length <= 150 && !/[.:;,]$/.test(first);
+  const body = headline ? paragraphs.slice(1) : paragraphs;
+  const out: string[] = [pick(rng, MENUS), ...pick(rng, SIGN_IN)];
+  if (headline) out.push(first, first);
+  out.push(pick(rng, BYLINES));
+  const caption = pick(rng, CAPTIONS);
+  out.push(caption, caption);
+  out.push(...body, ...pick(rng, TEASERS), ...pick(rng, FOOTERS));
+  return out.join(separator);
+}
+
+/** House style: per cent ↔ %, U.S. ↔ US, weekdays → "yesterday", small numbers spelled out or not. */
+function restyleHouse(text: string, rng: Random): string {
+  const words: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5' };
+  const toPercent = rng() < 0.5;
+  return text
+    .replace(toPercent ? / per ?cent\b/g : /(\d)%/g, toPercent ? '%' : '$1 per cent')
+    .replace(/\bU\.S\.(?=\s)/g, 'US')
+    .replace(/\b(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/g, 'yesterday')
+    .replace(/\b(one|two|three|four|five)\b/g, (w) => words[w] ?? w);
+}
+
+/** A copy that starts later: the first units dropped, 20–50 % of the words (a republication, not a duplicate). */
+function startLater(text: string): string {
+  const { paragraphs, separator } = unitsOf(text);
+  if (paragraphs.length < 3) return text.slice(text.length - Math.floor(text.length * 0.6)).replace(/^\S*\s/, '');
+  const total = countWords(text);
+  let drop = 1;
+  while (drop < paragraphs.length - 1 && countWords(paragraphs.slice(0, drop).join(' ')) < 0.2 * total) drop++;
+  if (countWords(paragraphs.slice(0, drop).join(' ')) > 0.5 * total && drop > 1) drop--;
+  return paragraphs.slice(drop).join(separator);
+}
+
+const CONTINUE = ['Continue reading…', 'Read the full story', 'Click here to read more'];
+
+/** A preview: the first units, 15–50 % of the words and at least 40, and a link to the rest. */
+function makePreview(text: string, rng: Random): string {
+  const { paragraphs, separator } = unitsOf(text);
+  if (paragraphs.length < 3) return truncateText(text, 0.4);
+  const total = countWords(text);
+  const target = Math.max(40, between(rng, 0.15, 0.5) * total);
+  let keep = 1;
+  while (keep < paragraphs.length - 1 && countWords(paragraphs.slice(0, keep).join(' ')) < target) keep++;
+  return `${paragraphs.slice(0, keep).join(separator)}${separator}${pick(rng, CONTINUE)}`;
+}
+
+const LOCAL = [
+  'Readers in our region will want to know what was decided this week, and what it means for them.',
+  'Local officials said they were following the developments closely and would comment later.',
+  'The news was discussed widely on Tuesday, a day after it was first reported by the agencies.',
+  'Our correspondent asked residents what they made of it; most said it was too early to tell.',
+  'A spokesperson for the regional government declined to comment when reached by telephone.',
+  'The story has been updated with reactions from the neighbouring towns.',
+];
+
+/**
+ * An edited copy: a local lede in place of the first body unit, and a quarter to a third of the
+ * other units replaced by local material, so that the copy keeps 50–80 % of the source word for
+ * word (more would make it a republication or a duplicate).
+ */
+function reLede(text: string, rng: Random): string {
+  const { paragraphs, separator } = unitsOf(text);
+  if (paragraphs.length < 4) return `${pick(rng, LOCAL)}${separator}${truncateText(text, 0.6)}`;
+  const first = paragraphs[0] ?? '';
+  const at = first.length <= 150 && !/[.:;,]$/.test(first) ? 1 : 0;
+  const out = [...paragraphs];
+  out[at] = pick(rng, LOCAL);
+  // Every third unit after the lede, so that rewritten parts sit between kept passages (an edit
+  // of the whole copy), not next to each other (which would read as an added intro).
+  for (let i = at + 2 + Math.floor(rng() * 2); i < out.length; i += 3) out[i] = pick(rng, LOCAL);
+  return out.join(separator);
+}
+
+/**
+ * The kinds that model how news pages are scraped and edited apply to article-like sources only:
+ * at least three paragraphs and 150 words. A two-line post cut into a preview, or a chat wrapped
+ * in a news page, has no defined relation to its source (its few lines read as chrome).
+ */
+const WEB_KINDS: ReadonlySet<VariantKind> = new Set(['page', 'late-start', 'preview', 're-lede']);
+
+function isArticleLike(text: string): boolean {
+  return splitParagraphs(text).paragraphs.length >= 3 && countWords(text) >= 150;
+}
+
 // ---------------------------------------------------------------- driver
 
 function applyKind(kind: Exclude<VariantKind, 'roundup'>, text: string, rng: Random): string {
@@ -538,13 +675,23 @@ function applyKind(kind: Exclude<VariantKind, 'roundup'>, text: string, rng: Ran
       return damageAccents(text, rng);
     case 'ocr':
       return addCharacterNoise(text, between(rng, 0.01, 0.05), rng);
+    case 'page':
+      return wrapInPage(text, rng);
+    case 'house-style':
+      return restyleHouse(text, rng);
+    case 'late-start':
+      return startLater(text);
+    case 'preview':
+      return makePreview(text, rng);
+    case 're-lede':
+      return reLede(text, rng);
   }
 }
 
 /**
  * Variants of each source: `perSource` of them, the kinds taken in turn across all sources so
  * each is used about equally. A roundup's second article is another source from another cluster
- * (none available: that variant is skipped). Each variant's randomness comes from the seed, its
+ * (none available: that variant is skipped); the page kinds skip sources that are not article-like. Each variant's randomness comes from the seed, its
  * source id and its number, so adding sources does not change the variants of the others.
  */
 export function generateVariants(sources: readonly Article[], options: GenerateOptions): GeneratedVariant[] {
@@ -570,6 +717,9 @@ export function generateVariants(sources: readonly Article[], options: GenerateO
         relation: KIND_RELATION[kind],
         cluster,
       };
+      if (WEB_KINDS.has(kind) && !isArticleLike(source.text)) continue;
+      // The local material of a re-lede is English.
+      if (kind === 're-lede' && source.lang !== undefined && source.lang !== 'en') continue;
       if (kind === 'roundup') {
         const others = sources.filter((s) => clusterOf(s) !== cluster && s.lang === source.lang);
         if (others.length === 0) continue;

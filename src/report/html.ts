@@ -40,6 +40,8 @@ table.review { table-layout: fixed; }
 table.review col.mark { width: 7.5em; } table.review col.side { width: calc((100% - 7.5em) / 2); }
 table.review td { overflow-wrap: anywhere; }
 tr.row-same td.side { color: #3d444d; }
+tr.shared td.mark { border-left: 4px solid #6e40c9; } .passage { color: #6e40c9; font-weight: bold; }
+details.aside { color: var(--muted); margin: 0.4em 0; } details.aside li { color: #8c959f; } details.aside .rule { font-family: ui-monospace, monospace; font-size: 0.85em; }
 tr.row-added td.b, tr.row-dropped td.a { background: #fafafa; }
 /* A whole added or dropped sentence: the row's word says so; no need to strike or underline every word. */
 tr.row-added ins, tr.row-dropped del { text-decoration: none; }
@@ -106,7 +108,7 @@ function renderRow(row: ReviewRow): string {
   const where = [refs('A', row.a), refs('B', row.b)].filter((s) => s !== '').join(' · ');
   const extra =
     row.a.length + row.b.length > 2 ? (row.a.length > 1 ? ' (merged)' : ' (split)') : row.coarse ? ' (whole)' : '';
-  return `<tr class="row-${row.kind}"><td class="mark"><b>${ROW_WORD[row.kind]}${extra}</b>${where}</td><td class="side a">${row.a.length > 0 ? renderSide(row.parts, 'a') : ''}</td><td class="side b">${row.b.length > 0 ? renderSide(row.parts, 'b') : ''}</td></tr>`;
+  return `<tr class="row-${row.kind}${row.shared ? ' shared' : ''}"><td class="mark">${row.shared ? '<span class="passage" title="in a passage both texts share">‖</span> ' : ''}<b>${ROW_WORD[row.kind]}${extra}</b>${where}</td><td class="side a">${row.a.length > 0 ? renderSide(row.parts, 'a') : ''}</td><td class="side b">${row.b.length > 0 ? renderSide(row.parts, 'b') : ''}</td></tr>`;
 }
 
 function renderSummary(review: Review): string {
@@ -120,11 +122,36 @@ function renderSummary(review: Review): string {
   return `<div class="summary"><span>A: ${s.wordsA} words, ${s.kept} (${pct(s.kept, s.wordsA)}) found in B, ${s.dropped} dropped, ${s.changedA} changed</span><span>B: ${s.wordsB} words, ${s.kept} (${pct(s.kept, s.wordsB)}) found in A, ${s.added} added, ${s.changedB} changed</span><span>sentences: ${s.sentencesDropped} dropped, ${s.sentencesAdded} added, ${s.sentencesMoved} moved, ${s.sentencesSplitOrMerged} split or merged</span><span>changes: ${kinds || 'none'}</span>${ignored.length > 0 ? `<span>ignoring ${escapeHtml(ignored.join(', '))}</span>` : ''}</div>`;
 }
 
+/** Where each text's overlap window lies, and what each set aside (greyed, folded). */
+function renderWindows(review: Review): string {
+  const s = review.summary;
+  const w = (side: Review['a'], total: number): string =>
+    side.window ? `sentences ${side.window[0] + 1}–${side.window[1] + 1} of ${total}` : 'none';
+  const windows = s.sharedPassages
+    ? `<p class="muted">Shared passages: ${s.sharedPassages} (${s.sharedWords} words), marked ‖. Overlap window in A: ${w(review.a, s.sentencesA)}; in B: ${w(review.b, s.sentencesB)}.</p>`
+    : '<p class="muted">The texts share no passage.</p>';
+  const aside = (['a', 'b'] as const)
+    .map((k) => {
+      const list = review[k].setAside ?? [];
+      if (list.length === 0) return '';
+      const items = list
+        .map(
+          (x) =>
+            `<li><span class="rule">${escapeHtml(x.rule)}</span>${x.line ? ` (line ${x.line})` : ''}: ${escapeHtml(x.text ?? '')}</li>`,
+        )
+        .join('');
+      return `<details class="aside"><summary>${k.toUpperCase()}: ${list.length} line${list.length === 1 ? '' : 's'} set aside before comparing (page chrome, boilerplate, headline)</summary><ul>${items}</ul></details>`;
+    })
+    .join('');
+  return windows + aside;
+}
+
 /** The aligned side-by-side table of one review (a fragment). */
 export function renderReviewTable(review: Review): string {
   const head = (side: Review['a']): string =>
     `${escapeHtml(side.id)}${side.title ? `<br><span class="muted">${escapeHtml(side.title)}</span>` : ''}`;
   return `${renderSummary(review)}
+${renderWindows(review)}
 <table class="review"><colgroup><col class="mark"><col class="side"><col class="side"></colgroup>
 <thead><tr><th>row</th><th>A: ${head(review.a)}</th><th>B: ${head(review.b)}</th></tr></thead>
 <tbody>

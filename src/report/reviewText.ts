@@ -126,6 +126,7 @@ function rowHeader(row: ReviewRow): string {
   if (row.kind === 'dropped') notes.push('dropped');
   if (row.a.length + row.b.length > 2) notes.push(row.a.length > 1 ? 'merged' : 'split');
   if (row.coarse) notes.push('too different for a word diff');
+  if (row.shared) notes.push('in a shared passage');
   return `${ROW_MARK[row.kind]} ${where}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 
@@ -139,7 +140,31 @@ export function renderReviewSummary(review: Review): string {
   ];
   const kinds = Object.entries(s.kinds).map(([k, n]) => `${labelKind(k as ChangeKind)} ${n}`);
   lines.push(`changes: ${kinds.length > 0 ? kinds.join(', ') : 'none'}`);
+  lines.push(describeWindows(review), ...describeSetAside(review));
   return `${lines.join('\n')}\n`;
+}
+
+/** The shared passages and where each text's overlap window begins and ends (sentence numbers). */
+export function describeWindows(review: Review): string {
+  const s = review.summary;
+  if (!s.sharedPassages) return 'shared passages: none';
+  const w = (side: Review['a'], total: number): string =>
+    side.window ? `sentences ${side.window[0] + 1}–${side.window[1] + 1} of ${total}` : 'none';
+  return `shared passages: ${s.sharedPassages} (${s.sharedWords} words); window in A: ${w(review.a, s.sentencesA)}, in B: ${w(review.b, s.sentencesB)}`;
+}
+
+/** What each side set aside before the comparison, counted by reason. */
+function describeSetAside(review: Review): string[] {
+  return (['a', 'b'] as const).flatMap((k) => {
+    const side = review[k];
+    if (!side.setAside || side.setAside.length === 0) return [];
+    const counts = new Map<string, number>();
+    for (const x of side.setAside) counts.set(x.rule, (counts.get(x.rule) ?? 0) + 1);
+    const list = [...counts].map(([rule, n]) => (n > 1 ? `${rule} ×${n}` : rule)).join(', ');
+    return [
+      `set aside in ${k.toUpperCase()}: ${side.setAside.length} line${side.setAside.length === 1 ? '' : 's'} (${list})`,
+    ];
+  });
 }
 
 /** Render a review for the terminal. */

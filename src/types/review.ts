@@ -72,6 +72,8 @@ export interface ReviewRow {
   parts: DiffPart[];
   /** True when the word diff gave up (edit too long) and the row is shown as whole sentences. */
   coarse?: boolean;
+  /** True when the row's sentences lie in a passage both texts share (`alignPassages`). */
+  shared?: boolean;
 }
 
 /** The summary of a review, as `wdiff -s` gives it plus sentence counts. */
@@ -88,6 +90,9 @@ export interface ReviewSummary extends DiffCounts {
   shareBinA: number;
   /** Number of changes by kind (a replaced, added or dropped run counts once). */
   kinds: Partial<Record<ChangeKind, number>>;
+  /** Passages both texts share, and the words matched in them. */
+  sharedPassages?: number;
+  sharedWords?: number;
 }
 
 /** A side of the review: enough of the article to display it. */
@@ -99,6 +104,13 @@ export interface ReviewSide {
   sentences: string[];
   /** Paragraph index of each sentence. */
   paragraphs: number[];
+  /** Lines of the page set aside before the comparison (page chrome, boilerplate, the headline), with why. */
+  setAside?: Array<{ line?: number; rule: string; text?: string }>;
+  /**
+   * The overlap window: the first and last sentence (indexes) of this side inside passages both
+   * texts share. Absent when they share none.
+   */
+  window?: [number, number];
 }
 
 /** The review of one pair: the aligned rows and their summary. */

@@ -43,8 +43,8 @@ describe('generateVariants', () => {
   });
 
   it('rotates the kinds evenly and labels each with its relation, source and cluster', () => {
-    const vs = generateVariants(SOURCES, { seed: 1, perSource: 10 });
-    expect(vs).toHaveLength(30);
+    const vs = generateVariants(SOURCES, { seed: 1, perSource: VARIANT_KINDS.length });
+    expect(vs).toHaveLength(3 * VARIANT_KINDS.length);
     for (const kind of VARIANT_KINDS) expect(vs.filter((v) => v.kind === kind)).toHaveLength(3);
     for (const v of vs) {
       expect(v.relation).toBe(KIND_RELATION[v.kind]);
@@ -62,6 +62,13 @@ describe('generateVariants', () => {
 
   it('skips a roundup when no source of another cluster exists', () => {
     expect(generateVariants([SOURCES[0] as Article], { seed: 1, kinds: ['roundup'] })).toEqual([]);
+  });
+
+  it('skips the page kinds for a source that is not article-like, and a re-lede for a non-English one', () => {
+    const post: Article = { id: 'post', text: 'Is there a way to punish him\nSo that this does not happen again' };
+    for (const kind of ['page', 'late-start', 'preview', 're-lede'] as const)
+      expect(generateVariants([post], { seed: 1, kinds: [kind] })).toEqual([]);
+    expect(generateVariants([{ ...(SOURCES[2] as Article), lang: 'es' }], { seed: 1, kinds: ['re-lede'] })).toEqual([]);
   });
 
   it.each([
@@ -147,6 +154,52 @@ describe('each kind does what it says (seed article 002)', () => {
       check: (t: string) => {
         expect(t.startsWith(source.text.trim())).toBe(true);
         expect(t).toMatch(/In other news:|Also today:|Elsewhere:|In brief:/);
+      },
+    },
+    {
+      kind: 'page' as const,
+      check: (t: string) => {
+        expect(t).toMatch(/Home \||News •|Inicio >|Top stories \//);
+        expect(words(t)).toBeGreaterThan(words(source.text));
+        // Body extraction sets the page aside again: the matching form is the source's body.
+        expect(matchTokens(t)).toBe(matchTokens(source.text));
+      },
+    },
+    {
+      kind: 'house-style' as const,
+      check: (t: string) => {
+        expect(t).not.toBe(source.text);
+        expect(t).not.toMatch(/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday)\b/);
+      },
+    },
+    {
+      kind: 'late-start' as const,
+      check: (t: string) => {
+        expect(source.text.trim().endsWith(t.trim())).toBe(true);
+        const ratio = words(t) / words(source.text);
+        expect(ratio).toBeGreaterThanOrEqual(0.5);
+        expect(ratio).toBeLessThanOrEqual(0.8);
+      },
+    },
+    {
+      kind: 'preview' as const,
+      check: (t: string) => {
+        const [head, link] = [t.slice(0, t.lastIndexOf('\n')), t.slice(t.lastIndexOf('\n') + 1)];
+        expect(source.text.startsWith(head.trim())).toBe(true);
+        expect(link).toMatch(/Continue reading…|Read the full story|Click here to read more/);
+        expect(words(head)).toBeGreaterThanOrEqual(40);
+        expect(words(head) / words(source.text)).toBeLessThanOrEqual(0.55);
+      },
+    },
+    {
+      kind: 're-lede' as const,
+      check: (t: string) => {
+        const kept = t.split('\n\n').filter((p) => source.text.includes(p));
+        const share = words(kept.join(' ')) / words(source.text);
+        expect(share).toBeGreaterThanOrEqual(0.5);
+        expect(share).toBeLessThanOrEqual(0.8);
+        // The lede (the paragraph after the headline) is replaced.
+        expect(t.split('\n\n')[1]).not.toBe(source.text.split('\n\n')[1]);
       },
     },
   ])('$kind', ({ kind, check }) => {

@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)(
 
       // The seed 000 pair: its intro restates the report with "favourable" where the report says "favorable".
       const pair = page.locator('details.pair', { hasText: 'seed000-intro ↔ seed000-report' });
-      await pair.locator('summary').click();
+      await pair.locator(':scope > summary').click();
       const row = pair.locator('tr', { hasText: 'favourable' });
       await expect.poll(() => row.locator('del').allTextContents()).toEqual(['favourable']);
       expect(await row.locator('ins').allTextContents()).toEqual(['favorable']);
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)(
 
       await page.screenshot({ path: join(SHOTS, 'scan-index.png'), fullPage: true });
       // Folded pairs are hidden on screen and printed on paper: fold the seed 000 pair again.
-      await pair.locator('summary').click();
+      await pair.locator(':scope > summary').click();
       const folded = pair.locator('table.review');
       expect(await folded.isVisible()).toBe(false);
       await page.emulateMedia({ media: 'print' });

@@ -43,7 +43,7 @@ describe('terminal view (golden, no colour)', () => {
         const long = renderReviewText(review, { width, layout })
           .split('\n')
           // The header and summary lines are not wrapped; the rows are.
-          .filter((l) => !/^(?:A |B |A: |B: |marks:|sentences:|changes:)/.test(l))
+          .filter((l) => !/^(?:A |B |A: |B: |marks:|sentences:|changes:|shared passages:|set aside in )/.test(l))
           .filter((l) => [...l].length > width);
         expect(long, `${layout} at ${width}`).toEqual([]);
       }

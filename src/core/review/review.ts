@@ -5,6 +5,7 @@
 
 import type { Article, NormalizedArticle } from '../../types/index.js';
 import type { DiffCounts, Review, ReviewRow, ReviewSide, ReviewSummary } from '../../types/review.js';
+import { alignPassages, type Passage } from '../passages/align.js';
 import { roundScore } from '../round.js';
 import { isSpaceless } from '../text/language.js';
 import { normalizeArticle } from '../text/normalize.js';
@@ -26,7 +27,7 @@ function sentenceTerms(article: NormalizedArticle): Set<string>[] {
   });
 }
 
-function toSide(article: NormalizedArticle): ReviewSide {
+function toSide(article: NormalizedArticle, window: [number, number] | undefined): ReviewSide {
   const side: ReviewSide = {
     id: article.id,
     lang: article.lang,
@@ -34,7 +35,32 @@ function toSide(article: NormalizedArticle): ReviewSide {
     paragraphs: article.sentences.map((s) => s.paragraph),
   };
   if (article.title !== undefined) side.title = article.title;
+  if (article.actions.length > 0) side.setAside = article.actions.map((a) => ({ ...a }));
+  if (window) side.window = window;
   return side;
+}
+
+/** For each token, the index of its sentence. */
+function sentenceOfToken(article: NormalizedArticle): Uint32Array {
+  const out = new Uint32Array(article.tokens.length);
+  let at = 0;
+  for (const s of article.sentences) for (let k = 0; k < s.tokens.length; k++) out[at++] = s.index;
+  return out;
+}
+
+/** Sentences inside shared passages, on each side, and each side's window (first to last such sentence). */
+function sharedSentences(a: NormalizedArticle, b: NormalizedArticle, passages: readonly Passage[]) {
+  const inA = new Set<number>();
+  const inB = new Set<number>();
+  const sa = sentenceOfToken(a);
+  const sb = sentenceOfToken(b);
+  for (const p of passages) {
+    for (let k = p.startA; k < p.endA; k++) inA.add(sa[k] as number);
+    for (let k = p.startB; k < p.endB; k++) inB.add(sb[k] as number);
+  }
+  const windowOf = (set: Set<number>): [number, number] | undefined =>
+    set.size === 0 ? undefined : [Math.min(...set), Math.max(...set)];
+  return { inA, inB, windowA: windowOf(inA), windowB: windowOf(inB) };
 }
 
 function addCounts(into: DiffCounts, c: DiffCounts): void {
@@ -119,13 +145,21 @@ function reviewUnit(
 export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, options: ReviewOptions = {}): Review {
   const units = alignSentences(sentenceTerms(a), sentenceTerms(b), options.align);
   const summary = emptySummary(a, b);
-  const rows = units.map((u) => reviewUnit(u, a, b, summary, options));
+  const passages = a.lang === b.lang || a.lang === 'und' || b.lang === 'und' ? alignPassages(a.tokens, b.tokens) : [];
+  const shared = sharedSentences(a, b, passages);
+  const rows = units.map((u) => {
+    const row = reviewUnit(u, a, b, summary, options);
+    if (u.a.some((k) => shared.inA.has(k)) || u.b.some((k) => shared.inB.has(k))) row.shared = true;
+    return row;
+  });
+  summary.sharedPassages = passages.length;
+  summary.sharedWords = passages.reduce((n, p) => n + p.matched, 0);
   summary.shareAinB = summary.wordsA === 0 ? 1 : roundScore(summary.kept / summary.wordsA);
   summary.shareBinA = summary.wordsB === 0 ? 1 : roundScore(summary.kept / summary.wordsB);
   summary.kinds = Object.fromEntries(Object.entries(summary.kinds).sort(([x], [y]) => x.localeCompare(y)));
   return {
-    a: toSide(a),
-    b: toSide(b),
+    a: toSide(a, shared.windowA),
+    b: toSide(b, shared.windowB),
     rows,
     summary,
     ignore: {
