@@ -610,8 +610,12 @@ function makePreview(text: string, rng: Random): string {
   if (paragraphs.length < 3) return truncateText(text, 0.4);
   const total = countWords(text);
   const target = Math.max(40, between(rng, 0.15, 0.5) * total);
-  let keep = 1;
-  while (keep < paragraphs.length - 1 && countWords(paragraphs.slice(0, keep).join(' ')) < target) keep++;
+  // Only paragraphs count towards the target (a headline, a time stamp or a photo caption before
+  // the lede is kept but is not what the preview shows of the story).
+  const prose = (p: string) => (countWords(p) >= 15 && /[.!?"”'’]$/.test(p) ? countWords(p) : 0);
+  let keep = 0;
+  let words = 0;
+  while (keep < paragraphs.length - 1 && (words < target || keep === 0)) words += prose(paragraphs[keep++] as string);
   return `${paragraphs.slice(0, keep).join(separator)}${separator}${pick(rng, CONTINUE)}`;
 }
 
