@@ -262,7 +262,22 @@ function density(folded: string, lang: string): Density {
   return { stop, units: words.length };
 }
 
-/** Language: the given one, else by script, else the Latin/Cyrillic/Greek list that fits best. */
+/** Each listed function word and the languages whose list holds it, built once. */
+const WORD_LANGS: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const lang of LIST_LANGS)
+    for (const w of stopList(lang) ?? []) {
+      const list = out.get(w);
+      if (list) list.push(lang);
+      else out.set(w, [lang]);
+    }
+  return out;
+})();
+
+/**
+ * Language: by script, else the Latin/Cyrillic/Greek list that fits best (the highest share of
+ * the sample's words found in the language's list). One pass over the letters, one tokenization.
+ */
 function guessLang(texts: readonly string[]): string {
   let han = 0;
   let kana = 0;
@@ -271,6 +286,11 @@ function guessLang(texts: readonly string[]): string {
   let letters = 0;
   const sample = texts.join('\n').slice(0, 6000);
   for (const ch of sample) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp < 0x80) {
+      if ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) letters++;
+      continue;
+    }
     if (!/\p{L}/u.test(ch)) continue;
     letters++;
     if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) kana++;
@@ -283,14 +303,17 @@ function guessLang(texts: readonly string[]): string {
   if (han / total > 0.3) return 'zh';
   if (hangul / total > 0.3) return 'ko';
   if (arabic / total > 0.3) return 'ar';
-  const folded = foldToken(sample);
+  const words = wordTokens(foldToken(sample));
+  if (words.length === 0) return 'und';
+  const counts = new Map<string, number>();
+  for (const w of words) for (const lang of WORD_LANGS.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   let best = 'und';
-  let bestDensity = 0;
+  let bestCount = 0;
+  // In list order on ties, as before (a share of the same word count).
   for (const lang of LIST_LANGS) {
-    const d = density(folded, lang);
-    const r = d.units > 0 ? d.stop / d.units : 0;
-    if (r > bestDensity) {
-      bestDensity = r;
+    const c = counts.get(lang) ?? 0;
+    if (c > bestCount) {
+      bestCount = c;
       best = lang;
     }
   }
