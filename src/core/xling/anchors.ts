@@ -173,7 +173,12 @@ function nameTest(words: readonly Word[], lang: string, covered: ReadonlySet<num
   };
 }
 
-/** Names found by capitals: runs of up to four name words inside one sentence. */
+/** Two words are one name only when spaces or a hyphen part them: "China (IDCPC" or "Xinhua) -- Senior" are two names. */
+function joinsName(clean: string, left: Word, right: Word): boolean {
+  return /^(?:\s+|[-‐])$/u.test(clean.slice(left.end, right.start));
+}
+
+/** Names found by capitals: runs of up to four name words inside one sentence, parted by spaces or a hyphen only. */
 function capitalisedNames(
   article: NormalizedArticle,
   words: readonly Word[],
@@ -189,6 +194,7 @@ function capitalisedNames(
       n < 4 &&
       i + n < words.length &&
       (words[i + n] as Word).sentence === (words[i] as Word).sentence &&
+      joinsName(article.clean, words[i + n - 1] as Word, words[i + n] as Word) &&
       isName(i + n)
     )
       n++;
