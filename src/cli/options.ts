@@ -74,3 +74,10 @@ export function addKeepChromeOption(cmd: Command): Command {
     'keep page chrome (menus, captions, share prompts…): score the whole text, not the extracted article body',
   );
 }
+
+/** The tables names are read with (the cross-language equivalents table shipped in data/). */
+export async function loadAnchorResources() {
+  const { readEquivalentsText } = await import('../io/resources.js');
+  const { parseEquivalents } = await import('../core/xling/equivalents.js');
+  return { equivalents: parseEquivalents(await readEquivalentsText()) };
+}

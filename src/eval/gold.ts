@@ -5,20 +5,30 @@
  */
 import { type Article, InputError, type ScanResult } from '../types/index.js';
 
-/** Each article's gold cluster, or an InputError naming the file and line of the first without one. */
-export function readGoldClusters(articles: readonly Article[]): string[] {
+/**
+ * Each article's gold label in `field` (`cluster` for stories, `event` for events), or an
+ * InputError naming the file and line of the first without one.
+ */
+export function readGoldClusters(articles: readonly Article[], field = 'cluster'): string[] {
   return articles.map((a) => {
-    const c = a.meta?.cluster;
+    const c = a.meta?.[field];
     if (typeof c === 'string' && c !== '') return c;
     if (typeof c === 'number' && Number.isFinite(c)) return String(c);
     const where = a.origin ?? `article ${a.id}`;
     throw new InputError(
       c === undefined
-        ? `missing gold field "cluster" (article ${a.id})`
-        : `field "cluster" must be a string or number, got ${typeof c} (article ${a.id})`,
+        ? `missing gold field "${field}" (article ${a.id})`
+        : `field "${field}" must be a string or number, got ${typeof c} (article ${a.id})`,
       where,
     );
   });
+}
+
+/** Events as one label per article (index order), from a scan result. */
+export function labelEvents(articles: readonly Article[], scan: Pick<ScanResult, 'events' | 'stories'>): string[] {
+  const eventOf = new Map<string, string>();
+  for (const e of scan.events ?? []) for (const m of e.members) eventOf.set(m.id, e.id);
+  return articles.map((a) => eventOf.get(a.id) ?? `single:${a.id}`);
 }
 
 /** Stories as one label per article (index order), from a scan result. */

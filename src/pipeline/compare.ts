@@ -2,14 +2,20 @@
  * compareArticles: one pair through the scan's stages (prepare → weigh → judge), in the context
  * of a corpus when given one.
  */
+import { describeDocument, describeStory, nameWeights } from '../core/events/features.js';
+import { linkStories } from '../core/events/link.js';
 import { fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
+import { STORY_RELATIONS } from '../core/relation/stories.js';
 import { countDocumentFrequencies, vectorizeTfIdf } from '../core/similarity/tfidf.js';
 import { normalizeArticle } from '../core/text/normalize.js';
+import { type AnchorResources, extractAnchors } from '../core/xling/anchors.js';
 import type { Article, PairResult, Thresholds } from '../types/index.js';
 
 export interface CompareOptions {
   thresholds?: Partial<Thresholds>;
+  /** Tables the anchors (names, figures) are read with, for the event verdict. */
+  anchors?: AnchorResources;
   /** Score the whole page text: no body extraction (`--keep-chrome`). */
   keepChrome?: boolean;
   /** Articles whose document frequencies weight the TF-IDF (the corpus the pair belongs to). */
@@ -29,11 +35,31 @@ export function compareArticles(a: Article, b: Article, options: CompareOptions 
     ...others.map((x) => fingerprintArticle(normalizeArticle(x, normalize)).terms),
   ]);
   const termIds = new Map<string, number>();
-  return judgePair(
-    fa,
-    fb,
-    vectorizeTfIdf(fa.terms, freqs, termIds),
-    vectorizeTfIdf(fb.terms, freqs, termIds),
-    thresholds,
-  );
+  const va = vectorizeTfIdf(fa.terms, freqs, termIds);
+  const vb = vectorizeTfIdf(fb.terms, freqs, termIds);
+  const pair = judgePair(fa, fb, va, vb, thresholds);
+  if (STORY_RELATIONS.has(pair.relation)) return pair;
+  // Not one story: is it one event, reported independently? Name weights from the pair and its context.
+  const doc = (x: Article, f: typeof fa, v: typeof va) =>
+    describeDocument(
+      x.id,
+      f.article.lang,
+      x.date,
+      extractAnchors(f.article, options.anchors ?? {}),
+      f.article.clean.length,
+      v,
+    );
+  const da = doc(a, fa, va);
+  const db = doc(b, fb, vb);
+  // The context weighs names only: its vectors are not read.
+  const none = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
+  const context = others.map((x) => {
+    const n = normalizeArticle(x, normalize);
+    return describeDocument(x.id, n.lang, x.date, extractAnchors(n, options.anchors ?? {}), n.clean.length, none);
+  });
+  const weight = nameWeights([da, db, ...context]);
+  const single = (id: string, d: typeof da) => describeStory({ id, members: [id] }, [d], weight);
+  const evidence = linkStories(single(a.id, da), single(b.id, db));
+  pair.event = { same: evidence.linked, reasons: evidence.reasons };
+  return pair;
 }

@@ -10,7 +10,7 @@
  * reported none). Articles labelled `original` (or without the field) are not pairs.
  */
 import { BASELINE_JACCARD, linkByJaccard } from '../eval/baseline.js';
-import { collectRelationPairs, labelStories, readGoldClusters } from '../eval/gold.js';
+import { collectRelationPairs, labelEvents, labelStories, readGoldClusters } from '../eval/gold.js';
 import { scorePartition, scoreRelations } from '../eval/metrics.js';
 import type { Article, EvaluationResult, Thresholds } from '../types/index.js';
 import { type ScanOptions, scanCorpus } from './scan.js';
@@ -29,21 +29,28 @@ export interface EvaluateOptions {
   /** Skip the baseline (it costs about as much as a scan on large sets). */
   baseline?: boolean;
   onStage?: StageListener;
+  /** What is scored: stories against the `cluster` labels (default), or events against the `event` labels. */
+  level?: 'story' | 'event';
+  /** Tables the anchors are read with (event level). */
+  anchors?: ScanOptions['anchors'];
 }
 
 export function evaluateGold(articles: readonly Article[], options: EvaluateOptions = {}): EvaluationResult {
   const { onStage } = options;
-  const gold = timed('gold', onStage, () => readGoldClusters(articles));
+  const level = options.level ?? 'story';
+  const gold = timed('gold', onStage, () => readGoldClusters(articles, level === 'event' ? 'event' : 'cluster'));
   // Explanations of unlinked pairs are for readers of a report; evaluation needs only the stories.
-  const scanOptions: ScanOptions = { explain: false };
+  const scanOptions: ScanOptions = { explain: false, events: level === 'event' };
+  if (options.anchors) scanOptions.anchors = options.anchors;
   if (options.thresholds) scanOptions.thresholds = options.thresholds;
   if (options.keepChrome) scanOptions.keepChrome = true;
   if (options.candidates) scanOptions.candidates = options.candidates;
   if (onStage) scanOptions.onStage = onStage;
   const scan = scanCorpus(articles, scanOptions);
   const result: EvaluationResult = timed('score partition', onStage, () => {
-    const predicted = labelStories(articles, scan);
+    const predicted = level === 'event' ? labelEvents(articles, scan) : labelStories(articles, scan);
     return {
+      ...(level === 'event' ? { level } : {}),
       ...scorePartition(gold, predicted),
       documents: articles.length,
       clusters: new Set(gold).size,

@@ -4,6 +4,8 @@
  * the CLI reads the input and writes the reports.
  */
 import { allPairs, type CandidatePairs, candidateFloor } from '../core/candidates/cosine.js';
+import { buildEvents } from '../core/events/events.js';
+import { describeDocument } from '../core/events/features.js';
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
@@ -14,7 +16,8 @@ import type { SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
 import { siteLinesOf } from '../core/text/body.js';
 import { normalizeArticle } from '../core/text/normalize.js';
-import type { Article, DocumentSummary, ScanResult, Thresholds } from '../types/index.js';
+import { type AnchorResources, extractAnchors } from '../core/xling/anchors.js';
+import type { Article, DocumentSummary, NewsEvent, PairResult, ScanResult, Story, Thresholds } from '../types/index.js';
 import { type StageListener, timed } from './stages.js';
 
 export interface ScanOptions {
@@ -28,6 +31,10 @@ export interface ScanOptions {
   candidates?: (fingerprints: readonly Fingerprint[], vectors: readonly SparseVector[]) => CandidatePairs;
   /** Explain the closest unlinked pairs and mark formulaic shared passages (default true). */
   explain?: boolean;
+  /** Group stories into events (default true). */
+  events?: boolean;
+  /** Tables the anchors (names, figures) are read with: the equivalents table (`io/resources.ts`). */
+  anchors?: AnchorResources;
   /** Called after each stage with its name and the milliseconds it took. */
   onStage?: StageListener;
 }
@@ -51,13 +58,35 @@ function summarize(article: Article, fp: Fingerprint): DocumentSummary {
   return s;
 }
 
-export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
-  const thresholds = resolveThresholds(options.thresholds);
+/** The events stage: each article's anchors and features, then stories grouped into events. */
+function eventsOf(
+  articles: readonly Article[],
+  fps: readonly Fingerprint[],
+  vectors: readonly SparseVector[],
+  stories: readonly Story[],
+  pairs: readonly PairResult[],
+  options: ScanOptions,
+): NewsEvent[] {
+  const docs = new Map(
+    fps.map((f, i) => {
+      const a = articles[i] as Article;
+      const anchors = extractAnchors(f.article, options.anchors ?? {});
+      return [
+        a.id,
+        describeDocument(a.id, f.article.lang, a.date, anchors, f.article.clean.length, vectors[i] as SparseVector),
+      ];
+    }),
+  );
+  return buildEvents(stories, docs, pairs);
+}
+
+/** The site chrome stage (lines a site repeats on many pages), then each article's fingerprint. */
+function fingerprintAll(articles: readonly Article[], options: ScanOptions): Fingerprint[] {
   const { onStage } = options;
   const sites = timed('site chrome', onStage, () =>
     options.keepChrome ? articles.map(() => undefined) : siteLinesOf(articles),
   );
-  const fps = timed('fingerprint', onStage, () =>
+  return timed('fingerprint', onStage, () =>
     articles.map((a, i) => {
       const siteLines = sites[i];
       return fingerprintArticle(
@@ -68,6 +97,12 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       );
     }),
   );
+}
+
+export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
+  const thresholds = resolveThresholds(options.thresholds);
+  const { onStage } = options;
+  const fps = fingerprintAll(articles, options);
   const vectors = timed('tfidf', onStage, () => vectorizeCorpus(fps.map((f) => f.terms)));
   const candidates = timed('candidates', onStage, () =>
     options.candidates ? options.candidates(fps, vectors) : allPairs(fps, vectors, candidateFloor(thresholds)),
@@ -106,13 +141,18 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
           markFormulaic(fps.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, fps);
           return near;
         });
+  const events =
+    options.events === false
+      ? undefined
+      : timed('events', onStage, () => eventsOf(articles, fps, vectors, stories, pairs, options));
   return {
-    version: 1,
+    version: 2,
     documents: articles.map((a, i) => summarize(a, fps[i] as Fingerprint)),
     pairs,
     stories,
     thresholds,
     candidates: { method: candidates.method, pairs: candidates.pairs.length },
     ...(nearest ? { nearest } : {}),
+    ...(events ? { events } : {}),
   };
 }

@@ -21,7 +21,7 @@ export function renderEvaluation(r: EvaluationResult, options: EvaluationTextOpt
     ['B-cubed precision', f4(r.bcubedPrecision), r.baseline ? f4(r.baseline.bcubedPrecision) : '-'],
     ['B-cubed recall', f4(r.bcubedRecall), r.baseline ? f4(r.baseline.bcubedRecall) : '-'],
     ['B-cubed F1', f4(r.bcubedF1), r.baseline ? f4(r.baseline.bcubedF1) : '-'],
-    ['stories', String(r.stories), r.baseline ? String(r.baseline.stories) : '-'],
+    [r.level === 'event' ? 'events' : 'stories', String(r.stories), r.baseline ? String(r.baseline.stories) : '-'],
   ];
   const head: [string, string, string] = [
     'metric',
@@ -31,7 +31,7 @@ export function renderEvaluation(r: EvaluationResult, options: EvaluationTextOpt
   const w0 = Math.max(...[head, ...rows].map((x) => x[0].length));
   const w1 = Math.max(...[head, ...rows].map((x) => x[1].length));
   const line = (x: [string, string, string]) => `${x[0].padEnd(w0)}  ${x[1].padStart(w1)}  ${x[2]}`.trimEnd();
-  let out = `gold: ${gold} (${r.documents} documents, ${r.clusters} clusters)\n\n${line(head)}\n${rows.map(line).join('\n')}\n`;
+  let out = `gold: ${gold} (${r.documents} documents, ${r.clusters} ${r.level === 'event' ? 'events' : 'clusters'})\n\n${line(head)}\n${rows.map(line).join('\n')}\n`;
   const rel = r.relations;
   if (rel) {
     out += `\nrelations (field "${rel.field}"): ${rel.total} labelled pairs, accuracy ${f4(rel.accuracy)}\n`;

@@ -62,5 +62,10 @@ export function renderPairTable(pair: PairResult, options: TableOptions = {}): s
     ...pair.reasons.map((r) => `  - ${describeReason(r)}`),
   ];
   if (pair.shared && pair.shared.length > 0) lines.push('shared passages:', ...pair.shared.map((s) => `  "${s}"`));
+  if (pair.event)
+    lines.push(
+      pair.event.same ? 'same event, independent reports:' : 'not the same event:',
+      ...pair.event.reasons.map((r) => `  - ${r}`),
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -33,6 +33,8 @@ export interface RelationEvaluation extends RelationScores {
 }
 
 export interface EvaluationResult extends PartitionScores {
+  /** What was scored: stories against `cluster` labels, or events against `event` labels. */
+  level?: 'story' | 'event';
   documents: number;
   /** Gold clusters. */
   clusters: number;

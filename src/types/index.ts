@@ -8,6 +8,7 @@ export * from './anchors.js';
 export * from './article.js';
 export * from './errors.js';
 export * from './eval.js';
+export * from './events.js';
 export * from './gate.js';
 export * from './review.js';
 export * from './scan.js';

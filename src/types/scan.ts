@@ -1,5 +1,6 @@
 /** What `scan` and `compare` produce: pair scores, relations with reasons, stories, the report. */
 import type { NormalizationAction } from './article.js';
+import type { NewsEvent } from './events.js';
 
 /** The scores of one pair. Every score is a similarity: 1 for identical. */
 export interface PairScores {
@@ -121,6 +122,11 @@ export interface PairResult {
   /** The shared passages with their places in both texts (longest first, at most 20). */
   passages?: SharedPassage[];
   /**
+   * For a pair in no story relation (`compare`): whether the two report one event as independent
+   * reports, with the reasons (see core/events/link.ts).
+   */
+  event?: { same: boolean; reasons: string[] };
+  /**
    * Shared passages that also occur in other documents of the corpus: formulaic language
    * ("community with a shared future"), listed to show it was not taken as evidence of copying.
    */
@@ -208,7 +214,8 @@ export interface Thresholds {
 }
 
 export interface ScanResult {
-  version: 1;
+  /** 2 since events (`events`) and the passage relations; 1 had neither. */
+  version: 2;
   documents: DocumentSummary[];
   pairs: PairResult[];
   stories: Story[];
@@ -217,4 +224,6 @@ export interface ScanResult {
   candidates: { method: 'all-pairs' | 'lsh'; pairs: number };
   /** The most similar pairs that were not linked, with the reasons they stay apart (at most 5). */
   nearest?: PairResult[];
+  /** Stories grouped by the happening they report (absent when the scan was asked for stories only). */
+  events?: NewsEvent[];
 }

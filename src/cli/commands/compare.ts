@@ -2,7 +2,13 @@
 import type { Command } from 'commander';
 import { resolvePair } from '../../io/readCorpus.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
-import { addKeepChromeOption, addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
+import {
+  addKeepChromeOption,
+  addThresholdOptions,
+  loadAnchorResources,
+  readThresholdOptions,
+  useColor,
+} from '../options.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -18,7 +24,12 @@ export function register(program: Command): void {
     const thresholds = readThresholdOptions(opts);
     const [articleA, articleB, context] = await resolvePair(a, b, opts.corpus as string | undefined);
     const { compareArticles } = await import('../../pipeline/compare.js');
-    const pair = compareArticles(articleA, articleB, { thresholds, context, keepChrome: opts.keepChrome === true });
+    const pair = compareArticles(articleA, articleB, {
+      thresholds,
+      context,
+      keepChrome: opts.keepChrome === true,
+      anchors: await loadAnchorResources(),
+    });
     process.stdout.write(render(pair, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
   });
 }

@@ -7,8 +7,8 @@
 import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
-import { parseNumberOption } from '../errors.js';
-import { addKeepChromeOption, addThresholdOptions, readThresholdOptions } from '../options.js';
+import { parseChoice, parseNumberOption } from '../errors.js';
+import { addKeepChromeOption, addThresholdOptions, loadAnchorResources, readThresholdOptions } from '../options.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -18,6 +18,11 @@ export function register(program: Command): void {
     .option('--format <format>', `output: ${rendererNames('evaluation').join(', ')}`, 'table')
     .option('--relation-field <name>', 'field holding each document’s gold relation to its source', 'relation')
     .option('--baseline-threshold <n>', 'word 3-gram Jaccard threshold of the baseline')
+    .option(
+      '--level <level>',
+      'score stories (gold field "cluster") or events (gold field "event"): story, event',
+      'story',
+    )
     .option('--no-baseline', 'skip the baseline');
   addKeepChromeOption(addThresholdOptions(cmd)).action(async (opts: Record<string, unknown>) => {
     const render = await getRenderer('evaluation', String(opts.format));
@@ -30,6 +35,8 @@ export function register(program: Command): void {
     const { evaluateGold } = await import('../../pipeline/evaluate.js');
     const articles = await readCorpus([gold]);
     const result = evaluateGold(articles, {
+      level: parseChoice('--level', String(opts.level), ['story', 'event'] as const),
+      anchors: await loadAnchorResources(),
       thresholds,
       keepChrome: opts.keepChrome === true,
       relationField: String(opts.relationField),

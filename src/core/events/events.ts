@@ -1,0 +1,186 @@
+/**
+ * Events from stories: stories whose evidence says they report one happening (`linkStories`) are
+ * grouped without chaining (average linkage: at least `EVENT_MIN_LINKED_SHARE` of the story pairs
+ * across two groups must be linked), and each member is told how it reached print. Pure.
+ */
+import type { EventLink, EventMember, EventRole, NewsEvent, PairResult, Story } from '../../types/index.js';
+import { clusterStories } from '../relation/cluster.js';
+import { eventCandidates } from './candidates.js';
+import { dayOf, describeStory, type EventDocument, nameWeights, type StoryFeatures } from './features.js';
+import { EVENT_NEAREST_MARGIN, linkStories, nameworthy } from './link.js';
+
+/**
+ * Share of story pairs across two groups that must be linked for the groups to join one event.
+ * Independent reports of one event need not link to each other through every copy; a half keeps a
+ * report of another occasion that links to one story only out of a larger event.
+ */
+export const EVENT_MIN_LINKED_SHARE = 0.5;
+
+/** The leading story of an event: the largest family, then the earliest dated, then by id. */
+function leadingStory(stories: readonly StoryFeatures[]): StoryFeatures {
+  const first = (s: StoryFeatures) => (s.days.length > 0 ? Math.min(...s.days) : Number.POSITIVE_INFINITY);
+  return [...stories].sort(
+    (x, y) =>
+      y.story.members.length - x.story.members.length || first(x) - first(y) || x.story.id.localeCompare(y.story.id),
+  )[0] as StoryFeatures;
+}
+
+/** How each member reached print: its story's origin, or a copy or translation of it. */
+function rolesOf(
+  stories: readonly StoryFeatures[],
+  lead: StoryFeatures,
+  relation: (a: string, b: string) => string | undefined,
+): EventMember[] {
+  const out: EventMember[] = [];
+  for (const s of stories) {
+    const origin = s.story.origin ?? (s.story.members[0] as string);
+    for (const id of s.story.members) {
+      let role: EventRole;
+      if (id === origin) role = s === lead ? 'original' : 'independent-report';
+      else role = relation(id, origin) === 'translation-variant' ? 'translation' : 'copy';
+      out.push({ id, story: s.story.id, role });
+    }
+  }
+  return out;
+}
+
+/** Names shared by at least two of the event's stories (or the lead's principals for a one-story event). */
+function principalNames(
+  stories: readonly StoryFeatures[],
+  lead: StoryFeatures,
+): { actors: string[]; places: string[] } {
+  const counts = new Map<string, { label: string; kind?: string; weight: number; stories: number }>();
+  for (const s of stories) {
+    for (const n of s.names.slice(0, 12)) {
+      const c = counts.get(n.anchor.key) ?? { label: n.anchor.english ?? n.anchor.text, weight: 0, stories: 0 };
+      if (n.anchor.kind) c.kind = n.anchor.kind;
+      c.weight = Math.max(c.weight, n.weight);
+      c.stories += stories.filter((o) => o !== s && n.anchor.keys.some((k) => o.lookup.has(k))).length > 0 ? 1 : 0;
+      counts.set(n.anchor.key, c);
+    }
+  }
+  const pool = [...counts.values()]
+    .filter((c) => (stories.length === 1 || c.stories > 0) && nameworthy(c.label, c.kind))
+    .sort((x, y) => y.weight - x.weight || x.label.localeCompare(y.label));
+  const pick =
+    stories.length === 1
+      ? pool.filter((c) => lead.names.slice(0, 8).some((n) => (n.anchor.english ?? n.anchor.text) === c.label))
+      : pool;
+  const unique = (list: string[]) => [...new Set(list)];
+  return {
+    actors: unique(pick.filter((c) => c.kind !== 'place').map((c) => c.label)).slice(0, 8),
+    places: unique(pick.filter((c) => c.kind === 'place').map((c) => c.label)).slice(0, 5),
+  };
+}
+
+function isoOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+type Evidence = ReturnType<typeof linkStories>;
+
+/**
+ * Every linked pair of stories, plus each undated story's nearest one when it stands out (share
+ * `EVENT_NEAREST_MARGIN` ahead of the next story whose dates allow the occasion).
+ */
+function linkAll(features: readonly StoryFeatures[]): {
+  evidence: Map<number, Evidence>;
+  edges: Array<{ a: number; b: number; strength: number }>;
+} {
+  const n = features.length;
+  const evidence = new Map<number, Evidence>();
+  const edges: Array<{ a: number; b: number; strength: number }> = [];
+  const best = new Map<number, Array<{ other: number; e: Evidence }>>();
+  const note = (i: number, other: number, e: Evidence) => {
+    const list = best.get(i) ?? [];
+    list.push({ other, e });
+    best.set(i, list);
+  };
+  for (const [i, j] of eventCandidates(features)) {
+    const e = linkStories(features[i] as StoryFeatures, features[j] as StoryFeatures);
+    if (e.undated) {
+      if ((features[i] as StoryFeatures).days.length === 0) note(i, j, e);
+      if ((features[j] as StoryFeatures).days.length === 0) note(j, i, e);
+    }
+    if (!e.linked) continue;
+    evidence.set(i * n + j, e);
+    edges.push({ a: i, b: j, strength: e.share });
+  }
+  for (const [i, list] of best) {
+    list.sort((x, y) => y.e.share - x.e.share || x.other - y.other);
+    const [first, second] = list;
+    if (!first?.e.nearest || (second && first.e.share - second.e.share < EVENT_NEAREST_MARGIN)) continue;
+    const [a, b] = i < first.other ? [i, first.other] : [first.other, i];
+    if (evidence.has(a * n + b)) continue;
+    const share = first.e.share;
+    const next = second ? `, the next ${second.e.share.toFixed(2)}` : '';
+    evidence.set(a * n + b, {
+      ...first.e,
+      linked: true,
+      reasons: [...first.e.reasons, `the nearest story to an undated one (share ${share.toFixed(2)}${next})`],
+    });
+    edges.push({ a, b, strength: share });
+  }
+  return { evidence, edges };
+}
+
+/**
+ * Group stories into events. `docs` holds every member's features (by id); `pairs` the judged
+ * pairs (for the members' roles).
+ */
+export function buildEvents(
+  stories: readonly Story[],
+  docs: ReadonlyMap<string, EventDocument>,
+  pairs: readonly PairResult[],
+): NewsEvent[] {
+  const weight = nameWeights([...docs.values()]);
+  const features = stories.map((s) =>
+    describeStory(
+      s,
+      s.members.flatMap((m) => {
+        const d = docs.get(m);
+        return d ? [d] : [];
+      }),
+      weight,
+    ),
+  );
+  const { evidence, edges } = linkAll(features);
+  const groups = clusterStories(features.length, edges, { minLinkedShare: EVENT_MIN_LINKED_SHARE });
+  const relations = new Map<string, string>();
+  for (const p of pairs) {
+    relations.set(JSON.stringify([p.a, p.b]), p.relation);
+    relations.set(JSON.stringify([p.b, p.a]), p.relation);
+  }
+  const relation = (a: string, b: string) => relations.get(JSON.stringify([a, b]));
+  return groups.map((g, k): NewsEvent => {
+    const members = g.map((i) => features[i] as StoryFeatures);
+    const lead = leadingStory(members);
+    const links: EventLink[] = [];
+    for (const i of g)
+      for (const j of g) {
+        const e = i < j ? evidence.get(i * features.length + j) : undefined;
+        if (e)
+          links.push({
+            a: (features[i] as StoryFeatures).story.id,
+            b: (features[j] as StoryFeatures).story.id,
+            reasons: e.reasons,
+          });
+      }
+    const days = members.flatMap((s) => s.days);
+    const { actors, places } = principalNames(members, lead);
+    const event: NewsEvent = {
+      id: `e${k + 1}`,
+      stories: members.map((s) => s.story.id),
+      members: rolesOf(members, lead, relation),
+      actors,
+      places,
+      links,
+    };
+    if (days.length > 0) event.dates = [isoOfDay(Math.min(...days)), isoOfDay(Math.max(...days))];
+    const origin = lead.story.origin ?? lead.story.members[0];
+    if (origin !== undefined) event.origin = origin;
+    return event;
+  });
+}
+
+export { dayOf };

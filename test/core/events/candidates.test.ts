@@ -1,0 +1,85 @@
+/**
+ * eventCandidates must keep every pair of stories that could link: a property over random
+ * stories (names drawn from a small pool, dates over a month, some undated) against all pairs.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { eventCandidates } from '../../../src/core/events/candidates.js';
+import type { StoryFeatures } from '../../../src/core/events/features.js';
+import { compareOccasions, shareActors } from '../../../src/core/events/link.js';
+import type { NameAnchor, Story } from '../../../src/types/index.js';
+
+const POOL = ['obama', 'xi', 'cuba', 'china', 'un', 'who', 'paris', 'gates', 'alamo', 'liu'];
+
+function story(i: number, names: readonly number[], extra: readonly number[], day: number | undefined): StoryFeatures {
+  const anchors = names.map((k, r): { anchor: NameAnchor; weight: number } => ({
+    anchor: {
+      key: `v:${POOL[k]}`,
+      keys: [`v:${POOL[k]}`, `w:${POOL[k]}`],
+      text: String(POOL[k]),
+      first: r,
+      count: 1,
+      mentions: [],
+    },
+    weight: 1 + (k % 3),
+  }));
+  const lookup = new Set<string>([...names, ...extra].flatMap((k) => [`v:${POOL[k]}`, `w:${POOL[k]}`]));
+  return {
+    story: { id: `s${i}`, members: [`d${i}`] } as Story,
+    members: [],
+    names: anchors,
+    lookup,
+    figures: new Set(),
+    years: new Set(),
+    days: day === undefined ? [] : [day],
+    weekdays: new Set(),
+    languages: new Set(['en']),
+    centroid: new Map(),
+  };
+}
+
+const storyArb = fc.record({
+  names: fc.uniqueArray(fc.integer({ min: 0, max: POOL.length - 1 }), { maxLength: 5 }),
+  extra: fc.array(fc.integer({ min: 0, max: POOL.length - 1 }), { maxLength: 3 }),
+  day: fc.option(fc.integer({ min: 19_000, max: 19_030 }), { nil: undefined }),
+});
+
+describe('eventCandidates', () => {
+  it('keeps every pair whose dates allow one occasion and whose actor share is above 0, property', () => {
+    fc.assert(
+      fc.property(fc.array(storyArb, { maxLength: 14 }), (raw) => {
+        const features = raw.map((r, i) => story(i, r.names, r.extra, r.day));
+        const got = new Set(eventCandidates(features).map(([i, j]) => `${i}|${j}`));
+        for (let i = 0; i < features.length; i++)
+          for (let j = i + 1; j < features.length; j++) {
+            const a = features[i] as StoryFeatures;
+            const b = features[j] as StoryFeatures;
+            if (compareOccasions(a, b).state !== 'other' && shareActors(a, b).share > 0)
+              expect(got.has(`${i}|${j}`)).toBe(true);
+          }
+        for (const k of got) {
+          const [i, j] = k.split('|').map(Number) as [number, number];
+          expect(i).toBeLessThan(j);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('skips dated stories more than a week apart and stories with no name in common', () => {
+    const features = [
+      story(0, [0, 1, 2], [], 19_000),
+      story(1, [0, 1, 2], [], 19_007),
+      story(2, [0, 1, 2], [], 19_008),
+      story(3, [5, 6], [], 19_000),
+      story(4, [0, 1], [], undefined),
+    ];
+    expect(eventCandidates(features)).toEqual([
+      [0, 1],
+      [0, 4],
+      [1, 2],
+      [1, 4],
+      [2, 4],
+    ]);
+  });
+});
