@@ -158,7 +158,7 @@ async function buildIndex(n: number, pool: Pool, log: (l: string) => void): Prom
   for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
   const corpusPath = join(DATA, `corpus-${n}.jsonl`);
   writeFileSync(corpusPath, '');
-  const store = SqliteStore.open(path, { config: createSketchConfig() });
+  const store = await SqliteStore.open(path, { config: createSketchConfig() });
   const workers = startSketchPool(cpus().length);
   let seconds = 0;
   let chars = 0;
@@ -178,20 +178,20 @@ async function buildIndex(n: number, pool: Pool, log: (l: string) => void): Prom
       if (done % 50_000 === 0 || done === n) log(`  indexed ${done.toLocaleString('en-US')} in ${fmt(seconds)} s`);
     }
     const t0 = performance.now();
-    store.mergePendingKeys();
-    store.checkpoint();
+    await store.mergePendingKeys();
+    await store.checkpoint();
     seconds += (performance.now() - t0) / 1000;
   } finally {
     await workers.close();
   }
-  const stats = store.stats();
-  store.close();
+  const stats = await store.stats();
+  await store.close();
   const bytes = statSync(path).size;
   return { run: { n, seconds, mb: chars / 1e6, bytes, rss: peakRssMiB(), bucketEntries: stats.bucketEntries }, path };
 }
 
 async function measureGate(path: string, n: number, pool: Pool): Promise<NonNullable<IndexRun['gate']>> {
-  const store = SqliteStore.open(path, { readonly: true });
+  const store = await SqliteStore.open(path, { readonly: true });
   // Redundant queries: new variants (another seed) of indexed base articles; novel: synthetic
   // articles numbered past the corpus.
   const firstChunk = buildChunk(0, Math.min(CHUNK, n), pool).slice(0, Math.floor(Math.min(CHUNK, n) * 0.9));
@@ -203,20 +203,20 @@ async function measureGate(path: string, n: number, pool: Pool): Promise<NonNull
   }));
   const novel = Array.from({ length: 150 }, (_, i) => syntheticArticle(n * 10 + i, pool));
   const queries = [...redundant, ...novel];
-  gateArticles(store, queries.slice(0, 5)); // warm up statements and caches
+  await gateArticles(store, queries.slice(0, 5)); // warm up statements and caches
   const times: number[] = [];
   let proposed = 0;
   let verified = 0;
   let found = 0;
   for (const q of queries) {
     const t0 = performance.now();
-    const r = gateArticles(store, [q]).results[0];
+    const r = (await gateArticles(store, [q])).results[0];
     times.push(performance.now() - t0);
     proposed += r?.candidates.proposed ?? 0;
     verified += r?.candidates.verified ?? 0;
     if (q.id.startsWith('q/') && r?.verdict === 'redundant') found++;
   }
-  store.close();
+  await store.close();
   times.sort((a, b) => a - b);
   return {
     p50: quantile(times, 0.5),

@@ -1,14 +1,14 @@
 /**
- * Worker thread: normalizes and sketches the articles it is sent (the costly stage of indexing)
- * and posts back the entries. Typed arrays travel as structured clones.
+ * Worker thread: sketches the articles it is sent (the costly stage of indexing) and posts back a
+ * `PreparedBatch`: sketches and term indexes, as typed arrays (transferred, not copied).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createTokenCache } from '../../core/text/tokenCache.js';
-
 import type { Article, SketchConfig } from '../../types/index.js';
-import { prepareEntry } from '../indexing.js';
+import { prepareBatchWith } from '../indexing.js';
 
 const cache = createTokenCache();
+void workerData;
 
 interface Job {
   id: number;
@@ -18,8 +18,11 @@ interface Job {
 
 parentPort?.on('message', (job: Job) => {
   try {
-    const entries = job.articles.map((a) => prepareEntry(a, job.config, cache));
-    parentPort?.postMessage({ id: job.id, entries });
+    const batch = prepareBatchWith(job.articles, job.config, cache);
+    parentPort?.postMessage({ id: job.id, batch }, [
+      batch.docTerms.buffer as ArrayBuffer,
+      batch.termStart.buffer as ArrayBuffer,
+    ]);
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }
