@@ -15,10 +15,10 @@
  */
 
 import { computeBandKeys } from '../core/minhash/lsh.js';
-import { type ArticleSketch, sketchTokens } from '../core/minhash/sketch.js';
+import { type ArticleSketch, sketchBatch, sketchTokens } from '../core/minhash/sketch.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { contentTerms } from '../core/text/terms.js';
-import { createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/text/tokenCache.js';
+import { createScanCache, createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/text/tokenCache.js';
 import type {
   Article,
   DocumentEntry,
@@ -191,10 +191,17 @@ export function countPreparedTerms(prepared: PreparedBatch, keep: (i: number) =>
   return out;
 }
 
-/** Prepare in this thread, with a token cache that lives as long as the returned function. */
-export function createInThreadPrepare(): PrepareBatch {
-  const cache = createTokenCache();
-  return async (articles, config) => prepareBatchWith(articles, config, cache);
+/**
+ * Prepare in this thread, with a cache that lives as long as the returned function: the one-pass
+ * scanner (`sketchBatch`), or with `path: 'tokens'` the path before it (the bench's baseline).
+ */
+export function createInThreadPrepare(path: 'scan' | 'tokens' = 'scan'): PrepareBatch {
+  if (path === 'tokens') {
+    const cache = createTokenCache();
+    return async (articles, config) => prepareBatchWith(articles, config, cache);
+  }
+  const cache = createScanCache();
+  return async (articles, config) => sketchBatch(articles, config, cache);
 }
 
 /** The distinct content terms of an article (the reference path). */

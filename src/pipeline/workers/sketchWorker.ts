@@ -3,12 +3,11 @@
  * `PreparedBatch`: sketches and term indexes, as typed arrays (transferred, not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createTokenCache } from '../../core/text/tokenCache.js';
 import type { Article, SketchConfig } from '../../types/index.js';
-import { prepareBatchWith } from '../indexing.js';
+import { createInThreadPrepare } from '../indexing.js';
 
-const cache = createTokenCache();
-void workerData;
+/** The one-pass scanner, or the path before it when the bench measures its baseline. */
+const prepare = createInThreadPrepare((workerData as { path?: 'scan' | 'tokens' } | undefined)?.path ?? 'scan');
 
 interface Job {
   id: number;
@@ -16,9 +15,9 @@ interface Job {
   config: SketchConfig;
 }
 
-parentPort?.on('message', (job: Job) => {
+parentPort?.on('message', async (job: Job) => {
   try {
-    const batch = prepareBatchWith(job.articles, job.config, cache);
+    const batch = await prepare(job.articles, job.config);
     parentPort?.postMessage({ id: job.id, batch }, [
       batch.docTerms.buffer as ArrayBuffer,
       batch.termStart.buffer as ArrayBuffer,
