@@ -13,6 +13,7 @@ import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import type { DocumentFrequencies } from '../core/similarity/tfidf.js';
 import { vectorizeTfIdf } from '../core/similarity/tfidf.js';
 import { normalizeArticle } from '../core/text/normalize.js';
+import { contentTerms } from '../core/text/terms.js';
 import {
   type Article,
   type DocumentEntry,
@@ -43,8 +44,9 @@ export interface GateOptions {
 
 interface Probe {
   article: Article;
-  fp: Fingerprint;
   sketch: ArticleSketch;
+  /** The fingerprint the judge scores, made on first use: most inputs reach no candidate at all. */
+  fp: () => Fingerprint;
 }
 
 /** A novel input kept for `add`, with its entry. */
@@ -54,8 +56,11 @@ interface Pending {
 }
 
 function probeArticle(article: Article, store: IndexStore): Probe {
-  const fp = fingerprintArticle(normalizeArticle(article));
-  return { article, fp, sketch: sketchTokens(fp.article.tokens, fp.terms, store.config) };
+  const normalized = normalizeArticle(article);
+  // The terms of the fingerprint are the content terms of its token stream, sentence by sentence.
+  const sketch = sketchTokens(normalized.tokens, contentTerms(normalized.tokens, normalized.lang), store.config);
+  let fp: Fingerprint | undefined;
+  return { article, sketch, fp: () => (fp ??= fingerprintArticle(normalized)) };
 }
 
 /**
@@ -133,13 +138,15 @@ async function verifyCandidates(
   options: GateOptions,
 ): Promise<{ matches: GateMatch[]; verified: number }> {
   const countTranslations = options.countTranslations === true;
+  if (queue.length === 0) return { matches: [], verified: 0 };
+  const fp = probe.fp();
   const freqs = await Frequencies.start(
     store,
-    probe.fp,
+    fp,
     pending.map((p) => p.entry),
   );
   const termIds = new Map<string, number>();
-  const vq = vectorizeTfIdf(probe.fp.terms, freqs, termIds);
+  const vq = vectorizeTfIdf(fp.terms, freqs, termIds);
   const matches: GateMatch[] = [];
   let verified = 0;
   for (const next of queue) {
@@ -147,9 +154,9 @@ async function verifyCandidates(
     if (!other) continue;
     verified++;
     await freqs.load(other.terms);
-    const pair = judgePair(probe.fp, other, vq, vectorizeTfIdf(other.terms, freqs, termIds), thresholds);
+    const pair = judgePair(fp, other, vq, vectorizeTfIdf(other.terms, freqs, termIds), thresholds);
     if (pair.relation === 'unrelated') continue;
-    matches.push(toGateMatch(pair, probe.fp.id, other.id));
+    matches.push(toGateMatch(pair, fp.id, other.id));
     if (!options.allMatches && isRedundant(pair.relation, countTranslations)) break;
   }
   return { matches, verified };
@@ -175,7 +182,7 @@ async function gateOne(
       )
     : [];
   const queue: Array<() => Promise<Fingerprint | undefined>> = [
-    ...earlier.map((p) => async () => p.probe.fp),
+    ...earlier.map((p) => async () => p.probe.fp()),
     ...ids.map((id) => async () => {
       const [doc] = await store.getDocuments([id]);
       return doc ? fingerprintArticle(normalizeArticle(restoreArticle(doc))) : undefined;
