@@ -188,7 +188,11 @@ describe('concurrent writers over overlapping inputs (child processes)', () => {
   it('two `index add` runs sharing ids both succeed: identical texts unchanged, others replaced (the last writer wins)', async () => {
     const seeds = readSeeds();
     const index = join(dir, 'overlap.db');
-    const shared = variantsOf(seeds, KINDS, 31);
+    // Long enough (200 shared ids, batches of 2) that the two runs write at the same time: before
+    // this, the second to reach a shared id failed with "already indexed".
+    const shared = [31, 33, 34, 35].flatMap((s) =>
+      variantsOf(seeds, KINDS, s).map((a) => ({ ...a, id: `${s}/${a.id}` })),
+    );
     // B holds every id of A: half with the same text, half with another one, and ids of its own.
     const setA = shared;
     const setB = [
@@ -206,7 +210,7 @@ describe('concurrent writers over overlapping inputs (child processes)', () => {
       '--index',
       index,
       '--batch-size',
-      '4',
+      '2',
       '--workers',
       '0',
       '--quiet',

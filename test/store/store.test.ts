@@ -234,6 +234,39 @@ describe('sqlite store: files it must refuse, untouched', () => {
     await after.close();
   });
 
+  it('upgrades an index of format 1 (signatures inside documents) on a writable open, and says so read-only', async () => {
+    const path = join(dir, `v1-${n++}.db`);
+    const store = await SqliteStore.open(path, { config });
+    await addArticles(store, seeds);
+    const want = await store.findSketchesByBands({
+      chars: prepareEntry(seeds[0] as (typeof seeds)[0], config).charKeys,
+    });
+    await store.close();
+    // Rewrite it the way format 1 stored it.
+    const db = new Database(path);
+    db.exec(`
+      CREATE TABLE documents_v1 (
+        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, text TEXT NOT NULL,
+        meta TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL,
+        char_size INTEGER NOT NULL, char_sig BLOB NOT NULL, term_size INTEGER NOT NULL, term_sig BLOB NOT NULL);
+      INSERT INTO documents_v1 SELECT d.rowid, id, hash, text, meta, chars, words, char_size, char_sig, term_size, term_sig
+        FROM documents d JOIN sketches s ON s.doc = d.rowid;
+      DROP TABLE sketches; DROP TABLE documents; ALTER TABLE documents_v1 RENAME TO documents;
+      CREATE INDEX documents_hash ON documents (hash);
+    `);
+    db.pragma('user_version = 1');
+    db.close();
+    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(/format 1\): run `copydesk index rebuild`/);
+    const upgraded = await SqliteStore.open(path, { config });
+    expect(
+      await upgraded.findSketchesByBands({ chars: prepareEntry(seeds[0] as (typeof seeds)[0], config).charKeys }),
+    ).toEqual(want);
+    expect((await upgraded.stats()).documents).toBe(seeds.length);
+    expect(upgraded.checkIntegrity()).toBe('ok');
+    await upgraded.close();
+    expect(readFileSync(path).subarray(0, 100).readUInt32BE(60)).toBe(2);
+  });
+
   it('marks new files with the copydesk application id and format version', async () => {
     const path = join(dir, `new-${n++}.db`);
     await (await SqliteStore.open(path, { config })).close();
