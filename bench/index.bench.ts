@@ -19,7 +19,7 @@
  * `--recall` adds LSH recall against an exact reference and the scan of 10k (long);
  * COPYDESK_BENCH_SIZES=2000,5000 overrides the sizes (a smoke run).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { lshCandidates } from '../src/core/candidates/lsh.js';
@@ -129,10 +129,6 @@ function buildChunk(c: number, size: number, pool: Pool): Article[] {
 
 function* corpusChunks(n: number, pool: Pool): Generator<Article[]> {
   for (let c = 0; c * CHUNK < n; c++) yield buildChunk(c, Math.min(CHUNK, n - c * CHUNK), pool);
-}
-
-function peakRssMiB(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 function quantile(sorted: readonly number[], q: number): number {
