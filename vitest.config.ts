@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A throwaway PostgreSQL cluster for the store tests, when PostgreSQL is installed.
+    globalSetup: ['test/helpers/postgresSetup.ts'],
   },
 });

@@ -9,7 +9,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { type Article, InputError } from '../types/index.js';
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 const KNOWN_FIELDS = new Set(['id', 'text', 'title', 'lang', 'date', 'source', 'url']);
 /** Folder-level sidecar: `{ "<id>": { "title": …, "date": …, … } }`. */
 export const METADATA_FILE = 'metadata.json';
@@ -28,7 +28,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;
@@ -52,7 +52,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-function describeFsError(error: unknown): string {
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
@@ -72,7 +72,7 @@ export function splitFrontMatter(text: string): { meta: Record<string, string>; 
   return { meta, body: text.slice(m[0].length) };
 }
 
-function applyMeta(article: Article, meta: Record<string, unknown>, where: string): Article {
+export function applyMeta(article: Article, meta: Record<string, unknown>, where: string): Article {
   const out: Article = { ...article };
   const extra: Record<string, unknown> = { ...(article.meta ?? {}) };
   for (const [key, value] of Object.entries(meta)) {
@@ -91,45 +91,50 @@ function applyMeta(article: Article, meta: Record<string, unknown>, where: strin
 }
 
 /** One .txt or .md file as an article; its id is given by the caller. */
-async function readTextArticle(path: string, id: string): Promise<Article> {
+export async function readTextArticle(path: string, id: string): Promise<Article> {
   const text = decodeUtf8(await readBytes(path), path);
   const { meta, body } = splitFrontMatter(text);
   if (body.trim() === '') throw new InputError('has front matter but no text', path);
   return applyMeta({ id, text: body, origin: path }, meta, path);
 }
 
+/** Parse one line of a JSON Lines file (`lineNumber` from 1): an article, or undefined for a blank line. */
+export function parseJsonLine(line: string, lineNumber: number, file: string): Article | undefined {
+  const where = `${file}:${lineNumber}`;
+  if (line.trim() === '') return undefined;
+  let row: unknown;
+  try {
+    row = JSON.parse(line);
+  } catch (error) {
+    throw new InputError(`line ${lineNumber}: invalid JSON (${(error as Error).message})`, file);
+  }
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+    throw new InputError(
+      `line ${lineNumber}: expected a JSON object, got ${Array.isArray(row) ? 'an array' : typeof row}`,
+      file,
+    );
+  }
+  const obj = row as Record<string, unknown>;
+  if (obj.id === undefined || obj.id === null || obj.id === '')
+    throw new InputError(`line ${lineNumber}: missing required field "id"`, file);
+  if (typeof obj.id !== 'string' && typeof obj.id !== 'number')
+    throw new InputError(`line ${lineNumber}: field "id" must be a string, got ${typeof obj.id}`, file);
+  if (typeof obj.text !== 'string') {
+    throw new InputError(
+      `line ${lineNumber}: ${obj.text === undefined ? 'missing required field "text"' : `field "text" must be a string, got ${typeof obj.text}`}`,
+      file,
+    );
+  }
+  if (obj.text.trim() === '') throw new InputError(`line ${lineNumber}: field "text" is empty`, file);
+  return applyMeta({ id: String(obj.id), text: obj.text, origin: where }, obj, `${file} line ${lineNumber}`);
+}
+
 /** Parse a JSON Lines file: one article a line, `id` and `text` required. */
 export function parseJsonLines(content: string, file: string): Article[] {
   const out: Article[] = [];
-  const lines = content.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    const where = `${file}:${i + 1}`;
-    if (line.trim() === '') return;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch (error) {
-      throw new InputError(`line ${i + 1}: invalid JSON (${(error as Error).message})`, file);
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      throw new InputError(
-        `line ${i + 1}: expected a JSON object, got ${Array.isArray(row) ? 'an array' : typeof row}`,
-        file,
-      );
-    }
-    const obj = row as Record<string, unknown>;
-    if (obj.id === undefined || obj.id === null || obj.id === '')
-      throw new InputError(`line ${i + 1}: missing required field "id"`, file);
-    if (typeof obj.id !== 'string' && typeof obj.id !== 'number')
-      throw new InputError(`line ${i + 1}: field "id" must be a string, got ${typeof obj.id}`, file);
-    if (typeof obj.text !== 'string') {
-      throw new InputError(
-        `line ${i + 1}: ${obj.text === undefined ? 'missing required field "text"' : `field "text" must be a string, got ${typeof obj.text}`}`,
-        file,
-      );
-    }
-    if (obj.text.trim() === '') throw new InputError(`line ${i + 1}: field "text" is empty`, file);
-    out.push(applyMeta({ id: String(obj.id), text: obj.text, origin: where }, obj, `${file} line ${i + 1}`));
+  content.split(/\r?\n/).forEach((line, i) => {
+    const article = parseJsonLine(line, i + 1, file);
+    if (article) out.push(article);
   });
   if (out.length === 0) throw new InputError('has no articles (no non-empty lines)', file);
   return out;
@@ -139,7 +144,7 @@ async function readJsonLinesFile(path: string): Promise<Article[]> {
   return parseJsonLines(decodeUtf8(await readBytes(path), path), path);
 }
 
-async function walk(dir: string): Promise<string[]> {
+export async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -151,7 +156,7 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
-async function readSidecar(dir: string): Promise<Record<string, Record<string, unknown>>> {
+export async function readSidecar(dir: string): Promise<Record<string, Record<string, unknown>>> {
   const path = join(dir, METADATA_FILE);
   let bytes: Uint8Array;
   try {

@@ -13,6 +13,7 @@ import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import type { DocumentFrequencies } from '../core/similarity/tfidf.js';
 import { vectorizeTfIdf } from '../core/similarity/tfidf.js';
 import { normalizeArticle } from '../core/text/normalize.js';
+import { contentTerms } from '../core/text/terms.js';
 import {
   type Article,
   type DocumentEntry,
@@ -43,8 +44,9 @@ export interface GateOptions {
 
 interface Probe {
   article: Article;
-  fp: Fingerprint;
   sketch: ArticleSketch;
+  /** The fingerprint the judge scores, made on first use: most inputs reach no candidate at all. */
+  fp: () => Fingerprint;
 }
 
 /** A novel input kept for `add`, with its entry. */
@@ -54,30 +56,41 @@ interface Pending {
 }
 
 function probeArticle(article: Article, store: IndexStore): Probe {
-  const fp = fingerprintArticle(normalizeArticle(article));
-  return { article, fp, sketch: sketchTokens(fp.article.tokens, fp.terms, store.config) };
+  const normalized = normalizeArticle(article);
+  // The terms of the fingerprint are the content terms of its token stream, sentence by sentence.
+  const sketch = sketchTokens(normalized.tokens, contentTerms(normalized.tokens, normalized.lang), store.config);
+  let fp: Fingerprint | undefined;
+  return { article, sketch, fp: () => (fp ??= fingerprintArticle(normalized)) };
 }
 
-/** Candidate ids for one probe, best signature estimate first, at most `limit`. */
-function proposeCandidates(
+/**
+ * Candidate ids for one probe, best signature estimate first, at most `limit`: the same
+ * normalized hash, then the documents sharing a band (one look-up for all bands, returning their
+ * signatures from the narrow sketch table) that pass the signature filter.
+ */
+async function proposeCandidates(
   store: IndexStore,
   probe: Probe,
   countTranslations: boolean,
   limit: number,
-): { proposed: number; ids: string[] } {
+): Promise<{ proposed: number; ids: string[] }> {
   const { sketch } = probe;
-  const exact = store.findByHash(sketch.hash);
-  const hits = new Set<string>(store.findByBands('chars', sketch.charKeys).map((h) => h.id));
-  if (countTranslations) for (const h of store.findByBands('terms', sketch.termKeys)) hits.add(h.id);
-  for (const id of exact) hits.delete(id);
+  const exact = await store.findByHash(sketch.hash);
+  const sketches = await store.findSketchesByBands(
+    countTranslations ? { chars: sketch.charKeys, terms: sketch.termKeys } : { chars: sketch.charKeys },
+  );
+  const skip = new Set(exact);
   const scored: Array<{ id: string; score: number }> = [];
-  for (const s of store.getSketches([...hits])) {
+  let hits = 0;
+  for (const s of sketches) {
+    if (skip.has(s.id)) continue;
+    hits++;
     const score = rankSignatures(s, sketch, store.config.seed, countTranslations);
     if (score > 0) scored.push({ id: s.id, score });
   }
   scored.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   const ids = [...exact, ...scored.map((s) => s.id)].slice(0, limit);
-  return { proposed: exact.length + hits.size, ids };
+  return { proposed: exact.length + hits, ids };
 }
 
 /**
@@ -87,24 +100,27 @@ function proposeCandidates(
  */
 class Frequencies implements DocumentFrequencies {
   readonly df = new Map<string, number>();
-  readonly documents: number;
+  documents = 0;
   private readonly extra = new Map<string, number>();
 
-  constructor(
-    private readonly store: IndexStore,
-    probe: Fingerprint,
-    pending: readonly DocumentEntry[],
-  ) {
-    for (const t of new Set(probe.terms)) this.extra.set(t, 1);
-    for (const p of pending) for (const t of p.terms) this.extra.set(t, (this.extra.get(t) ?? 0) + 1);
-    this.documents = store.getDocumentFrequencies([]).documents + 1 + pending.length;
-    this.load(probe.terms);
+  private constructor(private readonly store: IndexStore) {}
+
+  static async start(store: IndexStore, probe: Fingerprint, pending: readonly DocumentEntry[]): Promise<Frequencies> {
+    const f = new Frequencies(store);
+    for (const t of new Set(probe.terms)) f.extra.set(t, 1);
+    for (const p of pending) for (const t of p.terms ?? []) f.extra.set(t, (f.extra.get(t) ?? 0) + 1);
+    // One call: the probe's terms and the document count.
+    const { documents, df } = await store.getDocumentFrequencies(probe.terms);
+    f.documents = documents + 1 + pending.length;
+    for (const [t, n] of df) f.df.set(t, n + (f.extra.get(t) ?? 0));
+    return f;
   }
 
-  load(terms: readonly string[]): void {
+  async load(terms: readonly string[]): Promise<void> {
     const missing = terms.filter((t) => !this.df.has(t));
     if (missing.length === 0) return;
-    for (const [t, n] of this.store.getDocumentFrequencies(missing).df) this.df.set(t, n + (this.extra.get(t) ?? 0));
+    const { df } = await this.store.getDocumentFrequencies(missing);
+    for (const [t, n] of df) this.df.set(t, n + (this.extra.get(t) ?? 0));
   }
 }
 
@@ -113,49 +129,51 @@ class Frequencies implements DocumentFrequencies {
  * signature estimates), fingerprinted and judged one by one; unless `allMatches`, the first
  * redundant match ends the search.
  */
-function verifyCandidates(
+async function verifyCandidates(
   store: IndexStore,
   probe: Probe,
-  queue: ReadonlyArray<() => Fingerprint | undefined>,
+  queue: ReadonlyArray<() => Promise<Fingerprint | undefined>>,
   pending: readonly Pending[],
   thresholds: Thresholds,
   options: GateOptions,
-): { matches: GateMatch[]; verified: number } {
+): Promise<{ matches: GateMatch[]; verified: number }> {
   const countTranslations = options.countTranslations === true;
-  const freqs = new Frequencies(
+  if (queue.length === 0) return { matches: [], verified: 0 };
+  const fp = probe.fp();
+  const freqs = await Frequencies.start(
     store,
-    probe.fp,
+    fp,
     pending.map((p) => p.entry),
   );
   const termIds = new Map<string, number>();
-  const vq = vectorizeTfIdf(probe.fp.terms, freqs, termIds);
+  const vq = vectorizeTfIdf(fp.terms, freqs, termIds);
   const matches: GateMatch[] = [];
   let verified = 0;
   for (const next of queue) {
-    const other = next();
+    const other = await next();
     if (!other) continue;
     verified++;
-    freqs.load(other.terms);
-    const pair = judgePair(probe.fp, other, vq, vectorizeTfIdf(other.terms, freqs, termIds), thresholds);
+    await freqs.load(other.terms);
+    const pair = judgePair(fp, other, vq, vectorizeTfIdf(other.terms, freqs, termIds), thresholds);
     if (pair.relation === 'unrelated') continue;
-    matches.push(toGateMatch(pair, probe.fp.id, other.id));
+    matches.push(toGateMatch(pair, fp.id, other.id));
     if (!options.allMatches && isRedundant(pair.relation, countTranslations)) break;
   }
   return { matches, verified };
 }
 
 /** Gate one article against the index and the novel inputs before it. */
-function gateOne(
+async function gateOne(
   store: IndexStore,
   article: Article,
   pending: readonly Pending[],
   thresholds: Thresholds,
   options: GateOptions,
   limit: number,
-): { result: GateArticleResult; probe: Probe } {
+): Promise<{ result: GateArticleResult; probe: Probe }> {
   const countTranslations = options.countTranslations === true;
   const probe = probeArticle(article, store);
-  const { proposed, ids } = proposeCandidates(store, probe, countTranslations, limit);
+  const { proposed, ids } = await proposeCandidates(store, probe, countTranslations, limit);
   const earlier = options.add
     ? pending.filter(
         (p) =>
@@ -163,14 +181,14 @@ function gateOne(
           rankSignatures(p.entry, probe.sketch, store.config.seed, countTranslations) > 0,
       )
     : [];
-  const queue: Array<() => Fingerprint | undefined> = [
-    ...earlier.map((p) => () => p.probe.fp),
-    ...ids.map((id) => () => {
-      const [doc] = store.getDocuments([id]);
+  const queue: Array<() => Promise<Fingerprint | undefined>> = [
+    ...earlier.map((p) => async () => p.probe.fp()),
+    ...ids.map((id) => async () => {
+      const [doc] = await store.getDocuments([id]);
       return doc ? fingerprintArticle(normalizeArticle(restoreArticle(doc))) : undefined;
     }),
   ];
-  const { matches, verified } = verifyCandidates(store, probe, queue, pending, thresholds, options);
+  const { matches, verified } = await verifyCandidates(store, probe, queue, pending, thresholds, options);
   sortMatches(matches);
   const { verdict, reasons } = decideGate(matches, { proposed, verified }, countTranslations);
   return { result: { input: article.id, verdict, matches, reasons, candidates: { proposed, verified } }, probe };
@@ -181,7 +199,11 @@ function gateOne(
  * the end, and each input is also checked against the novel inputs before it, so two copies of
  * one new article in a single call give one novel and one redundant.
  */
-export function gateArticles(store: IndexStore, articles: readonly Article[], options: GateOptions = {}): GateResult {
+export async function gateArticles(
+  store: IndexStore,
+  articles: readonly Article[],
+  options: GateOptions = {},
+): Promise<GateResult> {
   const thresholds = resolveThresholds(options.thresholds);
   const limit = options.maxCandidates ?? 20;
   if (!Number.isInteger(limit) || limit < 1)
@@ -189,19 +211,21 @@ export function gateArticles(store: IndexStore, articles: readonly Article[], op
   const results: GateArticleResult[] = [];
   const pending: Pending[] = [];
   for (const article of articles) {
-    const { result, probe } = gateOne(store, article, pending, thresholds, options, limit);
+    const { result, probe } = await gateOne(store, article, pending, thresholds, options, limit);
     results.push(result);
     if (options.add && result.verdict === 'novel') pending.push({ probe, entry: toEntry(article, probe.sketch) });
   }
   if (options.add && pending.length > 0) {
-    const taken = store.getHashes(pending.map((p) => p.entry.id));
-    const clash = pending.find((p) => taken.has(p.entry.id));
+    const taken = await store.getHashes(pending.map((p) => p.entry.id));
+    // Checked again inside the write: another process may have added one of these ids meanwhile.
+    const { conflicts } =
+      taken.size > 0 ? { conflicts: [...taken.keys()] } : await store.applyBatch({ add: pending.map((p) => p.entry) });
+    const clash = pending.find((p) => conflicts.includes(p.entry.id));
     if (clash)
       throw new InputError(
         `cannot add "${clash.entry.id}": another article with this id is already indexed (remove it first with \`copydesk index remove\`, or give the new one another id); nothing was added`,
         clash.probe.article.origin,
       );
-    store.applyBatch({ add: pending.map((p) => p.entry) });
   }
   return { results, added: pending.map((p) => p.entry.id) };
 }

@@ -1,17 +1,23 @@
 /**
  * An in-memory `IndexStore`, for tests and one-off runs. It follows the SQLite store's semantics
- * (an added id replaces the stored one; a batch applies all or nothing) so the same tests pass on both.
+ * (a batch applies all or nothing, and not at all when it finds another state than it expects) so
+ * the same tests pass on every store.
  */
-import type {
-  BandHit,
-  Channel,
-  DocumentEntry,
-  IndexBatch,
-  IndexStats,
-  IndexStore,
-  SketchConfig,
-  StoredDocument,
-  StoredSketch,
+import {
+  type BandHit,
+  type BandQuery,
+  type BatchOutcome,
+  batchIds,
+  type Channel,
+  countBatchTerms,
+  type DocumentEntry,
+  type IndexBatch,
+  type IndexStats,
+  type IndexStore,
+  listBatchConflicts,
+  type SketchConfig,
+  type StoredDocument,
+  type StoredSketch,
 } from '../types/index.js';
 
 interface Row {
@@ -19,7 +25,6 @@ interface Row {
   sketch: StoredSketch;
   charKeys: Uint32Array;
   termKeys: Uint32Array;
-  terms: string[];
 }
 
 function bandCode(channel: Channel, band: number, key: number): string {
@@ -33,23 +38,21 @@ export class MemoryStore implements IndexStore {
 
   constructor(public config: SketchConfig) {}
 
-  private unlink(row: Row): void {
+  private unlinkKeys(row: Row): void {
     for (const [channel, keys] of [
       ['chars', row.charKeys],
       ['terms', row.termKeys],
     ] as const) {
       keys.forEach((k, b) => {
-        this.buckets.get(bandCode(channel, b, k))?.delete(row.doc.id);
+        const code = bandCode(channel, b, k);
+        const set = this.buckets.get(code);
+        set?.delete(row.doc.id);
+        if (set?.size === 0) this.buckets.delete(code);
       });
-    }
-    for (const t of row.terms) {
-      const n = (this.df.get(t) ?? 0) - 1;
-      if (n > 0) this.df.set(t, n);
-      else this.df.delete(t);
     }
   }
 
-  private link(row: Row): void {
+  private linkKeys(row: Row): void {
     for (const [channel, keys] of [
       ['chars', row.charKeys],
       ['terms', row.termKeys],
@@ -61,40 +64,51 @@ export class MemoryStore implements IndexStore {
         else this.buckets.set(code, new Set([row.doc.id]));
       });
     }
-    for (const t of row.terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  private addCounts(counts: ReadonlyMap<string, number>, sign: 1 | -1): void {
+    for (const [t, c] of counts) {
+      const n = (this.df.get(t) ?? 0) + sign * c;
+      if (n > 0) this.df.set(t, n);
+      else this.df.delete(t);
+    }
   }
 
   /** Keys are never deferred in memory: nothing is pending. */
-  mergePendingKeys(): void {}
+  async mergePendingKeys(): Promise<void> {}
 
-  applyBatch(batch: IndexBatch): void {
+  async applyBatch(batch: IndexBatch): Promise<BatchOutcome> {
     // Validate first so a bad batch changes nothing.
     for (const e of batch.add ?? [])
       if (typeof e.id !== 'string' || e.id === '') throw new RangeError('document id must be a non-empty string');
+    const conflicts = listBatchConflicts(batch, this.hashesOf(batchIds(batch)));
+    if (conflicts.length > 0) return { conflicts };
     for (const r of batch.remove ?? []) {
       const row = this.rows.get(r.id);
-      if (row) {
-        this.unlink(row);
-        this.rows.delete(r.id);
-      }
+      if (!row) continue;
+      this.unlinkKeys(row);
+      this.addCounts(new Map(r.terms.map((t) => [t, 1])), -1);
+      this.rows.delete(r.id);
     }
     for (const e of batch.add ?? []) {
-      const old = this.rows.get(e.id);
-      if (old) this.unlink(old);
-      const row: Row = {
-        doc: pickDocument(e),
-        sketch: pickSketch(e),
-        charKeys: e.charKeys,
-        termKeys: e.termKeys,
-        terms: e.terms,
-      };
-      this.rows.delete(e.id);
+      const row: Row = { doc: pickDocument(e), sketch: pickSketch(e), charKeys: e.charKeys, termKeys: e.termKeys };
       this.rows.set(e.id, row);
-      this.link(row);
+      this.linkKeys(row);
     }
+    this.addCounts(countBatchTerms(batch.add ?? [], batch.termCounts), 1);
+    return { conflicts: [] };
   }
 
-  findByBands(channel: Channel, keys: Uint32Array): BandHit[] {
+  private hashesOf(ids: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const r = this.rows.get(id);
+      if (r) out.set(id, r.doc.hash);
+    }
+    return out;
+  }
+
+  async findByBands(channel: Channel, keys: Uint32Array): Promise<BandHit[]> {
     const counts = new Map<string, number>();
     keys.forEach((k, b) => {
       for (const id of this.buckets.get(bandCode(channel, b, k)) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -104,72 +118,79 @@ export class MemoryStore implements IndexStore {
       .sort((x, y) => y.bands - x.bands || x.id.localeCompare(y.id));
   }
 
-  findByHash(hash: string): string[] {
+  async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {
+    const ids = new Set<string>();
+    for (const channel of ['chars', 'terms'] as const) {
+      const keys = query[channel];
+      if (keys) for (const h of await this.findByBands(channel, keys)) ids.add(h.id);
+    }
+    return this.getSketches([...ids]);
+  }
+
+  async findByHash(hash: string): Promise<string[]> {
     return [...this.rows.values()].filter((r) => r.doc.hash === hash).map((r) => r.doc.id);
   }
 
-  getHashes(ids: readonly string[]): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const id of ids) {
-      const r = this.rows.get(id);
-      if (r) out.set(id, r.doc.hash);
-    }
-    return out;
+  async getHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.hashesOf(ids);
   }
 
-  getDocuments(ids: readonly string[]): StoredDocument[] {
+  async getDocuments(ids: readonly string[]): Promise<StoredDocument[]> {
     return ids.flatMap((id) => {
       const r = this.rows.get(id);
       return r ? [r.doc] : [];
     });
   }
 
-  getSketches(ids: readonly string[]): StoredSketch[] {
+  async getSketches(ids: readonly string[]): Promise<StoredSketch[]> {
     return ids.flatMap((id) => {
       const r = this.rows.get(id);
       return r ? [r.sketch] : [];
     });
   }
 
-  getDocumentFrequencies(terms: Iterable<string>): { documents: number; df: Map<string, number> } {
+  async getDocumentFrequencies(terms: Iterable<string>): Promise<{ documents: number; df: Map<string, number> }> {
     const df = new Map<string, number>();
     for (const t of terms) df.set(t, this.df.get(t) ?? 0);
     return { documents: this.rows.size, df };
   }
 
-  *iterateDocuments(size: number): Iterable<StoredDocument[]> {
+  async *iterateDocuments(size: number): AsyncIterable<StoredDocument[]> {
     const all = [...this.rows.values()].map((r) => r.doc);
     for (let i = 0; i < all.length; i += size) yield all.slice(i, i + size);
   }
 
-  resetDerived(config: SketchConfig): void {
+  async resetDerived(config: SketchConfig): Promise<void> {
     this.config = config;
     this.buckets.clear();
     this.df.clear();
     for (const r of this.rows.values()) {
       r.charKeys = new Uint32Array(0);
       r.termKeys = new Uint32Array(0);
-      r.terms = [];
     }
   }
 
-  applyDerived(entries: readonly DocumentEntry[]): void {
+  async applyDerived(
+    entries: readonly DocumentEntry[],
+    options: { termCounts?: ReadonlyMap<string, number> } = {},
+  ): Promise<void> {
     for (const e of entries) {
       const r = this.rows.get(e.id);
       if (!r) continue;
-      this.unlink(r);
+      this.unlinkKeys(r);
       r.sketch = pickSketch(e);
       r.charKeys = e.charKeys;
       r.termKeys = e.termKeys;
-      r.terms = e.terms;
-      this.link(r);
+      this.linkKeys(r);
     }
+    const known = entries.filter((e) => this.rows.has(e.id));
+    this.addCounts(countBatchTerms(known, options.termCounts), 1);
   }
 
   /** Nothing is interrupted in memory: a rebuild that throws leaves no store behind. */
-  setState(_state: 'ready' | 'rebuilding'): void {}
+  async setState(_state: 'ready' | 'rebuilding'): Promise<void> {}
 
-  stats(): IndexStats {
+  async stats(): Promise<IndexStats> {
     let bucketEntries = 0;
     for (const s of this.buckets.values()) bucketEntries += s.size;
     let textChars = 0;
@@ -177,7 +198,7 @@ export class MemoryStore implements IndexStore {
     return { documents: this.rows.size, terms: this.df.size, bucketEntries, textChars, config: this.config };
   }
 
-  close(): void {}
+  async close(): Promise<void> {}
 }
 
 export function pickDocument(e: StoredDocument): StoredDocument {

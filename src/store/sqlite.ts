@@ -1,37 +1,49 @@
 /**
- * The SQLite `IndexStore`: the only file that imports better-sqlite3.
+ * The SQLite `IndexStore`: the only file that imports better-sqlite3. Its methods return promises
+ * (the interface is shared with the server store) but do their work synchronously inside.
  *
  * - WAL journal, so gates read while an `index add` writes; `busy_timeout` so two writers wait
  *   for each other instead of failing; one transaction per batch, so a killed process leaves
- *   whole batches only (SQLite rolls back the unfinished one on the next open).
+ *   whole batches only (SQLite rolls back the unfinished one on the next open). A batch checks,
+ *   inside its write transaction, that each id is in the state it expects (see `IndexBatch`), so
+ *   two `index add` runs over overlapping inputs both succeed: the later one sees the other's
+ *   documents, skips identical ones and replaces the rest.
  * - `application_id` (bytes 68–71 of the header) marks the file as a copydesk index and
  *   `user_version` (bytes 60–63) gives the format. Before SQLite touches an existing file we read
- *   its first 100 bytes ourselves: a file that is not an SQLite database, or is another
- *   program's, is refused with a one-line error and left byte for byte as it was, with no WAL or
- *   SHM file created beside it.
+ *   its first 100 bytes ourselves: a file that is not an SQLite database (an empty file too), or is
+ *   another program's, is refused with a one-line error and left byte for byte as it was, with no
+ *   WAL or SHM file created beside it. A new index is built under a temporary name and linked into
+ *   place whole, so no other process ever sees a half-made (or empty) file at the index's path.
+ * - Signatures live in `sketches`, a narrow table keyed by the document's rowid: the gate reads
+ *   hundreds of them per query, and in `documents` they sat behind the ~3 KB text.
  * - Band keys are one INTEGER: channel · 2⁴⁰ + band · 2³² + key, in a WITHOUT ROWID table keyed
- *   (key, doc), so a look-up is one B-tree range per band.
+ *   (key, doc), so a look-up of all bands of a probe is one statement over B-tree ranges.
  * - Bulk loading defers band keys (`deferKeys`): inserting 53 random keys per document into that
- *   B-tree dirties pages all over it, and once the table outgrows a batch every commit rewrites
- *   most of it (measured at 100k documents: about 0.5 ms per document in the B-tree and as much
- *   again in WAL checkpoints). Deferred keys are appended to `pending_bands`, a plain table
- *   written in order, and moved into `bands` by one sorted `INSERT … SELECT … ORDER BY` at the end
- *   of the load (`mergePendingKeys`), which fills B-tree pages in key order. Until then look-ups
- *   also scan the pending rows (correct, slower); a load killed before its merge leaves whole
- *   batches of pending keys, merged when the index is next opened for writing.
+ *   B-tree dirties pages all over it (measured at 100k documents: about 0.5 ms per document in the
+ *   B-tree and as much again in WAL checkpoints). Deferred keys are appended to `pending_bands`, a
+ *   plain table written in order, and moved into `bands` by one sorted `INSERT … SELECT … ORDER BY`
+ *   at the end of the load (`mergePendingKeys`). Until then look-ups also scan the pending rows
+ *   (correct, slower); a load killed before its merge leaves whole batches of pending keys, merged
+ *   when the index is next opened for writing.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   type BandHit,
+  type BandQuery,
+  type BatchOutcome,
+  batchIds,
   type Channel,
+  countBatchTerms,
   type DocumentEntry,
   INDEX_FORMAT_VERSION,
   type IndexBatch,
   type IndexStats,
   type IndexStore,
   InputError,
+  listBatchConflicts,
+  type RemovedDocument,
   type SketchConfig,
   type StoredDocument,
   type StoredSketch,
@@ -41,6 +53,8 @@ import {
 /** 'CPDX' as a big-endian 32-bit number. */
 export const APPLICATION_ID = 0x43504458;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/** The format before signatures moved to their own table; upgraded on a writable open. */
+const FORMAT_WITH_INLINE_SKETCHES = 1;
 
 export interface OpenSqliteOptions {
   /** Open for reading only (gate without --add, stats). The file must exist. */
@@ -59,15 +73,45 @@ export function bandInteger(channel: Channel, band: number, key: number): number
   return CHANNEL_CODE[channel] * 2 ** 40 + band * 2 ** 32 + key;
 }
 
+function bandIntegers(query: BandQuery): number[] {
+  const out: number[] = [];
+  for (const channel of ['chars', 'terms'] as const) {
+    const keys = query[channel];
+    if (keys) for (let b = 0; b < keys.length; b++) out.push(bandInteger(channel, b, keys[b] as number));
+  }
+  return out;
+}
+
+/** The OS's reason for a failed file operation, in the words of its error code. */
+function describeFsError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOTDIR: 'a parent of this path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EISDIR: 'is a directory',
+  };
+  return `cannot create the index here (${(e.code && reasons[e.code]) ?? e.message}${e.code ? `, ${e.code}` : ''})`;
+}
+
 /**
- * Check an existing file's header before SQLite opens it. Returns 'new' for a missing or empty
- * file, 'index' for a copydesk index; throws InputError otherwise.
+ * Check an existing file's header before SQLite opens it. Returns 'new' for a missing file,
+ * 'index' for a copydesk index of this format, 'old' for format 1; throws InputError otherwise
+ * (an empty file too: it is not an index, and adopting it would hide a mistaken path).
  */
-export function inspectIndexFile(path: string): 'new' | 'index' {
-  if (!existsSync(path)) return 'new';
-  const st = statSync(path);
+export function inspectIndexFile(path: string): 'new' | 'index' | 'old' {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'new';
+    throw new InputError(describeFsError(error), path);
+  }
   if (st.isDirectory()) throw new InputError('is a directory, not a copydesk index file', path);
-  if (st.size === 0) return 'new';
+  if (st.size === 0) throw new InputError('is an empty file, not a copydesk index (the file was left untouched)', path);
   const header = Buffer.alloc(100);
   const fd = openSync(path, 'r');
   let read = 0;
@@ -87,6 +131,7 @@ export function inspectIndexFile(path: string): 'new' | 'index' {
     );
   }
   const version = header.readUInt32BE(60);
+  if (version === FORMAT_WITH_INLINE_SKETCHES) return 'old';
   if (version !== INDEX_FORMAT_VERSION) {
     throw new InputError(
       `copydesk index format ${version} is not supported (this version reads format ${INDEX_FORMAT_VERSION})`,
@@ -112,6 +157,8 @@ function wrapSqliteError(error: unknown, path: string): never {
     throw new InputError(`the index is corrupt (${(error as Error).message})`, path);
   }
   if (code === 'SQLITE_CANTOPEN') throw new InputError(`cannot open the index (${(error as Error).message})`, path);
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY'))
+    throw new InputError(`cannot write the index (${(error as Error).message})`, path);
   throw error;
 }
 
@@ -125,82 +172,118 @@ interface DocRow {
   words: number;
 }
 
+interface SketchRow {
+  id: string;
+  char_size: number;
+  char_sig: Buffer;
+  term_size: number;
+  term_sig: Buffer;
+}
+
+function toSketch(r: SketchRow): StoredSketch {
+  return {
+    id: r.id,
+    charSize: r.char_size,
+    charSig: fromBlob(r.char_sig),
+    termSize: r.term_size,
+    termSig: fromBlob(r.term_sig),
+  };
+}
+
+/**
+ * Create a new index file whole: build it under a temporary name beside the target, then link it
+ * into place (which fails if another process created the index first: then theirs is used).
+ */
+function createIndexFile(path: string, config: SketchConfig): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new InputError(describeFsError(error), path);
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.new`);
+  let db: Database.Database;
+  try {
+    db = new Database(temp);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_CANTOPEN') {
+      try {
+        closeSync(openSync(temp, 'w'));
+        rmSync(temp, { force: true });
+      } catch (fsError) {
+        throw new InputError(describeFsError(fsError), path);
+      }
+    }
+    wrapSqliteError(error, path);
+  }
+  try {
+    initialize(db, config);
+    db.close();
+    linkSync(temp, path);
+  } catch (error) {
+    if (db.open) db.close();
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      if (error instanceof InputError || !(error as NodeJS.ErrnoException).syscall) throw error;
+      throw new InputError(describeFsError(error), path);
+    }
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(temp + suffix, { force: true });
+  }
+}
+
 export class SqliteStore implements IndexStore {
   readonly config: SketchConfig;
   private readonly db: Database.Database;
   private readonly path: string;
   private readonly stmt: Statements;
-  /** Statements on `pending_bands` (absent from a read-only index made before it existed). */
-  private readonly pending: PendingStatements | undefined;
-  /** Multi-row inserts into `pending_bands`, by row count. */
-  private readonly appendPending = new Map<number, Database.Statement>();
-  /** Pending-key look-ups, by key count. */
-  private readonly findPending = new Map<number, Database.Statement>();
+  /** Statements with one placeholder per key or id, by count. */
+  private readonly byCount = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database, path: string, config: SketchConfig) {
     this.db = db;
     this.path = path;
     this.config = config;
     this.stmt = prepareStatements(db);
-    const hasPending =
-      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pending_bands'").get() !== undefined;
-    this.pending = hasPending ? preparePendingStatements(db) : undefined;
   }
 
   /** Open (or create) an index file. Throws InputError for a foreign, corrupt or interrupted file. */
-  static open(path: string, options: OpenSqliteOptions = {}): SqliteStore {
-    const kind = inspectIndexFile(path);
+  static async open(path: string, options: OpenSqliteOptions = {}): Promise<SqliteStore> {
+    return SqliteStore.openSync(path, options);
+  }
+
+  /** `open`, synchronously (tests and tools that need no server store). */
+  static openSync(path: string, options: OpenSqliteOptions = {}): SqliteStore {
+    let kind = inspectIndexFile(path);
     if (kind === 'new' && options.readonly) {
       throw new InputError('no index here yet (create one with `copydesk index add <files> --index PATH`)', path);
     }
-    if (kind === 'new') mkdirSync(dirname(path), { recursive: true });
+    if (kind === 'old' && options.readonly) {
+      throw new InputError(
+        'this index was written by an earlier copydesk (format 1): run `copydesk index rebuild` once to upgrade it',
+        path,
+      );
+    }
+    if (kind === 'new') {
+      if (!options.config) throw new RangeError('a sketch config is needed to create an index');
+      createIndexFile(path, options.config);
+      kind = inspectIndexFile(path);
+    }
     let db: Database.Database;
     try {
-      db = new Database(path, { readonly: options.readonly === true, fileMustExist: kind === 'index' });
+      db = new Database(path, { readonly: options.readonly === true, fileMustExist: true });
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10000}`);
     } catch (error) {
       wrapSqliteError(error, path);
     }
     try {
-      if (kind === 'new') {
-        const config = options.config;
-        if (!config) throw new RangeError('a sketch config is needed to create an index');
-        // Falls through to read the config back: another process may have created it first.
-        initialize(db, config);
-      }
-      if (!options.readonly) {
-        db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = NORMAL');
-        // Indexes made before deferred keys existed get the table on their first writable open.
-        db.exec('CREATE TABLE IF NOT EXISTS pending_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL)');
-        // Keep the WAL file from staying at its high-water mark after a bulk load.
-        db.pragma('journal_size_limit = 67108864');
-        // The document count, kept in meta by every batch: `count(*)` reads the whole table, and
-        // the gate asks for the count on every call (IDF). Indexes made before get it once here.
-        if (db.prepare("SELECT 1 FROM meta WHERE key = 'documents'").get() === undefined) {
-          db.prepare(
-            "INSERT OR IGNORE INTO meta (key, value) SELECT 'documents', CAST(count(*) AS TEXT) FROM documents",
-          ).run();
-        }
-      }
+      if (!options.readonly) prepareForWriting(db, kind === 'old');
       // The sorter of a merge may use a helper thread.
       db.pragma('threads = 2');
       // 256 MiB of page cache: band-key inserts land all over the B-tree.
       db.pragma('cache_size = -262144');
-      const rows = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
-      const meta = new Map(rows.map((r) => [r.key, r.value]));
-      const configText = meta.get('config');
-      if (!configText)
-        throw new InputError('the index has no configuration record (damaged or not written by copydesk)', path);
-      if (meta.get('state') === 'rebuilding' && options.allowRebuilding !== true) {
-        throw new InputError(
-          'an `index rebuild` was interrupted: run `copydesk index rebuild` before using this index',
-          path,
-        );
-      }
-      const store = new SqliteStore(db, path, readConfig(configText, path));
+      const store = new SqliteStore(db, path, readMeta(db, path, options));
       // Keys left pending by a load that was killed before its merge.
-      if (!options.readonly) store.mergePendingKeys();
+      if (!options.readonly) store.mergePendingKeysSync();
       return store;
     } catch (error) {
       db.close();
@@ -209,52 +292,66 @@ export class SqliteStore implements IndexStore {
     }
   }
 
-  applyBatch(batch: IndexBatch): void {
+  /** A statement with `count` placeholders made by `make`, prepared once per (name, count). */
+  private prepared(name: string, count: number, make: (marks: string) => string, pluck = false): Database.Statement {
+    const key = `${name}:${count}`;
+    let stmt = this.byCount.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(make(Array(count).fill('?').join(', ')));
+      if (pluck) stmt.pluck();
+      this.byCount.set(key, stmt);
+    }
+    return stmt;
+  }
+
+  async applyBatch(batch: IndexBatch): Promise<BatchOutcome> {
+    let outcome: BatchOutcome = { conflicts: [] };
     const run = this.db.transaction((b: IndexBatch) => {
-      // Document frequencies change once per distinct term per batch, not once per document.
-      const delta = new Map<string, number>();
+      const conflicts = this.findConflictsSync(b);
+      if (conflicts.length > 0) {
+        outcome = { conflicts };
+        return;
+      }
       // Removing keys needs them in the B-tree: merge pending ones first (rare: a replacement).
       if ((b.remove?.length ?? 0) > 0 && this.hasPendingKeys()) this.mergePendingRows();
-      const defer = b.deferKeys === true && this.pending !== undefined;
-      const pendingRows: number[] = [];
       let documents = 0;
-      for (const r of b.remove ?? []) {
-        const rowid = this.stmt.rowidOf.get(r.id) as number | undefined;
-        if (rowid === undefined) continue;
-        this.unlinkKeys(rowid, r.charKeys, r.termKeys);
-        for (const t of r.terms) delta.set(t, (delta.get(t) ?? 0) - 1);
-        this.stmt.deleteDoc.run(rowid);
-        documents--;
-      }
+      for (const r of b.remove ?? []) if (this.removeOne(r)) documents--;
+      const defer = b.deferKeys === true;
+      const pendingRows: number[] = [];
       for (const e of b.add ?? []) {
-        if (this.stmt.rowidOf.get(e.id) !== undefined)
-          throw new InputError(
-            `cannot add "${e.id}": an article with this id is already indexed (remove it first with \`copydesk index remove\`)`,
-            this.path,
-          );
-        const info = this.stmt.insertDoc.run(
-          e.id,
-          e.hash,
-          e.text,
-          JSON.stringify(e.meta),
-          e.chars,
-          e.words,
-          e.charSize,
-          toBlob(e.charSig),
-          e.termSize,
-          toBlob(e.termSig),
-        );
-        const rowid = Number(info.lastInsertRowid);
+        const rowid = this.insertOne(e);
         if (defer) pushKeyRows(pendingRows, rowid, e.charKeys, e.termKeys);
         else this.linkKeys(rowid, e.charKeys, e.termKeys);
-        for (const t of e.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
         documents++;
       }
       this.appendPendingRows(pendingRows);
-      this.applyTermDelta(delta);
+      this.applyTermCounts(countBatchTerms(b.add ?? [], b.termCounts), 1);
       if (documents !== 0) this.stmt.addDocumentCount.run(documents);
     });
     run.immediate(batch);
+    return outcome;
+  }
+
+  private findConflictsSync(batch: IndexBatch): string[] {
+    const ids = batchIds(batch);
+    return ids.length === 0 ? [] : listBatchConflicts(batch, this.hashesOf(ids));
+  }
+
+  private removeOne(r: RemovedDocument): boolean {
+    const rowid = this.stmt.rowidOf.get(r.id) as number | undefined;
+    if (rowid === undefined) return false;
+    this.unlinkKeys(rowid, r.charKeys, r.termKeys);
+    this.applyTermCounts(new Map(r.terms.map((t) => [t, 1])), -1);
+    this.stmt.deleteSketch.run(rowid);
+    this.stmt.deleteDoc.run(rowid);
+    return true;
+  }
+
+  private insertOne(e: DocumentEntry): number {
+    const info = this.stmt.insertDoc.run(e.id, e.hash, e.text, JSON.stringify(e.meta), e.chars, e.words);
+    const rowid = Number(info.lastInsertRowid);
+    this.stmt.insertSketch.run(rowid, e.charSize, toBlob(e.charSig), e.termSize, toBlob(e.termSig));
+    return rowid;
   }
 
   /** Append (key, doc) pairs, given flat, to `pending_bands`, up to 256 rows per statement. */
@@ -263,17 +360,17 @@ export class SqliteStore implements IndexStore {
     for (let at = 0; at < flat.length; at += 2 * CHUNK) {
       const part = flat.slice(at, at + 2 * CHUNK);
       const rows = part.length / 2;
-      let stmt = this.appendPending.get(rows);
-      if (!stmt) {
-        stmt = this.db.prepare(`INSERT INTO pending_bands (key, doc) VALUES ${Array(rows).fill('(?, ?)').join(', ')}`);
-        this.appendPending.set(rows, stmt);
-      }
+      const stmt = this.prepared(
+        'appendPending',
+        rows,
+        () => `INSERT INTO pending_bands (key, doc) VALUES ${Array(rows).fill('(?, ?)').join(', ')}`,
+      );
       stmt.run(part);
     }
   }
 
   private hasPendingKeys(): boolean {
-    return this.pending !== undefined && this.pending.any.get() !== undefined;
+    return this.stmt.anyPending.get() !== undefined;
   }
 
   /** Move pending keys into `bands`, sorted so B-tree pages fill in key order (inside a transaction). */
@@ -283,7 +380,7 @@ export class SqliteStore implements IndexStore {
     );
   }
 
-  mergePendingKeys(): void {
+  private mergePendingKeysSync(): void {
     if (!this.hasPendingKeys()) return;
     this.db
       .transaction(() => {
@@ -292,8 +389,15 @@ export class SqliteStore implements IndexStore {
       .immediate();
   }
 
-  private applyTermDelta(delta: ReadonlyMap<string, number>): void {
-    for (const [t, d] of delta) {
+  async mergePendingKeys(): Promise<void> {
+    this.mergePendingKeysSync();
+  }
+
+  /** Add (or, with sign −1, subtract) document frequencies, in term order for page locality. */
+  private applyTermCounts(counts: ReadonlyMap<string, number>, sign: 1 | -1): void {
+    const terms = [...counts.keys()].sort();
+    for (const t of terms) {
+      const d = sign * (counts.get(t) as number);
       if (d === 0) continue;
       this.stmt.dfAdd.run(t, d);
       if (d < 0) this.stmt.dfClean.run(t);
@@ -301,87 +405,87 @@ export class SqliteStore implements IndexStore {
   }
 
   private linkKeys(rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
-    charKeys.forEach((k, b) => {
-      this.stmt.insertBand.run(bandInteger('chars', b, k), rowid);
-    });
-    termKeys.forEach((k, b) => {
-      this.stmt.insertBand.run(bandInteger('terms', b, k), rowid);
-    });
+    for (const code of bandIntegers({ chars: charKeys, terms: termKeys })) this.stmt.insertBand.run(code, rowid);
   }
 
   private unlinkKeys(rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
-    charKeys.forEach((k, b) => {
-      this.stmt.deleteBand.run(bandInteger('chars', b, k), rowid);
-    });
-    termKeys.forEach((k, b) => {
-      this.stmt.deleteBand.run(bandInteger('terms', b, k), rowid);
-    });
+    for (const code of bandIntegers({ chars: charKeys, terms: termKeys })) this.stmt.deleteBand.run(code, rowid);
   }
 
-  findByBands(channel: Channel, keys: Uint32Array): BandHit[] {
-    const counts = new Map<string, number>();
-    const codes = Array.from(keys, (k, b) => bandInteger(channel, b, k));
-    for (const code of codes) {
-      for (const id of this.stmt.findBand.all(code) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+  /** Rowids of documents under any of the band integers (each once per band it is under). */
+  private docsUnder(codes: readonly number[]): number[] {
+    if (codes.length === 0) return [];
+    const inBands = this.prepared('findBands', codes.length, (m) => `SELECT doc FROM bands WHERE key IN (${m})`, true);
+    const docs = inBands.all(codes) as number[];
+    if (this.hasPendingKeys()) {
+      const inPending = this.prepared(
+        'findPending',
+        codes.length,
+        (m) => `SELECT doc FROM pending_bands WHERE key IN (${m})`,
+        true,
+      );
+      for (const d of inPending.all(codes) as number[]) docs.push(d);
     }
-    if (codes.length > 0 && this.hasPendingKeys()) {
-      // One scan of the pending rows for all keys (each row is one band of one document).
-      let stmt = this.findPending.get(codes.length);
-      if (!stmt) {
-        stmt = this.db
-          .prepare(
-            `SELECT d.id FROM pending_bands p JOIN documents d ON d.rowid = p.doc WHERE p.key IN (${codes.map(() => '?').join(', ')})`,
-          )
-          .pluck();
-        this.findPending.set(codes.length, stmt);
-      }
-      for (const id of stmt.all(codes) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
+    return docs;
+  }
+
+  async findByBands(channel: Channel, keys: Uint32Array): Promise<BandHit[]> {
+    const counts = new Map<number, number>();
+    for (const d of this.docsUnder(bandIntegers({ [channel]: keys }))) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const ids = this.idsOf([...counts.keys()]);
     return [...counts]
-      .map(([id, bands]) => ({ id, bands }))
+      .flatMap(([doc, bands]) => {
+        const id = ids.get(doc);
+        return id === undefined ? [] : [{ id, bands }];
+      })
       .sort((x, y) => y.bands - x.bands || x.id.localeCompare(y.id));
   }
 
-  findByHash(hash: string): string[] {
+  async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {
+    const docs = [...new Set(this.docsUnder(bandIntegers(query)))];
+    if (docs.length === 0) return [];
+    return (this.stmt.sketchesOfRowids.all(JSON.stringify(docs)) as SketchRow[]).map(toSketch);
+  }
+
+  private idsOf(rowids: readonly number[]): Map<number, string> {
+    const rows = this.stmt.idsOfRowids.all(JSON.stringify(rowids)) as Array<{ rowid: number; id: string }>;
+    return new Map(rows.map((r) => [r.rowid, r.id]));
+  }
+
+  async findByHash(hash: string): Promise<string[]> {
     return this.stmt.findHash.all(hash) as string[];
   }
 
-  getHashes(ids: readonly string[]): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const id of ids) {
-      const h = this.stmt.hashOf.get(id) as string | undefined;
-      if (h !== undefined) out.set(id, h);
-    }
-    return out;
+  private hashesOf(ids: readonly string[]): Map<string, string> {
+    const rows = this.stmt.hashesOf.all(JSON.stringify(ids)) as Array<{ id: string; hash: string }>;
+    return new Map(rows.map((r) => [r.id, r.hash]));
   }
 
-  getDocuments(ids: readonly string[]): StoredDocument[] {
+  async getHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    return ids.length === 0 ? new Map() : this.hashesOf(ids);
+  }
+
+  async getDocuments(ids: readonly string[]): Promise<StoredDocument[]> {
+    if (ids.length === 0) return [];
+    const rows = this.stmt.docsOf.all(JSON.stringify(ids)) as DocRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
-      const r = this.stmt.docOf.get(id) as DocRow | undefined;
+      const r = byId.get(id);
       return r ? [toDocument(r)] : [];
     });
   }
 
-  getSketches(ids: readonly string[]): StoredSketch[] {
+  async getSketches(ids: readonly string[]): Promise<StoredSketch[]> {
+    if (ids.length === 0) return [];
+    const rows = this.stmt.sketchesOf.all(JSON.stringify(ids)) as SketchRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
-      const r = this.stmt.sketchOf.get(id) as
-        | { id: string; char_size: number; char_sig: Buffer; term_size: number; term_sig: Buffer }
-        | undefined;
-      return r
-        ? [
-            {
-              id: r.id,
-              charSize: r.char_size,
-              charSig: fromBlob(r.char_sig),
-              termSize: r.term_size,
-              termSig: fromBlob(r.term_sig),
-            },
-          ]
-        : [];
+      const r = byId.get(id);
+      return r ? [toSketch(r)] : [];
     });
   }
 
-  getDocumentFrequencies(terms: Iterable<string>): { documents: number; df: Map<string, number> } {
+  async getDocumentFrequencies(terms: Iterable<string>): Promise<{ documents: number; df: Map<string, number> }> {
     const df = new Map<string, number>();
     for (const t of terms) if (!df.has(t)) df.set(t, 0);
     if (df.size > 0) {
@@ -393,7 +497,7 @@ export class SqliteStore implements IndexStore {
     return { documents: typeof kept === 'number' ? kept : (this.stmt.countDocs.get() as number), df };
   }
 
-  *iterateDocuments(size: number): Iterable<StoredDocument[]> {
+  async *iterateDocuments(size: number): AsyncIterable<StoredDocument[]> {
     let after = 0;
     for (;;) {
       const rows = this.stmt.page.all(after, size) as DocRow[];
@@ -403,13 +507,12 @@ export class SqliteStore implements IndexStore {
     }
   }
 
-  resetDerived(config: SketchConfig): void {
+  async resetDerived(config: SketchConfig): Promise<void> {
     this.db
       .transaction(() => {
         this.db.exec(
-          "DELETE FROM bands; DELETE FROM terms; UPDATE documents SET char_size = 0, char_sig = x'', term_size = 0, term_sig = x'';",
+          "DELETE FROM bands; DELETE FROM terms; DELETE FROM pending_bands; UPDATE sketches SET char_size = 0, char_sig = x'', term_size = 0, term_sig = x'';",
         );
-        if (this.pending) this.db.exec('DELETE FROM pending_bands');
         this.stmt.setMeta.run('config', JSON.stringify(config));
         this.stmt.setMeta.run('state', 'rebuilding');
       })
@@ -417,38 +520,41 @@ export class SqliteStore implements IndexStore {
     (this as { config: SketchConfig }).config = config;
   }
 
-  applyDerived(entries: readonly DocumentEntry[], options: { deferKeys?: boolean } = {}): void {
-    const defer = options.deferKeys === true && this.pending !== undefined;
+  async applyDerived(
+    entries: readonly DocumentEntry[],
+    options: { deferKeys?: boolean; termCounts?: ReadonlyMap<string, number> } = {},
+  ): Promise<void> {
+    const defer = options.deferKeys === true;
     this.db
       .transaction(() => {
-        const delta = new Map<string, number>();
         const pendingRows: number[] = [];
+        const known: DocumentEntry[] = [];
         for (const e of entries) {
           const rowid = this.stmt.rowidOf.get(e.id) as number | undefined;
           if (rowid === undefined) continue;
+          known.push(e);
           this.stmt.updateSketch.run(e.charSize, toBlob(e.charSig), e.termSize, toBlob(e.termSig), rowid);
           if (defer) pushKeyRows(pendingRows, rowid, e.charKeys, e.termKeys);
           else this.linkKeys(rowid, e.charKeys, e.termKeys);
-          for (const t of e.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
         }
         this.appendPendingRows(pendingRows);
-        this.applyTermDelta(delta);
+        this.applyTermCounts(countBatchTerms(known, options.termCounts), 1);
       })
       .immediate();
   }
 
-  setState(state: 'ready' | 'rebuilding'): void {
+  async setState(state: 'ready' | 'rebuilding'): Promise<void> {
     this.stmt.setMeta.run('state', state);
   }
 
-  stats(): IndexStats {
+  async stats(): Promise<IndexStats> {
     const q = (sql: string): number => this.db.prepare(sql).pluck().get() as number;
     let bytes = 0;
     for (const suffix of ['', '-wal']) if (existsSync(this.path + suffix)) bytes += statSync(this.path + suffix).size;
     return {
       documents: q('SELECT count(*) FROM documents'),
       terms: q('SELECT count(*) FROM terms'),
-      bucketEntries: q('SELECT count(*) FROM bands') + (this.pending ? q('SELECT count(*) FROM pending_bands') : 0),
+      bucketEntries: q('SELECT count(*) FROM bands') + q('SELECT count(*) FROM pending_bands'),
       textChars: q('SELECT coalesce(sum(chars), 0) FROM documents'),
       config: this.config,
       bytes,
@@ -464,33 +570,42 @@ export class SqliteStore implements IndexStore {
   }
 
   /** Fold the WAL into the main file (after a bulk load). */
-  checkpoint(): void {
+  async checkpoint(): Promise<void> {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
 
 function prepareStatements(db: Database.Database) {
+  const ids = 'SELECT value FROM json_each(?)';
   return {
-    insertDoc: db.prepare(
-      'INSERT INTO documents (id, hash, text, meta, chars, words, char_size, char_sig, term_size, term_sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    insertDoc: db.prepare('INSERT INTO documents (id, hash, text, meta, chars, words) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertSketch: db.prepare(
+      'INSERT INTO sketches (doc, char_size, char_sig, term_size, term_sig) VALUES (?, ?, ?, ?, ?)',
     ),
     updateSketch: db.prepare(
-      'UPDATE documents SET char_size = ?, char_sig = ?, term_size = ?, term_sig = ? WHERE rowid = ?',
+      'UPDATE sketches SET char_size = ?, char_sig = ?, term_size = ?, term_sig = ? WHERE doc = ?',
     ),
     rowidOf: db.prepare('SELECT rowid FROM documents WHERE id = ?').pluck(),
     deleteDoc: db.prepare('DELETE FROM documents WHERE rowid = ?'),
+    deleteSketch: db.prepare('DELETE FROM sketches WHERE doc = ?'),
     insertBand: db.prepare('INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)'),
     deleteBand: db.prepare('DELETE FROM bands WHERE key = ? AND doc = ?'),
-    findBand: db.prepare('SELECT d.id AS id FROM bands b JOIN documents d ON d.rowid = b.doc WHERE b.key = ?').pluck(),
+    anyPending: db.prepare('SELECT 1 FROM pending_bands LIMIT 1').pluck(),
     findHash: db.prepare('SELECT id FROM documents WHERE hash = ? ORDER BY rowid').pluck(),
-    hashOf: db.prepare('SELECT hash FROM documents WHERE id = ?').pluck(),
-    docOf: db.prepare('SELECT rowid, id, hash, text, meta, chars, words FROM documents WHERE id = ?'),
-    sketchOf: db.prepare('SELECT id, char_size, char_sig, term_size, term_sig FROM documents WHERE id = ?'),
-    dfOfMany: db.prepare('SELECT term, df FROM terms WHERE term IN (SELECT value FROM json_each(?))'),
+    hashesOf: db.prepare(`SELECT id, hash FROM documents WHERE id IN (${ids})`),
+    idsOfRowids: db.prepare(`SELECT rowid, id FROM documents WHERE rowid IN (${ids})`),
+    docsOf: db.prepare(`SELECT rowid, id, hash, text, meta, chars, words FROM documents WHERE id IN (${ids})`),
+    sketchesOf: db.prepare(
+      `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM documents d JOIN sketches s ON s.doc = d.rowid WHERE d.id IN (${ids})`,
+    ),
+    sketchesOfRowids: db.prepare(
+      `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM sketches s JOIN documents d ON d.rowid = s.doc WHERE s.doc IN (${ids}) ORDER BY s.doc`,
+    ),
+    dfOfMany: db.prepare(`SELECT term, df FROM terms WHERE term IN (${ids})`),
     dfAdd: db.prepare(
       'INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
     ),
@@ -511,20 +626,9 @@ function prepareStatements(db: Database.Database) {
 
 type Statements = ReturnType<typeof prepareStatements>;
 
-function preparePendingStatements(db: Database.Database) {
-  return { any: db.prepare('SELECT 1 FROM pending_bands LIMIT 1').pluck() };
-}
-
-type PendingStatements = ReturnType<typeof preparePendingStatements>;
-
 /** (key, doc) pairs of one document's band keys, flat, as `pending_bands` rows. */
 function pushKeyRows(out: number[], rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
-  charKeys.forEach((k, b) => {
-    out.push(bandInteger('chars', b, k), rowid);
-  });
-  termKeys.forEach((k, b) => {
-    out.push(bandInteger('terms', b, k), rowid);
-  });
+  for (const code of bandIntegers({ chars: charKeys, terms: termKeys })) out.push(code, rowid);
 }
 
 /** The stored sketch config, checked: a damaged or hand-edited record is refused with the reason. */
@@ -543,6 +647,22 @@ function readConfig(text: string, path: string): SketchConfig {
   return config;
 }
 
+/** The config of an open index, refusing one whose rebuild was interrupted (unless allowed). */
+function readMeta(db: Database.Database, path: string, options: OpenSqliteOptions): SketchConfig {
+  const rows = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
+  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  const configText = meta.get('config');
+  if (!configText)
+    throw new InputError('the index has no configuration record (damaged or not written by copydesk)', path);
+  if (meta.get('state') === 'rebuilding' && options.allowRebuilding !== true) {
+    throw new InputError(
+      'an `index rebuild` was interrupted: run `copydesk index rebuild` before using this index',
+      path,
+    );
+  }
+  return readConfig(configText, path);
+}
+
 function toDocument(r: DocRow): StoredDocument {
   return {
     id: r.id,
@@ -554,30 +674,66 @@ function toDocument(r: DocRow): StoredDocument {
   };
 }
 
+const SCHEMA = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, text TEXT NOT NULL,
+    meta TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL);
+  CREATE INDEX documents_hash ON documents (hash);
+  CREATE TABLE sketches (
+    doc INTEGER PRIMARY KEY, char_size INTEGER NOT NULL, char_sig BLOB NOT NULL,
+    term_size INTEGER NOT NULL, term_sig BLOB NOT NULL);
+  CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
+  CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE pending_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL);
+`;
+
 function initialize(db: Database.Database, config: SketchConfig): void {
-  // The first commit writes the header with our application_id, so a process killed while
-  // creating the file leaves either no schema at all or a whole one. WAL comes after.
+  // The file is private until it is linked into place (see createIndexFile); WAL is set here so
+  // the header records it for every later open.
   db.transaction(() => {
-    // Another process may have created the index between our header check and this write lock.
-    if (db.pragma('application_id', { simple: true }) === APPLICATION_ID) return;
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${INDEX_FORMAT_VERSION}`);
-    db.exec(`
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-      CREATE TABLE documents (
-        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, text TEXT NOT NULL,
-        meta TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL,
-        char_size INTEGER NOT NULL, char_sig BLOB NOT NULL, term_size INTEGER NOT NULL, term_sig BLOB NOT NULL);
-      CREATE INDEX documents_hash ON documents (hash);
-      CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
-      CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-      CREATE TABLE pending_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL);
-    `);
+    db.exec(SCHEMA);
     const set = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     set.run('config', JSON.stringify(config));
     set.run('state', 'ready');
     set.run('format', String(INDEX_FORMAT_VERSION));
+    set.run('documents', '0');
   }).immediate();
   db.pragma('journal_mode = WAL');
+}
+
+/**
+ * Settings for a writable open, and the one-time upgrade of a format-1 index (signatures inside
+ * `documents`): its rows are copied into the two tables of format 2, in one transaction.
+ */
+function prepareForWriting(db: Database.Database, upgrade: boolean): void {
+  db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Keep the WAL file from staying at its high-water mark after a bulk load.
+  db.pragma('journal_size_limit = 67108864');
+  db.transaction(() => {
+    if (upgrade && (db.pragma('user_version', { simple: true }) as number) === FORMAT_WITH_INLINE_SKETCHES) {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS pending_bands (key INTEGER NOT NULL, doc INTEGER NOT NULL);
+        CREATE TABLE sketches (
+          doc INTEGER PRIMARY KEY, char_size INTEGER NOT NULL, char_sig BLOB NOT NULL,
+          term_size INTEGER NOT NULL, term_sig BLOB NOT NULL);
+        INSERT INTO sketches SELECT rowid, char_size, char_sig, term_size, term_sig FROM documents;
+        CREATE TABLE documents_v2 (
+          rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, text TEXT NOT NULL,
+          meta TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL);
+        INSERT INTO documents_v2 SELECT rowid, id, hash, text, meta, chars, words FROM documents;
+        DROP TABLE documents;
+        ALTER TABLE documents_v2 RENAME TO documents;
+        CREATE INDEX documents_hash ON documents (hash);
+      `);
+      db.pragma(`user_version = ${INDEX_FORMAT_VERSION}`);
+    }
+    // The document count, kept in meta by every batch: `count(*)` reads the whole table, and the
+    // gate asks for the count on every call (IDF).
+    if (db.prepare("SELECT 1 FROM meta WHERE key = 'documents'").get() === undefined)
+      db.prepare("INSERT INTO meta (key, value) SELECT 'documents', CAST(count(*) AS TEXT) FROM documents").run();
+  }).immediate();
 }

@@ -5,12 +5,20 @@
  * is part of the stored format (an index records the one it was built with), so it is defined and
  * validated here, where a store can check what it reads without depending on `core/`.
  *
- * Methods are synchronous: better-sqlite3 is, and a gate query is a handful of indexed look-ups
- * that would only lose time to promise hops. A server store would wrap its client behind a
- * synchronous worker or change this interface to promises in one place.
+ * Methods return promises. A server database (`store/postgres.ts`) cannot answer synchronously, and
+ * the alternative — a synchronous facade over a worker thread and `Atomics.wait` — would hide one
+ * round trip per call behind a blocked thread and still serialize every caller. So the interface is
+ * asynchronous in this one place; `pipeline/indexing.ts` and `pipeline/gate.ts` await it, and the
+ * SQLite store keeps its synchronous better-sqlite3 calls inside (a resolved promise costs well
+ * under a microsecond; a gate query makes a handful of calls).
  */
 
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Format of the stored index. 2: signatures live in a narrow table of their own (`sketches`), so
+ * the gate reads hundreds of them without walking past the stored texts. An SQLite index of format
+ * 1 is upgraded in place when it is next opened for writing.
+ */
+export const INDEX_FORMAT_VERSION = 2;
 
 /** LSH banding: `bands` runs of `rows` MinHash values. */
 export interface LshParams {
@@ -96,28 +104,53 @@ export interface StoredSketch {
 export interface DocumentEntry extends StoredDocument, StoredSketch {
   charKeys: Uint32Array;
   termKeys: Uint32Array;
-  /** Distinct stemmed content words, counted into the document frequencies. */
-  terms: string[];
+  /**
+   * Distinct stemmed content words, counted into the document frequencies. Absent when the batch
+   * carries the counts of all its documents at once (`IndexBatch.termCounts`).
+   */
+  terms?: readonly string[];
 }
 
-/** One unit of work, applied all or nothing. Removals first, then additions (an added id replaces). */
+/**
+ * One unit of work, applied all or nothing. Removals first, then additions.
+ *
+ * The batch states what it expects to find: each removal names the hash of the document it
+ * removes, and an added id that is not removed in the same batch must be absent. When another
+ * writer got there first (two `index add` runs over overlapping inputs), the store applies nothing
+ * and returns the ids whose state differs (`BatchOutcome.conflicts`); the caller looks again and
+ * sends a corrected batch. Checked inside the write transaction, so it holds across processes.
+ */
 export interface IndexBatch {
   remove?: readonly RemovedDocument[];
   add?: readonly DocumentEntry[];
   /**
+   * Document frequencies of the added documents: for each term, how many of them hold it. Counted
+   * where the documents were sketched (worker threads), so the writer merges one map per batch
+   * instead of one term list per document. When absent, the entries' `terms` are counted.
+   */
+  termCounts?: ReadonlyMap<string, number>;
+  /**
    * Bulk loading: append the added documents' band keys to a pending list instead of inserting
    * them one by one into the look-up structure (see `mergePendingKeys`). Pending keys are found
-   * by `findByBands` all the same, only more slowly. A store may ignore this.
+   * by look-ups all the same, only more slowly. A store may ignore this.
    */
   deferKeys?: boolean;
+}
+
+/** What the store did with a batch. */
+export interface BatchOutcome {
+  /** Ids whose stored state is not what the batch expected: nothing of the batch was applied. */
+  conflicts: string[];
 }
 
 /** What removing a document must undo: its band keys and its terms. */
 export interface RemovedDocument {
   id: string;
+  /** The stored hash of the document this removal describes. */
+  hash: string;
   charKeys: Uint32Array;
   termKeys: Uint32Array;
-  terms: string[];
+  terms: readonly string[];
 }
 
 export interface IndexStats {
@@ -127,8 +160,9 @@ export interface IndexStats {
   /** Characters of stored text. */
   textChars: number;
   config: SketchConfig;
-  /** Bytes on disk (main file plus WAL), when the store has a file. */
+  /** Bytes on disk (main file plus WAL, or the database's tables), when the store can tell. */
   bytes?: number;
+  /** Where the index is: a file path, or a database URL without its password. */
   path?: string;
 }
 
@@ -138,35 +172,79 @@ export interface BandHit {
   bands: number;
 }
 
+/** Band keys of a probe, per channel (a channel left out is not looked up). */
+export interface BandQuery {
+  chars?: Uint32Array;
+  terms?: Uint32Array;
+}
+
 export interface IndexStore {
   readonly config: SketchConfig;
-  /** Apply a batch in one transaction. */
-  applyBatch(batch: IndexBatch): void;
+  /** Apply a batch in one transaction (or nothing of it, with the conflicts). */
+  applyBatch(batch: IndexBatch): Promise<BatchOutcome>;
   /**
    * Move band keys left pending by `deferKeys` batches into the look-up structure, in one
    * transaction (a no-op when none are pending).
    */
-  mergePendingKeys(): void;
+  mergePendingKeys(): Promise<void>;
   /** Documents sharing at least one band key of the channel, with the count of shared bands. */
-  findByBands(channel: Channel, keys: Uint32Array): BandHit[];
+  findByBands(channel: Channel, keys: Uint32Array): Promise<BandHit[]>;
+  /**
+   * The sketches of every document sharing at least one band key with the query, in either
+   * channel asked for: one look-up for all bands (the gate's candidate step).
+   */
+  findSketchesByBands(query: BandQuery): Promise<StoredSketch[]>;
   /** Ids of documents whose normalized hash is `hash`. */
-  findByHash(hash: string): string[];
+  findByHash(hash: string): Promise<string[]>;
   /** Stored hashes of the given ids (absent ids are left out). */
-  getHashes(ids: readonly string[]): Map<string, string>;
-  getDocuments(ids: readonly string[]): StoredDocument[];
-  getSketches(ids: readonly string[]): StoredSketch[];
+  getHashes(ids: readonly string[]): Promise<Map<string, string>>;
+  getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
+  getSketches(ids: readonly string[]): Promise<StoredSketch[]>;
   /** Number of documents and the document frequency of each asked term (0 when unseen). */
-  getDocumentFrequencies(terms: Iterable<string>): { documents: number; df: Map<string, number> };
+  getDocumentFrequencies(terms: Iterable<string>): Promise<{ documents: number; df: Map<string, number> }>;
   /** Every document, in insertion order, `size` at a time. */
-  iterateDocuments(size: number): Iterable<StoredDocument[]>;
+  iterateDocuments(size: number): AsyncIterable<StoredDocument[]>;
   /** Drop every signature, band key and document frequency, and record a new sketch config. */
-  resetDerived(config: SketchConfig): void;
+  resetDerived(config: SketchConfig): Promise<void>;
   /** Write the sketch part of already stored documents (rebuild); `deferKeys` as for `applyBatch`. */
-  applyDerived(entries: readonly DocumentEntry[], options?: { deferKeys?: boolean }): void;
+  applyDerived(
+    entries: readonly DocumentEntry[],
+    options?: { deferKeys?: boolean; termCounts?: ReadonlyMap<string, number> },
+  ): Promise<void>;
   /** Mark a long operation begun/finished, so an interrupted one is detected on open. */
-  setState(state: 'ready' | 'rebuilding'): void;
-  stats(): IndexStats;
+  setState(state: 'ready' | 'rebuilding'): Promise<void>;
+  stats(): Promise<IndexStats>;
   /** Fold a write-ahead log into the main file after a bulk load (stores that keep one). */
-  checkpoint?(): void;
-  close(): void;
+  checkpoint?(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The document frequencies a batch adds: its `termCounts`, or its entries' terms counted. */
+export function countBatchTerms(
+  entries: readonly DocumentEntry[],
+  termCounts?: ReadonlyMap<string, number>,
+): ReadonlyMap<string, number> {
+  if (termCounts) return termCounts;
+  const out = new Map<string, number>();
+  for (const e of entries) for (const t of e.terms ?? []) out.set(t, (out.get(t) ?? 0) + 1);
+  return out;
+}
+
+/** The ids whose stored state a batch depends on: the removed ones and the added ones. */
+export function batchIds(batch: IndexBatch): string[] {
+  const removed = new Set((batch.remove ?? []).map((r) => r.id));
+  return [...removed, ...(batch.add ?? []).map((e) => e.id).filter((id) => !removed.has(id))];
+}
+
+/**
+ * The ids of a batch whose stored state is not what the batch expects: a removal whose document
+ * is gone or has another hash, an addition (not removed first) whose id is taken. `stored` holds
+ * the current hashes of `batchIds(batch)`, read inside the store's write transaction.
+ */
+export function listBatchConflicts(batch: IndexBatch, stored: ReadonlyMap<string, string>): string[] {
+  const removed = new Set((batch.remove ?? []).map((r) => r.id));
+  const conflicts: string[] = [];
+  for (const r of batch.remove ?? []) if (stored.get(r.id) !== r.hash) conflicts.push(r.id);
+  for (const e of batch.add ?? []) if (!removed.has(e.id) && stored.has(e.id)) conflicts.push(e.id);
+  return conflicts;
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS } from '../helpers/fixtures.js';
@@ -72,5 +74,68 @@ describe('copydesk index', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(stderr);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('where the index is', () => {
+  const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it.each([
+    {
+      name: 'a zero-byte --index file (refused, not adopted, left untouched)',
+      make: () => {
+        const p = join(dir, 'zero.db');
+        writeFileSync(p, '');
+        return p;
+      },
+      stderr: /zero\.db: is an empty file, not a copydesk index/,
+    },
+    {
+      name: 'an --index under a path whose parent is a file',
+      make: () => {
+        writeFileSync(join(dir, 'plain.txt'), 'a file');
+        return join(dir, 'plain.txt', 'index.db');
+      },
+      stderr: /cannot create the index here \(a parent of this path is a file, not a folder, ENOTDIR\)/,
+    },
+    {
+      name: 'an --index in a place nobody may write',
+      make: () => '/sys/copydesk-test/index.db',
+      stderr: /cannot create the index here \(/,
+    },
+    {
+      name: 'an --index URL with a scheme this copydesk cannot open',
+      make: () => 'mysql://db.example/archive',
+      stderr: /"mysql:" names a store this copydesk cannot open/,
+    },
+  ])('exits 2 with the reason on $name', async ({ make, stderr }) => {
+    const index = make();
+    const before = existsSync(index) ? sha(index) : undefined;
+    for (const args of [
+      ['index', 'add', CORPUS, '--index', index, '--quiet'],
+      ['gate', CORPUS, '--index', index, '--add', '--quiet'],
+    ]) {
+      const run = await runCli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(stderr);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    if (before !== undefined) expect(sha(index)).toBe(before);
+    expect(existsSync(join(process.cwd(), 'mysql:'))).toBe(false);
+  });
+
+  it('COPYDESK_INDEX names the index when --index is not given', async () => {
+    const index = join(dir, 'from-env.db');
+    const previous = process.env.COPYDESK_INDEX;
+    process.env.COPYDESK_INDEX = index;
+    try {
+      const add = await runCli(['index', 'add', CORPUS, '--quiet']);
+      expect(add.stdout).toContain(`${index}: 5 added`);
+      const stats = await runCli(['index', 'stats', '--format', 'json']);
+      expect(JSON.parse(stats.stdout)).toMatchObject({ documents: 5 });
+    } finally {
+      if (previous === undefined) delete process.env.COPYDESK_INDEX;
+      else process.env.COPYDESK_INDEX = previous;
+    }
   });
 });

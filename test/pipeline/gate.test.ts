@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRedundant } from '../../src/core/gate.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
@@ -7,10 +6,10 @@ import { compareArticles } from '../../src/pipeline/compare.js';
 import { gateArticles } from '../../src/pipeline/gate.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Article } from '../../src/types/index.js';
 import { hasWmt22, readEvalRows, WMT22 } from '../helpers/fixtures.js';
-import { makeTempDir, readSeeds, variantsOf } from '../store/fixtures.js';
+import { storeKinds } from '../helpers/stores.js';
+import { readSeeds, variantsOf } from '../store/fixtures.js';
 
 const config = createSketchConfig();
 const seeds = readSeeds();
@@ -29,7 +28,7 @@ describe('gateArticles against the seeds', () => {
     async (kind) => {
       const store = await seededStore();
       const variants = variantsOf(seeds, [kind], 3);
-      const { results } = gateArticles(store, variants);
+      const { results } = await gateArticles(store, variants);
       let redundant = 0;
       for (const [i, r] of results.entries()) {
         const input = variants[i] as Article;
@@ -53,8 +52,8 @@ describe('gateArticles against the seeds', () => {
     const store = await seededStore();
     // An article made of two seeds: it holds both.
     const both: Article = { id: 'both', text: `${seeds[0]?.text}\n\n${seeds[1]?.text}` };
-    const first = gateArticles(store, [both]).results[0];
-    const all = gateArticles(store, [both], { allMatches: true }).results[0];
+    const first = (await gateArticles(store, [both])).results[0];
+    const all = (await gateArticles(store, [both], { allMatches: true })).results[0];
     expect(first?.matches.filter((m) => m.relation === 'republication')).toHaveLength(1);
     expect(
       all?.matches
@@ -68,7 +67,7 @@ describe('gateArticles against the seeds', () => {
   it('says what compare says (same relation and scores, IDF from the index plus the input)', async () => {
     const store = await seededStore();
     const inputs = [...variantsOf(seeds, ['truncate', 'ocr'], 9)];
-    const { results } = gateArticles(store, inputs, { allMatches: true });
+    const { results } = await gateArticles(store, inputs, { allMatches: true });
     for (const [i, r] of results.entries()) {
       const input = inputs[i] as Article;
       for (const m of r.matches) {
@@ -86,12 +85,12 @@ describe('gateArticles against the seeds', () => {
       text: 'Harbour pilots in Rotterdam halted traffic on Tuesday after fog reduced visibility to under fifty metres.\n\nPort officials said ships would resume moving once the fog lifted, probably by the evening, and that no collisions had been reported during the closure.',
     };
     const copy: Article = { id: 'harbour-report-copy', text: `${fresh.text}\n\nShare this article` };
-    const r = gateArticles(store, [fresh, copy], { add: true });
+    const r = await gateArticles(store, [fresh, copy], { add: true });
     expect(r.results.map((x) => x.verdict)).toEqual(['novel', 'redundant']);
     expect(r.results[1]?.matches[0]).toMatchObject({ id: 'harbour-report', relation: 'duplicate' });
     expect(r.added).toEqual(['harbour-report']);
-    expect(store.stats().documents).toBe(6);
-    expect(gateArticles(store, [copy]).results[0]?.verdict).toBe('redundant');
+    expect((await store.stats()).documents).toBe(6);
+    expect((await gateArticles(store, [copy])).results[0]?.verdict).toBe('redundant');
   });
 
   it('without --count-translations a translation variant is reported but not redundant', async () => {
@@ -103,8 +102,8 @@ describe('gateArticles against the seeds', () => {
       .replace(/\bthe\b/g, 'this')
       .replace(/\band\b/g, 'as well as');
     const input: Article = { id: 'paraphrase', text };
-    const plain = gateArticles(store, [input]).results[0];
-    const counted = gateArticles(store, [input], { countTranslations: true }).results[0];
+    const plain = (await gateArticles(store, [input])).results[0];
+    const counted = (await gateArticles(store, [input], { countTranslations: true })).results[0];
     const rel = plain?.matches.find((m) => m.id === seeds[0]?.id)?.relation;
     if (rel === 'translation-variant') {
       expect(plain?.verdict).toBe('novel');
@@ -128,8 +127,8 @@ describe.skipIf(!hasWmt22)('gate with translations (needs ../shared/eval/wmt22-z
     );
     const inputs = pairs.map((g) => ({ id: g[1]?.id as string, text: g[1]?.text as string, lang: 'en' }));
     const indexed = pairs.map((g) => ({ id: g[0]?.id as string, text: g[0]?.text as string, lang: 'en' }));
-    const counted = gateArticles(store, inputs, { countTranslations: true }).results;
-    const plain = gateArticles(store, inputs).results;
+    const counted = (await gateArticles(store, inputs, { countTranslations: true })).results;
+    const plain = (await gateArticles(store, inputs)).results;
     let translations = 0;
     for (const [i, r] of counted.entries()) {
       const exact = compareArticles(inputs[i] as Article, indexed[i] as Article, { context: indexed });
@@ -144,14 +143,15 @@ describe.skipIf(!hasWmt22)('gate with translations (needs ../shared/eval/wmt22-z
   });
 });
 
-describe('gate on the SQLite store', () => {
-  it('gives the same verdicts and matches as on the memory store', async () => {
-    const path = join(makeTempDir('gate'), 'index.db');
-    const sqlite = SqliteStore.open(path, { config });
-    await addArticles(sqlite, seeds);
+describe.each(storeKinds('gate').filter((k) => k.name !== 'memory'))('gate on the $name store', ({ open, skip }) => {
+  it.skipIf(skip !== '')('gives the same verdicts and matches as on the memory store', async () => {
+    const store = await open(config);
+    await addArticles(store, seeds);
     const memory = await seededStore();
     const inputs = variantsOf(seeds, ['intro', 'drop-paragraph', 'boilerplate'], 4);
-    expect(gateArticles(sqlite, inputs)).toEqual(gateArticles(memory, inputs));
-    sqlite.close();
+    expect(await gateArticles(store, inputs, { countTranslations: true })).toEqual(
+      await gateArticles(memory, inputs, { countTranslations: true }),
+    );
+    await store.close();
   });
 });

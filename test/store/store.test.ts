@@ -5,10 +5,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles, describeRemoval, prepareEntry } from '../../src/pipeline/indexing.js';
-import { MemoryStore } from '../../src/store/memory.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
 import { InputError } from '../../src/types/index.js';
 import type { IndexStore } from '../../src/types/store.js';
+import { storeKinds } from '../helpers/stores.js';
 import { makeTempDir, readSeeds } from './fixtures.js';
 
 const dir = makeTempDir('store');
@@ -17,86 +17,130 @@ const seeds = readSeeds();
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 let n = 0;
 
-const STORES: Array<{ name: string; open: () => IndexStore }> = [
-  { name: 'memory', open: () => new MemoryStore(config) },
-  { name: 'sqlite', open: () => SqliteStore.open(join(dir, `s${n++}.db`), { config }) },
-];
+const STORES = storeKinds('store').map((k) => ({ ...k, open: () => k.open(config) }));
 
-describe.each(STORES)('$name store', ({ open }) => {
-  it('finds a stored document by its hash and its bands, and counts document frequencies', () => {
-    const store = open();
-    const entries = seeds.map((a) => prepareEntry(a, config));
-    store.applyBatch({ add: entries });
-    const first = entries[0];
-    if (!first) throw new Error('no seeds');
-    expect(store.findByHash(first.hash)).toEqual([first.id]);
-    const hits = store.findByBands('chars', first.charKeys);
-    expect(hits[0]).toEqual({ id: first.id, bands: config.chars.bands });
-    const term = first.terms[0] as string;
-    const expectedDf = entries.filter((e) => e.terms.includes(term)).length;
-    const freqs = store.getDocumentFrequencies([term, 'zzz-never-seen']);
-    expect(freqs.documents).toBe(5);
-    expect(freqs.df.get(term)).toBe(expectedDf);
-    expect(freqs.df.get('zzz-never-seen')).toBe(0);
-    expect(store.getSketches([first.id])[0]?.charSig).toEqual(first.charSig);
-    expect(store.getDocuments([first.id])[0]?.text).toBe(first.text);
-    store.close();
-  });
+async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
+  const out: T[][] = [];
+  for await (const p of pages) out.push(p);
+  return out;
+}
 
-  it('removing a document undoes its bands and its document frequencies exactly', () => {
-    const store = open();
+describe.each(STORES)('$name store', ({ open, skip }) => {
+  it.skipIf(skip !== '')(
+    'finds a stored document by its hash and its bands, and counts document frequencies',
+    async () => {
+      const store = await open();
+      const entries = seeds.map((a) => prepareEntry(a, config));
+      await store.applyBatch({ add: entries });
+      const first = entries[0];
+      if (!first) throw new Error('no seeds');
+      expect(await store.findByHash(first.hash)).toEqual([first.id]);
+      const hits = await store.findByBands('chars', first.charKeys);
+      expect(hits[0]).toEqual({ id: first.id, bands: config.chars.bands });
+      const viaSketches = await store.findSketchesByBands({ chars: first.charKeys });
+      expect(viaSketches.map((s) => s.id).sort()).toEqual(hits.map((h) => h.id).sort());
+      expect(viaSketches.find((s) => s.id === first.id)?.charSig).toEqual(first.charSig);
+      const term = first.terms?.[0] as string;
+      const expectedDf = entries.filter((e) => e.terms?.includes(term)).length;
+      const freqs = await store.getDocumentFrequencies([term, 'zzz-never-seen']);
+      expect(freqs.documents).toBe(5);
+      expect(freqs.df.get(term)).toBe(expectedDf);
+      expect(freqs.df.get('zzz-never-seen')).toBe(0);
+      expect((await store.getSketches([first.id]))[0]?.charSig).toEqual(first.charSig);
+      expect((await store.getDocuments([first.id]))[0]?.text).toBe(first.text);
+      await store.close();
+    },
+  );
+
+  it.skipIf(skip !== '')('removing a document undoes its bands and its document frequencies exactly', async () => {
+    const store = await open();
     const entries = seeds.map((a) => prepareEntry(a, config));
-    store.applyBatch({ add: entries.slice(0, 4) });
-    const before = store.stats();
-    store.applyBatch({ add: entries.slice(4) });
-    const removal = describeRemoval(store, entries[4]?.id as string);
+    await store.applyBatch({ add: entries.slice(0, 4) });
+    const before = await store.stats();
+    await store.applyBatch({ add: entries.slice(4) });
+    const removal = await describeRemoval(store, entries[4]?.id as string);
     if (!removal) throw new Error('not found');
-    store.applyBatch({ remove: [removal] });
-    const after = store.stats();
+    await store.applyBatch({ remove: [removal] });
+    const after = await store.stats();
     expect({ documents: after.documents, terms: after.terms, bucketEntries: after.bucketEntries }).toEqual({
       documents: before.documents,
       terms: before.terms,
       bucketEntries: before.bucketEntries,
     });
-    expect(store.findByBands('chars', entries[4]?.charKeys as Uint32Array)).toEqual([]);
-    store.close();
+    expect(await store.findByBands('chars', entries[4]?.charKeys as Uint32Array)).toEqual([]);
+    await store.close();
   });
 
-  it('deferred band keys are found before and after the merge, and removal while pending undoes them', () => {
-    const direct = open();
-    const deferred = open();
-    const entries = seeds.map((a) => prepareEntry(a, config));
-    direct.applyBatch({ add: entries });
-    deferred.applyBatch({ add: entries.slice(0, 3), deferKeys: true });
-    deferred.applyBatch({ add: entries.slice(3), deferKeys: true });
-    const look = (s: IndexStore) =>
-      entries.map((e) => [s.findByBands('chars', e.charKeys), s.findByBands('terms', e.termKeys)]);
-    expect(look(deferred)).toEqual(look(direct));
-    expect(deferred.stats().bucketEntries).toBe(direct.stats().bucketEntries);
-    // A removal while keys are pending.
-    const removal = describeRemoval(deferred, entries[1]?.id as string);
-    if (!removal) throw new Error('not found');
-    deferred.applyBatch({ remove: [removal] });
-    const again = describeRemoval(direct, entries[1]?.id as string);
-    if (!again) throw new Error('not found');
-    direct.applyBatch({ remove: [again] });
-    deferred.mergePendingKeys();
-    expect(look(deferred)).toEqual(look(direct));
-    expect(deferred.stats().bucketEntries).toBe(direct.stats().bucketEntries);
-    // The document count the gate reads (kept up to date by each batch) is the real count.
-    for (const s of [direct, deferred]) expect(s.getDocumentFrequencies([]).documents).toBe(s.stats().documents);
-    expect(deferred.stats().documents).toBe(entries.length - 1);
-    direct.close();
-    deferred.close();
-  });
+  it.skipIf(skip !== '')(
+    'applies nothing of a batch that finds another state than it expects, and names the ids',
+    async () => {
+      const store = await open();
+      const entries = seeds.map((a) => prepareEntry(a, config));
+      await store.applyBatch({ add: entries.slice(0, 2) });
+      const before = await store.stats();
+      // An addition whose id is taken, and a removal describing a text that is not the stored one.
+      const removal = await describeRemoval(store, entries[1]?.id as string);
+      if (!removal) throw new Error('not found');
+      const outcome = await store.applyBatch({
+        add: [entries[0] as (typeof entries)[0], ...entries.slice(2)],
+        remove: [{ ...removal, hash: '0000000000000000' }],
+      });
+      expect(outcome.conflicts.sort()).toEqual([entries[0]?.id, entries[1]?.id].sort());
+      const after = await store.stats();
+      expect([after.documents, after.terms, after.bucketEntries]).toEqual([
+        before.documents,
+        before.terms,
+        before.bucketEntries,
+      ]);
+      expect(await store.getHashes(entries.slice(2).map((e) => e.id))).toEqual(new Map());
+      await store.close();
+    },
+  );
 
-  it('pages through every document in insertion order', () => {
-    const store = open();
-    store.applyBatch({ add: seeds.map((a) => prepareEntry(a, config)) });
-    const pages = [...store.iterateDocuments(2)];
+  it.skipIf(skip !== '')(
+    'deferred band keys are found before and after the merge, and removal while pending undoes them',
+    async () => {
+      const direct = await open();
+      const deferred = await open();
+      const entries = seeds.map((a) => prepareEntry(a, config));
+      await direct.applyBatch({ add: entries });
+      await deferred.applyBatch({ add: entries.slice(0, 3), deferKeys: true });
+      await deferred.applyBatch({ add: entries.slice(3), deferKeys: true });
+      const look = (s: IndexStore) =>
+        Promise.all(
+          entries.map(async (e) => [
+            await s.findByBands('chars', e.charKeys),
+            await s.findByBands('terms', e.termKeys),
+          ]),
+        );
+      expect(await look(deferred)).toEqual(await look(direct));
+      expect((await deferred.stats()).bucketEntries).toBe((await direct.stats()).bucketEntries);
+      // A removal while keys are pending.
+      const removal = await describeRemoval(deferred, entries[1]?.id as string);
+      if (!removal) throw new Error('not found');
+      await deferred.applyBatch({ remove: [removal] });
+      const again = await describeRemoval(direct, entries[1]?.id as string);
+      if (!again) throw new Error('not found');
+      await direct.applyBatch({ remove: [again] });
+      await deferred.mergePendingKeys();
+      expect(await look(deferred)).toEqual(await look(direct));
+      expect((await deferred.stats()).bucketEntries).toBe((await direct.stats()).bucketEntries);
+      // The document count the gate reads (kept up to date by each batch) is the real count.
+      for (const s of [direct, deferred])
+        expect((await s.getDocumentFrequencies([])).documents).toBe((await s.stats()).documents);
+      expect((await deferred.stats()).documents).toBe(entries.length - 1);
+      await direct.close();
+      await deferred.close();
+    },
+  );
+
+  it.skipIf(skip !== '')('pages through every document in insertion order', async () => {
+    const store = await open();
+    await store.applyBatch({ add: seeds.map((a) => prepareEntry(a, config)) });
+    const pages = await collect(store.iterateDocuments(2));
     expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
     expect(pages.flat().map((d) => d.id)).toEqual(seeds.map((s) => s.id));
-    store.close();
+    await store.close();
   });
 });
 
@@ -107,6 +151,11 @@ describe('sqlite store: files it must refuse, untouched', () => {
     db.close();
   }
   const CASES: Array<{ name: string; make: (path: string) => void; message: RegExp }> = [
+    {
+      name: 'an empty file (not adopted as a new index)',
+      make: (p) => writeFileSync(p, ''),
+      message: /is an empty file, not a copydesk index/,
+    },
     {
       name: 'a text file',
       make: (p) => writeFileSync(p, 'This is a shopping list, not an index.\n'.repeat(20)),
@@ -134,8 +183,8 @@ describe('sqlite store: files it must refuse, untouched', () => {
     make(path);
     const before = sha(path);
     for (const readonly of [false, true]) {
-      expect(() => SqliteStore.open(path, { config, readonly })).toThrow(InputError);
-      expect(() => SqliteStore.open(path, { config, readonly })).toThrow(message);
+      expect(() => SqliteStore.openSync(path, { config, readonly })).toThrow(InputError);
+      expect(() => SqliteStore.openSync(path, { config, readonly })).toThrow(message);
     }
     expect(sha(path)).toBe(before);
     expect(existsSync(`${path}-wal`)).toBe(false);
@@ -144,58 +193,109 @@ describe('sqlite store: files it must refuse, untouched', () => {
 
   it('refuses an index whose pages are damaged after the header, with an InputError', async () => {
     const path = join(dir, `damaged-${n++}.db`);
-    const store = SqliteStore.open(path, { config });
+    const store = await SqliteStore.open(path, { config });
     await addArticles(store, seeds);
-    store.checkpoint();
-    store.close();
+    await store.checkpoint();
+    await store.close();
     const bytes = readFileSync(path);
     // Overwrite everything after the first page (schema and data) with noise.
     for (let i = 4096; i < bytes.length; i++) bytes[i] = (i * 37) & 0xff;
     writeFileSync(path, bytes);
     const before = sha(path);
-    expect(() => {
-      const s = SqliteStore.open(path, { config, readonly: true });
+    await expect(async () => {
+      const s = await SqliteStore.open(path, { config, readonly: true });
       try {
-        s.stats();
+        await s.stats();
       } finally {
-        s.close();
+        await s.close();
       }
-    }).toThrow(InputError);
+    }).rejects.toThrow(InputError);
     expect(sha(path)).toBe(before);
   });
 
   it('keys left pending (a load stopped before its merge) are found read-only and merged on the next writable open', async () => {
     const path = join(dir, `pending-${n++}.db`);
-    const store = SqliteStore.open(path, { config });
+    const store = await SqliteStore.open(path, { config });
     await addArticles(store, seeds, { keepPendingKeys: true, batchSize: 2 });
     const first = prepareEntry(seeds[0] as (typeof seeds)[number], config);
-    const want = store.findByBands('chars', first.charKeys);
+    const want = await store.findByBands('chars', first.charKeys);
     expect(want[0]).toEqual({ id: first.id, bands: config.chars.bands });
-    store.close();
-    const reader = SqliteStore.open(path, { readonly: true });
-    expect(reader.findByBands('chars', first.charKeys)).toEqual(want);
-    reader.close();
-    const writer = SqliteStore.open(path, { config });
-    writer.close();
+    await store.close();
+    const reader = await SqliteStore.open(path, { readonly: true });
+    expect(await reader.findByBands('chars', first.charKeys)).toEqual(want);
+    await reader.close();
+    const writer = await SqliteStore.open(path, { config });
+    await writer.close();
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM pending_bands').get()).toEqual({ n: 0 });
     db.close();
-    const after = SqliteStore.open(path, { readonly: true });
-    expect(after.findByBands('chars', first.charKeys)).toEqual(want);
-    after.close();
+    const after = await SqliteStore.open(path, { readonly: true });
+    expect(await after.findByBands('chars', first.charKeys)).toEqual(want);
+    await after.close();
   });
 
-  it('marks new files with the copydesk application id and format version', () => {
+  it('upgrades an index of format 1 (signatures inside documents) on a writable open, and says so read-only', async () => {
+    const path = join(dir, `v1-${n++}.db`);
+    const store = await SqliteStore.open(path, { config });
+    await addArticles(store, seeds);
+    const want = await store.findSketchesByBands({
+      chars: prepareEntry(seeds[0] as (typeof seeds)[0], config).charKeys,
+    });
+    await store.close();
+    // Rewrite it the way format 1 stored it.
+    const db = new Database(path);
+    db.exec(`
+      CREATE TABLE documents_v1 (
+        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, text TEXT NOT NULL,
+        meta TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL,
+        char_size INTEGER NOT NULL, char_sig BLOB NOT NULL, term_size INTEGER NOT NULL, term_sig BLOB NOT NULL);
+      INSERT INTO documents_v1 SELECT d.rowid, id, hash, text, meta, chars, words, char_size, char_sig, term_size, term_sig
+        FROM documents d JOIN sketches s ON s.doc = d.rowid;
+      DROP TABLE sketches; DROP TABLE documents; ALTER TABLE documents_v1 RENAME TO documents;
+      CREATE INDEX documents_hash ON documents (hash);
+    `);
+    db.pragma('user_version = 1');
+    db.close();
+    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(/format 1\): run `copydesk index rebuild`/);
+    const upgraded = await SqliteStore.open(path, { config });
+    expect(
+      await upgraded.findSketchesByBands({ chars: prepareEntry(seeds[0] as (typeof seeds)[0], config).charKeys }),
+    ).toEqual(want);
+    expect((await upgraded.stats()).documents).toBe(seeds.length);
+    expect(upgraded.checkIntegrity()).toBe('ok');
+    await upgraded.close();
+    expect(readFileSync(path).subarray(0, 100).readUInt32BE(60)).toBe(2);
+  });
+
+  it('marks new files with the copydesk application id and format version', async () => {
     const path = join(dir, `new-${n++}.db`);
-    SqliteStore.open(path, { config }).close();
+    await (await SqliteStore.open(path, { config })).close();
     const header = readFileSync(path).subarray(0, 100);
     expect(header.readUInt32BE(68)).toBe(APPLICATION_ID);
-    expect(header.readUInt32BE(60)).toBe(1);
+    expect(header.readUInt32BE(60)).toBe(2);
+  });
+
+  it.each([
+    {
+      name: 'a parent that is a file',
+      place: () => join(dir, 'a-file.txt', 'index.db'),
+      message: /a parent of this path is a file.*ENOTDIR/,
+    },
+    {
+      name: 'a place nobody may write (/sys)',
+      place: () => '/sys/copydesk-test/index.db',
+      message: /cannot create the index here \(/,
+    },
+  ])('refuses to create an index under $name, with the reason', ({ place, message }) => {
+    writeFileSync(join(dir, 'a-file.txt'), 'just a file');
+    expect(() => SqliteStore.openSync(place(), { config })).toThrow(InputError);
+    expect(() => SqliteStore.openSync(place(), { config })).toThrow(message);
+    expect(readFileSync(join(dir, 'a-file.txt'), 'utf8')).toBe('just a file');
   });
 
   it('a read-only open of a missing file says so and creates nothing', () => {
     const path = join(dir, 'missing', 'index.db');
-    expect(() => SqliteStore.open(path, { readonly: true })).toThrow(/no index here yet/);
+    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(/no index here yet/);
     expect(existsSync(path)).toBe(false);
   });
 });

@@ -5,16 +5,16 @@
  */
 import type { Command } from 'commander';
 import { getRenderer, rendererNames } from '../../report/registry.js';
-import { DEFAULT_INDEX_PATH } from '../../store/open.js';
 import { EXIT, parseNumberOption } from '../errors.js';
 import { addThresholdOptions, readThresholdOptions } from '../options.js';
+import { INDEX_OPTION, indexLocation } from './index.js';
 
 export function register(program: Command): void {
   const cmd = program
     .command('gate')
     .description('check articles against the index: exit 0 all novel, 1 any redundant, 2 bad input')
     .argument('<files...>', 'articles to check: .txt/.md files, .jsonl files or folders')
-    .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
+    .option(...INDEX_OPTION)
     .option('--add', 'add the novel articles to the index (one transaction)')
     .option('--count-translations', 'a translation variant of an indexed article is redundant too')
     .option('--max-candidates <n>', 'verify at most this many candidates per article', '20')
@@ -30,10 +30,10 @@ export function register(program: Command): void {
     const { openStore } = await import('../../store/open.js');
     const { createSketchConfig } = await import('../../core/minhash/sketch.js');
     const add = opts.add === true;
-    const store = await openStore(String(opts.index), { readonly: !add, config: createSketchConfig() });
+    const store = await openStore(indexLocation(opts), { readonly: !add, config: createSketchConfig() });
     try {
       const { gateArticles } = await import('../../pipeline/gate.js');
-      const result = gateArticles(store, articles, {
+      const result = await gateArticles(store, articles, {
         thresholds,
         add,
         countTranslations: opts.countTranslations === true,
@@ -43,7 +43,7 @@ export function register(program: Command): void {
       process.stdout.write(render(result, { quiet: opts.quiet === true }));
       process.exitCode = result.results.some((r) => r.verdict === 'redundant') ? EXIT.redundant : EXIT.ok;
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

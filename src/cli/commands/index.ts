@@ -1,6 +1,7 @@
 /**
  * `copydesk index add|remove|stats|rebuild`: the persistent index the gate checks against
- * (SQLite, default `.copydesk/index.db`).
+ * (an SQLite file, default `.copydesk/index.db`, or a PostgreSQL database named by a
+ * `postgres://` URL; `--index` or the COPYDESK_INDEX environment variable says which).
  */
 import type { Command } from 'commander';
 import { getRenderer, rendererNames } from '../../report/registry.js';
@@ -12,17 +13,38 @@ const SUMMARY_FORMATS = ['text', 'json'] as const;
 /** Below this many articles, worker threads cost more to start than they save. */
 const WORKERS_FROM = 2000;
 
-async function open(location: string, readonly: boolean, allowRebuilding = false): Promise<IndexStore> {
-  const { openStore } = await import('../../store/open.js');
-  const { createSketchConfig } = await import('../../core/minhash/sketch.js');
-  return openStore(location, { readonly, allowRebuilding, config: createSketchConfig() });
+/** Where the index is: `--index`, else $COPYDESK_INDEX, else the default file. */
+export function indexLocation(opts: Record<string, unknown>): string {
+  if (typeof opts.index === 'string') return opts.index;
+  const env = process.env.COPYDESK_INDEX;
+  return env !== undefined && env !== '' ? env : DEFAULT_INDEX_PATH;
 }
 
-async function choosePrepare(count: number, workersOption: unknown) {
+/** `--index` as help shows it. */
+export const INDEX_OPTION = [
+  '--index <location>',
+  `index: an SQLite file or a postgres:// URL (default: $COPYDESK_INDEX, else ${DEFAULT_INDEX_PATH})`,
+] as const;
+
+/** A location as printed: a URL without its password. */
+export function showLocation(location: string): string {
+  return location.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
+async function open(
+  location: string,
+  mode: { readonly?: boolean; mustExist?: boolean; allowRebuilding?: boolean },
+): Promise<IndexStore> {
+  const { openStore } = await import('../../store/open.js');
+  const { createSketchConfig } = await import('../../core/minhash/sketch.js');
+  return openStore(location, { ...mode, config: createSketchConfig() });
+}
+
+async function choosePrepare(count: number | undefined, workersOption: unknown) {
   const { availableParallelism } = await import('node:os');
   const workers =
     workersOption === undefined
-      ? count >= WORKERS_FROM
+      ? count === undefined || count >= WORKERS_FROM
         ? availableParallelism()
         : 0
       : parseNumberOption('--workers', String(workersOption), 0, 64);
@@ -35,23 +57,26 @@ async function choosePrepare(count: number, workersOption: unknown) {
 async function addAction(inputs: string[], opts: Record<string, unknown>): Promise<void> {
   const format = parseChoice('--format', String(opts.format), SUMMARY_FORMATS);
   const batchSize = parseNumberOption('--batch-size', String(opts.batchSize), 1, 1e6);
-  const { readCorpus } = await import('../../io/readCorpus.js');
-  const articles = await readCorpus(inputs);
-  const store = await open(String(opts.index), false);
+  const location = indexLocation(opts);
+  const { streamCorpus, countSmallInput } = await import('../../io/streamCorpus.js');
+  // Read as it is indexed: memory stays bounded whatever the input's size. Small inputs are
+  // counted first (for the progress bar and the choice of worker threads).
+  const count = await countSmallInput(inputs, WORKERS_FROM);
+  const store = await open(location, {});
   const { addArticles } = await import('../../pipeline/indexing.js');
   const { startProgress } = await import('../progress.js');
-  const pool = await choosePrepare(articles.length, opts.workers);
-  const bar = startProgress({ label: 'index add', total: articles.length, quiet: opts.quiet === true });
+  const pool = await choosePrepare(count, opts.workers);
+  const bar = startProgress({ label: 'index add', total: count ?? 0, quiet: opts.quiet === true });
   const t0 = performance.now();
   try {
-    const result = await addArticles(store, articles, {
+    const result = await addArticles(store, streamCorpus(inputs), {
       batchSize: Math.floor(batchSize),
       ...(pool.prepare ? { prepare: pool.prepare } : {}),
       onProgress: (p) => bar.update(p.done, p.chars),
     });
     bar.stop();
     const summary = {
-      index: String(opts.index),
+      index: showLocation(location),
       added: result.added.length,
       replaced: result.replaced.length,
       unchanged: result.unchanged.length,
@@ -65,55 +90,58 @@ async function addAction(inputs: string[], opts: Record<string, unknown>): Promi
   } finally {
     bar.stop();
     await pool.close();
-    store.close();
+    await store.close();
   }
 }
 
 async function removeAction(ids: string[], opts: Record<string, unknown>): Promise<void> {
   const { InputError } = await import('../../types/index.js');
-  const { existsSync } = await import('node:fs');
-  if (!existsSync(String(opts.index))) throw new InputError('no index here', String(opts.index));
-  const store = await open(String(opts.index), false);
+  const location = indexLocation(opts);
+  const store = await open(location, { mustExist: true });
   try {
     const { removeDocuments } = await import('../../pipeline/indexing.js');
-    const { removed, missing } = removeDocuments(store, ids);
-    process.stdout.write(`${String(opts.index)}: ${removed.length} removed\n`);
+    const { removed, missing } = await removeDocuments(store, ids);
+    process.stdout.write(`${showLocation(location)}: ${removed.length} removed\n`);
     if (missing.length > 0)
-      throw new InputError(`not in the index: ${missing.map((m) => `"${m}"`).join(', ')}`, String(opts.index));
+      throw new InputError(`not in the index: ${missing.map((m) => `"${m}"`).join(', ')}`, showLocation(location));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 async function statsAction(opts: Record<string, unknown>): Promise<void> {
   const render = await getRenderer('stats', String(opts.format));
-  const store = await open(String(opts.index), true);
+  const store = await open(indexLocation(opts), { readonly: true });
   try {
-    process.stdout.write(render(store.stats(), {}));
+    process.stdout.write(render(await store.stats(), {}));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 async function rebuildAction(opts: Record<string, unknown>): Promise<void> {
-  const store = await open(String(opts.index), false, true);
-  const total = store.stats().documents;
-  const pool = await choosePrepare(total, opts.workers);
+  const location = indexLocation(opts);
+  const store = await open(location, { mustExist: true, allowRebuilding: true });
+  const pool = await choosePrepare((await store.stats()).documents, opts.workers);
   const { rebuildIndex } = await import('../../pipeline/indexing.js');
   const { startProgress } = await import('../progress.js');
-  const bar = startProgress({ label: 'index rebuild', total, quiet: opts.quiet === true });
+  const bar = startProgress({
+    label: 'index rebuild',
+    total: (await store.stats()).documents,
+    quiet: opts.quiet === true,
+  });
   try {
     const r = await rebuildIndex(store, {
       ...(pool.prepare ? { prepare: pool.prepare } : {}),
       onProgress: (p) => bar.update(p.done, p.chars),
     });
     bar.stop();
-    store.checkpoint?.();
-    process.stdout.write(`${String(opts.index)}: rebuilt ${r.documents} documents\n`);
+    await store.checkpoint?.();
+    process.stdout.write(`${showLocation(location)}: rebuilt ${r.documents} documents\n`);
   } finally {
     bar.stop();
     await pool.close();
-    store.close();
+    await store.close();
   }
 }
 
@@ -123,7 +151,7 @@ export function register(program: Command): void {
     .command('add')
     .description('add articles to the index (an id already there with another text is replaced)')
     .argument('<inputs...>', 'folders, .txt/.md files or .jsonl files')
-    .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
+    .option(...INDEX_OPTION)
     .option('--batch-size <n>', 'articles per transaction (as DEFAULT_BATCH_SIZE in pipeline/indexing.ts)', '1000')
     .option(
       '--workers <n>',
@@ -136,18 +164,18 @@ export function register(program: Command): void {
     .command('remove')
     .description('remove articles from the index by id')
     .argument('<ids...>', 'article ids')
-    .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
+    .option(...INDEX_OPTION)
     .action(removeAction);
   index
     .command('stats')
     .description('documents, terms, LSH parameters and size of the index')
-    .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
+    .option(...INDEX_OPTION)
     .option('--format <format>', `output format: ${rendererNames('stats').join(', ')}`, 'text')
     .action(statsAction);
   index
     .command('rebuild')
     .description('recompute signatures, LSH buckets and document frequencies from the stored texts')
-    .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
+    .option(...INDEX_OPTION)
     .option('--workers <n>', 'worker threads for sketching')
     .option('--quiet', 'no progress bar')
     .action(rebuildAction);

@@ -12,8 +12,9 @@
  *
  * Pure: no I/O.
  */
-import type { SketchConfig } from '../../types/index.js';
+import type { Article, SketchConfig } from '../../types/index.js';
 import { hashCharShingles, hashString } from '../fingerprint/shingle.js';
+import { type ScanCache, type ScannedArticle, scanArticle, trimScanCache } from '../text/tokenCache.js';
 import { computeBandKeys } from './lsh.js';
 import { computeMinHash } from './minhash.js';
 import { chooseLshParams } from './params.js';
@@ -122,4 +123,60 @@ export function sketchTokens(tokens: readonly string[], terms: readonly string[]
     termKeys: computeBandKeys(ts, config.terms),
     terms: distinct,
   };
+}
+
+/** A sketch without its term list (batches count their terms instead: `SketchedBatch`). */
+export type BareSketch = Omit<ArticleSketch, 'terms'>;
+
+/** The sketch of an article the one-pass scanner read (`scanArticle`): the same as `sketchTokens` gives. */
+export function sketchScanned(s: ScannedArticle, config: SketchConfig): BareSketch {
+  const cs = computeMinHash(s.charSet, { numPerm: config.chars.numPerm, seed: config.seed });
+  const ts = computeMinHash(s.termSet, { numPerm: config.terms.numPerm, seed: config.seed });
+  return {
+    hash: s.hash,
+    words: s.words,
+    charSize: s.charSet.length,
+    charSig: cs.values,
+    charKeys: computeBandKeys(cs, config.chars),
+    termSize: s.termSet.length,
+    termSig: ts.values,
+    termKeys: computeBandKeys(ts, config.terms),
+  };
+}
+
+/**
+ * A batch of articles sketched: one sketch per article, and the distinct terms of each as indexes
+ * into one term table for the batch (typed arrays, cheap to send from a worker thread and to
+ * count into document frequencies).
+ */
+export interface SketchedBatch {
+  sketches: BareSketch[];
+  terms: string[];
+  /** Article i's distinct terms are `terms[docTerms[k]]` for k in [termStart[i], termStart[i + 1]). */
+  docTerms: Uint32Array;
+  termStart: Uint32Array;
+}
+
+/** Sketch a batch with the one-pass scanner. */
+export function sketchBatch(articles: readonly Article[], config: SketchConfig, cache: ScanCache): SketchedBatch {
+  trimScanCache(cache);
+  const local = new Map<number, number>();
+  const terms: string[] = [];
+  const docTerms: number[] = [];
+  const termStart = new Uint32Array(articles.length + 1);
+  const sketches = articles.map((a, i) => {
+    const scanned = scanArticle(a, config.charShingle, cache);
+    for (const t of scanned.termIds) {
+      let k = local.get(t);
+      if (k === undefined) {
+        k = terms.length;
+        local.set(t, k);
+        terms.push(cache.terms[t] as string);
+      }
+      docTerms.push(k);
+    }
+    termStart[i + 1] = docTerms.length;
+    return sketchScanned(scanned, config);
+  });
+  return { sketches, terms, docTerms: Uint32Array.from(docTerms), termStart };
 }

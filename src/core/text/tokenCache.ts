@@ -1,6 +1,8 @@
 /**
- * A faster path to the index's inputs — folded tokens, language, stemmed content terms — for bulk
- * indexing. It yields exactly what `normalizeArticle` and `contentTerms` yield (a test checks it
+ * The bulk path to the index's inputs: `scanArticle`, the one-pass scanner that sketches an
+ * article from the form indexes of its words, and `tokenizeAndTermsFast`, the path before it
+ * (token and term lists; kept as the benchmark's in-process baseline). Both yield exactly the
+ * folded tokens, language and stemmed content terms that `normalizeArticle` and `contentTerms` yield (a test checks it
  * on the seeds, the WMT texts in six languages and generated variants), by two observations:
  *
  * - `normalizeArticle` tokenizes each sentence of each kept paragraph. No word match crosses a
@@ -14,6 +16,7 @@
  * cleared when it grows past `maxEntries`.
  */
 import type { Article } from '../../types/index.js';
+import { hashString } from '../fingerprint/shingle.js';
 import { guessLanguage } from './language.js';
 import { selectParagraphs } from './normalize.js';
 import { contentTerms } from './terms.js';
@@ -81,4 +84,256 @@ export function tokenizeAndTermsFast(
     }
   }
   return { tokens, lang, terms };
+}
+
+/**
+ * Scratch space of the one-pass scanner, reused from article to article (one per worker): the
+ * folded forms of raw words by form index, term ids, and the tables that de-duplicate shingles
+ * and terms without allocating per article.
+ */
+export interface ScanCache {
+  /** lang → raw word → form index. */
+  forms: Map<string, Map<string, number>>;
+  folded: string[];
+  /** Form index → term id, or −1 for a word that is not a content word. */
+  termOf: number[];
+  /** Term id → term, and back; the 32-bit hash of each term (`hashString`). */
+  terms: string[];
+  termIds: Map<string, number>;
+  termHash: number[];
+  maxEntries: number;
+  segmenter: Intl.Segmenter;
+  /** Per term id, the serial of the last article that held it (per-article de-duplication). */
+  termSeen: Int32Array;
+  serial: number;
+  /** Open-addressing table of the shingle hashes of the current article, by generation. */
+  slots: Uint32Array;
+  slotGen: Uint32Array;
+  gen: number;
+  /** The current article's folded text as UTF-16 code units (never a joined string). */
+  units: Uint16Array;
+}
+
+export function createScanCache(maxEntries = 500_000): ScanCache {
+  return {
+    forms: new Map(),
+    folded: [],
+    termOf: [],
+    terms: [],
+    termIds: new Map(),
+    termHash: [],
+    maxEntries,
+    segmenter: new Intl.Segmenter('zh', { granularity: 'word' }),
+    termSeen: new Int32Array(1024).fill(-1),
+    serial: 0,
+    slots: new Uint32Array(1 << 12),
+    slotGen: new Uint32Array(1 << 12),
+    gen: 0,
+    units: new Uint16Array(1 << 14),
+  };
+}
+
+/**
+ * Forget every form and term (the cache outgrew `maxEntries`). Only between batches: a batch's
+ * term ids must stay valid until its term table is built.
+ */
+export function trimScanCache(cache: ScanCache): void {
+  if (cache.folded.length < cache.maxEntries) return;
+  cache.forms.clear();
+  cache.folded.length = 0;
+  cache.termOf.length = 0;
+  cache.terms.length = 0;
+  cache.termIds.clear();
+  cache.termHash.length = 0;
+  cache.termSeen.fill(-1);
+}
+
+/** The form index of a raw word in language `lang`, folding and stemming it the first time. */
+function formOf(raw: string, words: Map<string, number>, lang: string, cache: ScanCache): number {
+  let f = words.get(raw);
+  if (f !== undefined) return f;
+  const folded = foldWord(raw);
+  const term = contentTerms([folded], lang)[0];
+  let t = -1;
+  if (term !== undefined) {
+    const known = cache.termIds.get(term);
+    if (known !== undefined) t = known;
+    else {
+      t = cache.terms.length;
+      cache.terms.push(term);
+      cache.termIds.set(term, t);
+      cache.termHash.push(hashString(term));
+    }
+  }
+  f = cache.folded.length;
+  cache.folded.push(folded);
+  cache.termOf.push(t);
+  words.set(raw, f);
+  return f;
+}
+
+/** The form indexes of an article's words, in text order (the token stream of `normalizeArticle`). */
+function scanForms(article: Article, cache: ScanCache): { forms: number[]; lang: string } {
+  // The paragraphs and language exactly as normalizeArticle reads them (body extraction included).
+  const { paragraphs } = selectParagraphs(article.text, article.lang);
+  const lang = article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n'));
+  let words = cache.forms.get(lang);
+  if (!words) {
+    words = new Map();
+    cache.forms.set(lang, words);
+  }
+  const forms: number[] = [];
+  const re = new RegExp(WORD_RE.source, WORD_RE.flags);
+  for (const p of paragraphs) {
+    const text = p.text;
+    const mixed = SPACELESS_SCRIPT.test(text);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const raw = m[0];
+      if (mixed && SPACELESS_SCRIPT.test(raw)) {
+        for (const seg of cache.segmenter.segment(raw))
+          if (seg.isWordLike) forms.push(formOf(seg.segment, words, lang, cache));
+      } else forms.push(formOf(raw, words, lang, cache));
+    }
+  }
+  return { forms, lang };
+}
+
+/** `hashTokens` (core/minhash/sketch.ts) of the folded forms, without building the token list. */
+function hashForms(forms: readonly number[], folded: readonly string[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ forms.length;
+  for (const f of forms) {
+    const t = folded[f] as string;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    h1 = Math.imul(h1 ^ 0x20, 0x01000193);
+    h2 = Math.imul(h2 ^ 0x20, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The folded forms joined by single spaces, as UTF-16 code units in the cache's reused buffer. */
+function joinForms(forms: readonly number[], folded: readonly string[], cache: ScanCache): number {
+  let length = Math.max(0, forms.length - 1);
+  for (const f of forms) length += (folded[f] as string).length;
+  if (cache.units.length < length) cache.units = new Uint16Array(2 * length);
+  const units = cache.units;
+  let at = 0;
+  for (let n = 0; n < forms.length; n++) {
+    if (n > 0) units[at++] = 0x20;
+    const t = folded[forms[n] as number] as string;
+    for (let i = 0; i < t.length; i++) units[at++] = t.charCodeAt(i);
+  }
+  return length;
+}
+
+/**
+ * The distinct character k-shingles of the folded forms joined by single spaces — the set
+ * `distinctCharShingles(tokens.join(' '), k)` gives (FNV-1a of each k-character window, a text
+ * shorter than k one shingle), in order of first occurrence — from the cache's code-unit buffer,
+ * de-duplicated in its reused table (entries are valid for the current generation only).
+ */
+function distinctShinglesOfForms(
+  forms: readonly number[],
+  folded: readonly string[],
+  k: number,
+  cache: ScanCache,
+): Uint32Array {
+  const length = joinForms(forms, folded, cache);
+  if (length === 0) return new Uint32Array(0);
+  let bits = 4;
+  while (1 << bits < 2 * length) bits++;
+  if (cache.slots.length < 1 << bits) {
+    cache.slots = new Uint32Array(1 << bits);
+    cache.slotGen = new Uint32Array(1 << bits);
+  }
+  if (cache.gen >= 0xfffffffe) {
+    cache.gen = 0;
+    cache.slotGen.fill(0);
+  }
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const { slots, slotGen, units } = cache;
+  const gen = ++cache.gen;
+  const count = Math.max(1, length - k + 1);
+  const out = new Uint32Array(count);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    const end = Math.min(length, i + k);
+    for (let j = i; j < end; j++) h = Math.imul(h ^ (units[j] as number), 0x01000193);
+    h >>>= 0;
+    let slot = Math.imul(h, 0x9e3779b1) >>> shift;
+    while (slotGen[slot] === gen && slots[slot] !== h) slot = (slot + 1) & mask;
+    if (slotGen[slot] === gen) continue;
+    slotGen[slot] = gen;
+    slots[slot] = h;
+    out[kept++] = h;
+  }
+  return out.subarray(0, kept);
+}
+
+/** What the one-pass scanner gives for one article: its sketch and its distinct term ids. */
+export interface ScannedArticle {
+  hash: string;
+  words: number;
+  /** Distinct character shingles, in order of first occurrence. */
+  charSet: Uint32Array;
+  /** Distinct term ids (into `cache.terms`), in order of first occurrence. */
+  termIds: number[];
+  /** Their hashes, de-duplicated (the term signature's set). */
+  termSet: Uint32Array;
+}
+
+/**
+ * One article through the one-pass scanner: boilerplate paragraphs dropped by `stripBoilerplate`
+ * (the function `normalizeArticle` uses), the language guessed as it guesses it, each raw word
+ * looked up once (folded form, term id), then the token hash, the character shingles and the
+ * distinct terms computed from form indexes: no token strings, joined text or term lists per
+ * article. Pinned to `sketchTokens(normalizeArticle(…).tokens, contentTerms(…))` by a test.
+ */
+export function scanArticle(article: Article, charShingle: number, cache: ScanCache): ScannedArticle {
+  const { forms } = scanForms(article, cache);
+  const { folded, termOf, termHash } = cache;
+  if (cache.termSeen.length < cache.terms.length) {
+    const grown = new Int32Array(Math.max(cache.terms.length, 2 * cache.termSeen.length)).fill(-1);
+    grown.set(cache.termSeen);
+    cache.termSeen = grown;
+  }
+  const serial = ++cache.serial;
+  const termIds: number[] = [];
+  for (const f of forms) {
+    const t = termOf[f] as number;
+    if (t >= 0 && cache.termSeen[t] !== serial) {
+      cache.termSeen[t] = serial;
+      termIds.push(t);
+    }
+  }
+  const termSet = new Uint32Array(termIds.length);
+  termIds.forEach((t, i) => {
+    termSet[i] = termHash[t] as number;
+  });
+  return {
+    hash: hashForms(forms, folded),
+    words: forms.length,
+    charSet: distinctShinglesOfForms(forms, folded, charShingle, cache),
+    termIds,
+    termSet: dropRepeats(termSet),
+  };
+}
+
+/** Drop repeated values, keeping first occurrences (term hashes: two terms may share one). */
+function dropRepeats(values: Uint32Array): Uint32Array {
+  const seen = new Set<number>();
+  let kept = 0;
+  for (const v of values) {
+    if (seen.has(v)) continue;
+    seen.add(v);
+    values[kept++] = v;
+  }
+  return values.subarray(0, kept);
 }

@@ -1,6 +1,7 @@
 /**
- * A small pool of worker threads that prepare index entries (see `sketchWorker.ts`). A batch is
- * split into one slice per worker; results come back in input order.
+ * A small pool of worker threads that sketch batches of articles (see `sketchWorker.ts`). A batch
+ * is split into one slice per worker; the slices come back in input order and are joined into one
+ * `PreparedBatch`. Only sketches and term indexes travel back (typed arrays), never the texts.
  *
  * Run from TypeScript sources (tsx, vitest), the worker file is `.ts` and is loaded through tsx
  * (see the bootstrap below); from the built package it is plain `.js`.
@@ -9,45 +10,49 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article, SketchConfig } from '../../types/index.js';
-import type { DocumentEntry } from '../../types/store.js';
-import type { PrepareEntries } from '../indexing.js';
+import { joinPreparedBatches, type PrepareBatch, type PreparedBatch } from '../indexing.js';
 
 interface Pending {
-  resolve: (entries: DocumentEntry[]) => void;
+  resolve: (batch: PreparedBatch) => void;
   reject: (error: Error) => void;
 }
 
 export interface SketchPool {
-  prepare: PrepareEntries;
+  prepare: PrepareBatch;
   close(): Promise<void>;
 }
 
+/** Which sketching path the workers take: the one-pass scanner, or the path before it (bench baseline). */
+export type SketchPath = 'scan' | 'tokens';
+
 /** Start `size` workers (default: one per core). */
-export function startSketchPool(size = availableParallelism()): SketchPool {
+export function startSketchPool(size = availableParallelism(), path: SketchPath = 'scan'): SketchPool {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(`./sketchWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
   // From sources: Node 20 applies no ESM loader hooks inside worker threads, so a CommonJS
   // bootstrap registers tsx's require hook and loads the worker module through it.
   const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(fileURLToPath(url))});`;
   const workers = Array.from({ length: Math.max(1, size) }, () =>
-    fromSource ? new Worker(bootstrap, { eval: true }) : new Worker(url),
+    fromSource
+      ? new Worker(bootstrap, { eval: true, workerData: { path } })
+      : new Worker(url, { workerData: { path } }),
   );
   const pending = new Map<number, Pending>();
   let next = 0;
   for (const w of workers) {
-    w.on('message', (msg: { id: number; entries?: DocumentEntry[]; error?: string }) => {
+    w.on('message', (msg: { id: number; batch?: PreparedBatch; error?: string }) => {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
       if (msg.error !== undefined) p.reject(new Error(msg.error));
-      else p.resolve(msg.entries ?? []);
+      else p.resolve(msg.batch as PreparedBatch);
     });
     w.on('error', (error) => {
       for (const p of pending.values()) p.reject(error);
       pending.clear();
     });
   }
-  const run = (worker: Worker, articles: Article[], config: SketchConfig): Promise<DocumentEntry[]> =>
+  const run = (worker: Worker, articles: Article[], config: SketchConfig): Promise<PreparedBatch> =>
     new Promise((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve, reject });
@@ -57,11 +62,13 @@ export function startSketchPool(size = availableParallelism()): SketchPool {
     async prepare(articles, config) {
       const per = Math.ceil(articles.length / workers.length);
       const parts = await Promise.all(
-        workers.map((w, k) =>
-          k * per < articles.length ? run(w, articles.slice(k * per, (k + 1) * per), config) : Promise.resolve([]),
+        workers.flatMap((w, k) =>
+          k * per < articles.length ? [run(w, articles.slice(k * per, (k + 1) * per), config)] : [],
         ),
       );
-      return parts.flat();
+      return parts.length === 0
+        ? { sketches: [], terms: [], docTerms: new Uint32Array(0), termStart: new Uint32Array(1) }
+        : joinPreparedBatches(parts);
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -1,14 +1,13 @@
 /**
- * Worker thread: normalizes and sketches the articles it is sent (the costly stage of indexing)
- * and posts back the entries. Typed arrays travel as structured clones.
+ * Worker thread: sketches the articles it is sent (the costly stage of indexing) and posts back a
+ * `PreparedBatch`: sketches and term indexes, as typed arrays (transferred, not copied).
  */
-import { parentPort } from 'node:worker_threads';
-import { createTokenCache } from '../../core/text/tokenCache.js';
-
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Article, SketchConfig } from '../../types/index.js';
-import { prepareEntry } from '../indexing.js';
+import { createInThreadPrepare } from '../indexing.js';
 
-const cache = createTokenCache();
+/** The one-pass scanner, or the path before it when the bench measures its baseline. */
+const prepare = createInThreadPrepare((workerData as { path?: 'scan' | 'tokens' } | undefined)?.path ?? 'scan');
 
 interface Job {
   id: number;
@@ -16,10 +15,13 @@ interface Job {
   config: SketchConfig;
 }
 
-parentPort?.on('message', (job: Job) => {
+parentPort?.on('message', async (job: Job) => {
   try {
-    const entries = job.articles.map((a) => prepareEntry(a, job.config, cache));
-    parentPort?.postMessage({ id: job.id, entries });
+    const batch = await prepare(job.articles, job.config);
+    parentPort?.postMessage({ id: job.id, batch }, [
+      batch.docTerms.buffer as ArrayBuffer,
+      batch.termStart.buffer as ArrayBuffer,
+    ]);
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createSketchConfig, sketchBatch, sketchTokens } from '../../../src/core/minhash/sketch.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { contentTerms } from '../../../src/core/text/terms.js';
-import { createTokenCache, tokenizeAndTermsFast } from '../../../src/core/text/tokenCache.js';
+import { createScanCache, createTokenCache, tokenizeAndTermsFast } from '../../../src/core/text/tokenCache.js';
 import type { Article } from '../../../src/types/index.js';
 import { EVAL_DIR, readEvalRows } from '../../helpers/fixtures.js';
 import { readSeeds, variantsOf } from '../../store/fixtures.js';
@@ -11,7 +12,30 @@ import { readSeeds, variantsOf } from '../../store/fixtures.js';
 const WMT24 = join(EVAL_DIR, 'wmt24-en-multilingual.jsonl');
 const WMT22 = join(EVAL_DIR, 'wmt22-zhen.jsonl');
 
-function expectSameAsReference(articles: readonly Article[]): void {
+/**
+ * The one-pass scanner against the reference: for every article, the sketch `sketchTokens` makes
+ * from `normalizeArticle`'s tokens and `contentTerms`, and the distinct terms it counts. Batches of
+ * three with a small cache, so that trimming the cache between batches is exercised too.
+ */
+function expectScannerSameAsReference(articles: readonly Article[]): void {
+  const config = createSketchConfig();
+  const cache = createScanCache(200);
+  for (let i = 0; i < articles.length; i += 3) {
+    const part = articles.slice(i, i + 3);
+    const batch = sketchBatch(part, config, cache);
+    part.forEach((a, j) => {
+      const ref = normalizeArticle(a);
+      const { terms, ...sketch } = sketchTokens(ref.tokens, contentTerms(ref.tokens, ref.lang), config);
+      expect(batch.sketches[j], a.id).toEqual(sketch);
+      const held = [...batch.docTerms.subarray(batch.termStart[j], batch.termStart[j + 1])].map((k) => batch.terms[k]);
+      expect(held, a.id).toEqual(terms);
+    });
+  }
+}
+
+function expectSameAsReference(articles: readonly Article[], scannerLangs = true): void {
+  expectScannerSameAsReference(articles);
+  if (scannerLangs) expectScannerSameAsReference(articles.map((a) => ({ ...a, lang: 'es' })));
   // A small cache, so that clearing it on overflow is exercised too.
   const cache = createTokenCache(300);
   for (const a of articles) {
@@ -29,7 +53,7 @@ function expectSameAsReference(articles: readonly Article[]): void {
   }
 }
 
-describe('fast token path', () => {
+describe('fast token path and one-pass scanner', () => {
   it('gives the same tokens, language and content terms as normalizeArticle/contentTerms on the seeds and their variants', () => {
     const seeds = readSeeds();
     expectSameAsReference([
@@ -46,6 +70,10 @@ describe('fast token path', () => {
         text: '中国和古巴的关系。他说：“我们是好朋友！”然后离开了？是的。\n\nTokyo（東京）で会議が開かれた。',
       },
       { id: 'empty', text: '' },
+      { id: 'short', text: 'Hi.' },
+      { id: 'eleven', text: 'Abc defg hi' },
+      { id: 'twelve', text: 'Abc defg hij' },
+      { id: 'ligature', text: 'ﬁnance ﷺ ﬀ office ﬁnance' },
       { id: 'boiler', text: 'Share this article\n\nLeave a reply\n\nOnly this line stays, with colour and honour.' },
     ]);
   });
@@ -54,6 +82,9 @@ describe('fast token path', () => {
 describe.skipIf(!existsSync(WMT24) || !existsSync(WMT22))('fast token path on WMT texts (needs ../shared/eval)', () => {
   it('matches the reference on every WMT24 document (six languages) and 300 WMT22 ones', () => {
     const rows = [...readEvalRows(WMT24), ...readEvalRows(WMT22).filter((_, i) => i % 10 === 0)];
-    expectSameAsReference(rows.map((r) => ({ id: r.id, text: r.text })));
+    expectSameAsReference(
+      rows.map((r) => ({ id: r.id, text: r.text })),
+      false,
+    );
   });
 });

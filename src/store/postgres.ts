@@ -1,0 +1,529 @@
+/**
+ * The PostgreSQL `IndexStore`: one index shared by many machines (`--index postgres://…`). The
+ * only file that imports `pg` and `pg-copy-streams`.
+ *
+ * - The index lives in one schema (`copydesk` unless the URL says `?schema=name`), so it can share
+ *   a database with other data. `meta` records that the schema is a copydesk index, its format and
+ *   its sketch config; a schema that holds other tables, or an index of another format, is refused.
+ * - Writes: one transaction per batch, which first takes a transaction-scoped advisory lock on the
+ *   index, so batches from many processes apply one after the other (the sketching, the costly
+ *   part, runs in parallel in each process); the batch then checks each id is as it expects (see
+ *   `IndexBatch`), and loads documents, signatures and band keys with COPY. A writer killed
+ *   mid-batch loses that batch only: the server rolls back a transaction whose connection dropped.
+ * - Band keys (channel · 2⁴⁰ + band · 2³² + key) are rows of `bands`, with a B-tree index on the key
+ *   that the database maintains; a look-up of all bands of a probe is one statement
+ *   (`key = ANY($1)`), and signatures are read from `sketches`, a narrow table of their own.
+ * - Readers (gates) never wait for writers: PostgreSQL's snapshots show them whole batches only.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import {
+  type BandHit,
+  type BandQuery,
+  type BatchOutcome,
+  batchIds,
+  type Channel,
+  countBatchTerms,
+  type DocumentEntry,
+  INDEX_FORMAT_VERSION,
+  type IndexBatch,
+  type IndexStats,
+  type IndexStore,
+  InputError,
+  listBatchConflicts,
+  type RemovedDocument,
+  type SketchConfig,
+  type StoredDocument,
+  type StoredSketch,
+  validateSketchConfig,
+} from '../types/index.js';
+
+export interface OpenPostgresOptions {
+  readonly?: boolean;
+  /** The index must exist already (remove, rebuild). */
+  mustExist?: boolean;
+  config?: SketchConfig;
+  allowRebuilding?: boolean;
+}
+
+const CHANNEL_CODE: Record<Channel, number> = { chars: 0, terms: 1 };
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function bandIntegers(query: BandQuery): number[] {
+  const out: number[] = [];
+  for (const channel of ['chars', 'terms'] as const) {
+    const keys = query[channel];
+    if (keys)
+      for (let b = 0; b < keys.length; b++)
+        out.push(CHANNEL_CODE[channel] * 2 ** 40 + b * 2 ** 32 + (keys[b] as number));
+  }
+  return out;
+}
+
+/** The URL without its password, for messages. */
+export function describeUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
+/** The connection string for `pg` and the schema named by `?schema=` (default `copydesk`). */
+export function parsePostgresUrl(url: string): { connectionString: string; schema: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InputError('is not a valid postgres:// URL', describeUrl(url));
+  }
+  const schema = parsed.searchParams.get('schema') ?? 'copydesk';
+  if (!IDENTIFIER.test(schema))
+    throw new InputError(
+      `schema "${schema}" must be a lower-case SQL identifier (letters, digits, _; 63 at most)`,
+      describeUrl(url),
+    );
+  parsed.searchParams.delete('schema');
+  return { connectionString: parsed.toString(), schema };
+}
+
+/** A value in PostgreSQL's COPY text format: backslash, tab, newline and carriage return escaped. */
+function copyText(s: string): string {
+  return s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+function copyBytes(a: Uint32Array): string {
+  return `\\\\x${Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex')}`;
+}
+
+function fromBytes(b: Buffer): Uint32Array {
+  const out = new Uint32Array(b.byteLength / 4);
+  Buffer.from(out.buffer).set(b);
+  return out;
+}
+
+interface SketchRow {
+  id: string;
+  char_size: number;
+  char_sig: Buffer;
+  term_size: number;
+  term_sig: Buffer;
+}
+
+function toSketch(r: SketchRow): StoredSketch {
+  return {
+    id: r.id,
+    charSize: r.char_size,
+    charSig: fromBytes(r.char_sig),
+    termSize: r.term_size,
+    termSig: fromBytes(r.term_sig),
+  };
+}
+
+interface DocRow {
+  rowid: string;
+  id: string;
+  hash: string;
+  text: string;
+  meta: string;
+  chars: number;
+  words: number;
+}
+
+function toDocument(r: DocRow): StoredDocument {
+  return {
+    id: r.id,
+    text: r.text,
+    meta: JSON.parse(r.meta) as Record<string, unknown>,
+    hash: r.hash,
+    chars: r.chars,
+    words: r.words,
+  };
+}
+
+function schemaSql(s: string): string {
+  return `
+    CREATE TABLE ${s}.meta (key text PRIMARY KEY, value text NOT NULL);
+    CREATE TABLE ${s}.documents (
+      rowid bigserial PRIMARY KEY, id text NOT NULL UNIQUE, hash text NOT NULL, text text NOT NULL,
+      meta text NOT NULL, chars integer NOT NULL, words integer NOT NULL);
+    CREATE INDEX documents_hash ON ${s}.documents (hash);
+    CREATE TABLE ${s}.sketches (
+      doc bigint PRIMARY KEY REFERENCES ${s}.documents (rowid) ON DELETE CASCADE,
+      char_size integer NOT NULL, char_sig bytea NOT NULL, term_size integer NOT NULL, term_sig bytea NOT NULL);
+    CREATE TABLE ${s}.bands (key bigint NOT NULL, doc bigint NOT NULL);
+    CREATE INDEX bands_key ON ${s}.bands (key);
+    CREATE TABLE ${s}.terms (term text PRIMARY KEY, df integer NOT NULL);
+  `;
+}
+
+async function connect(url: string, connectionString: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+  // An idle client whose server goes away emits 'error'; the next query reports it.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw new InputError(`cannot connect to the database (${(error as Error).message})`, describeUrl(url));
+  }
+  return client;
+}
+
+/** Create the index's schema and tables, or check the ones there: one process at a time (advisory lock). */
+async function openSchema(client: pg.Client, url: string, s: string, options: OpenPostgresOptions): Promise<void> {
+  const where = describeUrl(url);
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`copydesk:${s}`]);
+    const tables = (
+      await client.query<{ name: string }>(
+        'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1',
+        [s],
+      )
+    ).rows.map((r) => r.name);
+    if (tables.length === 0) {
+      if (options.readonly || options.mustExist)
+        throw new InputError(
+          `no index here yet (schema "${s}" holds no copydesk index; create one with \`copydesk index add\`)`,
+          where,
+        );
+      if (!options.config) throw new RangeError('a sketch config is needed to create an index');
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+      await client.query(schemaSql(s));
+      await client.query(
+        `INSERT INTO ${s}.meta (key, value) VALUES ('application', 'copydesk'), ('format', $1), ('config', $2), ('state', 'ready'), ('documents', '0')`,
+        [String(INDEX_FORMAT_VERSION), JSON.stringify(options.config)],
+      );
+    } else if (!tables.includes('meta')) {
+      throw new InputError(
+        `not a copydesk index (schema "${s}" holds other tables: ${tables.slice(0, 3).join(', ')}); it was left untouched`,
+        where,
+      );
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+async function readMeta(
+  client: pg.Client,
+  url: string,
+  s: string,
+  options: OpenPostgresOptions,
+): Promise<SketchConfig> {
+  const where = describeUrl(url);
+  const rows = (await client.query<{ key: string; value: string }>(`SELECT key, value FROM ${s}.meta`)).rows;
+  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  if (meta.get('application') !== 'copydesk')
+    throw new InputError(
+      `not a copydesk index (schema "${s}" has a meta table copydesk did not write); it was left untouched`,
+      where,
+    );
+  const format = Number(meta.get('format'));
+  if (format !== INDEX_FORMAT_VERSION)
+    throw new InputError(
+      `copydesk index format ${meta.get('format')} is not supported (this version reads format ${INDEX_FORMAT_VERSION})`,
+      where,
+    );
+  if (meta.get('state') === 'rebuilding' && options.allowRebuilding !== true)
+    throw new InputError(
+      'an `index rebuild` was interrupted: run `copydesk index rebuild` before using this index',
+      where,
+    );
+  let config: unknown;
+  try {
+    config = JSON.parse(meta.get('config') ?? '');
+    validateSketchConfig(config);
+  } catch (error) {
+    throw new InputError(`the index configuration record is invalid: ${(error as Error).message}`, where);
+  }
+  return config;
+}
+
+export class PostgresStore implements IndexStore {
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly url: string,
+    private readonly s: string,
+    public config: SketchConfig,
+  ) {}
+
+  /** Connect, then open (or create) the index in the URL's schema. Throws InputError for a wrong place. */
+  static async open(url: string, options: OpenPostgresOptions = {}): Promise<PostgresStore> {
+    const { connectionString, schema } = parsePostgresUrl(url);
+    const client = await connect(url, connectionString);
+    try {
+      await openSchema(client, url, schema, options);
+      const config = await readMeta(client, url, schema, options);
+      if (options.readonly) await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
+      return new PostgresStore(client, url, schema, config);
+    } catch (error) {
+      await client.end().catch(() => {});
+      const pgError = error as { code?: string; message: string };
+      if (error instanceof InputError || error instanceof RangeError || pgError.code === undefined) throw error;
+      throw new InputError(`cannot open the index (${pgError.message})`, describeUrl(url));
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return (await this.client.query<R>(sql, params)).rows;
+  }
+
+  /** Run `work` in one transaction holding the index's write lock; roll back on any error. */
+  private async write<T>(work: () => Promise<T>): Promise<T> {
+    await this.client.query('BEGIN');
+    try {
+      await this.client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`copydesk:${this.s}`]);
+      const out = await work();
+      await this.client.query('COMMIT');
+      return out;
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  }
+
+  private async copy(table: string, columns: string, lines: string[]): Promise<void> {
+    if (lines.length === 0) return;
+    const stream = this.client.query(copyFrom(`COPY ${this.s}.${table} (${columns}) FROM STDIN`));
+    await pipeline(Readable.from([lines.join('')]), stream);
+  }
+
+  async applyBatch(batch: IndexBatch): Promise<BatchOutcome> {
+    return this.write(async () => {
+      const ids = batchIds(batch);
+      const conflicts = ids.length === 0 ? [] : listBatchConflicts(batch, await this.hashesOf(ids));
+      if (conflicts.length > 0) return { conflicts };
+      let documents = 0;
+      for (const r of batch.remove ?? []) if (await this.removeOne(r)) documents--;
+      const add = batch.add ?? [];
+      if (add.length > 0) {
+        const rowids = (
+          await this.query<{ r: string }>(
+            `SELECT nextval('${this.s}.documents_rowid_seq') AS r FROM generate_series(1, $1)`,
+            [add.length],
+          )
+        ).map((x) => x.r);
+        await this.insertRows(add, rowids);
+        documents += add.length;
+      }
+      await this.addTermCounts(countBatchTerms(add, batch.termCounts), 1);
+      if (documents !== 0)
+        await this.query(`UPDATE ${this.s}.meta SET value = (value::bigint + $1)::text WHERE key = 'documents'`, [
+          documents,
+        ]);
+      return { conflicts: [] };
+    });
+  }
+
+  private async insertRows(add: readonly DocumentEntry[], rowids: readonly string[]): Promise<void> {
+    const docs: string[] = [];
+    const sketches: string[] = [];
+    const bands: string[] = [];
+    add.forEach((e, i) => {
+      const r = rowids[i] as string;
+      docs.push(
+        `${r}\t${copyText(e.id)}\t${e.hash}\t${copyText(e.text)}\t${copyText(JSON.stringify(e.meta))}\t${e.chars}\t${e.words}\n`,
+      );
+      sketches.push(`${r}\t${e.charSize}\t${copyBytes(e.charSig)}\t${e.termSize}\t${copyBytes(e.termSig)}\n`);
+      for (const code of bandIntegers({ chars: e.charKeys, terms: e.termKeys })) bands.push(`${code}\t${r}\n`);
+    });
+    await this.copy('documents', 'rowid, id, hash, text, meta, chars, words', docs);
+    await this.copy('sketches', 'doc, char_size, char_sig, term_size, term_sig', sketches);
+    await this.copy('bands', 'key, doc', bands);
+  }
+
+  private async removeOne(r: RemovedDocument): Promise<boolean> {
+    const [row] = await this.query<{ rowid: string }>(`SELECT rowid FROM ${this.s}.documents WHERE id = $1`, [r.id]);
+    if (!row) return false;
+    const codes = bandIntegers({ chars: r.charKeys, terms: r.termKeys });
+    await this.query(`DELETE FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) AND doc = $2`, [codes, row.rowid]);
+    await this.query(`DELETE FROM ${this.s}.documents WHERE rowid = $1`, [row.rowid]);
+    await this.addTermCounts(new Map(r.terms.map((t) => [t, 1])), -1);
+    return true;
+  }
+
+  /** Add (or subtract) document frequencies in one statement, in term order (a fixed lock order). */
+  private async addTermCounts(counts: ReadonlyMap<string, number>, sign: 1 | -1): Promise<void> {
+    if (counts.size === 0) return;
+    const terms = [...counts.keys()].sort();
+    const deltas = terms.map((t) => sign * (counts.get(t) as number));
+    await this.query(
+      `INSERT INTO ${this.s}.terms (term, df) SELECT t, d FROM unnest($1::text[], $2::int[]) AS u(t, d) ORDER BY t
+       ON CONFLICT (term) DO UPDATE SET df = ${this.s}.terms.df + excluded.df`,
+      [terms, deltas],
+    );
+    if (sign < 0) await this.query(`DELETE FROM ${this.s}.terms WHERE term = ANY($1::text[]) AND df <= 0`, [terms]);
+  }
+
+  /** Keys are written straight into the indexed table: nothing is ever pending. */
+  async mergePendingKeys(): Promise<void> {}
+
+  async findByBands(channel: Channel, keys: Uint32Array): Promise<BandHit[]> {
+    const codes = bandIntegers({ [channel]: keys });
+    if (codes.length === 0) return [];
+    const rows = await this.query<{ id: string; bands: string }>(
+      `SELECT d.id, count(*) AS bands FROM ${this.s}.bands b JOIN ${this.s}.documents d ON d.rowid = b.doc
+       WHERE b.key = ANY($1::bigint[]) GROUP BY d.id`,
+      [codes],
+    );
+    return rows
+      .map((r) => ({ id: r.id, bands: Number(r.bands) }))
+      .sort((x, y) => y.bands - x.bands || x.id.localeCompare(y.id));
+  }
+
+  async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {
+    const codes = bandIntegers(query);
+    if (codes.length === 0) return [];
+    const rows = await this.query<SketchRow>(
+      `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM ${this.s}.sketches s
+       JOIN ${this.s}.documents d ON d.rowid = s.doc
+       WHERE s.doc IN (SELECT doc FROM ${this.s}.bands WHERE key = ANY($1::bigint[])) ORDER BY s.doc`,
+      [codes],
+    );
+    return rows.map(toSketch);
+  }
+
+  async findByHash(hash: string): Promise<string[]> {
+    return (
+      await this.query<{ id: string }>(`SELECT id FROM ${this.s}.documents WHERE hash = $1 ORDER BY rowid`, [hash])
+    ).map((r) => r.id);
+  }
+
+  private async hashesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.query<{ id: string; hash: string }>(
+      `SELECT id, hash FROM ${this.s}.documents WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.hash]));
+  }
+
+  async getHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    return ids.length === 0 ? new Map() : this.hashesOf(ids);
+  }
+
+  async getDocuments(ids: readonly string[]): Promise<StoredDocument[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<DocRow>(
+      `SELECT rowid, id, hash, text, meta, chars, words FROM ${this.s}.documents WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toDocument(r)] : [];
+    });
+  }
+
+  async getSketches(ids: readonly string[]): Promise<StoredSketch[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<SketchRow>(
+      `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM ${this.s}.documents d
+       JOIN ${this.s}.sketches s ON s.doc = d.rowid WHERE d.id = ANY($1::text[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toSketch(r)] : [];
+    });
+  }
+
+  async getDocumentFrequencies(terms: Iterable<string>): Promise<{ documents: number; df: Map<string, number> }> {
+    const df = new Map<string, number>();
+    for (const t of terms) df.set(t, 0);
+    const rows = await this.query<{ term: string; df: number }>(
+      `SELECT term, df FROM ${this.s}.terms WHERE term = ANY($1::text[])
+       UNION ALL SELECT NULL, value::int FROM ${this.s}.meta WHERE key = 'documents'`,
+      [[...df.keys()]],
+    );
+    let documents = 0;
+    for (const r of rows) {
+      if (r.term === null) documents = Number(r.df);
+      else df.set(r.term, r.df);
+    }
+    return { documents, df };
+  }
+
+  async *iterateDocuments(size: number): AsyncIterable<StoredDocument[]> {
+    let after = '0';
+    for (;;) {
+      const rows = await this.query<DocRow>(
+        `SELECT rowid, id, hash, text, meta, chars, words FROM ${this.s}.documents WHERE rowid > $1 ORDER BY rowid LIMIT $2`,
+        [after, size],
+      );
+      if (rows.length === 0) return;
+      after = (rows[rows.length - 1] as DocRow).rowid;
+      yield rows.map(toDocument);
+    }
+  }
+
+  async resetDerived(config: SketchConfig): Promise<void> {
+    await this.write(async () => {
+      await this.query(`TRUNCATE ${this.s}.bands, ${this.s}.terms`);
+      await this.query(`UPDATE ${this.s}.sketches SET char_size = 0, char_sig = '', term_size = 0, term_sig = ''`);
+      await this.query(`UPDATE ${this.s}.meta SET value = $1 WHERE key = 'config'`, [JSON.stringify(config)]);
+      await this.query(`UPDATE ${this.s}.meta SET value = 'rebuilding' WHERE key = 'state'`);
+    });
+    this.config = config;
+  }
+
+  async applyDerived(
+    entries: readonly DocumentEntry[],
+    options: { termCounts?: ReadonlyMap<string, number> } = {},
+  ): Promise<void> {
+    await this.write(async () => {
+      const rows = await this.query<{ rowid: string; id: string }>(
+        `SELECT rowid, id FROM ${this.s}.documents WHERE id = ANY($1::text[])`,
+        [entries.map((e) => e.id)],
+      );
+      const rowidOf = new Map(rows.map((r) => [r.id, r.rowid]));
+      const known = entries.filter((e) => rowidOf.has(e.id));
+      const bands: string[] = [];
+      for (const e of known) {
+        const r = rowidOf.get(e.id) as string;
+        await this.query(
+          `UPDATE ${this.s}.sketches SET char_size = $1, char_sig = $2, term_size = $3, term_sig = $4 WHERE doc = $5`,
+          [
+            e.charSize,
+            Buffer.from(e.charSig.buffer, e.charSig.byteOffset, e.charSig.byteLength),
+            e.termSize,
+            Buffer.from(e.termSig.buffer, e.termSig.byteOffset, e.termSig.byteLength),
+            r,
+          ],
+        );
+        for (const code of bandIntegers({ chars: e.charKeys, terms: e.termKeys })) bands.push(`${code}\t${r}\n`);
+      }
+      await this.copy('bands', 'key, doc', bands);
+      await this.addTermCounts(countBatchTerms(known, options.termCounts), 1);
+    });
+  }
+
+  async setState(state: 'ready' | 'rebuilding'): Promise<void> {
+    await this.query(`UPDATE ${this.s}.meta SET value = $1 WHERE key = 'state'`, [state]);
+  }
+
+  async stats(): Promise<IndexStats> {
+    const [row] = await this.query<Record<string, string>>(
+      `SELECT (SELECT count(*) FROM ${this.s}.documents) AS documents, (SELECT count(*) FROM ${this.s}.terms) AS terms,
+        (SELECT count(*) FROM ${this.s}.bands) AS bands, (SELECT coalesce(sum(chars), 0) FROM ${this.s}.documents) AS chars,
+        (SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = $1 AND c.relkind = 'r') AS bytes`,
+      [this.s],
+    );
+    return {
+      documents: Number(row?.documents),
+      terms: Number(row?.terms),
+      bucketEntries: Number(row?.bands),
+      textChars: Number(row?.chars),
+      config: this.config,
+      bytes: Number(row?.bytes),
+      path: describeUrl(this.url),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => {});
+  }
+}
