@@ -33,7 +33,8 @@ export function evaluateGold(articles: readonly Article[], options: EvaluateOpti
   const { onStage } = options;
   const gold = timed('gold', onStage, () => readGoldClusters(articles));
   // Explanations of unlinked pairs are for readers of a report; evaluation needs only the stories.
-  const scanOptions: ScanOptions = { explain: false };
+  // Every linked pair is listed: a labelled pair left out of a report's listing would count as missed.
+  const scanOptions: ScanOptions = { explain: false, maxListedPairs: Number.POSITIVE_INFINITY };
   if (options.thresholds) scanOptions.thresholds = options.thresholds;
   if (options.candidates) scanOptions.candidates = options.candidates;
   if (onStage) scanOptions.onStage = onStage;

@@ -16,7 +16,7 @@ export function describeRelation(p: PairResult): string {
 
 /** A document note in one line. */
 export function describeNote(id: string, n: DocumentNote): string {
-  if (n.kind === 'empty') return `${id}: ${n.text}`;
+  if (n.kind !== 'self-repetition') return `${id}: ${n.text}`;
   return `${id} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${n.text}"`;
 }
 

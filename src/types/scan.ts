@@ -79,11 +79,12 @@ export interface Story {
 }
 
 /**
- * A note about one document on its own: it repeats its own material (`self-repetition`), or no
- * words were left after normalization (`empty`: only boilerplate; it is never linked).
+ * A note about one document on its own: it repeats its own material (`self-repetition`), no
+ * words were left after normalization (`empty`: only boilerplate; it is never linked), or a bound
+ * on the work spent on one article applied (`limit`: the text says which).
  */
 export interface DocumentNote {
-  kind: 'self-repetition' | 'empty';
+  kind: 'self-repetition' | 'empty' | 'limit';
   /** Sentence indexes of the repeated passage and its restatement, with their similarity. */
   first: number;
   second: number;
@@ -103,6 +104,12 @@ export interface DocumentSummary {
   words: number;
   normalization: NormalizationAction[];
   notes: DocumentNote[];
+  /**
+   * Set when this document's matching form (language, folded words, sentences, paragraphs) is
+   * identical to an earlier document's: the id of the first such document. A copy is scored as
+   * that document is; its only pair listed is the duplicate pair with it.
+   */
+  copyOf?: string;
 }
 
 export interface Thresholds {
@@ -135,13 +142,25 @@ export interface Thresholds {
 }
 
 export interface ScanResult {
-  version: 1;
+  version: 2;
   documents: DocumentSummary[];
   pairs: PairResult[];
   stories: Story[];
   thresholds: Thresholds;
   /** Pairs compared and how they were chosen. */
-  candidates: { method: 'all-pairs' | 'lsh'; pairs: number };
+  candidates: {
+    method: 'all-pairs' | 'lsh';
+    pairs: number;
+    /** Documents folded into an identical earlier one (`copyOf`) and not compared on their own. */
+    identical?: number;
+    /** Set when some article had more candidates than the cap: the cap, and how many pairs were not scored. */
+    cap?: { perArticle: number; dropped: number };
+  };
+  /**
+   * Set when some document had more linked pairs than a report lists (the stories use them all):
+   * the most pairs listed per document, and how many pairs were left out of `pairs`.
+   */
+  listing?: { perDocument: number; omitted: number };
   /** The most similar pairs that were not linked, with the reasons they stay apart (at most 5). */
   nearest?: PairResult[];
 }

@@ -11,7 +11,7 @@ describe('copydesk scan', () => {
     const second = await runCli(['scan', CORPUS, '--no-write', '--format', 'json']);
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.documents).toHaveLength(5);
     expect(report.stories).toHaveLength(5);
     expect(second.stdout).toBe(first.stdout);

@@ -22,9 +22,30 @@ export interface StoryEdge {
 export interface ClusterOptions {
   /** Share of cross pairs that must be edges for two groups to merge, in (0, 1]. Default 0.6. */
   minLinkedShare?: number;
+  /**
+   * How many documents each item stands for (default 1 each): identical copies folded into one
+   * item (core/candidates/identical.ts). An edge between items of weights p and q counts as p·q
+   * linked pairs, so the groups are those the unfolded documents would form.
+   */
+  weights?: readonly number[];
 }
 
 export const DEFAULT_MIN_LINKED_SHARE = 0.6;
+
+/** Each item's linked items, every edge once (an edge listed twice, or both ways, counts once). */
+function linkedNeighbours(count: number, edges: readonly StoryEdge[]): number[][] {
+  const seen = new Set<number>();
+  const out: number[][] = Array.from({ length: count }, () => []);
+  for (const e of edges) {
+    const lo = Math.min(e.a, e.b);
+    const hi = Math.max(e.a, e.b);
+    if (lo === hi || seen.has(lo * count + hi)) continue;
+    seen.add(lo * count + hi);
+    (out[lo] as number[]).push(hi);
+    (out[hi] as number[]).push(lo);
+  }
+  return out;
+}
 
 /** Groups of document indexes; each group sorted, groups ordered by their first index. */
 export function clusterStories(count: number, edges: readonly StoryEdge[], options: ClusterOptions = {}): number[][] {
@@ -39,10 +60,11 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     }
     if (!Number.isFinite(e.strength)) throw new RangeError(`edge ${i} must have a finite strength, got ${e.strength}`);
   });
-  const linked = new Set<number>();
-  for (const e of edges) linked.add(Math.min(e.a, e.b) * count + Math.max(e.a, e.b));
+  const weight = (i: number): number => options.weights?.[i] ?? 1;
+  const neighbours = linkedNeighbours(count, edges);
   const groupOf = Array.from({ length: count }, (_, i) => i);
   const groups = new Map<number, number[]>(groupOf.map((i) => [i, [i]]));
+  const size = groupOf.map(weight);
   // Ties broken on the edge's ends taken in order, so that (a, b) and (b, a) sort alike.
   const order = [...edges].sort(
     (x, y) =>
@@ -54,14 +76,18 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     if (ga === gb) continue;
     const ma = groups.get(ga) as number[];
     const mb = groups.get(gb) as number[];
+    // Linked pairs across the two groups, counted from the smaller group's edges (not its members × the other's).
+    const [small, other] = ma.length <= mb.length ? [ma, gb] : [mb, ga];
     let links = 0;
-    for (const x of ma) for (const y of mb) if (linked.has(Math.min(x, y) * count + Math.max(x, y))) links++;
-    if (links / (ma.length * mb.length) < minShare) continue;
+    for (const x of small)
+      for (const y of neighbours[x] as number[]) if (groupOf[y] === other) links += weight(x) * weight(y);
+    if (links / ((size[ga] as number) * (size[gb] as number)) < minShare) continue;
     // The larger group keeps its key; on equal sizes, the one with the smaller key (deterministic).
     const [keep, drop] = ma.length > mb.length || (ma.length === mb.length && ga < gb) ? [ga, gb] : [gb, ga];
     const moved = groups.get(drop) as number[];
     for (const x of moved) groupOf[x] = keep;
     (groups.get(keep) as number[]).push(...moved);
+    size[keep] = (size[keep] as number) + (size[drop] as number);
     groups.delete(drop);
   }
   return [...groups.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] as number) - (y[0] as number));

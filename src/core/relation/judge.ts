@@ -7,7 +7,7 @@ import type { Fingerprint } from '../fingerprint/fingerprint.js';
 import { describeSharedRuns } from '../passages/sharedRuns.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { type Classification, classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from './classify.js';
-import { scorePair } from './score.js';
+import { exceedsSentencePairs, MAX_SENTENCE_PAIRS, scorePair } from './score.js';
 
 /** The defaults with the caller's thresholds on top, checked. Never changes the caller's object. */
 export function resolveThresholds(partial: Partial<Thresholds> = {}): Thresholds {
@@ -33,6 +33,17 @@ const NO_WORDS: Classification = {
   ],
 };
 
+/** Why alignment and copy coverage are 0 for a pair of very long texts. */
+function sentencePairsReason(a: Fingerprint, b: Fingerprint): PairResult['reasons'][number] {
+  return {
+    score: 'sentencePairs',
+    value: a.article.sentences.length * b.article.sentences.length,
+    threshold: MAX_SENTENCE_PAIRS,
+    op: '>=',
+    note: `${a.article.sentences.length} × ${b.article.sentences.length} sentences: over the limit, sentence alignment and the copy test were skipped (coverage is character containment alone)`,
+  };
+}
+
 /** A scored, classified pair, with the passages both share when they are related. */
 export function judgePair(
   a: Fingerprint,
@@ -44,7 +55,8 @@ export function judgePair(
   const scores = scorePair(a, b, va, vb);
   const fewest = Math.min(a.article.tokens.length, b.article.tokens.length);
   const verdict = fewest === 0 ? NO_WORDS : classifyPair(scores, thresholds);
-  const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons: verdict.reasons };
+  const reasons = exceedsSentencePairs(a, b) ? [...verdict.reasons, sentencePairsReason(a, b)] : verdict.reasons;
+  const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons };
   if (verdict.container) result.container = verdict.container === 'a' ? a.id : b.id;
   if (verdict.relation !== 'unrelated') {
     const shared = describeSharedRuns(a.article.tokens, b.article.tokens);
