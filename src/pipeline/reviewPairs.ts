@@ -3,7 +3,7 @@
  * keyed by `pairKey(a, b)`. The CLI hands them to `renderScanHtml` (report/html.ts).
  */
 import { DEFAULT_MAX_REVIEWED_PAIRS, pickReviewedPairs } from '../core/review/pickPairs.js';
-import { reviewNormalized } from '../core/review/review.js';
+import { ReviewLimitError, reviewNormalized } from '../core/review/review.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import type { Article, NormalizedArticle, ScanResult } from '../types/index.js';
 import { pairKey, type Review } from '../types/review.js';
@@ -11,6 +11,8 @@ import { pairKey, type Review } from '../types/review.js';
 export interface ScanReviewOptions {
   /** Most pair diffs drawn (default 200). */
   maxPairs?: number;
+  /** Told of each picked pair not drawn, and why (two texts too long to align: core/review/review.ts). */
+  onNotDrawn?: (key: string, reason: string) => void;
 }
 
 /** Review the related pairs of a scan, keyed by `pairKey(a, b)`. */
@@ -19,7 +21,8 @@ export function reviewScanPairs(
   articles: readonly Article[],
   options: ScanReviewOptions = {},
 ): Map<string, Review> {
-  const picked = pickReviewedPairs(result.pairs, options.maxPairs ?? DEFAULT_MAX_REVIEWED_PAIRS);
+  const copyOf = new Map(result.documents.flatMap((d) => (d.copyOf ? [[d.id, d.copyOf] as const] : [])));
+  const picked = pickReviewedPairs(result.pairs, options.maxPairs ?? DEFAULT_MAX_REVIEWED_PAIRS, copyOf);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const normalized = new Map<string, NormalizedArticle>();
   const get = (id: string): NormalizedArticle => {
@@ -33,6 +36,14 @@ export function reviewScanPairs(
     return n;
   };
   const out = new Map<string, Review>();
-  for (const p of picked) out.set(pairKey(p.a, p.b), reviewNormalized(get(p.a), get(p.b)));
+  for (const p of picked) {
+    const key = pairKey(p.a, p.b);
+    try {
+      out.set(key, reviewNormalized(get(p.a), get(p.b)));
+    } catch (error) {
+      if (!(error instanceof ReviewLimitError)) throw error;
+      options.onNotDrawn?.(key, error.message);
+    }
+  }
   return out;
 }

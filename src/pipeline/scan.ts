@@ -131,7 +131,7 @@ function judgeCopies(p: Prepared, vectors: readonly SparseVector[], thresholds: 
     const fp = p.fps[k] as Fingerprint;
     const self = judgePair(fp, fp, vectors[k] as SparseVector, vectors[k] as SparseVector, thresholds);
     const copies = members.slice(1).map((i) => p.normalized[i] as NormalizedArticle);
-    out.push(...pairsOfCopies(self, fp.article, copies));
+    for (const pair of pairsOfCopies(self, fp.article, copies)) out.push(pair);
   });
   return out;
 }

@@ -153,8 +153,12 @@ export interface ScanResult {
     pairs: number;
     /** Documents folded into an identical earlier one (`copyOf`) and not compared on their own. */
     identical?: number;
-    /** Set when some article had more candidates than the cap: the cap, and how many pairs were not scored. */
-    cap?: { perArticle: number; dropped: number };
+    /**
+     * Set when some article had more candidates than the cap: the cap, how many candidate pairs
+     * were not scored, and (LSH) how many bucket mates past the window of a large bucket were not
+     * examined (counted per band).
+     */
+    cap?: { perArticle: number; dropped: number; unexamined?: number };
   };
   /**
    * Set when some document had more linked pairs than a report lists (the stories use them all):

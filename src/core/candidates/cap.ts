@@ -28,6 +28,11 @@ export interface CandidateCap {
   perArticle: number;
   /** Candidate pairs not scored because of the cap. */
   dropped: number;
+  /**
+   * LSH only: bucket mates not examined (past the window of a large bucket), counted per band, so
+   * one pair may count more than once; most would not have passed the signature filter.
+   */
+  unexamined?: number;
 }
 
 /** Best first: higher score, then lower indexes (deterministic). */

@@ -32,14 +32,14 @@ import {
 
 /**
  * Bounds on the bucket mates one article is compared with, per channel: at most `BUCKET_WINDOW`
- * after it in each bucket, and `MAX_BUCKET_MATES` in all. Real buckets are small (the 10k-article
- * index benchmark: 9,969 candidate pairs over 10k articles and 53 bands), so real articles never
- * reach them; one-line articles from a 15-word vocabulary fill buckets of thousands, where all
- * pairs took 4.4 GB. The signature estimate of a mate costs 128 comparisons, so an article costs
- * at most 400 × 128 per channel.
+ * after it in each bucket, and `MAX_BUCKET_MATES` in all (twice the candidates it may keep). Real
+ * buckets are small (the 10k-article index benchmark: 9,969 candidate pairs over 10k articles and
+ * 53 bands), so real articles never reach them; one-line articles from a 15-word vocabulary fill
+ * buckets of thousands, where all pairs took 4.4 GB. The signature estimate of a mate costs 128
+ * comparisons, so an article costs at most 200 × 128 per channel.
  */
 export const BUCKET_WINDOW = 50;
-export const MAX_BUCKET_MATES = 400;
+export const MAX_BUCKET_MATES = 2 * MAX_CANDIDATES_PER_ARTICLE;
 
 export interface LshCandidateOptions {
   /** Character-shingle Jaccard the bands aim at. Default 0.3. */
@@ -81,19 +81,29 @@ class Buckets {
     this.places[item] = places;
   }
 
-  /** The later items sharing a bucket with `item`, each once, within the bounds. */
-  matesAfter(item: number): Set<number> {
-    const mates = new Set<number>();
+  /** Marks the mates already taken for the current item (item + 1), so none is taken twice. */
+  private stamp = new Int32Array(0);
+
+  /** The later items sharing a bucket with `item`, each once, within the bounds (into `out`). */
+  matesAfter(item: number, out: number[]): number[] {
+    out.length = 0;
+    if (this.stamp.length < this.lists.length) this.stamp = new Int32Array(this.lists.length);
     const lists = this.lists[item] ?? [];
     const places = this.places[item] ?? [];
-    lists.forEach((list, b) => {
+    for (let b = 0; b < lists.length; b++) {
+      const list = lists[b] as number[];
       const from = (places[b] as number) + 1;
       const end = Math.min(list.length, from + BUCKET_WINDOW);
       let y = from;
-      for (; y < end && mates.size < MAX_BUCKET_MATES; y++) mates.add(list[y] as number);
+      for (; y < end && out.length < MAX_BUCKET_MATES; y++) {
+        const j = list[y] as number;
+        if (this.stamp[j] === item + 1) continue;
+        this.stamp[j] = item + 1;
+        out.push(j);
+      }
       this.skipped += list.length - y;
-    });
-    return mates;
+    }
+    return out;
   }
 }
 
@@ -159,6 +169,9 @@ function sketchAll(
   return out;
 }
 
+/** Reused for each article's mates (one channel at a time). */
+const MATES: number[] = [];
+
 /** One article's candidates among its bucket mates: those passing the signature filter, best first, at most `max`. */
 function rowOf(
   i: number,
@@ -172,12 +185,12 @@ function rowOf(
   };
   // Identical folded tokens: certain candidates, ranked first (3 is above any estimate).
   for (const j of sigs.sameAfter.get(i) ?? []) offer(j, 3);
-  for (const j of sigs.charBuckets.matesAfter(i)) {
+  for (const j of sigs.charBuckets.matesAfter(i, MATES)) {
     const est = estimateJaccard(sigs.chars[i] as MinHashSignature, sigs.chars[j] as MinHashSignature);
     if (filterCharSignatures(est, sigs.charSizes[i] as number, sigs.charSizes[j] as number) >= 0) offer(j, 1 + est);
   }
   if (translations) {
-    for (const j of sigs.termBuckets.matesAfter(i)) {
+    for (const j of sigs.termBuckets.matesAfter(i, MATES)) {
       const est = estimateJaccard(sigs.terms[i] as MinHashSignature, sigs.terms[j] as MinHashSignature);
       if (passesTermSignatures(est)) offer(j, est);
     }
@@ -203,6 +216,8 @@ export function lshCandidates(
     ranked.push(...r.row);
   }
   const capped = capPairsPerArticle(ranked, fingerprints.length, max);
-  dropped += capped.dropped + sigs.charBuckets.skipped + sigs.termBuckets.skipped;
-  return { method: 'lsh', pairs: capped.pairs, ...(dropped > 0 ? { cap: { perArticle: max, dropped } } : {}) };
+  dropped += capped.dropped;
+  const unexamined = sigs.charBuckets.skipped + sigs.termBuckets.skipped;
+  const cap: CandidateCap = { perArticle: max, dropped, ...(unexamined > 0 ? { unexamined } : {}) };
+  return { method: 'lsh', pairs: capped.pairs, ...(dropped + unexamined > 0 ? { cap } : {}) };
 }

@@ -65,6 +65,8 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
   const groupOf = Array.from({ length: count }, (_, i) => i);
   const groups = new Map<number, number[]>(groupOf.map((i) => [i, [i]]));
   const size = groupOf.map(weight);
+  const version = new Float64Array(count);
+  const failed = new Map<number, number>();
   // Ties broken on the edge's ends taken in order, so that (a, b) and (b, a) sort alike.
   const order = [...edges].sort(
     (x, y) =>
@@ -74,6 +76,10 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     const ga = groupOf[e.a] as number;
     const gb = groupOf[e.b] as number;
     if (ga === gb) continue;
+    // Two groups that did not merge stay apart until one of them grows: the same test would fail again.
+    const code = Math.min(ga, gb) * count + Math.max(ga, gb);
+    const stamp = (version[Math.min(ga, gb)] as number) * 2 ** 26 + (version[Math.max(ga, gb)] as number);
+    if (failed.get(code) === stamp) continue;
     const ma = groups.get(ga) as number[];
     const mb = groups.get(gb) as number[];
     // Linked pairs across the two groups, counted from the smaller group's edges (not its members × the other's).
@@ -81,13 +87,18 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     let links = 0;
     for (const x of small)
       for (const y of neighbours[x] as number[]) if (groupOf[y] === other) links += weight(x) * weight(y);
-    if (links / ((size[ga] as number) * (size[gb] as number)) < minShare) continue;
+    if (links / ((size[ga] as number) * (size[gb] as number)) < minShare) {
+      failed.set(code, stamp);
+      continue;
+    }
     // The larger group keeps its key; on equal sizes, the one with the smaller key (deterministic).
     const [keep, drop] = ma.length > mb.length || (ma.length === mb.length && ga < gb) ? [ga, gb] : [gb, ga];
     const moved = groups.get(drop) as number[];
     for (const x of moved) groupOf[x] = keep;
-    (groups.get(keep) as number[]).push(...moved);
+    const kept = groups.get(keep) as number[];
+    for (const x of moved) kept.push(x);
     size[keep] = (size[keep] as number) + (size[drop] as number);
+    version[keep] = (version[keep] as number) + 1;
     groups.delete(drop);
   }
   return [...groups.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] as number) - (y[0] as number));
