@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { resolvePair } from '../../io/readCorpus.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
-import { addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
+import { addThresholdOptions, READ_OPTIONS, readThresholdOptions, useColor } from '../options.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -16,7 +16,7 @@ export function register(program: Command): void {
   addThresholdOptions(cmd).action(async (a: string, b: string, opts: Record<string, unknown>) => {
     const render = await getRenderer('pair', String(opts.format));
     const thresholds = readThresholdOptions(opts);
-    const [articleA, articleB, context] = await resolvePair(a, b, opts.corpus as string | undefined);
+    const [articleA, articleB, context] = await resolvePair(a, b, opts.corpus as string | undefined, READ_OPTIONS);
     const { compareArticles } = await import('../../pipeline/compare.js');
     const pair = compareArticles(articleA, articleB, { thresholds, context });
     process.stdout.write(render(pair, { color: useColor(process.stdout, opts.color as boolean | undefined) }));

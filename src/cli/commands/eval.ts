@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import { parseNumberOption } from '../errors.js';
-import { addThresholdOptions, readThresholdOptions } from '../options.js';
+import { addThresholdOptions, READ_OPTIONS, readThresholdOptions } from '../options.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -28,7 +28,7 @@ export function register(program: Command): void {
         ? parseNumberOption('--baseline-threshold', opts.baselineThreshold, 0, 1)
         : undefined;
     const { evaluateGold } = await import('../../pipeline/evaluate.js');
-    const articles = await readCorpus([gold]);
+    const articles = await readCorpus([gold], READ_OPTIONS);
     const result = evaluateGold(articles, {
       thresholds,
       relationField: String(opts.relationField),

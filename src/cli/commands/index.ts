@@ -3,10 +3,13 @@
  * (SQLite, default `.copydesk/index.db`).
  */
 import type { Command } from 'commander';
+import { escapeTerminal } from '../../report/escape.js';
+import { renderJson } from '../../report/json.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import { DEFAULT_INDEX_PATH } from '../../store/open.js';
 import type { IndexStore } from '../../types/index.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
+import { READ_OPTIONS } from '../options.js';
 
 const SUMMARY_FORMATS = ['text', 'json'] as const;
 /** Below this many articles, worker threads cost more to start than they save. */
@@ -36,7 +39,7 @@ async function addAction(inputs: string[], opts: Record<string, unknown>): Promi
   const format = parseChoice('--format', String(opts.format), SUMMARY_FORMATS);
   const batchSize = parseNumberOption('--batch-size', String(opts.batchSize), 1, 1e6);
   const { readCorpus } = await import('../../io/readCorpus.js');
-  const articles = await readCorpus(inputs);
+  const articles = await readCorpus(inputs, READ_OPTIONS);
   const store = await open(String(opts.index), false);
   const { addArticles } = await import('../../pipeline/indexing.js');
   const { startProgress } = await import('../progress.js');
@@ -57,10 +60,10 @@ async function addAction(inputs: string[], opts: Record<string, unknown>): Promi
       unchanged: result.unchanged.length,
       seconds: Math.round((performance.now() - t0) / 10) / 100,
     };
-    if (format === 'json') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    if (format === 'json') process.stdout.write(renderJson(summary));
     else
       process.stdout.write(
-        `${summary.index}: ${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged (${summary.seconds} s)\n`,
+        `${escapeTerminal(summary.index)}: ${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged (${summary.seconds} s)\n`,
       );
   } finally {
     bar.stop();
@@ -77,7 +80,7 @@ async function removeAction(ids: string[], opts: Record<string, unknown>): Promi
   try {
     const { removeDocuments } = await import('../../pipeline/indexing.js');
     const { removed, missing } = removeDocuments(store, ids);
-    process.stdout.write(`${String(opts.index)}: ${removed.length} removed\n`);
+    process.stdout.write(`${escapeTerminal(String(opts.index))}: ${removed.length} removed\n`);
     if (missing.length > 0)
       throw new InputError(`not in the index: ${missing.map((m) => `"${m}"`).join(', ')}`, String(opts.index));
   } finally {
@@ -109,7 +112,7 @@ async function rebuildAction(opts: Record<string, unknown>): Promise<void> {
     });
     bar.stop();
     store.checkpoint?.();
-    process.stdout.write(`${String(opts.index)}: rebuilt ${r.documents} documents\n`);
+    process.stdout.write(`${escapeTerminal(String(opts.index))}: rebuilt ${r.documents} documents\n`);
   } finally {
     bar.stop();
     await pool.close();
@@ -122,7 +125,7 @@ export function register(program: Command): void {
   index
     .command('add')
     .description('add articles to the index (an id already there with another text is replaced)')
-    .argument('<inputs...>', 'folders, .txt/.md files or .jsonl files')
+    .argument('<inputs...>', 'folders, .txt/.md/.html files or .jsonl files')
     .option('--index <path>', 'index file', DEFAULT_INDEX_PATH)
     .option('--batch-size <n>', 'articles per transaction (as DEFAULT_BATCH_SIZE in pipeline/indexing.ts)', '1000')
     .option(
