@@ -13,6 +13,8 @@ export interface ScanReviewOptions {
   maxPairs?: number;
   /** Told of each picked pair not drawn, and why (two texts too long to align: core/review/review.ts). */
   onNotDrawn?: (key: string, reason: string) => void;
+  /** Told after each pair reviewed. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Review the related pairs of a scan, keyed by `pairKey(a, b)`. */
@@ -36,7 +38,8 @@ export function reviewScanPairs(
     return n;
   };
   const out = new Map<string, Review>();
-  for (const p of picked) {
+  for (const [k, p] of picked.entries()) {
+    options.onProgress?.(k + 1, picked.length);
     const key = pairKey(p.a, p.b);
     try {
       out.set(key, reviewNormalized(get(p.a), get(p.b)));

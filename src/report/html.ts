@@ -12,13 +12,18 @@
 
 import type { PairResult, ScanResult, Story } from '../types/index.js';
 import { type ChangeKind, type DiffPart, pairKey, type Review, type ReviewRow } from '../types/review.js';
+import { escapeTerminal } from './escape.js';
 import { pct } from './format.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escape text for HTML element content and attribute values. */
+/**
+ * Escape text for HTML element content and attribute values. Control, escape and bidirectional
+ * characters from the input are shown as visible marks too (escape.ts): harmless in a browser,
+ * but not when the page is printed to a terminal, and an override would reorder what is read.
+ */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  return escapeTerminal(s).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
 const STYLE = `

@@ -86,19 +86,28 @@ async function writeReports(
   progress: StageProgress,
   timings: boolean,
 ): Promise<boolean> {
-  const t0 = performance.now();
+  let t0 = performance.now();
+  const lap = (stage: string): void => {
+    if (timings) process.stderr.write(`${stage}: ${(performance.now() - t0).toFixed(0)} ms\n`);
+    t0 = performance.now();
+  };
   const { renderJson } = await import('../../report/json.js');
   const { renderMarkdown } = await import('../../report/markdown.js');
   const { reviewScanPairs } = await import('../../pipeline/reviewPairs.js');
   const { renderScanHtml } = await import('../../report/html.js');
   const { WriteInterrupted, writeFileSet } = await import('../../io/writeFile.js');
   const notDrawn = new Map<string, string>();
-  const reviews = reviewScanPairs(result, articles, { onNotDrawn: (key, why) => notDrawn.set(key, why) });
+  const reviews = reviewScanPairs(result, articles, {
+    onNotDrawn: (key, why) => notDrawn.set(key, why),
+    onProgress: (done, total) => progress.update('review', done, total),
+  });
+  lap('review');
   const files = [
     ['report.json', renderJson(result)],
     ['report.md', renderMarkdown(result)],
     ['index.html', renderScanHtml(result, { reviews, notDrawn })],
   ] as const;
+  lap('render');
   let signal: NodeJS.Signals | undefined;
   const onSignal = (s: NodeJS.Signals): void => {
     signal = s;
@@ -121,7 +130,7 @@ async function writeReports(
   } finally {
     for (const s of signals) process.off(s, onSignal);
   }
-  if (timings) process.stderr.write(`write: ${(performance.now() - t0).toFixed(0)} ms\n`);
+  lap('write');
   if (signal) {
     progress.stop();
     process.stderr.write(`${PREFIX}interrupted (${signal}) after the reports were written\n`);
