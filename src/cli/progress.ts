@@ -58,6 +58,7 @@ const UNITS: Record<string, string> = {
   fingerprint: 'articles',
   candidates: 'articles',
   score: 'pairs',
+  cluster: 'links',
   review: 'pair diffs',
   write: 'files',
 };
@@ -71,8 +72,8 @@ export interface StageProgress {
 const SILENT_STAGES: StageProgress = { update() {}, stop() {} };
 
 /**
- * One bar per stage of a long command (scan: read, prepare, fingerprint, candidates, score, review,
- * write), redrawn at most ten times a second. Only on a terminal, never with `quiet`.
+ * One bar per stage of a long command (scan: read, prepare, fingerprint, candidates, score, cluster,
+ * review, write), redrawn at most ten times a second. Only on a terminal, never with `quiet`.
  */
 export function startStageProgress(options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): StageProgress {
   const stream = options.stream ?? process.stderr;
@@ -84,6 +85,7 @@ export function startStageProgress(options: { quiet?: boolean; stream?: NodeJS.W
   };
   return {
     update(stage, done, total) {
+      if (total <= 0) return;
       if (current?.stage !== stage) {
         stop();
         const bar = new cliProgress.SingleBar(

@@ -192,7 +192,10 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       p.fps.map((f) => f.id),
       judged.linked,
       dates,
-      { copies: p.groups.members.map((m) => m.map((i) => (articles[i] as Article).id)) },
+      {
+        copies: p.groups.members.map((m) => m.map((i) => (articles[i] as Article).id)),
+        onProgress: (done, total) => onProgress?.('cluster', done, total),
+      },
     ),
   );
   const listing = listPairs(

@@ -22,12 +22,12 @@ export interface TableOptions {
 /** Rows per list in the terminal summary (stories, pairs, notes). */
 export const SUMMARY_ROWS = 10;
 /** Members named per story in the summary. */
-const MEMBERS_SHOWN = 5;
+const MEMBERS_SHOWN = 3;
 
-function makeTable(head: string[], color: boolean): Table.Table {
+function makeTable(head: string[], color: boolean, compact = false): Table.Table {
   return new Table({
     head,
-    style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+    style: color ? { head: ['cyan'], border: ['grey'], compact } : { head: [], border: [], compact },
     wordWrap: true,
   });
 }
@@ -45,7 +45,8 @@ function storyTable(result: ScanResult, color: boolean): string {
   const shown = [...result.stories]
     .sort((x, y) => y.members.length - x.members.length || (order.get(x) as number) - (order.get(y) as number))
     .slice(0, SUMMARY_ROWS);
-  const table = makeTable(['story', 'members', 'origin'], color);
+  // Compact (no line between rows): a story's members already take several lines.
+  const table = makeTable(['story', 'members', 'origin'], color, true);
   const members = (s: Story): string => {
     const named = s.members.slice(0, MEMBERS_SHOWN).map(esc);
     if (s.members.length > MEMBERS_SHOWN) named.push(`… and ${count(s.members.length - MEMBERS_SHOWN)} more`);
@@ -73,7 +74,11 @@ function pairTable(result: ScanResult, color: boolean): string {
     .sort((x, y) => y.s - x.s || x.k - y.k)
     .slice(0, SUMMARY_ROWS)
     .map((x) => x.p);
-  const table = makeTable(['a', 'b', 'relation', 'jaccard', 'cont. a→b', 'cont. b→a', 'cosine', 'aligned'], color);
+  const table = makeTable(
+    ['a', 'b', 'relation', 'jaccard', 'cont. a→b', 'cont. b→a', 'cosine', 'aligned'],
+    color,
+    true,
+  );
   for (const p of shown) {
     table.push([
       esc(p.a),

@@ -31,7 +31,14 @@ describe('scan progress', () => {
     const seen = new Map<string, number>();
     const articles = await readCorpus([CORPUS], { onProgress: (_done, total) => seen.set('read', total) });
     scanCorpus(articles, { onProgress: (stage, _done, total) => seen.set(stage, total) });
-    expect(Object.fromEntries(seen)).toEqual({ read: 5, prepare: 5, fingerprint: 5, candidates: 5, score: 9 });
+    expect(Object.fromEntries(seen)).toEqual({
+      read: 5,
+      prepare: 5,
+      fingerprint: 5,
+      candidates: 5,
+      score: 9,
+      cluster: 0,
+    });
   });
 
   it('draws one bar per stage on a terminal', () => {

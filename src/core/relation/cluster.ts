@@ -28,6 +28,8 @@ export interface ClusterOptions {
    * linked pairs, so the groups are those the unfolded documents would form.
    */
   weights?: readonly number[];
+  /** Told how many edges were taken so far (every 1,024 and at the end), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_MIN_LINKED_SHARE = 0.6;
@@ -72,7 +74,8 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     (x, y) =>
       y.strength - x.strength || Math.min(x.a, x.b) - Math.min(y.a, y.b) || Math.max(x.a, x.b) - Math.max(y.a, y.b),
   );
-  for (const e of order) {
+  for (const [k, e] of order.entries()) {
+    if ((k & 1023) === 0) options.onProgress?.(k, order.length);
     const ga = groupOf[e.a] as number;
     const gb = groupOf[e.b] as number;
     if (ga === gb) continue;
@@ -101,5 +104,6 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     version[keep] = (version[keep] as number) + 1;
     groups.delete(drop);
   }
+  options.onProgress?.(order.length, order.length);
   return [...groups.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] as number) - (y[0] as number));
 }

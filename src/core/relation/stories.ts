@@ -71,6 +71,8 @@ export interface BuildStoriesOptions {
    * every document, and are those the unfolded documents would form.
    */
   copies?: readonly (readonly string[])[];
+  /** Told how far the clustering is (clusterStories' `onProgress`). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -86,6 +88,7 @@ export function buildStories(
   const copiesOf = (i: number): readonly string[] => options.copies?.[i] ?? [ids[i] as string];
   const groups = clusterStories(ids.length, toStoryEdges(judged), {
     weights: ids.map((_, i) => copiesOf(i).length),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const storyOf = new Int32Array(ids.length);
   groups.forEach((g, k) => {
