@@ -388,16 +388,24 @@ async function readAll(
 ): Promise<Article[][]> {
   const extract = entries.some((e) => e.kind === 'html') ? await loadExtractor() : undefined;
   const out: Article[][] = new Array(entries.length);
+  // The first bad file in input order is the one reported, whichever read finished first: no entry
+  // is started after a failure, and every entry before a failing one was started before it.
+  const failures = new Map<number, unknown>();
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < entries.length) {
+    while (next < entries.length && failures.size === 0) {
       const k = next++;
-      out[k] = await readEntry(entries[k] as Entry, sidecars, extract);
+      try {
+        out[k] = await readEntry(entries[k] as Entry, sidecars, extract);
+      } catch (error) {
+        failures.set(k, error);
+      }
       options.onProgress?.(++done, entries.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));
+  if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
   return out;
 }
 

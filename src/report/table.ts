@@ -66,9 +66,9 @@ const STRENGTH: Record<PairResult['relation'], number> = {
 
 /** The strongest related pairs, identical copies last, at most `SUMMARY_ROWS`. */
 function pairTable(result: ScanResult, color: boolean): string {
-  const copies = new Set(result.documents.filter((d) => d.copyOf !== undefined).map((d) => `${d.copyOf}\u0000${d.id}`));
+  const copyOf = new Map(result.documents.map((d) => [d.id, d.copyOf]));
   const strength = (p: PairResult): number =>
-    (copies.has(`${p.a}\u0000${p.b}`) ? 0 : 10) + STRENGTH[p.relation] + p.scores.cosine;
+    (copyOf.get(p.b) === p.a ? 0 : 10) + STRENGTH[p.relation] + p.scores.cosine;
   const shown = result.pairs
     .map((p, k) => ({ p, k, s: strength(p) }))
     .sort((x, y) => y.s - x.s || x.k - y.k)

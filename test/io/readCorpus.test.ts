@@ -328,3 +328,13 @@ describe('fields of the wrong type', () => {
     await expect(readCorpus([join(dir, 'x.jsonl')])).rejects.toThrow(message);
   });
 });
+
+describe('reading in parallel', () => {
+  it('reports the first bad file in input order, whichever read ends first', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `${String(i).padStart(2, '0')}.txt`), 'Some text.');
+    writeFileSync(join(dir, '07.txt'), '');
+    writeFileSync(join(dir, '30.txt'), new Uint8Array([0xff, 0x00]));
+    for (let run = 0; run < 5; run++) await expect(readCorpus([dir])).rejects.toThrow(/07\.txt: is empty$/);
+  });
+});
