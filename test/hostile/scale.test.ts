@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seed } from '../helpers/fixtures.js';
 import { hasBuild, record, runCopydesk, tempDir } from './harness.js';
 import { longArticle, writeCopies, writeCrawl, writeOneLiners } from './inputs.js';
 
@@ -29,6 +30,21 @@ describe.skipIf(!hasBuild)('hostile input: size (needs dist/: npm run build)', (
     expect(report.pairs).toHaveLength(1499);
     expect(report.candidates.identical).toBe(1499);
     expect(statSync(join(out, 'report.json')).size).toBeLessThan(8e6);
+    expect(run.peakMiB).toBeLessThan(MEMORY_MIB);
+  }, 300_000);
+
+  it('eval of a gold file holding 1,500 copies of one article: scored, baseline included, in bounded time', async () => {
+    const dir = tempDir('eval-copies');
+    const gold = join(dir, 'gold.jsonl');
+    const rows = Array.from({ length: 1500 }, (_, i) => ({ id: `c${i}`, text: seed('003'), cluster: 'one' }));
+    rows.push({ id: 'other', text: seed('001'), cluster: 'two' });
+    writeFileSync(gold, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const run = await runCopydesk(['eval', '--gold', gold, '--format', 'json'], { timeoutSeconds: 120 });
+    record('eval 1,500 copies', run);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.ari).toBe(1);
+    expect(result.baseline.ari).toBe(1);
     expect(run.peakMiB).toBeLessThan(MEMORY_MIB);
   }, 300_000);
 
