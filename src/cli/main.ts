@@ -3,8 +3,9 @@
  * `copydesk gate` never loads the HTML renderer and `copydesk scan` never loads SQLite.
  * Each module in `commands/` exports `register(program)`, which declares its options and action.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { EXIT, reportError } from './errors.js';
+import { EXIT, formatCommanderError, reportError } from './errors.js';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -22,13 +23,24 @@ const LOADERS = {
 } satisfies Record<string, () => Promise<CommandModule>>;
 export const COMMANDS = Object.keys(LOADERS) as Array<keyof typeof LOADERS>;
 
+/** The package's version, from the package.json beside src/ and dist/. */
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
   const program = new Command('copydesk')
     .description('Find duplicates, republications and translation variants among news articles.')
+    .version(readVersion(), '-V, --version', 'print the version of copydesk')
     .option('--verbose', 'print stack traces with errors')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+      outputError: (s, write) => write(formatCommanderError(s)),
+    });
   const first = argv.find((a) => !a.startsWith('-'));
   const names = COMMANDS.filter((c) => c === first);
   try {

@@ -1,8 +1,10 @@
 /** Options shared by several commands: thresholds and colour. */
 import type { Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../core/relation/classify.js';
+import type { ReadOptions } from '../io/readCorpus.js';
+import { escapeTerminal } from '../report/escape.js';
 import type { Thresholds } from '../types/index.js';
-import { parseNumberOption, UsageError } from './errors.js';
+import { PREFIX, parseNumberOption, UsageError } from './errors.js';
 
 const THRESHOLD_OPTIONS: Array<[flag: string, key: keyof Thresholds, help: string]> = [
   ['--duplicate <n>', 'duplicate', 'least coverage, both ways, for a duplicate'],
@@ -81,3 +83,7 @@ export async function loadAnchorResources() {
   const { parseEquivalents } = await import('../core/xling/equivalents.js');
   return { equivalents: parseEquivalents(await readEquivalentsText()) };
 }
+/** How commands read their inputs: notes about skipped files (broken links, link loops) go to stderr. */
+export const READ_OPTIONS: ReadOptions = {
+  onNote: (note) => process.stderr.write(`${PREFIX}note: ${escapeTerminal(note)}\n`),
+};

@@ -21,7 +21,22 @@ export const BASELINE_SHINGLE = 3;
  * Intersections are counted through an inverted index, so only pairs sharing a shingle cost time.
  */
 export function linkByJaccard(articles: readonly Article[], threshold: number): string[] {
-  const sets = articles.map((a) => shingleWords(tokenizeWords(a.text), BASELINE_SHINGLE));
+  // Texts with the same words are linked to the first of them and left out of the index: the same
+  // links as comparing them (Jaccard 1, and the same Jaccard with everyone else), without the
+  // quadratic cost of 1,500 copies sharing every shingle.
+  const links: Array<[number, number]> = [];
+  const firstWith = new Map<string, number>();
+  const sets = articles.map((a, i) => {
+    const tokens = tokenizeWords(a.text);
+    const key = tokens.join(' ');
+    const first = firstWith.get(key);
+    if (first !== undefined && tokens.length >= BASELINE_SHINGLE) {
+      links.push([first, i]);
+      return new Uint32Array(0);
+    }
+    if (first === undefined) firstWith.set(key, i);
+    return shingleWords(tokens, BASELINE_SHINGLE);
+  });
   const postings = new Map<number, number[]>();
   sets.forEach((set, i) => {
     for (const h of set) {
@@ -30,9 +45,9 @@ export function linkByJaccard(articles: readonly Article[], threshold: number): 
       else postings.set(h, [i]);
     }
   });
-  const links: Array<[number, number]> = [];
   const shared = new Map<number, number>();
   sets.forEach((set, i) => {
+    if (set.length === 0) return;
     shared.clear();
     for (const h of set) {
       for (const j of postings.get(h) as number[]) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);

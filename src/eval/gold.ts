@@ -43,7 +43,11 @@ function relationOf(a: Article, field: string): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-/** The gold relation pairs and the scan's verdict on each. */
+/**
+ * The gold relation pairs and the scan's verdict on each. A copy (`copyOf`: its matching form is
+ * an earlier document's) is judged as that document: its verdict with another is the first copy's,
+ * and with its own first copy the duplicate pair listed for it.
+ */
 export function collectRelationPairs(
   articles: readonly Article[],
   scan: ScanResult,
@@ -63,6 +67,13 @@ export function collectRelationPairs(
     put(p.a, p.b, p.relation);
     put(p.b, p.a, p.relation);
   }
+  const firstOf = new Map(scan.documents.flatMap((d) => (d.copyOf ? [[d.id, d.copyOf] as const] : [])));
+  const verdictOf = (x: string, y: string): string => {
+    const fx = firstOf.get(x) ?? x;
+    const fy = firstOf.get(y) ?? y;
+    if (fx !== fy) return verdicts.get(fx)?.get(fy) ?? 'unrelated';
+    return verdicts.get(fx)?.get(x === fx ? y : x) ?? 'unrelated';
+  };
   const out: Array<{ gold: string; predicted: string }> = [];
   let labelled = 0;
   for (const a of articles) {
@@ -71,7 +82,7 @@ export function collectRelationPairs(
     labelled++;
     const source = a.source ?? (typeof a.meta?.source === 'string' ? a.meta.source : undefined);
     if (gold === 'original' || source === undefined || source === a.id || !ids.has(source)) continue;
-    out.push({ gold, predicted: verdicts.get(a.id)?.get(source) ?? 'unrelated' });
+    out.push({ gold, predicted: verdictOf(a.id, source) });
   }
   return labelled === 0 ? undefined : out;
 }

@@ -14,12 +14,16 @@ import { type Article, InputError } from '../types/index.js';
 import {
   applyMeta,
   describeFsError,
+  type ExtractPage,
   firstInvalidUtf8,
+  kindOf,
+  loadExtractor,
   METADATA_FILE,
-  parseJsonLine,
+  parseRow,
+  type ReadOptions,
+  readHtmlArticle,
   readSidecar,
   readTextArticle,
-  TEXT_EXTENSIONS,
   walk,
 } from './readCorpus.js';
 
@@ -67,58 +71,70 @@ async function* streamJsonLines(path: string): AsyncGenerator<Article> {
   let lineNumber = 0;
   let any = false;
   let bytes = 0;
+  // The page extractor (Readability over linkedom) is loaded only when a row carries `html`.
+  let extract: ExtractPage | undefined;
   for await (const line of readLines(path)) {
     lineNumber++;
     bytes += line.bytes.length + 1;
-    const article = parseJsonLine(decodeLine(line.bytes, line.offset, path), lineNumber, path);
-    if (article) {
-      any = true;
-      yield article;
-    }
+    const text = decodeLine(line.bytes, line.offset, path);
+    if (text.trim() === '') continue;
+    if (extract === undefined && text.includes('"html"')) extract = await loadExtractor();
+    any = true;
+    yield parseRow(text, lineNumber, path, extract);
   }
   if (bytes === 0) throw new InputError('is empty', path);
   if (!any) throw new InputError('has no articles (no non-empty lines)', path);
 }
 
-async function* streamFolder(dir: string): AsyncGenerator<Article> {
+async function* streamFolder(dir: string, onNote: (m: string) => void): AsyncGenerator<Article> {
   const sidecar = await readSidecar(dir);
   let any = false;
-  for (const file of await walk(dir)) {
-    const ext = extname(file).toLowerCase();
-    if (ext === '.jsonl') {
+  let extract: ExtractPage | undefined;
+  for (const file of await walk(dir, new Set(), onNote)) {
+    const kind = kindOf(file);
+    if (kind === undefined) continue;
+    any = true;
+    if (kind === 'jsonl') {
       for await (const a of streamJsonLines(file)) yield a;
-      any = true;
-    } else if (TEXT_EXTENSIONS.has(ext)) {
-      const id = relative(dir, file).slice(0, -ext.length).split(sep).join('/');
-      const article = await readTextArticle(file, id);
-      const meta = sidecar[id];
-      yield meta && typeof meta === 'object' ? applyMeta(article, meta, join(dir, METADATA_FILE)) : article;
-      any = true;
+      continue;
     }
+    const id = relative(dir, file).slice(0, -extname(file).length).split(sep).join('/');
+    if (kind === 'html') extract ??= await loadExtractor();
+    const article =
+      kind === 'html' ? await readHtmlArticle(file, id, extract as ExtractPage) : await readTextArticle(file, id);
+    const meta = sidecar[id];
+    yield meta && typeof meta === 'object' ? applyMeta(article, meta, join(dir, METADATA_FILE)) : article;
   }
-  if (!any) throw new InputError('contains no .txt, .md or .jsonl files', dir);
+  if (!any) throw new InputError('contains no .txt, .md, .html or .jsonl files', dir);
 }
 
-/** One input, article by article: a folder, a .jsonl file, or a text file. */
-async function* streamInput(path: string): AsyncGenerator<Article> {
+/** One input, article by article: a folder, a .jsonl file, an .html page or a text file. */
+async function* streamInput(path: string, onNote: (m: string) => void): AsyncGenerator<Article> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (error) {
     throw new InputError(describeFsError(error), path);
   }
-  if (info.isDirectory()) yield* streamFolder(path);
-  else if (extname(path).toLowerCase() === '.jsonl') yield* streamJsonLines(path);
-  else yield await readTextArticle(path, basename(path, extname(path)));
+  const kind = kindOf(path);
+  const id = basename(path, extname(path));
+  if (info.isDirectory()) yield* streamFolder(path, onNote);
+  else if (kind === 'jsonl') yield* streamJsonLines(path);
+  else if (kind === 'html') yield await readHtmlArticle(path, id, await loadExtractor());
+  else yield await readTextArticle(path, id);
 }
 
-/** Every input, in order, in chunks of up to 500 articles; duplicate ids are refused. */
-export async function* streamCorpus(inputs: readonly string[]): AsyncGenerator<Article[]> {
+/**
+ * Every input, in order, in chunks of up to 500 articles; duplicate ids are refused. Notes about
+ * skipped files (broken links, link loops) go to `options.onNote`.
+ */
+export async function* streamCorpus(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<Article[]> {
   if (inputs.length === 0) throw new InputError('no input given');
+  const onNote = options.onNote ?? (() => {});
   const seen = new Map<string, string>();
   let chunk: Article[] = [];
   for (const input of inputs) {
-    for await (const article of streamInput(input)) {
+    for await (const article of streamInput(input, onNote)) {
       const previous = seen.get(article.id);
       if (previous !== undefined)
         throw new InputError(`duplicate id "${article.id}" (also in ${previous})`, article.origin ?? input);
@@ -140,6 +156,7 @@ export async function* streamCorpus(inputs: readonly string[]): AsyncGenerator<A
  */
 export async function countSmallInput(inputs: readonly string[], limit: number): Promise<number | undefined> {
   let n = 0;
+  // Notes are left to the real pass (they would be printed twice).
   for await (const chunk of streamCorpus(inputs)) {
     n += chunk.length;
     if (n >= limit) return undefined;

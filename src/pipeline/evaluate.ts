@@ -40,7 +40,12 @@ export function evaluateGold(articles: readonly Article[], options: EvaluateOpti
   const level = options.level ?? 'story';
   const gold = timed('gold', onStage, () => readGoldClusters(articles, level === 'event' ? 'event' : 'cluster'));
   // Explanations of unlinked pairs are for readers of a report; evaluation needs only the stories.
-  const scanOptions: ScanOptions = { explain: false, events: level === 'event' };
+  // Every linked pair is listed: a labelled pair left out of a report's listing would count as missed.
+  const scanOptions: ScanOptions = {
+    explain: false,
+    events: level === 'event',
+    maxListedPairs: Number.POSITIVE_INFINITY,
+  };
   if (options.anchors) scanOptions.anchors = options.anchors;
   if (options.thresholds) scanOptions.thresholds = options.thresholds;
   if (options.keepChrome) scanOptions.keepChrome = true;

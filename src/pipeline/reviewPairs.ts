@@ -3,7 +3,7 @@
  * keyed by `pairKey(a, b)`. The CLI hands them to `renderScanHtml` (report/html.ts).
  */
 import { DEFAULT_MAX_REVIEWED_PAIRS, pickReviewedPairs } from '../core/review/pickPairs.js';
-import { reviewNormalized } from '../core/review/review.js';
+import { ReviewLimitError, reviewNormalized } from '../core/review/review.js';
 import { siteLinesOf } from '../core/text/body.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import type { Article, NormalizedArticle, ScanResult } from '../types/index.js';
@@ -14,6 +14,10 @@ export interface ScanReviewOptions {
   maxPairs?: number;
   /** Review the whole page text, as a scan with `keepChrome` scored it. */
   keepChrome?: boolean;
+  /** Told of each picked pair not drawn, and why (two texts too long to align: core/review/review.ts). */
+  onNotDrawn?: (key: string, reason: string) => void;
+  /** Told after each pair reviewed. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Review the related pairs of a scan, keyed by `pairKey(a, b)`. */
@@ -22,7 +26,8 @@ export function reviewScanPairs(
   articles: readonly Article[],
   options: ScanReviewOptions = {},
 ): Map<string, Review> {
-  const picked = pickReviewedPairs(result.pairs, options.maxPairs ?? DEFAULT_MAX_REVIEWED_PAIRS);
+  const copyOf = new Map(result.documents.flatMap((d) => (d.copyOf ? [[d.id, d.copyOf] as const] : [])));
+  const picked = pickReviewedPairs(result.pairs, options.maxPairs ?? DEFAULT_MAX_REVIEWED_PAIRS, copyOf);
   const byId = new Map(articles.map((a, i) => [a.id, i]));
   const sites = options.keepChrome || picked.length === 0 ? [] : siteLinesOf(articles);
   const normalized = new Map<string, NormalizedArticle>();
@@ -43,6 +48,15 @@ export function reviewScanPairs(
     return n;
   };
   const out = new Map<string, Review>();
-  for (const p of picked) out.set(pairKey(p.a, p.b), reviewNormalized(get(p.a), get(p.b)));
+  for (const [k, p] of picked.entries()) {
+    options.onProgress?.(k + 1, picked.length);
+    const key = pairKey(p.a, p.b);
+    try {
+      out.set(key, reviewNormalized(get(p.a), get(p.b)));
+    } catch (error) {
+      if (!(error instanceof ReviewLimitError)) throw error;
+      options.onNotDrawn?.(key, error.message);
+    }
+  }
   return out;
 }

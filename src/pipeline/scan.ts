@@ -1,34 +1,53 @@
 /**
- * scanCorpus: a corpus through the stages read (by the caller) → prepare → weigh → candidates →
- * judge → cluster → explain. Wiring only: every rule lives in core/. No file system, no console;
- * the CLI reads the input and writes the reports.
+ * scanCorpus: a corpus through the stages read (by the caller) → site chrome → prepare → fold
+ * copies → weigh → candidates → judge → cluster → explain → events. Wiring only: every rule (and every bound: identical
+ * copies folded, candidates per article, sentence pairs per pair) lives in core/. No file system,
+ * no console; the CLI reads the input, shows progress and writes the reports.
  */
 import { allPairs, type CandidatePairs, candidateFloor } from '../core/candidates/cosine.js';
+import { groupIdentical, type IdenticalGroups, pairsOfCopies } from '../core/candidates/identical.js';
 import { buildEvents } from '../core/events/events.js';
 import { describeDocument } from '../core/events/features.js';
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
-import { pickNearest } from '../core/relation/nearest.js';
+import { listPairs, MAX_LISTED_PAIRS_PER_DOCUMENT } from '../core/relation/listing.js';
+import { NearestKeeper, pickNearest } from '../core/relation/nearest.js';
 import { buildStories, compatibleByCosine, type JudgedPair } from '../core/relation/stories.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
 import { siteLinesOf } from '../core/text/body.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { type AnchorResources, extractAnchors } from '../core/xling/anchors.js';
-import type { Article, DocumentSummary, NewsEvent, PairResult, ScanResult, Story, Thresholds } from '../types/index.js';
-import { type StageListener, timed } from './stages.js';
+import type {
+  Article,
+  DocumentNote,
+  DocumentSummary,
+  NewsEvent,
+  NormalizedArticle,
+  PairResult,
+  ScanResult,
+  Story,
+  Thresholds,
+} from '../types/index.js';
+import { type ProgressListener, type StageListener, timed } from './stages.js';
 
 export interface ScanOptions {
   thresholds?: Partial<Thresholds>;
   /** Score the whole page text: no body extraction (`--keep-chrome`). */
   keepChrome?: boolean;
   /**
-   * Candidate pairs. Default: every pair whose TF-IDF cosine reaches the floor (`allPairs`, exact);
-   * `lshCandidates` (core/candidates/lsh.ts) is the sub-quadratic alternative for large corpora.
+   * Candidate pairs. Default: every pair whose TF-IDF cosine reaches the floor (`allPairs`, exact,
+   * at most `MAX_CANDIDATES_PER_ARTICLE` per article); `lshCandidates` (core/candidates/lsh.ts) is
+   * the sub-quadratic alternative for large corpora. Called with one fingerprint per group of
+   * identical copies.
    */
-  candidates?: (fingerprints: readonly Fingerprint[], vectors: readonly SparseVector[]) => CandidatePairs;
+  candidates?: (
+    fingerprints: readonly Fingerprint[],
+    vectors: readonly SparseVector[],
+    onProgress?: (done: number, total: number) => void,
+  ) => CandidatePairs;
   /** Explain the closest unlinked pairs and mark formulaic shared passages (default true). */
   explain?: boolean;
   /** Group stories into events (default true). */
@@ -37,121 +56,254 @@ export interface ScanOptions {
   anchors?: AnchorResources;
   /** Called after each stage with its name and the milliseconds it took. */
   onStage?: StageListener;
+  /** Called during the long stages with how far they are (for a progress bar). */
+  onProgress?: ProgressListener;
+  /**
+   * Most pairs a document is listed in (`MAX_LISTED_PAIRS_PER_DOCUMENT`, core/relation/listing.ts);
+   * stories always use every linked pair. `Infinity` lists them all (the evaluation does).
+   */
+  maxListedPairs?: number;
 }
 
 /** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
 const FORMULAIC_LOOKUP_LIMIT = 5000;
 
-function summarize(article: Article, fp: Fingerprint): DocumentSummary {
+/** The corpus prepared: every article normalized, identical copies grouped, one fingerprint per group. */
+interface Prepared {
+  normalized: NormalizedArticle[];
+  groups: IdenticalGroups;
+  /** One fingerprint per group (`groups.firsts[k]` → `fps[k]`). */
+  fps: Fingerprint[];
+  /** Documents each fingerprint stands for. */
+  weights: number[];
+}
+
+type SiteLines = ReadonlySet<string> | undefined;
+
+/**
+ * Normalize every article; an article whose text, title, language and site chrome repeat an
+ * earlier one's (a repost) reuses its normalized form under its own id instead of being
+ * normalized again.
+ */
+function normalizeAll(
+  articles: readonly Article[],
+  sites: readonly SiteLines[],
+  options: ScanOptions,
+): NormalizedArticle[] {
+  const seen = new Map<string, Array<{ article: Article; siteLines: SiteLines; normalized: NormalizedArticle }>>();
+  return articles.map((a, i) => {
+    options.onProgress?.('prepare', i + 1, articles.length);
+    const siteLines = sites[i];
+    const same = seen
+      .get(a.text)
+      ?.find((x) => x.article.title === a.title && x.article.lang === a.lang && x.siteLines === siteLines);
+    if (same) return { ...same.normalized, id: a.id };
+    const normalized = normalizeArticle(a, {
+      ...(options.keepChrome ? { keepChrome: true } : {}),
+      ...(siteLines ? { siteLines } : {}),
+    });
+    const list = seen.get(a.text);
+    if (list) list.push({ article: a, siteLines, normalized });
+    else seen.set(a.text, [{ article: a, siteLines, normalized }]);
+    return normalized;
+  });
+}
+
+function prepare(articles: readonly Article[], options: ScanOptions): Prepared {
+  const { onStage } = options;
+  // Lines a site repeats on many of its pages (menus, footers) are chrome, not the article.
+  const sites = timed('site chrome', onStage, () =>
+    options.keepChrome ? articles.map(() => undefined) : siteLinesOf(articles),
+  );
+  const normalized = timed('prepare', onStage, () => normalizeAll(articles, sites, options));
+  const groups = timed('fold copies', onStage, () => groupIdentical(normalized));
+  const fps = timed('fingerprint', onStage, () =>
+    groups.firsts.map((i, k) => {
+      options.onProgress?.('fingerprint', k + 1, groups.firsts.length);
+      return fingerprintArticle(normalized[i] as NormalizedArticle);
+    }),
+  );
+  return { normalized, groups, fps, weights: groups.members.map((m) => m.length) };
+}
+
+/** Judge the candidate pairs one by one, keeping the linked ones and the closest unlinked ones only. */
+function judgeCandidates(
+  p: Prepared,
+  vectors: readonly SparseVector[],
+  candidates: CandidatePairs,
+  thresholds: Thresholds,
+  options: ScanOptions,
+): { linked: JudgedPair[]; nearest: NearestKeeper } {
+  const linked: JudgedPair[] = [];
+  const nearest = new NearestKeeper();
+  const total = candidates.pairs.length;
+  candidates.pairs.forEach(([i, j], k) => {
+    const result = judgePair(
+      p.fps[i] as Fingerprint,
+      p.fps[j] as Fingerprint,
+      vectors[i] as SparseVector,
+      vectors[j] as SparseVector,
+      thresholds,
+    );
+    if (result.relation === 'unrelated') nearest.offer({ i, j, result });
+    else linked.push({ i, j, result });
+    options.onProgress?.('score', k + 1, total);
+  });
+  return { linked, nearest };
+}
+
+/** Each copy listed against the first of its group (its pair with the first judged once, as the first with itself). */
+function judgeCopies(p: Prepared, vectors: readonly SparseVector[], thresholds: Thresholds): PairResult[] {
+  const out: PairResult[] = [];
+  p.groups.members.forEach((members, k) => {
+    if (members.length < 2) return;
+    const fp = p.fps[k] as Fingerprint;
+    const self = judgePair(fp, fp, vectors[k] as SparseVector, vectors[k] as SparseVector, thresholds);
+    const copies = members.slice(1).map((i) => p.normalized[i] as NormalizedArticle);
+    for (const pair of pairsOfCopies(self, fp.article, copies)) out.push(pair);
+  });
+  return out;
+}
+
+function summarize(article: Article, normalized: NormalizedArticle, notes: DocumentNote[]): DocumentSummary {
   const s: DocumentSummary = {
     id: article.id,
     chars: article.text.length,
-    words: fp.article.tokens.length,
-    normalization: fp.article.actions,
-    notes: noteDocument(fp.article),
+    words: normalized.tokens.length,
+    normalization: normalized.actions,
+    notes,
   };
-  const title = article.title ?? fp.article.title;
+  const title = article.title ?? normalized.title;
   if (title !== undefined) s.title = title;
-  s.lang = fp.article.lang;
+  s.lang = normalized.lang;
   if (article.date !== undefined) s.date = article.date;
   if (article.source !== undefined) s.source = article.source;
   return s;
 }
 
-/** The events stage: each article's anchors and features, then stories grouped into events. */
+/** The document summaries; a copy shares the notes of the first of its group and names it. */
+function summarizeAll(articles: readonly Article[], p: Prepared): DocumentSummary[] {
+  const notes = p.fps.map((fp) => noteDocument(fp.article));
+  const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
+  return articles.map((a, i) => {
+    const first = p.groups.firstOf[i] as number;
+    const s = summarize(a, p.normalized[i] as NormalizedArticle, notes[groupIndex.get(first) as number] ?? []);
+    if (first !== i) s.copyOf = (articles[first] as Article).id;
+    return s;
+  });
+}
+
+/**
+ * The events stage: each document's anchors and features (a folded copy shares those of the
+ * first of its group, with its own date), then stories grouped into events.
+ */
 function eventsOf(
   articles: readonly Article[],
-  fps: readonly Fingerprint[],
+  p: Prepared,
   vectors: readonly SparseVector[],
   stories: readonly Story[],
   pairs: readonly PairResult[],
   options: ScanOptions,
 ): NewsEvent[] {
+  const anchors = p.fps.map((f) => extractAnchors(f.article, options.anchors ?? {}));
+  const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
   const docs = new Map(
-    fps.map((f, i) => {
-      const a = articles[i] as Article;
-      const anchors = extractAnchors(f.article, options.anchors ?? {});
-      return [
+    articles.map((a, i) => {
+      const k = groupIndex.get(p.groups.firstOf[i] as number) as number;
+      const f = p.fps[k] as Fingerprint;
+      const described = describeDocument(
         a.id,
-        describeDocument(a.id, f.article.lang, a.date, anchors, f.article.clean.length, vectors[i] as SparseVector),
-      ];
+        f.article.lang,
+        a.date,
+        anchors[k] as ReturnType<typeof extractAnchors>,
+        f.article.clean.length,
+        vectors[k] as SparseVector,
+      );
+      return [a.id, described];
     }),
   );
   return buildEvents(stories, docs, pairs);
 }
 
-/** The site chrome stage (lines a site repeats on many pages), then each article's fingerprint. */
-function fingerprintAll(articles: readonly Article[], options: ScanOptions): Fingerprint[] {
-  const { onStage } = options;
-  const sites = timed('site chrome', onStage, () =>
-    options.keepChrome ? articles.map(() => undefined) : siteLinesOf(articles),
+/** The cluster stage: stories from the linked pairs, folded copies unfolded. */
+function clusterAll(
+  articles: readonly Article[],
+  p: Prepared,
+  vectors: readonly SparseVector[],
+  linked: readonly JudgedPair[],
+  onProgress: ScanOptions['onProgress'],
+): Story[] {
+  const dates = new Map(articles.filter((a) => a.date !== undefined).map((a) => [a.id, a.date as string]));
+  return buildStories(
+    p.fps.map((f) => f.id),
+    linked,
+    dates,
+    {
+      compatible: compatibleByCosine(vectors),
+      copies: p.groups.members.map((m) => m.map((i) => (articles[i] as Article).id)),
+      onProgress: (done, total) => onProgress?.('cluster', done, total),
+    },
   );
-  return timed('fingerprint', onStage, () =>
-    articles.map((a, i) => {
-      const siteLines = sites[i];
-      return fingerprintArticle(
-        normalizeArticle(a, {
-          ...(options.keepChrome ? { keepChrome: true } : {}),
-          ...(siteLines ? { siteLines } : {}),
-        }),
-      );
-    }),
-  );
+}
+
+function byIds(x: PairResult, y: PairResult): number {
+  return x.a.localeCompare(y.a) || x.b.localeCompare(y.b);
 }
 
 export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
   const thresholds = resolveThresholds(options.thresholds);
-  const { onStage } = options;
-  const fps = fingerprintAll(articles, options);
-  const vectors = timed('tfidf', onStage, () => vectorizeCorpus(fps.map((f) => f.terms)));
-  const candidates = timed('candidates', onStage, () =>
-    options.candidates ? options.candidates(fps, vectors) : allPairs(fps, vectors, candidateFloor(thresholds)),
-  );
-  const judged: JudgedPair[] = timed('score', onStage, () =>
-    candidates.pairs.map(([i, j]) => ({
-      i,
-      j,
-      result: judgePair(
-        fps[i] as Fingerprint,
-        fps[j] as Fingerprint,
-        vectors[i] as SparseVector,
-        vectors[j] as SparseVector,
-        thresholds,
-      ),
-    })),
-  );
-  const dates = new Map(articles.filter((a) => a.date !== undefined).map((a) => [a.id, a.date as string]));
-  const stories = timed('cluster', onStage, () =>
-    buildStories(
-      articles.map((a) => a.id),
-      judged,
-      dates,
-      compatibleByCosine(vectors),
+  const { onStage, onProgress } = options;
+  const p = prepare(articles, options);
+  const vectors = timed('tfidf', onStage, () =>
+    vectorizeCorpus(
+      p.fps.map((f) => f.terms),
+      p.weights,
     ),
   );
-  const pairs = judged
-    .map((p) => p.result)
-    .filter((p) => p.relation !== 'unrelated')
-    .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  const progress = (done: number, total: number) => onProgress?.('candidates', done, total);
+  const candidates = timed('candidates', onStage, () =>
+    options.candidates
+      ? options.candidates(p.fps, vectors, progress)
+      : allPairs(p.fps, vectors, candidateFloor(thresholds), undefined, progress),
+  );
+  const judged = timed('score', onStage, () => judgeCandidates(p, vectors, candidates, thresholds, options));
+  const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));
+  const stories = timed('cluster', onStage, () => clusterAll(articles, p, vectors, judged.linked, onProgress));
+  const listing = listPairs(
+    judged.linked.map((j) => j.result),
+    options.maxListedPairs ?? MAX_LISTED_PAIRS_PER_DOCUMENT,
+  );
+  const pairs = [...listing.listed, ...copyPairs].sort(byIds);
   const nearest =
     options.explain === false
       ? undefined
       : timed('explain', onStage, () => {
-          const near = pickNearest(judged, fps);
-          markFormulaic(fps.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, fps);
+          const near = pickNearest(judged.nearest.list(), p.fps);
+          markFormulaic(articles.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, p.fps, p.weights);
           return near;
         });
   const events =
     options.events === false
       ? undefined
-      : timed('events', onStage, () => eventsOf(articles, fps, vectors, stories, pairs, options));
+      : timed('events', onStage, () =>
+          eventsOf(articles, p, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], options),
+        );
+  const identical = articles.length - p.fps.length;
   return {
     version: 2,
-    documents: articles.map((a, i) => summarize(a, fps[i] as Fingerprint)),
+    documents: timed('notes', onStage, () => summarizeAll(articles, p)),
     pairs,
     stories,
     thresholds,
-    candidates: { method: candidates.method, pairs: candidates.pairs.length },
+    candidates: {
+      method: candidates.method,
+      pairs: candidates.pairs.length,
+      ...(identical > 0 ? { identical } : {}),
+      ...(candidates.cap ? { cap: candidates.cap } : {}),
+    },
+    ...(listing.omitted > 0
+      ? { listing: { perDocument: options.maxListedPairs ?? MAX_LISTED_PAIRS_PER_DOCUMENT, omitted: listing.omitted } }
+      : {}),
     ...(nearest ? { nearest } : {}),
     ...(events ? { events } : {}),
   };

@@ -10,3 +10,6 @@ export function timed<T>(stage: string, onStage: StageListener | undefined, fn: 
   onStage?.(stage, performance.now() - t0);
   return out;
 }
+
+/** Called during a long stage with the items done so far and the total (for a progress bar). */
+export type ProgressListener = (stage: string, done: number, total: number) => void;

@@ -1,5 +1,6 @@
 /** An evaluation as a plain-text table: our metrics and the baseline's side by side, then the relations. */
 import type { EvaluationResult } from '../types/index.js';
+import { escapeTerminal } from './escape.js';
 
 export interface EvaluationTextOptions {
   /** The gold file's name, for the heading. */
@@ -12,7 +13,7 @@ function f4(x: number): string {
 
 /** A plain-text report: the metrics of ours and the baseline's side by side, then the relations. */
 export function renderEvaluation(r: EvaluationResult, options: EvaluationTextOptions = {}): string {
-  const gold = options.gold ?? 'gold';
+  const gold = escapeTerminal(options.gold ?? 'gold');
   const rows: Array<[string, string, string]> = [
     ['ARI', f4(r.ari), r.baseline ? f4(r.baseline.ari) : '-'],
     ['pair precision', f4(r.pairPrecision), r.baseline ? f4(r.baseline.pairPrecision) : '-'],
@@ -34,15 +35,19 @@ export function renderEvaluation(r: EvaluationResult, options: EvaluationTextOpt
   let out = `gold: ${gold} (${r.documents} documents, ${r.clusters} ${r.level === 'event' ? 'events' : 'clusters'})\n\n${line(head)}\n${rows.map(line).join('\n')}\n`;
   const rel = r.relations;
   if (rel) {
-    out += `\nrelations (field "${rel.field}"): ${rel.total} labelled pairs, accuracy ${f4(rel.accuracy)}\n`;
+    out += `\nrelations (field "${escapeTerminal(rel.field)}"): ${rel.total} labelled pairs, accuracy ${f4(rel.accuracy)}\n`;
     if (rel.total > 0) {
+      // Gold labels come from the input: shown escaped, looked up as they are.
       const cols = rel.labels;
+      const shown = (label: string): string => escapeTerminal(label);
       const rowsG = Object.keys(rel.confusion);
-      const wl = Math.max('gold \\ predicted'.length, ...rowsG.map((g) => g.length));
-      const wc = cols.map((c) => Math.max(c.length, ...rowsG.map((g) => String(rel.confusion[g]?.[c] ?? 0).length)));
-      out += `${'gold \\ predicted'.padEnd(wl)}  ${cols.map((c, i) => c.padStart(wc[i] as number)).join('  ')}\n`;
+      const wl = Math.max('gold \\ predicted'.length, ...rowsG.map((g) => shown(g).length));
+      const wc = cols.map((c) =>
+        Math.max(shown(c).length, ...rowsG.map((g) => String(rel.confusion[g]?.[c] ?? 0).length)),
+      );
+      out += `${'gold \\ predicted'.padEnd(wl)}  ${cols.map((c, i) => shown(c).padStart(wc[i] as number)).join('  ')}\n`;
       for (const g of rowsG)
-        out += `${g.padEnd(wl)}  ${cols.map((c, i) => String(rel.confusion[g]?.[c] ?? 0).padStart(wc[i] as number)).join('  ')}\n`;
+        out += `${shown(g).padEnd(wl)}  ${cols.map((c, i) => String(rel.confusion[g]?.[c] ?? 0).padStart(wc[i] as number)).join('  ')}\n`;
     }
   }
   return out;

@@ -1,23 +1,53 @@
 /** Small formatting helpers shared by the renderers. */
-import type { DocumentNote, PairResult, Reason } from '../types/index.js';
+import type { DocumentNote, PairResult, Reason, ScanResult } from '../types/index.js';
 
 export function fmt(x: number | undefined): string {
   return x === undefined ? '–' : x.toFixed(2);
 }
 
-/** "republication (B holds A)" and the like, in plain words. */
-export function describeRelation(p: PairResult): string {
+/** How text from the input is made safe where it goes (report/escape.ts); the identity by default. */
+export type Escape = (s: string) => string;
+const asIs: Escape = (s) => s;
+
+/** "republication (B holds A)" and the like, in plain words; `esc` applies to the ids. */
+export function describeRelation(p: PairResult, esc: Escape = asIs): string {
   if (p.relation === 'republication' && p.container) {
     const inner = p.container === p.a ? p.b : p.a;
-    return `republication: ${p.container} holds ${inner}`;
+    return `republication: ${esc(p.container)} holds ${esc(inner)}`;
   }
   return p.relation;
 }
 
-/** A document note in one line. */
-export function describeNote(id: string, n: DocumentNote): string {
-  if (n.kind === 'empty') return `${id}: ${n.text}`;
-  return `${id} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${n.text}"`;
+/** A document note in one line; `esc` applies to the id and the quoted text. */
+export function describeNote(id: string, n: DocumentNote, esc: Escape = asIs): string {
+  if (n.kind !== 'self-repetition') return `${esc(id)}: ${esc(n.text)}`;
+  return `${esc(id)} repeats its own material: sentence ${n.second + 1} restates sentence ${n.first + 1} (similarity ${n.similarity.toFixed(2)}): "${esc(n.text)}"`;
+}
+
+/** "1,499" */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/**
+ * The one-line summary of a scan: counts, how pairs were chosen, and every bound that applied
+ * (identical copies folded, candidates capped, pairs left out of the listing).
+ */
+export function describeScanCounts(result: ScanResult, pairsWord = 'compared'): string {
+  const c = result.candidates;
+  const parts = [
+    `${count(result.documents.length)} documents, ${count(result.stories.length)} stories, ${count(result.pairs.length)} related pairs (${count(c.pairs)} ${pairsWord}, ${c.method})`,
+  ];
+  if (c.identical) parts.push(`${count(c.identical)} identical copies folded into the article they copy`);
+  if (c.cap && c.cap.dropped > 0)
+    parts.push(`at most ${c.cap.perArticle} candidate pairs scored per article (${count(c.cap.dropped)} left out)`);
+  if (c.cap?.unexamined)
+    parts.push(`large LSH buckets read in part (${count(c.cap.unexamined)} bucket mates not examined)`);
+  if (result.listing)
+    parts.push(
+      `at most ${result.listing.perDocument} pairs listed per document (${count(result.listing.omitted)} more linked pairs in the stories)`,
+    );
+  return parts.join('; ');
 }
 
 export function describeReason(r: Reason): string {

@@ -1,5 +1,9 @@
-/** The gate's verdicts as text: one block per article (or only the redundant ones), then a count. */
+/**
+ * The gate's verdicts as text: one block per article (or only the redundant ones), then a count.
+ * Ids, reasons and passages come from the input: control characters are shown, not sent (escape.ts).
+ */
 import type { GateMatch, GateResult } from '../types/index.js';
+import { escapeTerminal as esc } from './escape.js';
 
 export interface GateTextOptions {
   /** Print only redundant articles, and no count. */
@@ -16,11 +20,11 @@ export function renderGateText(result: GateResult, options: GateTextOptions = {}
   const lines: string[] = [];
   for (const r of result.results) {
     if (quiet && r.verdict === 'novel') continue;
-    lines.push(`${r.verdict.padEnd(9)} ${r.input}`);
-    for (const reason of r.reasons) lines.push(`  ${reason}`);
+    lines.push(`${r.verdict.padEnd(9)} ${esc(r.input)}`);
+    for (const reason of r.reasons) lines.push(`  ${esc(reason)}`);
     for (const m of r.matches) {
-      lines.push(`  - ${m.relation} ${m.id}: ${formatScores(m)}`);
-      for (const passage of (m.shared ?? []).slice(0, 3)) lines.push(`      shared: "${passage}"`);
+      lines.push(`  - ${m.relation} ${esc(m.id)}: ${formatScores(m)}`);
+      for (const passage of (m.shared ?? []).slice(0, 3)) lines.push(`      shared: "${esc(passage)}"`);
     }
   }
   if (!quiet) {

@@ -10,15 +10,20 @@
  * changed, added, dropped, moved).
  */
 
-import type { PairResult, ScanResult } from '../types/index.js';
+import { type PairResult, RELATION_STRENGTH, type ScanResult, type Story } from '../types/index.js';
 import { type ChangeKind, type DiffPart, pairKey, type Review, type ReviewRow } from '../types/review.js';
+import { escapeTerminal } from './escape.js';
 import { pct } from './format.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escape text for HTML element content and attribute values. */
+/**
+ * Escape text for HTML element content and attribute values. Control, escape and bidirectional
+ * characters from the input are shown as visible marks too (escape.ts): harmless in a browser,
+ * but not when the page is printed to a terminal, and an override would reorder what is read.
+ */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  return escapeTerminal(s).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
 const STYLE = `
@@ -52,6 +57,8 @@ td.mark b { display: block; color: #1f2328; }
 .matrix td, .matrix th { text-align: center; padding: 2px 4px; font-size: 0.85em; min-width: 2.6em; }
 .matrix th.doc { text-align: left; white-space: nowrap; }
 .story { margin: 6px 0; }
+.story > details > summary { cursor: pointer; } .story > details > summary > h3 { display: inline; }
+.story-index { width: auto; margin-bottom: 12px; }
 details.pair { border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; margin: 10px 0; }
 details.pair > summary { cursor: pointer; font-weight: 600; }
 @media print {
@@ -59,7 +66,7 @@ details.pair > summary { cursor: pointer; font-weight: 600; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr { break-inside: avoid; } details.pair { border: none; padding: 0; }
   /* Print every pair's diff, folded or not. */
-  details.pair::details-content { content-visibility: visible; display: block; }
+  details.pair::details-content, .story > details::details-content { content-visibility: visible; display: block; }
 }
 `;
 
@@ -187,12 +194,27 @@ export function renderReviewPage(review: Review): string {
 export interface ScanHtmlOptions {
   /** Reviews of related pairs, keyed by `pairKey(a, b)`; pairs without one are listed without a diff. */
   reviews?: ReadonlyMap<string, Review>;
+  /** Pairs whose review was not drawn for a reason of their own (too long to align), keyed the same way. */
+  notDrawn?: ReadonlyMap<string, string>;
   /** Largest corpus drawn as a matrix. */
   maxMatrix?: number;
 }
 
+/**
+ * Bounds that keep the page usable at thousands of articles (a 4,870-article scan made a 14 MB page
+ * 2.4 M px tall): stories open one at a time (folded, with an index above them when there are many),
+ * a story names at most `STORY_MEMBERS_SHOWN` members and `STORY_RELATIONS_SHOWN` relations, the pair
+ * table holds the `PAIRS_SHOWN` strongest pairs; report.json holds everything.
+ */
+export const STORY_MEMBERS_SHOWN = 500;
+export const STORY_RELATIONS_SHOWN = 50;
+export const PAIRS_SHOWN = 500;
+/** Up to this many stories, each is shown open and no index is drawn. */
+const STORIES_OPEN = 20;
+
 const f2 = (x: number): string => x.toFixed(2);
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 function renderMatrix(result: ScanResult, max: number): string {
   const ids = result.documents.map((d) => d.id);
@@ -221,58 +243,155 @@ ${rows}
 </tbody></table>`;
 }
 
+/** What the page draws of the pairs: the strongest `PAIRS_SHOWN` (by index into result.pairs), and the stories' relations. */
+interface PairPlan {
+  shown: number[];
+  anchored: Set<number>;
+  byStory: Map<string, number[]>;
+}
+
+function planPairs(result: ScanResult, reviews: ReadonlyMap<string, Review> | undefined): PairPlan {
+  const strength = (p: PairResult): number =>
+    (reviews?.has(pairKey(p.a, p.b)) ? 10 : 0) + RELATION_STRENGTH[p.relation] + p.scores.cosine;
+  const shown = result.pairs
+    .map((p, k) => ({ k, s: strength(p) }))
+    .sort((x, y) => y.s - x.s || x.k - y.k)
+    .slice(0, PAIRS_SHOWN)
+    .map((x) => x.k)
+    .sort((x, y) => x - y);
+  const storyOf = new Map<string, string>();
+  for (const s of result.stories) for (const m of s.members) storyOf.set(m, s.id);
+  const byStory = new Map<string, number[]>();
+  result.pairs.forEach((p, k) => {
+    const story = storyOf.get(p.a);
+    if (story === undefined || story !== storyOf.get(p.b)) return;
+    const list = byStory.get(story);
+    if (list) list.push(k);
+    else byStory.set(story, [k]);
+  });
+  return { shown, anchored: new Set(shown), byStory };
+}
+
+function renderStory(
+  s: Story,
+  result: ScanResult,
+  plan: PairPlan,
+  docLabel: (id: string) => string,
+  open: boolean,
+): string {
+  const members = s.members
+    .slice(0, STORY_MEMBERS_SHOWN)
+    .map(
+      (m) =>
+        `<li>${docLabel(m)}${s.origin === m ? ` <span class="kind">origin (by ${escapeHtml(s.originBy ?? '')})</span>` : ''}</li>`,
+    )
+    .join('');
+  const moreMembers =
+    s.members.length > STORY_MEMBERS_SHOWN
+      ? `<p class="muted">… and ${plural(s.members.length - STORY_MEMBERS_SHOWN, 'more member')} in report.json.</p>`
+      : '';
+  const relations = plan.byStory.get(s.id) ?? [];
+  const rel = relations
+    .slice(0, STORY_RELATIONS_SHOWN)
+    .map((k) => {
+      const p = result.pairs[k] as PairResult;
+      const label = `${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}`;
+      return `<li>${plan.anchored.has(k) ? `<a href="#pair-${k}">${label}</a>` : label}: ${escapeHtml(p.relation)}</li>`;
+    })
+    .join('');
+  const moreRel =
+    relations.length > STORY_RELATIONS_SHOWN
+      ? `<p class="muted">… and ${plural(relations.length - STORY_RELATIONS_SHOWN, 'more relation')} in report.json.</p>`
+      : '';
+  return `<li class="story" id="story-${escapeHtml(s.id)}"><details${open ? ' open' : ''}><summary><h3>Story ${escapeHtml(s.id)} (${plural(s.members.length, 'article')})</h3></summary><ul class="members">${members}</ul>${moreMembers}${rel ? `<ul class="relations">${rel}</ul>` : ''}${moreRel}</details></li>`;
+}
+
+/** A compact index of the stories, largest first, each a link to its folded section. */
+function renderStoryIndex(stories: readonly Story[], docTitle: (id: string) => string): string {
+  const rows = [...stories]
+    .sort((x, y) => y.members.length - x.members.length)
+    .map(
+      (s) =>
+        `<tr><td><a href="#story-${escapeHtml(s.id)}">${escapeHtml(s.id)}</a></td><td class="num">${s.members.length}</td><td>${escapeHtml(s.origin ?? '–')}</td><td>${escapeHtml(docTitle(s.origin ?? (s.members[0] as string)))}</td></tr>`,
+    )
+    .join('\n');
+  return `<table class="story-index"><thead><tr><th>story</th><th>articles</th><th>origin</th><th>title</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+function renderPairSections(
+  result: ScanResult,
+  plan: PairPlan,
+  options: ScanHtmlOptions,
+): { table: string; diffs: string } {
+  const rows = plan.shown
+    .map((k) => {
+      const p = result.pairs[k] as PairResult;
+      return `<tr><td><a href="#pair-${k}">${escapeHtml(p.a)}</a></td><td>${escapeHtml(p.b)}</td><td>${escapeHtml(p.relation)}${p.container ? ` <span class="muted">(in ${escapeHtml(p.container)})</span>` : ''}</td><td class="num">${f2(p.scores.cosine)}</td><td class="num">${f2(p.scores.charContainmentAB)} / ${f2(p.scores.charContainmentBA)}</td><td class="num">${f2(p.scores.alignedAB)} / ${f2(p.scores.alignedBA)}</td></tr>`;
+    })
+    .join('\n');
+  const more =
+    result.pairs.length > plan.shown.length
+      ? `\n<p class="muted">The ${plural(plan.shown.length, 'strongest pair')} of ${result.pairs.length.toLocaleString('en-US')}; report.json lists them all.</p>`
+      : '';
+  const table =
+    result.pairs.length > 0
+      ? `<table class="pairs"><thead><tr><th>A</th><th>B</th><th>relation</th><th>cosine</th><th>chars A in B / B in A</th><th>sentences aligned A / B</th></tr></thead><tbody>\n${rows}\n</tbody></table>${more}`
+      : '<p class="muted">None.</p>';
+  const diffs = plan.shown
+    .map((k, n) => {
+      const p = result.pairs[k] as PairResult;
+      const key = pairKey(p.a, p.b);
+      const review = options.reviews?.get(key);
+      const why = options.notDrawn?.get(key);
+      const body = review
+        ? renderReviewTable(review)
+        : `<p class="muted">${why ? `No diff drawn: ${escapeHtml(why)}.` : 'No diff drawn for this pair (see the limit in the summary above).'}</p>`;
+      return `<details class="pair" id="pair-${k}"${n === 0 ? ' open' : ''}><summary>${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}: ${escapeHtml(p.relation)}</summary>\n${body}\n</details>`;
+    })
+    .join('\n');
+  return { table, diffs };
+}
+
+/** The first paragraph: counts, and every bound that applied. */
+function renderCounts(result: ScanResult, stories: number, drawn: number): string {
+  const singles = result.stories.length - stories;
+  const c = result.candidates;
+  const bounds = [
+    c.identical ? `${plural(c.identical, 'identical copy', 'identical copies')} folded into the article they copy` : '',
+    c.cap?.dropped
+      ? `at most ${c.cap.perArticle} candidate pairs scored per article (${c.cap.dropped.toLocaleString('en-US')} left out)`
+      : '',
+    c.cap?.unexamined
+      ? `large LSH buckets read in part (${c.cap.unexamined.toLocaleString('en-US')} bucket mates not examined)`
+      : '',
+    result.listing
+      ? `at most ${result.listing.perDocument} pairs listed per document (${result.listing.omitted.toLocaleString('en-US')} more in the stories)`
+      : '',
+  ].filter((b) => b !== '');
+  return `<p>${plural(result.documents.length, 'article')}, ${plural(c.pairs, 'pair')} compared (${escapeHtml(c.method)}), ${plural(result.pairs.length, 'related pair')}, ${plural(stories, 'story', 'stories')} of two or more articles and ${plural(singles, 'article')} on ${singles === 1 ? 'its' : 'their'} own; ${plural(drawn, 'pair diff')} drawn${drawn < result.pairs.length ? ` (the ${drawn} strongest relations)` : ''}.${bounds.length > 0 ? ` Bounds: ${bounds.join('; ')}.` : ''}</p>`;
+}
+
 /** The scan report as a self-contained page. */
 export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}): string {
   const docs = new Map(result.documents.map((d) => [d.id, d]));
-  const pairIndex = new Map(result.pairs.map((p, k) => [pairKey(p.a, p.b), k]));
   const docLabel = (id: string): string => {
     const d = docs.get(id);
     return `<b>${escapeHtml(id)}</b>${d?.title ? ` <span class="muted">${escapeHtml(d.title)}</span>` : ''}`;
   };
   const stories = result.stories.filter((s) => s.members.length > 1);
-  const singles = result.stories.length - stories.length;
-  const storyHtml = stories
-    .map((s) => {
-      const members = s.members
-        .map(
-          (m) =>
-            `<li>${docLabel(m)}${s.origin === m ? ` <span class="kind">origin (by ${escapeHtml(s.originBy ?? '')})</span>` : ''}</li>`,
-        )
-        .join('');
-      const rel = result.pairs
-        .filter((p) => s.members.includes(p.a) && s.members.includes(p.b))
-        .map(
-          (p) =>
-            `<li><a href="#pair-${pairIndex.get(pairKey(p.a, p.b))}">${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}</a>: ${escapeHtml(p.relation)}</li>`,
-        )
-        .join('');
-      return `<li class="story" id="story-${escapeHtml(s.id)}"><h3>Story ${escapeHtml(s.id)} (${s.members.length} articles)</h3><ul class="members">${members}</ul>${rel ? `<ul class="relations">${rel}</ul>` : ''}</li>`;
-    })
-    .join('\n');
-  const pairRows = result.pairs
-    .map(
-      (p, k) =>
-        `<tr><td><a href="#pair-${k}">${escapeHtml(p.a)}</a></td><td>${escapeHtml(p.b)}</td><td>${escapeHtml(p.relation)}${p.container ? ` <span class="muted">(in ${escapeHtml(p.container)})</span>` : ''}</td><td class="num">${f2(p.scores.cosine)}</td><td class="num">${f2(p.scores.charContainmentAB)} / ${f2(p.scores.charContainmentBA)}</td><td class="num">${f2(p.scores.alignedAB)} / ${f2(p.scores.alignedBA)}</td></tr>`,
-    )
-    .join('\n');
-  const diffs = result.pairs
-    .map((p, k) => {
-      const review = options.reviews?.get(pairKey(p.a, p.b));
-      const body = review
-        ? renderReviewTable(review)
-        : '<p class="muted">No diff drawn for this pair (see the limit in the summary above).</p>';
-      return `<details class="pair" id="pair-${k}"${k === 0 ? ' open' : ''}><summary>${escapeHtml(p.a)} ↔ ${escapeHtml(p.b)}: ${escapeHtml(p.relation)}</summary>\n${body}\n</details>`;
-    })
-    .join('\n');
-  const drawn = options.reviews?.size ?? 0;
+  const plan = planPairs(result, options.reviews);
+  const open = stories.length <= STORIES_OPEN;
+  const storyHtml = stories.map((s) => renderStory(s, result, plan, docLabel, open)).join('\n');
+  const index = open ? '' : `${renderStoryIndex(stories, (id) => docs.get(id)?.title ?? '')}\n`;
+  const { table, diffs } = renderPairSections(result, plan, options);
   const body = `<h1>copydesk report</h1>
-<p>${plural(result.documents.length, 'article')}, ${plural(result.candidates.pairs, 'pair')} compared (${escapeHtml(result.candidates.method)}), ${plural(result.pairs.length, 'related pair')}, ${plural(stories.length, 'story', 'stories')} of two or more articles and ${plural(singles, 'article')} on ${singles === 1 ? 'its' : 'their'} own; ${plural(drawn, 'pair diff')} drawn${drawn < result.pairs.length ? ` (the ${drawn} strongest relations)` : ''}.</p>
+${renderCounts(result, stories.length, options.reviews?.size ?? 0)}
 <h2 id="stories">Stories</h2>
-${stories.length > 0 ? `<ol class="stories">\n${storyHtml}\n</ol>` : '<p class="muted">No two articles are copies, republications or translations of each other.</p>'}
+${stories.length > 0 ? `${index}<ol class="stories">\n${storyHtml}\n</ol>` : '<p class="muted">No two articles are copies, republications or translations of each other.</p>'}
 <h2 id="overview">Similarity overview</h2>
 ${renderMatrix(result, options.maxMatrix ?? 40)}
 <h2 id="pairs">Related pairs</h2>
-${result.pairs.length > 0 ? `<table class="pairs"><thead><tr><th>A</th><th>B</th><th>relation</th><th>cosine</th><th>chars A in B / B in A</th><th>sentences aligned A / B</th></tr></thead><tbody>\n${pairRows}\n</tbody></table>` : '<p class="muted">None.</p>'}
+${table}
 <h2 id="diffs">Differences, pair by pair</h2>
 ${LEGEND}
 ${diffs}`;

@@ -1,5 +1,6 @@
 /** `index stats` as text: documents, terms, LSH parameters and size. */
 import type { IndexStats } from '../types/index.js';
+import { escapeTerminal } from './escape.js';
 
 function formatBytes(n: number): string {
   return n >= 2 ** 30
@@ -12,7 +13,7 @@ function formatBytes(n: number): string {
 export function renderIndexStats(s: IndexStats): string {
   const c = s.config;
   return [
-    `index      ${s.path}`,
+    `index      ${escapeTerminal(s.path ?? '')}`,
     `documents  ${s.documents}`,
     `text       ${s.textChars.toLocaleString('en-US')} characters`,
     `terms      ${s.terms} (document frequencies for TF-IDF)`,

@@ -1,17 +1,53 @@
-/** Markdown report: stories, related pairs with scores and reasons, normalization notes. */
-import type { ScanResult } from '../types/index.js';
-import { describeNote, describeReason, describeRelation, fmt } from './format.js';
+/**
+ * Markdown report: stories, related pairs with scores and reasons, normalization notes.
+ *
+ * Every text from the input (ids, titles, dates, passages, notes) goes through `escapeMarkdown`: a
+ * title holding `[x](javascript:…)`, raw HTML or a `|` shows as text and cannot make a link, a tag
+ * or a table cell. Bounded: a story names at most `MEMBERS_LISTED` members, the pair table holds the
+ * `PAIRS_LISTED` strongest pairs and the `PAIRS_DETAILED` strongest get a section; report.json
+ * holds the rest.
+ */
+import type { PairResult, ScanResult, Story } from '../types/index.js';
+import { escapeMarkdown as esc } from './escape.js';
+import { count, describeNote, describeReason, describeRelation, describeScanCounts, fmt } from './format.js';
 
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Members named in a story's row. */
+export const MEMBERS_LISTED = 20;
+/** Rows of the related-pairs table. */
+export const PAIRS_LISTED = 1000;
+/** Pairs with a section of their own (reasons, shared passages). */
+export const PAIRS_DETAILED = 200;
+
+function members(s: Story): string {
+  const named = s.members.slice(0, MEMBERS_LISTED).map(esc).join(', ');
+  return s.members.length > MEMBERS_LISTED
+    ? `${named} … and ${count(s.members.length - MEMBERS_LISTED)} more (report.json)`
+    : named;
 }
 
 function storySection(result: ScanResult): string[] {
   const out = ['## Stories', '', '| story | members | origin |', '|---|---|---|'];
   for (const s of result.stories)
+    out.push(`| ${s.id} | ${members(s)} | ${s.origin ? `${esc(s.origin)} (by ${s.originBy})` : '–'} |`);
+  return out;
+}
+
+function pairDetail(p: PairResult): string[] {
+  const out = [
+    '',
+    `### ${esc(p.a)} ↔ ${esc(p.b)}: ${describeRelation(p, esc)}`,
+    '',
+    ...p.reasons.map((r) => `- ${describeReason(r)}`),
+  ];
+  if (p.shared?.length) {
+    const formulaic = new Set(p.formulaic ?? []);
     out.push(
-      `| ${s.id} | ${cell(s.members.join(', '))} | ${s.origin ? `${cell(s.origin)} (by ${s.originBy})` : '–'} |`,
+      '',
+      'Shared passages:',
+      '',
+      ...p.shared.map((s) => `> ${esc(s)}${formulaic.has(s) ? ' *(formulaic: also in a third document)*' : ''}`),
     );
+  }
   return out;
 }
 
@@ -27,28 +63,19 @@ function pairSection(result: ScanResult): string[] {
     '| a | b | relation | jaccard | cont. a→b | cont. b→a | cosine | aligned a/b |',
     '|---|---|---|---|---|---|---|---|',
   );
-  for (const p of result.pairs) {
+  for (const p of result.pairs.slice(0, PAIRS_LISTED)) {
     out.push(
-      `| ${cell(p.a)} | ${cell(p.b)} | ${cell(describeRelation(p))} | ${fmt(p.scores.jaccard)} | ${fmt(p.scores.containmentAB)} | ${fmt(p.scores.containmentBA)} | ${fmt(p.scores.cosine)} | ${fmt(p.scores.alignedAB)}/${fmt(p.scores.alignedBA)} |`,
+      `| ${esc(p.a)} | ${esc(p.b)} | ${describeRelation(p, esc)} | ${fmt(p.scores.jaccard)} | ${fmt(p.scores.containmentAB)} | ${fmt(p.scores.containmentBA)} | ${fmt(p.scores.cosine)} | ${fmt(p.scores.alignedAB)}/${fmt(p.scores.alignedBA)} |`,
     );
   }
-  for (const p of result.pairs) {
+  if (result.pairs.length > PAIRS_LISTED)
+    out.push('', `… and ${count(result.pairs.length - PAIRS_LISTED)} more pairs in report.json.`);
+  for (const p of result.pairs.slice(0, PAIRS_DETAILED)) out.push(...pairDetail(p));
+  if (result.pairs.length > PAIRS_DETAILED)
     out.push(
       '',
-      `### ${cell(p.a)} ↔ ${cell(p.b)}: ${cell(describeRelation(p))}`,
-      '',
-      ...p.reasons.map((r) => `- ${describeReason(r)}`),
+      `The reasons and passages of the other ${count(result.pairs.length - PAIRS_DETAILED)} pairs are in report.json.`,
     );
-    if (p.shared?.length) {
-      const formulaic = new Set(p.formulaic ?? []);
-      out.push(
-        '',
-        'Shared passages:',
-        '',
-        ...p.shared.map((s) => `> ${s}${formulaic.has(s) ? ' *(formulaic: also in a third document)*' : ''}`),
-      );
-    }
-  }
   return out;
 }
 
@@ -56,10 +83,10 @@ function nearestSection(result: ScanResult): string[] {
   if (!result.nearest || result.nearest.length === 0) return [];
   const out = ['## Closest unrelated pairs', '', 'Why the most similar pairs that were not linked stay apart:', ''];
   for (const p of result.nearest) {
-    out.push(`- **${cell(p.a)} ↔ ${cell(p.b)}**: ${p.reasons.map(describeReason).join('; ')}`);
+    out.push(`- **${esc(p.a)} ↔ ${esc(p.b)}**: ${p.reasons.map(describeReason).join('; ')}`);
     const formulaic = new Set(p.formulaic ?? []);
     for (const s of p.shared ?? [])
-      out.push(`  - shares "${cell(s)}"${formulaic.has(s) ? ' (formulaic: also in a third document)' : ''}`);
+      out.push(`  - shares "${esc(s)}"${formulaic.has(s) ? ' (formulaic: also in a third document)' : ''}`);
   }
   return out;
 }
@@ -73,20 +100,21 @@ function documentSection(result: ScanResult): string[] {
   ];
   for (const d of result.documents) {
     const removed = d.normalization.map((a) => `${a.rule}${a.line ? ` (line ${a.line})` : ''}`).join('; ') || '–';
+    const copy = d.copyOf ? ` (copy of ${esc(d.copyOf)})` : '';
     out.push(
-      `| ${cell(d.id)} | ${cell(d.title ?? '–')} | ${d.lang ?? '–'} | ${d.date ?? '–'} | ${d.words} | ${cell(removed)} |`,
+      `| ${esc(d.id)}${copy} | ${esc(d.title ?? '–')} | ${esc(d.lang ?? '–')} | ${esc(d.date ?? '–')} | ${d.words} | ${removed} |`,
     );
   }
   const notes = result.documents.flatMap((d) => d.notes.map((n) => ({ d, n })));
   if (notes.length > 0) {
     out.push('', '## Notes', '');
-    for (const { d, n } of notes) out.push(`- ${cell(describeNote(d.id, n))}`);
+    for (const { d, n } of notes) out.push(`- ${describeNote(d.id, n, esc)}`);
   }
   return out;
 }
 
 export function renderMarkdown(result: ScanResult): string {
-  const summary = `${result.documents.length} documents, ${result.stories.length} stories, ${result.pairs.length} related pairs (${result.candidates.pairs} pairs compared, ${result.candidates.method}).`;
+  const summary = `${describeScanCounts(result, 'pairs compared')}.`;
   const near = nearestSection(result);
   const out = [
     '# copydesk similarity report',

@@ -1,9 +1,12 @@
 /**
  * The review of one pair as terminal text: inline (wdiff marks `[-old-]{+new+}`) or side by
  * side, with a `wdiff -s`-style summary. Marks are always printed; colour only adds to them, so
- * that the view reads the same in a pipe, a log or a golden file.
+ * that the view reads the same in a pipe, a log or a golden file. Text from the articles is passed
+ * through `escapeTerminal` (escape.ts), with or without colour: control and escape sequences in an
+ * article show as visible marks and are never sent to the terminal.
  */
 import type { ChangeKind, DiffPart, Review, ReviewRow } from '../types/review.js';
+import { escapeTerminal as esc } from './escape.js';
 import { pct } from './format.js';
 
 export interface ReviewTextOptions {
@@ -72,7 +75,7 @@ function spansOf(parts: readonly DiffPart[], side: 'a' | 'b' | 'both'): Span[] {
     }
     if (side === 'both' || (side === 'a' && p.a !== '') || (side === 'b' && p.b !== '')) tag(p.kind);
   }
-  return out.filter((s) => s.text !== '');
+  return out.filter((s) => s.text !== '').map((s) => ({ text: esc(s.text), style: s.style }));
 }
 
 /** Wrap spans into lines of at most `width` columns (a longer word gets a line of its own). */
@@ -134,8 +137,8 @@ function rowHeader(row: ReviewRow): string {
 export function renderReviewSummary(review: Review): string {
   const s = review.summary;
   const lines = [
-    `A ${review.a.id}: ${s.wordsA} words  ${s.kept} ${pct(s.kept, s.wordsA)} common  ${s.dropped} ${pct(s.dropped, s.wordsA)} deleted  ${s.changedA} ${pct(s.changedA, s.wordsA)} changed`,
-    `B ${review.b.id}: ${s.wordsB} words  ${s.kept} ${pct(s.kept, s.wordsB)} common  ${s.added} ${pct(s.added, s.wordsB)} inserted  ${s.changedB} ${pct(s.changedB, s.wordsB)} changed`,
+    `A ${esc(review.a.id)}: ${s.wordsA} words  ${s.kept} ${pct(s.kept, s.wordsA)} common  ${s.dropped} ${pct(s.dropped, s.wordsA)} deleted  ${s.changedA} ${pct(s.changedA, s.wordsA)} changed`,
+    `B ${esc(review.b.id)}: ${s.wordsB} words  ${s.kept} ${pct(s.kept, s.wordsB)} common  ${s.added} ${pct(s.added, s.wordsB)} inserted  ${s.changedB} ${pct(s.changedB, s.wordsB)} changed`,
     `sentences: ${s.sentencesA} in A, ${s.sentencesB} in B; ${s.sentencesDropped} dropped, ${s.sentencesAdded} added, ${s.sentencesMoved} moved, ${s.sentencesSplitOrMerged} split or merged`,
   ];
   const kinds = Object.entries(s.kinds).map(([k, n]) => `${labelKind(k as ChangeKind)} ${n}`);
@@ -176,8 +179,10 @@ export function renderReviewText(review: Review, options: ReviewTextOptions = {}
     .filter(([, v]) => v)
     .map(([k]) => k);
   const out: string[] = [];
-  out.push(paint([{ text: `A: ${review.a.id}${review.a.title ? ` — ${review.a.title}` : ''}`, style: 'head' }], color));
-  out.push(paint([{ text: `B: ${review.b.id}${review.b.title ? ` — ${review.b.title}` : ''}`, style: 'head' }], color));
+  const side = (label: string, x: Review['a']): string =>
+    `${label}: ${esc(x.id)}${x.title ? ` — ${esc(x.title)}` : ''}`;
+  out.push(paint([{ text: side('A', review.a), style: 'head' }], color));
+  out.push(paint([{ text: side('B', review.b), style: 'head' }], color));
   out.push(
     `marks: [-only in A-] {+only in B+} <kind of change>; rows: = same, ~ changed, - dropped, + added, > moved${ignored.length > 0 ? `; ignoring ${ignored.join(', ')}` : ''}`,
   );

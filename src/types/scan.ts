@@ -75,6 +75,22 @@ export type Relation =
   | 'unrelated';
 
 /**
+ * How strong each relation is, for ordering (strongest evidence first): matches in the gate, pairs
+ * in the reports, and edges when clustering stories. The gaps of 1 keep any cosine tiebreak (at
+ * most 1) inside its relation. Here, beside the type, so renderers (which import only types/) and
+ * core order pairs alike.
+ */
+export const RELATION_STRENGTH: Readonly<Record<Relation, number>> = Object.freeze({
+  duplicate: 6,
+  republication: 5,
+  'edited-copy': 4,
+  'translation-variant': 3,
+  'shares-passage': 2,
+  related: 1,
+  unrelated: 0,
+});
+
+/**
  * How a republication's container differs from the text it holds (read from where the shared
  * passages sit): `added-intro` (the container has text before), `truncation` (the held text is the
  * container's beginning: a preview, or a copy cut sooner; or the container added an outro),
@@ -143,11 +159,12 @@ export interface Story {
 }
 
 /**
- * A note about one document on its own: it repeats its own material (`self-repetition`), or no
- * words were left after normalization (`empty`: only boilerplate; it is never linked).
+ * A note about one document on its own: it repeats its own material (`self-repetition`), no
+ * words were left after normalization (`empty`: only boilerplate; it is never linked), or a bound
+ * on the work spent on one article applied (`limit`: the text says which).
  */
 export interface DocumentNote {
-  kind: 'self-repetition' | 'empty';
+  kind: 'self-repetition' | 'empty' | 'limit';
   /** Sentence indexes of the repeated passage and its restatement, with their similarity. */
   first: number;
   second: number;
@@ -167,6 +184,12 @@ export interface DocumentSummary {
   words: number;
   normalization: NormalizationAction[];
   notes: DocumentNote[];
+  /**
+   * Set when this document's matching form (language, folded words, sentences, paragraphs) is
+   * identical to an earlier document's: the id of the first such document. A copy is scored as
+   * that document is; its only pair listed is the duplicate pair with it.
+   */
+  copyOf?: string;
 }
 
 export interface Thresholds {
@@ -214,14 +237,30 @@ export interface Thresholds {
 }
 
 export interface ScanResult {
-  /** 2 since events (`events`) and the passage relations; 1 had neither. */
+  /** 2 since events (`events`), the passage relations and the bounded scan (`copyOf`, `cap`, `listing`); 1 had none. */
   version: 2;
   documents: DocumentSummary[];
   pairs: PairResult[];
   stories: Story[];
   thresholds: Thresholds;
   /** Pairs compared and how they were chosen. */
-  candidates: { method: 'all-pairs' | 'lsh'; pairs: number };
+  candidates: {
+    method: 'all-pairs' | 'lsh';
+    pairs: number;
+    /** Documents folded into an identical earlier one (`copyOf`) and not compared on their own. */
+    identical?: number;
+    /**
+     * Set when some article had more candidates than the cap: the cap, how many candidate pairs
+     * were not scored, and (LSH) how many bucket mates past the window of a large bucket were not
+     * examined (counted per band).
+     */
+    cap?: { perArticle: number; dropped: number; unexamined?: number };
+  };
+  /**
+   * Set when some document had more linked pairs than a report lists (the stories use them all):
+   * the most pairs listed per document, and how many pairs were left out of `pairs`.
+   */
+  listing?: { perDocument: number; omitted: number };
   /** The most similar pairs that were not linked, with the reasons they stay apart (at most 5). */
   nearest?: PairResult[];
   /** Stories grouped by the happening they report (absent when the scan was asked for stories only). */

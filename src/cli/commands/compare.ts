@@ -6,6 +6,7 @@ import {
   addKeepChromeOption,
   addThresholdOptions,
   loadAnchorResources,
+  READ_OPTIONS,
   readThresholdOptions,
   useColor,
 } from '../options.js';
@@ -22,7 +23,7 @@ export function register(program: Command): void {
   addKeepChromeOption(addThresholdOptions(cmd)).action(async (a: string, b: string, opts: Record<string, unknown>) => {
     const render = await getRenderer('pair', String(opts.format));
     const thresholds = readThresholdOptions(opts);
-    const [articleA, articleB, context] = await resolvePair(a, b, opts.corpus as string | undefined);
+    const [articleA, articleB, context] = await resolvePair(a, b, opts.corpus as string | undefined, READ_OPTIONS);
     const { compareArticles } = await import('../../pipeline/compare.js');
     const pair = compareArticles(articleA, articleB, {
       thresholds,

@@ -1,9 +1,11 @@
 /** `copydesk diff A B`: the aligned word-level review of two versions, in the terminal or as HTML. */
 import type { Command } from 'commander';
 import { resolvePair } from '../../io/readCorpus.js';
+import { escapeTerminal } from '../../report/escape.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
+import { InputError } from '../../types/index.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
-import { useColor } from '../options.js';
+import { READ_OPTIONS, useColor } from '../options.js';
 
 const LAYOUTS = ['inline', 'side-by-side'] as const;
 
@@ -23,6 +25,10 @@ export function register(program: Command): void {
     .option('--ignore-spelling', 'count British and American spellings as the same word')
     .option('--html <file>', 'also write the side-by-side view of the pair to this HTML file')
     .option('--keep-chrome', 'review the whole page text, not the extracted article body')
+    .option(
+      '--max-sentence-pairs <n>',
+      'refuse two texts whose sentence counts multiply to more than this (default 4,000,000: 2,000 × 2,000)',
+    )
     .option('--no-color', 'no colour (also: the NO_COLOR environment variable)')
     .action(async (refA: string, refB: string, opts: Record<string, unknown>) => {
       const layout = parseChoice('--layout', String(opts.layout), LAYOUTS);
@@ -32,19 +38,34 @@ export function register(program: Command): void {
         opts.width === undefined
           ? Math.max(60, process.stdout.columns ?? 100)
           : parseNumberOption('--width', String(opts.width), 40, 1000);
-      const [a, b] = await resolvePair(refA, refB, opts.corpus === undefined ? undefined : String(opts.corpus));
-      const { reviewArticles } = await import('../../core/review/review.js');
-      const review = reviewArticles(a, b, {
-        keepChrome: opts.keepChrome === true,
-        ignoreCase: opts.ignoreCase === true,
-        ignorePunctuation: opts.ignorePunctuation === true,
-        ignoreSpelling: opts.ignoreSpelling === true,
-      });
+      const maxSentencePairs =
+        opts.maxSentencePairs === undefined
+          ? undefined
+          : Math.floor(parseNumberOption('--max-sentence-pairs', String(opts.maxSentencePairs), 1, 1e9));
+      const corpus = opts.corpus === undefined ? undefined : String(opts.corpus);
+      const [a, b] = await resolvePair(refA, refB, corpus, READ_OPTIONS);
+      const { reviewArticles, ReviewLimitError } = await import('../../core/review/review.js');
+      let review: Awaited<ReturnType<typeof reviewArticles>>;
+      try {
+        review = reviewArticles(a, b, {
+          keepChrome: opts.keepChrome === true,
+          ignoreCase: opts.ignoreCase === true,
+          ignorePunctuation: opts.ignorePunctuation === true,
+          ignoreSpelling: opts.ignoreSpelling === true,
+          ...(maxSentencePairs !== undefined ? { maxSentencePairs } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof ReviewLimitError)) throw error;
+        throw new InputError(
+          `${error.message}: too long to align (about 17 bytes and 0.5 µs per pair); --max-sentence-pairs ${error.sentencesA * error.sentencesB} would allow it`,
+          `${a.origin ?? a.id} and ${b.origin ?? b.id}`,
+        );
+      }
       if (typeof opts.html === 'string') {
         const { renderReviewPage } = await import('../../report/html.js');
         const { writeFileAtomic } = await import('../../io/writeFile.js');
         await writeFileAtomic(opts.html, renderReviewPage(review));
-        if (format !== 'json') process.stderr.write(`wrote ${opts.html}\n`);
+        if (format !== 'json') process.stderr.write(`wrote ${escapeTerminal(opts.html)}\n`);
       }
       const color = useColor(process.stdout, opts.color as boolean | undefined);
       process.stdout.write(render(review, { color, layout, width, changesOnly: opts.changesOnly === true }));

@@ -8,7 +8,13 @@ import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
-import { addKeepChromeOption, addThresholdOptions, loadAnchorResources, readThresholdOptions } from '../options.js';
+import {
+  addKeepChromeOption,
+  addThresholdOptions,
+  loadAnchorResources,
+  READ_OPTIONS,
+  readThresholdOptions,
+} from '../options.js';
 
 export function register(program: Command): void {
   const cmd = program
@@ -33,7 +39,7 @@ export function register(program: Command): void {
         ? parseNumberOption('--baseline-threshold', opts.baselineThreshold, 0, 1)
         : undefined;
     const { evaluateGold } = await import('../../pipeline/evaluate.js');
-    const articles = await readCorpus([gold]);
+    const articles = await readCorpus([gold], READ_OPTIONS);
     const result = evaluateGold(articles, {
       level: parseChoice('--level', String(opts.level), ['story', 'event'] as const),
       anchors: await loadAnchorResources(),

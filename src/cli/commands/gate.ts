@@ -6,14 +6,14 @@
 import type { Command } from 'commander';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import { EXIT, parseNumberOption } from '../errors.js';
-import { addThresholdOptions, readThresholdOptions } from '../options.js';
+import { addThresholdOptions, READ_OPTIONS, readThresholdOptions } from '../options.js';
 import { INDEX_OPTION, indexLocation } from './index.js';
 
 export function register(program: Command): void {
   const cmd = program
     .command('gate')
     .description('check articles against the index: exit 0 all novel, 1 any redundant, 2 bad input')
-    .argument('<files...>', 'articles to check: .txt/.md files, .jsonl files or folders')
+    .argument('<files...>', 'articles to check: .txt/.md/.html files, .jsonl files or folders')
     .option(...INDEX_OPTION)
     .option('--add', 'add the novel articles to the index (one transaction)')
     .option('--count-translations', 'a translation variant of an indexed article is redundant too')
@@ -26,7 +26,7 @@ export function register(program: Command): void {
     const maxCandidates = Math.floor(parseNumberOption('--max-candidates', String(opts.maxCandidates), 1, 100000));
     const thresholds = readThresholdOptions(opts);
     const { readCorpus } = await import('../../io/readCorpus.js');
-    const articles = await readCorpus(files);
+    const articles = await readCorpus(files, READ_OPTIONS);
     const { openStore } = await import('../../store/open.js');
     const { createSketchConfig } = await import('../../core/minhash/sketch.js');
     const add = opts.add === true;

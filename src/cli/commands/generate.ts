@@ -7,7 +7,24 @@
 import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
 import { writeFileAtomic } from '../../io/writeFile.js';
+import { escapeTerminal } from '../../report/escape.js';
 import { parseNumberOption, UsageError } from '../errors.js';
+import { READ_OPTIONS } from '../options.js';
+
+/** `--kinds a,b`: the kinds listed, each one known; undefined when the option is absent. */
+function parseKinds<K extends string>(value: unknown, known: readonly K[]): K[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const list = value
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  for (const k of list) {
+    if (!(known as readonly string[]).includes(k))
+      throw new UsageError(`--kinds must list kinds among ${known.join(', ')}, got "${k}"`);
+  }
+  if (list.length === 0) throw new UsageError('--kinds must name at least one kind');
+  return list as K[];
+}
 
 export function register(program: Command): void {
   program
@@ -27,20 +44,8 @@ export function register(program: Command): void {
       const perSource = parseNumberOption('--per-source', String(opts.perSource), 1, 100);
       if (!Number.isInteger(perSource))
         throw new UsageError(`--per-source must be a whole number, got "${String(opts.perSource)}"`);
-      let kinds: typeof VARIANT_KINDS | undefined;
-      if (typeof opts.kinds === 'string') {
-        const list = opts.kinds
-          .split(',')
-          .map((k) => k.trim())
-          .filter((k) => k !== '');
-        for (const k of list) {
-          if (!(VARIANT_KINDS as readonly string[]).includes(k))
-            throw new UsageError(`--kinds must list kinds among ${VARIANT_KINDS.join(', ')}, got "${k}"`);
-        }
-        if (list.length === 0) throw new UsageError('--kinds must name at least one kind');
-        kinds = list as typeof VARIANT_KINDS;
-      }
-      const sources = await readCorpus(opts.from as string[]);
+      const kinds = parseKinds(opts.kinds, VARIANT_KINDS);
+      const sources = await readCorpus(opts.from as string[], READ_OPTIONS);
       const variants = generateVariants(sources, { seed, perSource, ...(kinds ? { kinds } : {}) });
       const langOf = new Map(sources.map((s) => [s.id, s.lang]));
       const lines: string[] = [];
@@ -74,6 +79,8 @@ export function register(program: Command): void {
       }
       const out = String(opts.out);
       await writeFileAtomic(out, `${lines.join('\n')}\n`);
-      process.stderr.write(`wrote ${out}: ${sources.length} sources and ${variants.length} variants (seed ${seed})\n`);
+      process.stderr.write(
+        `wrote ${escapeTerminal(out)}: ${sources.length} sources and ${variants.length} variants (seed ${seed})\n`,
+      );
     });
 }

@@ -4,10 +4,13 @@
  * `postgres://` URL; `--index` or the COPYDESK_INDEX environment variable says which).
  */
 import type { Command } from 'commander';
+import { escapeTerminal } from '../../report/escape.js';
+import { renderJson } from '../../report/json.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import { DEFAULT_INDEX_PATH } from '../../store/open.js';
 import type { IndexStore } from '../../types/index.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
+import { READ_OPTIONS } from '../options.js';
 
 const SUMMARY_FORMATS = ['text', 'json'] as const;
 /** Below this many articles, worker threads cost more to start than they save. */
@@ -69,7 +72,7 @@ async function addAction(inputs: string[], opts: Record<string, unknown>): Promi
   const bar = startProgress({ label: 'index add', total: count ?? 0, quiet: opts.quiet === true });
   const t0 = performance.now();
   try {
-    const result = await addArticles(store, streamCorpus(inputs), {
+    const result = await addArticles(store, streamCorpus(inputs, READ_OPTIONS), {
       batchSize: Math.floor(batchSize),
       ...(pool.prepare ? { prepare: pool.prepare } : {}),
       onProgress: (p) => bar.update(p.done, p.chars),
@@ -82,10 +85,10 @@ async function addAction(inputs: string[], opts: Record<string, unknown>): Promi
       unchanged: result.unchanged.length,
       seconds: Math.round((performance.now() - t0) / 10) / 100,
     };
-    if (format === 'json') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    if (format === 'json') process.stdout.write(renderJson(summary));
     else
       process.stdout.write(
-        `${summary.index}: ${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged (${summary.seconds} s)\n`,
+        `${escapeTerminal(summary.index)}: ${summary.added} added, ${summary.replaced} replaced, ${summary.unchanged} unchanged (${summary.seconds} s)\n`,
       );
   } finally {
     bar.stop();
@@ -101,7 +104,7 @@ async function removeAction(ids: string[], opts: Record<string, unknown>): Promi
   try {
     const { removeDocuments } = await import('../../pipeline/indexing.js');
     const { removed, missing } = await removeDocuments(store, ids);
-    process.stdout.write(`${showLocation(location)}: ${removed.length} removed\n`);
+    process.stdout.write(`${escapeTerminal(showLocation(location))}: ${removed.length} removed\n`);
     if (missing.length > 0)
       throw new InputError(`not in the index: ${missing.map((m) => `"${m}"`).join(', ')}`, showLocation(location));
   } finally {
@@ -137,7 +140,7 @@ async function rebuildAction(opts: Record<string, unknown>): Promise<void> {
     });
     bar.stop();
     await store.checkpoint?.();
-    process.stdout.write(`${showLocation(location)}: rebuilt ${r.documents} documents\n`);
+    process.stdout.write(`${escapeTerminal(showLocation(location))}: rebuilt ${r.documents} documents\n`);
   } finally {
     bar.stop();
     await pool.close();
@@ -150,7 +153,7 @@ export function register(program: Command): void {
   index
     .command('add')
     .description('add articles to the index (an id already there with another text is replaced)')
-    .argument('<inputs...>', 'folders, .txt/.md files or .jsonl files')
+    .argument('<inputs...>', 'folders, .txt/.md/.html files or .jsonl files')
     .option(...INDEX_OPTION)
     .option('--batch-size <n>', 'articles per transaction (as DEFAULT_BATCH_SIZE in pipeline/indexing.ts)', '1000')
     .option(

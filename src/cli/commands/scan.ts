@@ -2,26 +2,31 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
-import { writeFileAtomic } from '../../io/writeFile.js';
+import { escapeTerminal } from '../../report/escape.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
-import { parseChoice, parseNumberOption } from '../errors.js';
+import type { Article, ScanResult } from '../../types/index.js';
+import { PREFIX, parseChoice, parseNumberOption } from '../errors.js';
 import {
   addKeepChromeOption,
   addThresholdOptions,
   loadAnchorResources,
+  READ_OPTIONS,
   readThresholdOptions,
   useColor,
 } from '../options.js';
+import { type StageProgress, startStageProgress } from '../progress.js';
 
 const CANDIDATES = ['auto', 'all', 'lsh'] as const;
 /** Above this many articles, `--candidates auto` asks the LSH index for candidate pairs. */
 export const LSH_AUTO_SIZE = 2000;
+/** Exit code after an interruption (128 + SIGINT), as shells report it. */
+const EXIT_INTERRUPTED = 130;
 
 export function register(program: Command): void {
   const cmd = program
     .command('scan')
     .description('cluster articles into stories and write reports/ (report.json, report.md, index.html)')
-    .argument('[inputs...]', 'folders (.txt, .md, .jsonl inside), .txt/.md files or .jsonl files', ['corpus'])
+    .argument('[inputs...]', 'folders (.txt, .md, .html, .jsonl inside), article files or .jsonl files', ['corpus'])
     .option('--out <dir>', 'where to write the reports', 'reports')
     .option('--no-write', 'print only; write no report files')
     .option('--format <format>', `what to print on stdout: ${rendererNames('scan').join(', ')}`, 'table')
@@ -34,51 +39,128 @@ export function register(program: Command): void {
     )
     .option('--no-events', 'leave events (stories of one happening) out of the report')
     .option('--timings', 'print the time of each stage on stderr')
+    .option('--quiet', 'no progress bars')
     .option('--no-color', 'no colour in the table');
-  addKeepChromeOption(addThresholdOptions(cmd)).action(async (inputs: string[], opts: Record<string, unknown>) => {
-    const format = String(opts.format);
-    const render = await getRenderer('scan', format);
-    const mode = opts.allPairs ? 'all' : parseChoice('--candidates', String(opts.candidates), CANDIDATES);
-    const lshThreshold = parseNumberOption('--lsh-threshold', String(opts.lshThreshold), 0.05, 0.95);
-    const thresholds = readThresholdOptions(opts);
-    const articles = await readCorpus(inputs);
+  addKeepChromeOption(addThresholdOptions(cmd)).action(scanAction);
+}
+
+async function scanAction(inputs: string[], opts: Record<string, unknown>): Promise<void> {
+  const format = String(opts.format);
+  const render = await getRenderer('scan', format);
+  const mode = opts.allPairs ? 'all' : parseChoice('--candidates', String(opts.candidates), CANDIDATES);
+  const lshThreshold = parseNumberOption('--lsh-threshold', String(opts.lshThreshold), 0.05, 0.95);
+  const thresholds = readThresholdOptions(opts);
+  const keepChrome = opts.keepChrome === true;
+  const progress = startStageProgress({ quiet: opts.quiet === true });
+  try {
+    const articles = await readCorpus(inputs, {
+      onProgress: (done, total) => progress.update('read', done, total),
+      ...READ_OPTIONS,
+    });
     const { scanCorpus } = await import('../../pipeline/scan.js');
     const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
     const result = scanCorpus(articles, {
       anchors: await loadAnchorResources(),
       thresholds,
-      keepChrome: opts.keepChrome === true,
+      keepChrome,
       events: opts.events !== false,
       ...(candidates ? { candidates } : {}),
       onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
+      onProgress: (stage, done, total) => progress.update(stage, done, total),
     });
-    const { renderJson } = await import('../../report/json.js');
-    const { renderMarkdown } = await import('../../report/markdown.js');
-    const json = renderJson(result);
-    const md = renderMarkdown(result);
+    const out = String(opts.out);
     if (opts.write !== false) {
-      const out = String(opts.out);
-      const { reviewScanPairs } = await import('../../pipeline/reviewPairs.js');
-      const { renderScanHtml } = await import('../../report/html.js');
-      await writeFileAtomic(join(out, 'report.json'), json);
-      await writeFileAtomic(join(out, 'report.md'), md);
-      await writeFileAtomic(
-        join(out, 'index.html'),
-        renderScanHtml(result, {
-          reviews: reviewScanPairs(result, articles, { keepChrome: opts.keepChrome === true }),
-        }),
-      );
+      const written = await writeReports(result, articles, out, progress, {
+        timings: opts.timings === true,
+        keepChrome,
+      });
+      if (!written) return;
       if (format !== 'json')
         process.stderr.write(
-          `wrote ${join(out, 'report.json')}, ${join(out, 'report.md')}, ${join(out, 'index.html')}\n`,
+          `wrote ${['report.json', 'report.md', 'index.html'].map((f) => escapeTerminal(join(out, f))).join(', ')}\n`,
         );
     }
-    process.stdout.write(render(result, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
+    progress.stop();
+    const color = useColor(process.stdout, opts.color as boolean | undefined);
+    process.stdout.write(render(result, { color, ...(opts.write !== false ? { reports: out } : {}) }));
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * Render the three reports, then write them as one set (io/writeFile.ts). Ctrl-C (or SIGTERM,
+ * SIGHUP) while they are written stops before anything is replaced; after the set is in place it
+ * only stops the command. Returns false when interrupted (exit 130).
+ */
+async function writeReports(
+  result: ScanResult,
+  articles: readonly Article[],
+  out: string,
+  progress: StageProgress,
+  { timings, keepChrome }: { timings: boolean; keepChrome: boolean },
+): Promise<boolean> {
+  let t0 = performance.now();
+  const lap = (stage: string): void => {
+    if (timings) process.stderr.write(`${stage}: ${(performance.now() - t0).toFixed(0)} ms\n`);
+    t0 = performance.now();
+  };
+  const { renderJson } = await import('../../report/json.js');
+  const { renderMarkdown } = await import('../../report/markdown.js');
+  const { reviewScanPairs } = await import('../../pipeline/reviewPairs.js');
+  const { renderScanHtml } = await import('../../report/html.js');
+  const { WriteInterrupted, writeFileSet } = await import('../../io/writeFile.js');
+  const notDrawn = new Map<string, string>();
+  const reviews = reviewScanPairs(result, articles, {
+    keepChrome,
+    onNotDrawn: (key, why) => notDrawn.set(key, why),
+    onProgress: (done, total) => progress.update('review', done, total),
   });
+  lap('review');
+  const files = [
+    ['report.json', renderJson(result)],
+    ['report.md', renderMarkdown(result)],
+    ['index.html', renderScanHtml(result, { reviews, notDrawn })],
+  ] as const;
+  lap('render');
+  let signal: NodeJS.Signals | undefined;
+  const onSignal = (s: NodeJS.Signals): void => {
+    signal = s;
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, onSignal);
+  try {
+    await writeFileSet(out, files, {
+      interrupted: () => signal !== undefined,
+      onFile: (done, total) => progress.update('write', done, total),
+    });
+  } catch (error) {
+    if (!(error instanceof WriteInterrupted)) throw error;
+    progress.stop();
+    process.stderr.write(
+      `${PREFIX}interrupted (${signal}): the reports in ${escapeTerminal(out)} were left as they were\n`,
+    );
+    process.exitCode = EXIT_INTERRUPTED;
+    return false;
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+  }
+  lap('write');
+  if (signal) {
+    progress.stop();
+    process.stderr.write(`${PREFIX}interrupted (${signal}) after the reports were written\n`);
+    process.exitCode = EXIT_INTERRUPTED;
+    return false;
+  }
+  return true;
 }
 
 async function lshCandidateFn(threshold: number) {
   const { lshCandidates } = await import('../../core/candidates/lsh.js');
-  return (fps: Parameters<typeof lshCandidates>[0]) => lshCandidates(fps, { threshold });
+  return (
+    fps: Parameters<typeof lshCandidates>[0],
+    _vectors: unknown,
+    onProgress?: (done: number, total: number) => void,
+  ) => lshCandidates(fps, { threshold }, onProgress);
 }

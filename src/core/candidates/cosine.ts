@@ -6,7 +6,8 @@
 import type { Thresholds } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
 import type { SparseVector } from '../similarity/cosine.js';
-import { joinByCosine } from './cosineJoin.js';
+import { type CandidateCap, capPairsPerArticle, MAX_CANDIDATES_PER_ARTICLE } from './cap.js';
+import { rankByCosine } from './cosineJoin.js';
 
 /**
  * Pairs under this TF-IDF cosine are not scored further: no duplicate, republication or translation
@@ -24,13 +25,27 @@ export function candidateFloor(thresholds: Thresholds): number {
 export interface CandidatePairs {
   method: 'all-pairs' | 'lsh';
   pairs: Array<[number, number]>;
+  /** Set when some articles had more candidates than the cap (cap.ts): how many pairs were left out. */
+  cap?: CandidateCap;
 }
 
-/** Every pair that could be related: exact all-pairs cosine, then the floor. */
+/**
+ * Every pair that could be related: exact all-pairs cosine, then the floor, then at most
+ * `maxPerArticle` pairs per article (its most similar ones).
+ */
 export function allPairs(
   _fingerprints: readonly Fingerprint[],
   vectors: readonly SparseVector[],
   minCosine = CANDIDATE_COSINE,
+  maxPerArticle = MAX_CANDIDATES_PER_ARTICLE,
+  onProgress?: (done: number, total: number) => void,
 ): CandidatePairs & { method: 'all-pairs' } {
-  return { method: 'all-pairs', pairs: joinByCosine(vectors, minCosine) };
+  const ranked = rankByCosine(vectors, minCosine, maxPerArticle, onProgress);
+  const capped = capPairsPerArticle(ranked.pairs, vectors.length, maxPerArticle);
+  const dropped = ranked.dropped + capped.dropped;
+  return {
+    method: 'all-pairs',
+    pairs: capped.pairs,
+    ...(dropped > 0 ? { cap: { perArticle: maxPerArticle, dropped } } : {}),
+  };
 }

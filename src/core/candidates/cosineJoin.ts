@@ -8,12 +8,13 @@
  * keeps cosine ≈ √0.3 ≈ 0.55 with its source), so only pairs above it get the costly scores.
  */
 import type { SparseVector } from '../similarity/cosine.js';
+import { keepBestOfRow, type RankedPair } from './cap.js';
 
-/** Pairs (i < j) whose cosine is at least `minCosine`, in (i, j) order. */
-export function joinByCosine(vectors: readonly SparseVector[], minCosine: number): Array<[number, number]> {
-  if (!(minCosine >= 0 && minCosine <= 1)) throw new RangeError(`minCosine must be in [0, 1], got ${minCosine}`);
-  const n = vectors.length;
-  // Postings: term id → (document, normalized weight), documents ascending.
+/** Each document's later neighbours at or above `minCosine`: (i, the js ascending, their cosines). */
+type RowListener = (i: number, js: readonly number[], cosines: Float64Array) => void;
+
+/** The inverted index: term id → (document, normalized weight), documents ascending. */
+function buildPostings(vectors: readonly SparseVector[]): Map<number, { docs: number[]; weights: number[] }> {
   const postings = new Map<number, { docs: number[]; weights: number[] }>();
   vectors.forEach((v, doc) => {
     if (v.norm === 0) return;
@@ -28,9 +29,21 @@ export function joinByCosine(vectors: readonly SparseVector[], minCosine: number
       p.weights.push((v.weights[k] as number) / v.norm);
     }
   });
+  return postings;
+}
+
+function joinRows(
+  vectors: readonly SparseVector[],
+  minCosine: number,
+  onRow: RowListener,
+  onProgress?: (done: number, total: number) => void,
+): void {
+  if (!(minCosine >= 0 && minCosine <= 1)) throw new RangeError(`minCosine must be in [0, 1], got ${minCosine}`);
+  const n = vectors.length;
+  const postings = buildPostings(vectors);
   const acc = new Float64Array(n);
   const touched: number[] = [];
-  const out: Array<[number, number]> = [];
+  const js: number[] = [];
   for (let i = 0; i < n; i++) {
     const v = vectors[i] as SparseVector;
     if (v.norm === 0) continue;
@@ -52,12 +65,48 @@ export function joinByCosine(vectors: readonly SparseVector[], minCosine: number
       }
     }
     touched.sort((x, y) => x - y);
-    for (const j of touched) {
-      // A small tolerance: the sum of normalized products may round just under an exact threshold.
-      if ((acc[j] as number) >= minCosine - 1e-12) out.push([i, j]);
-      acc[j] = 0;
-    }
+    // A small tolerance: the sum of normalized products may round just under an exact threshold.
+    for (const j of touched) if ((acc[j] as number) >= minCosine - 1e-12) js.push(j);
+    if (js.length > 0) onRow(i, js, acc);
+    for (const j of touched) acc[j] = 0;
     touched.length = 0;
+    js.length = 0;
+    onProgress?.(i + 1, n);
   }
+}
+
+/** Pairs (i < j) whose cosine is at least `minCosine`, in (i, j) order. */
+export function joinByCosine(vectors: readonly SparseVector[], minCosine: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  joinRows(vectors, minCosine, (i, js) => {
+    for (const j of js) out.push([i, j]);
+  });
   return out;
+}
+
+/**
+ * The same pairs with their cosines, at most `maxPerRow` per document (its most similar later
+ * documents), so that memory stays linear in the corpus however alike its texts are; `dropped`
+ * counts the pairs left out.
+ */
+export function rankByCosine(
+  vectors: readonly SparseVector[],
+  minCosine: number,
+  maxPerRow: number,
+  onProgress?: (done: number, total: number) => void,
+): { pairs: RankedPair[]; dropped: number } {
+  const pairs: RankedPair[] = [];
+  let dropped = 0;
+  joinRows(
+    vectors,
+    minCosine,
+    (i, js, cosines) => {
+      const row = js.map((j) => ({ i, j, score: cosines[j] as number }));
+      dropped += keepBestOfRow(row, maxPerRow);
+      row.sort((x, y) => x.j - y.j);
+      pairs.push(...row);
+    },
+    onProgress,
+  );
+  return { pairs, dropped };
 }

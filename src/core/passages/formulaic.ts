@@ -29,11 +29,15 @@ function hasHash(set: Uint32Array, h: number): boolean {
  * document holds it when it holds every word shingle of it (looked up in the fingerprints' sorted
  * shingle sets, so the cost is a few binary searches per document, not a text search).
  */
-export function isFormulaic(tokens: readonly string[], fps: readonly Fingerprint[]): boolean {
+export function isFormulaic(
+  tokens: readonly string[],
+  fps: readonly Fingerprint[],
+  weights?: readonly number[],
+): boolean {
   if (tokens.length < WORD_SHINGLE_SIZE) return false;
   const hashes = hashWordShingles(tokens, WORD_SHINGLE_SIZE);
   let found = 0;
-  for (const f of fps) {
+  for (const [k, f] of fps.entries()) {
     let all = true;
     for (const h of hashes) {
       if (!hasHash(f.words, h)) {
@@ -41,7 +45,8 @@ export function isFormulaic(tokens: readonly string[], fps: readonly Fingerprint
         break;
       }
     }
-    if (all && ++found >= FORMULAIC_DOCUMENTS) return true;
+    if (all) found += weights?.[k] ?? 1;
+    if (found >= FORMULAIC_DOCUMENTS) return true;
   }
   return false;
 }
@@ -49,11 +54,26 @@ export function isFormulaic(tokens: readonly string[], fps: readonly Fingerprint
 /**
  * Mark, in place, the shared passages of each pair that recur in a third document. A passage
  * shown whole is its tokens joined by spaces (tokens hold no spaces); a shortened one ("head …
- * tail [N words]") is a long copy, never formulaic.
+ * tail [N words]") is a long copy, never formulaic. `weights`: how many documents each fingerprint
+ * stands for (identical copies folded into one), 1 each by default.
  */
-export function markFormulaic(pairs: readonly PairResult[], fps: readonly Fingerprint[]): void {
+export function markFormulaic(
+  pairs: readonly PairResult[],
+  fps: readonly Fingerprint[],
+  weights?: readonly number[],
+): void {
+  // Copies share the same passages with everyone: each passage is looked up once.
+  const known = new Map<string, boolean>();
+  const formulaic = (run: string): boolean => {
+    let f = known.get(run);
+    if (f === undefined) {
+      f = !run.includes(' … ') && isFormulaic(run.split(' '), fps, weights);
+      known.set(run, f);
+    }
+    return f;
+  };
   for (const p of pairs) {
-    const recurring = (p.shared ?? []).filter((run) => !run.includes(' … ') && isFormulaic(run.split(' '), fps));
+    const recurring = (p.shared ?? []).filter(formulaic);
     if (recurring.length > 0) p.formulaic = recurring;
   }
 }

@@ -68,20 +68,7 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   related: 1.01,
 });
 
-/**
- * How strong each relation is, for ordering (strongest evidence first): matches in the gate, pairs
- * in the HTML report, and edges when clustering stories. The gaps of 1 keep any cosine tiebreak
- * (at most 1) inside its relation.
- */
-export const RELATION_STRENGTH: Readonly<Record<Relation, number>> = Object.freeze({
-  duplicate: 6,
-  republication: 5,
-  'edited-copy': 4,
-  'translation-variant': 3,
-  'shares-passage': 2,
-  related: 1,
-  unrelated: 0,
-});
+export { RELATION_STRENGTH } from '../../types/index.js';
 
 /** Thresholds that may be absent (off). */
 const OPTIONAL = new Set([

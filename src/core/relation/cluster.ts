@@ -28,13 +28,36 @@ export interface ClusterOptions {
   /** Share of cross pairs that must be edges for two groups to merge, in (0, 1]. Default 0.6. */
   minLinkedShare?: number;
   /**
+   * How many documents each item stands for (default 1 each): identical copies folded into one
+   * item (core/candidates/identical.ts). An edge between items of weights p and q counts as p·q
+   * linked pairs, so the groups are those the unfolded documents would form.
+   */
+  weights?: readonly number[];
+  /**
    * Whether two documents that are not joined by an edge still count in favour of a merge (see
    * `stories.ts`: the same vocabulary). Default: never.
    */
   compatible?: (a: number, b: number) => boolean;
+  /** Told how many edges were taken so far (every 1,024 and at the end), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_MIN_LINKED_SHARE = 0.6;
+
+/** Each item's linked items, every edge once (an edge listed twice, or both ways, counts once). */
+function linkedNeighbours(count: number, edges: readonly StoryEdge[]): number[][] {
+  const seen = new Set<number>();
+  const out: number[][] = Array.from({ length: count }, () => []);
+  for (const e of edges) {
+    const lo = Math.min(e.a, e.b);
+    const hi = Math.max(e.a, e.b);
+    if (lo === hi || seen.has(lo * count + hi)) continue;
+    seen.add(lo * count + hi);
+    (out[lo] as number[]).push(hi);
+    (out[hi] as number[]).push(lo);
+  }
+  return out;
+}
 
 /** Groups of document indexes; each group sorted, groups ordered by their first index. */
 export function clusterStories(count: number, edges: readonly StoryEdge[], options: ClusterOptions = {}): number[][] {
@@ -50,31 +73,56 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     }
     if (!Number.isFinite(e.strength)) throw new RangeError(`edge ${i} must have a finite strength, got ${e.strength}`);
   });
-  const linked = new Set<number>();
-  for (const e of edges) linked.add(Math.min(e.a, e.b) * count + Math.max(e.a, e.b));
+  const weight = (i: number): number => options.weights?.[i] ?? 1;
+  const neighbours = linkedNeighbours(count, edges);
+  const linked = compatible ? new Set(edges.map((e) => Math.min(e.a, e.b) * count + Math.max(e.a, e.b))) : undefined;
   const groupOf = Array.from({ length: count }, (_, i) => i);
   const groups = new Map<number, number[]>(groupOf.map((i) => [i, [i]]));
+  const size = groupOf.map(weight);
+  const version = new Float64Array(count);
+  const failed = new Map<number, number>();
   // Ties broken on the edge's ends taken in order, so that (a, b) and (b, a) sort alike.
   const order = [...edges].sort(
     (x, y) =>
       y.strength - x.strength || Math.min(x.a, x.b) - Math.min(y.a, y.b) || Math.max(x.a, x.b) - Math.max(y.a, y.b),
   );
-  for (const e of order) {
+  for (const [k, e] of order.entries()) {
+    if ((k & 1023) === 0) options.onProgress?.(k, order.length);
     const ga = groupOf[e.a] as number;
     const gb = groupOf[e.b] as number;
     if (ga === gb) continue;
+    // Two groups that did not merge stay apart until one of them grows: the same test would fail again.
+    const code = Math.min(ga, gb) * count + Math.max(ga, gb);
+    const stamp = (version[Math.min(ga, gb)] as number) * 2 ** 26 + (version[Math.max(ga, gb)] as number);
+    if (failed.get(code) === stamp) continue;
     const ma = groups.get(ga) as number[];
     const mb = groups.get(gb) as number[];
     let links = 0;
-    for (const x of ma)
-      for (const y of mb) if (linked.has(Math.min(x, y) * count + Math.max(x, y)) || compatible?.(x, y)) links++;
-    if (links / (ma.length * mb.length) < minShare) continue;
+    if (compatible) {
+      // Every cross pair is asked (edges and compatible pairs both count): |ma|·|mb| tests.
+      for (const x of ma)
+        for (const y of mb)
+          if (linked?.has(Math.min(x, y) * count + Math.max(x, y)) || compatible(x, y)) links += weight(x) * weight(y);
+    } else {
+      // Linked pairs across the two groups, counted from the smaller group's edges (not its members × the other's).
+      const [small, other] = ma.length <= mb.length ? [ma, gb] : [mb, ga];
+      for (const x of small)
+        for (const y of neighbours[x] as number[]) if (groupOf[y] === other) links += weight(x) * weight(y);
+    }
+    if (links / ((size[ga] as number) * (size[gb] as number)) < minShare) {
+      failed.set(code, stamp);
+      continue;
+    }
     // The larger group keeps its key; on equal sizes, the one with the smaller key (deterministic).
     const [keep, drop] = ma.length > mb.length || (ma.length === mb.length && ga < gb) ? [ga, gb] : [gb, ga];
     const moved = groups.get(drop) as number[];
     for (const x of moved) groupOf[x] = keep;
-    (groups.get(keep) as number[]).push(...moved);
+    const kept = groups.get(keep) as number[];
+    for (const x of moved) kept.push(x);
+    size[keep] = (size[keep] as number) + (size[drop] as number);
+    version[keep] = (version[keep] as number) + 1;
     groups.delete(drop);
   }
+  options.onProgress?.(order.length, order.length);
   return [...groups.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] as number) - (y[0] as number));
 }

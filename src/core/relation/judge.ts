@@ -8,7 +8,7 @@ import { describePassages, locatePassages } from '../passages/report.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { type Classification, classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from './classify.js';
 import { describeForm } from './form.js';
-import { measurePair } from './score.js';
+import { exceedsSentencePairs, MAX_SENTENCE_PAIRS, measurePair } from './score.js';
 
 /** The defaults with the caller's thresholds on top, checked. Never changes the caller's object. */
 export function resolveThresholds(partial: Partial<Thresholds> = {}): Thresholds {
@@ -34,6 +34,17 @@ const NO_WORDS: Classification = {
   ],
 };
 
+/** Why alignment and copy coverage are 0 for a pair of very long texts. */
+function sentencePairsReason(a: Fingerprint, b: Fingerprint): PairResult['reasons'][number] {
+  return {
+    score: 'sentencePairs',
+    value: a.article.sentences.length * b.article.sentences.length,
+    threshold: MAX_SENTENCE_PAIRS,
+    op: '>=',
+    note: `${a.article.sentences.length} × ${b.article.sentences.length} sentences: over the limit, sentence alignment and the copy test were skipped (coverage is character containment alone)`,
+  };
+}
+
 /** A scored, classified pair, with the passages both share when they are related. */
 export function judgePair(
   a: Fingerprint,
@@ -45,7 +56,8 @@ export function judgePair(
   const { scores, passages } = measurePair(a, b, va, vb);
   const fewest = Math.min(a.article.tokens.length, b.article.tokens.length);
   const verdict = fewest === 0 ? NO_WORDS : classifyPair(scores, thresholds);
-  const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons: verdict.reasons };
+  const reasons = exceedsSentencePairs(a, b) ? [...verdict.reasons, sentencePairsReason(a, b)] : verdict.reasons;
+  const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons };
   if (verdict.container) {
     result.container = verdict.container === 'a' ? a.id : b.id;
     result.form = describeForm(passages, a.article.tokens.length, b.article.tokens.length, verdict.container);

@@ -14,6 +14,35 @@ function closeness(p: PairResult): number {
   return p.scores.cosine + Math.max(p.scores.charContainmentAB, p.scores.charContainmentBA);
 }
 
+function byCloseness(x: JudgedPair, y: JudgedPair): number {
+  return (
+    closeness(y.result) - closeness(x.result) ||
+    x.result.a.localeCompare(y.result.a) ||
+    x.result.b.localeCompare(y.result.b)
+  );
+}
+
+/**
+ * The closest unlinked pairs among those offered, kept as they come: a scan need not hold every
+ * judged pair (millions, on a corpus of near-copies) to name the five closest.
+ */
+export class NearestKeeper {
+  private kept: JudgedPair[] = [];
+
+  constructor(private readonly count = NEAREST_COUNT) {}
+
+  offer(p: JudgedPair): void {
+    if (p.result.relation !== 'unrelated') return;
+    this.kept.push(p);
+    if (this.kept.length >= 4 * this.count + 16) this.kept = this.kept.sort(byCloseness).slice(0, this.count);
+  }
+
+  /** The kept pairs (at least the `count` closest of all offered). */
+  list(): JudgedPair[] {
+    return this.kept;
+  }
+}
+
 /**
  * The `count` closest unlinked pairs (copies of the judged results), with up to 3 passages of at
  * least 6 matched words they share.
@@ -25,12 +54,7 @@ export function pickNearest(
 ): PairResult[] {
   return judged
     .filter((p) => p.result.relation === 'unrelated')
-    .sort(
-      (x, y) =>
-        closeness(y.result) - closeness(x.result) ||
-        x.result.a.localeCompare(y.result.a) ||
-        x.result.b.localeCompare(y.result.b),
-    )
+    .sort(byCloseness)
     .slice(0, count)
     .map((p) => {
       const out: PairResult = { ...p.result };

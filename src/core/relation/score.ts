@@ -28,6 +28,22 @@ export const ALIGNMENT_GATE = { cosine: 0.2, containment: 0.2 } as const;
 export const COPY_GATE = 0.5;
 
 /**
+ * Most sentence pairs (sentences of A × sentences of B) the alignment and the copy test examine
+ * for one pair of texts; above it both are skipped (alignment and copy coverage count as 0) and
+ * the verdict rests on the other scores, with a reason saying so (judge.ts). Both are O(n·m) in
+ * time and the alignment in memory (17 bytes a cell: 68 MB here): a 3 MB article against a 1 MB
+ * one (20,000 × 7,000 sentences) took over 300 s and 3.4 GB, against a 50 MB one it overflowed a
+ * typed array. The longest document in ../shared/eval has 110 sentences (12,100 pairs with
+ * itself), so real articles stay far under it; 2,000 × 2,000 sentences takes about 2 s.
+ */
+export const MAX_SENTENCE_PAIRS = 4_000_000;
+
+/** Whether the alignment and the copy test are skipped for this pair (too many sentence pairs). */
+export function exceedsSentencePairs(a: Fingerprint, b: Fingerprint): boolean {
+  return a.article.sentences.length * b.article.sentences.length > MAX_SENTENCE_PAIRS;
+}
+
+/**
  * Whether two texts' languages allow sentence alignment: content terms are stemmed per language,
  * so across languages only names and numbers would match, and a short English text and its
  * German translation can then look aligned. `und` (undetermined) is compatible with any.
@@ -96,12 +112,14 @@ export function measurePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb
   const cosine = cosineSimilarity(va, vb);
   const maxChar = Math.max(chars.containmentAB, chars.containmentBA);
   const sameLanguage = isSameLanguage(a.article.lang, b.article.lang);
+  // Alignment and the copy test are O(n·m) in sentences: skipped past MAX_SENTENCE_PAIRS.
+  const sentenceTests = sameLanguage && !exceedsSentencePairs(a, b);
   const aligned =
-    sameLanguage && (cosine >= ALIGNMENT_GATE.cosine || maxChar >= ALIGNMENT_GATE.containment)
+    sentenceTests && (cosine >= ALIGNMENT_GATE.cosine || maxChar >= ALIGNMENT_GATE.containment)
       ? alignmentScores(a, b)
       : { alignedAB: 0, alignedBA: 0, windowAB: 0, windowBA: 0, similarity: 0, pairs: 0 };
   const copy =
-    sameLanguage && maxChar >= COPY_GATE
+    sentenceTests && maxChar >= COPY_GATE
       ? copyCoverage(a.copyUnits, b.copyUnits, diceSimilarity)
       : { copyAB: 0, copyBA: 0 };
   // Passages across languages are quoted foreign material (a tweet, a name list): the

@@ -46,21 +46,21 @@ export function toStoryEdges(judged: readonly JudgedPair[]): StoryEdge[] {
     .map((p) => ({ a: p.i, b: p.j, strength: RELATION_STRENGTH[p.result.relation] + p.result.scores.cosine }));
 }
 
-/** Name the origin of a story: the member the others contain, else the earliest dated one. */
-export function pickOrigin(
+/**
+ * Name the origin of a story from how often each member is held by another (republication pairs
+ * inside the story): the member held most often, when no other is held as often; else the
+ * earliest dated member.
+ */
+export function chooseOrigin(
   members: readonly string[],
-  pairs: readonly PairResult[],
+  held: ReadonlyMap<string, number>,
   dates: ReadonlyMap<string, string>,
 ): Pick<Story, 'origin' | 'originBy'> {
   if (members.length === 1) return {};
-  const inStory = new Set(members);
-  const held = new Map<string, number>();
-  for (const p of pairs) {
-    if (p.relation !== 'republication' || !p.container || !inStory.has(p.a) || !inStory.has(p.b)) continue;
-    const inner = p.container === p.a ? p.b : p.a;
-    held.set(inner, (held.get(inner) ?? 0) + 1);
-  }
-  const byHeld = [...held.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  const byHeld = members
+    .filter((m) => held.has(m))
+    .map((m): [string, number] => [m, held.get(m) as number])
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
   if (byHeld.length > 0 && (byHeld.length === 1 || (byHeld[0]?.[1] ?? 0) > (byHeld[1]?.[1] ?? 0))) {
     return { origin: byHeld[0]?.[0], originBy: 'containment' };
   }
@@ -71,6 +71,35 @@ export function pickOrigin(
   return {};
 }
 
+/** Name the origin of a story: the member the others contain, else the earliest dated one. */
+export function pickOrigin(
+  members: readonly string[],
+  pairs: readonly PairResult[],
+  dates: ReadonlyMap<string, string>,
+): Pick<Story, 'origin' | 'originBy'> {
+  const inStory = new Set(members);
+  const held = new Map<string, number>();
+  for (const p of pairs) {
+    if (p.relation !== 'republication' || !p.container || !inStory.has(p.a) || !inStory.has(p.b)) continue;
+    const inner = p.container === p.a ? p.b : p.a;
+    held.set(inner, (held.get(inner) ?? 0) + 1);
+  }
+  return chooseOrigin(members, held, dates);
+}
+
+export interface BuildStoriesOptions {
+  /**
+   * The documents each item of `ids` stands for, itself first (identical copies folded into one
+   * item: core/candidates/identical.ts). Default: each item stands for itself. Stories then list
+   * every document, and are those the unfolded documents would form.
+   */
+  copies?: readonly (readonly string[])[];
+  /** Items (indexes into `ids`) that count in favour of a merge without an edge (clusterStories' `compatible`). */
+  compatible?: (a: number, b: number) => boolean;
+  /** Told how far the clustering is (clusterStories' `onProgress`). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Stories of a corpus: documents (`ids`, in corpus order) clustered by the story edges of the
  * judged pairs, members sorted, stories ordered by their first member and numbered s1, s2, …
@@ -79,12 +108,28 @@ export function buildStories(
   ids: readonly string[],
   judged: readonly JudgedPair[],
   dates: ReadonlyMap<string, string>,
-  compatible?: (a: number, b: number) => boolean,
+  options: BuildStoriesOptions = {},
 ): Story[] {
-  const groups = clusterStories(ids.length, toStoryEdges(judged), compatible ? { compatible } : {});
-  const pairs = judged.map((p) => p.result);
+  const copiesOf = (i: number): readonly string[] => options.copies?.[i] ?? [ids[i] as string];
+  const groups = clusterStories(ids.length, toStoryEdges(judged), {
+    weights: ids.map((_, i) => copiesOf(i).length),
+    ...(options.compatible ? { compatible: options.compatible } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const storyOf = new Int32Array(ids.length);
+  groups.forEach((g, k) => {
+    for (const i of g) storyOf[i] = k;
+  });
+  // How often each document is held by another of its story, each held copy by each holding copy.
+  const held = new Map<string, number>();
+  for (const p of judged) {
+    const r = p.result;
+    if (r.relation !== 'republication' || !r.container || storyOf[p.i] !== storyOf[p.j]) continue;
+    const [inner, outer] = r.container === r.a ? [p.j, p.i] : [p.i, p.j];
+    for (const doc of copiesOf(inner)) held.set(doc, (held.get(doc) ?? 0) + copiesOf(outer).length);
+  }
   return groups
-    .map((g) => g.map((i) => ids[i] as string).sort())
+    .map((g) => g.flatMap(copiesOf).sort())
     .sort((x, y) => (x[0] as string).localeCompare(y[0] as string))
-    .map((members, k): Story => ({ id: `s${k + 1}`, members, ...pickOrigin(members, pairs, dates) }));
+    .map((members, k): Story => ({ id: `s${k + 1}`, members, ...chooseOrigin(members, held, dates) }));
 }

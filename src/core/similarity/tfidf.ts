@@ -21,13 +21,21 @@ export interface DocumentFrequencies {
   df: Map<string, number>;
 }
 
-/** Count the document frequency of every term. */
-export function countDocumentFrequencies(termLists: Iterable<readonly string[]>): DocumentFrequencies {
+/**
+ * Count the document frequency of every term. `weights[k]`: how many documents the k-th list
+ * stands for (identical copies counted once and weighed by their number); 1 each by default.
+ */
+export function countDocumentFrequencies(
+  termLists: Iterable<readonly string[]>,
+  weights?: readonly number[],
+): DocumentFrequencies {
   const df = new Map<string, number>();
   let documents = 0;
+  let k = 0;
   for (const terms of termLists) {
-    documents++;
-    for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    const w = weights?.[k++] ?? 1;
+    documents += w;
+    for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + w);
   }
   return { documents, df };
 }
@@ -61,9 +69,15 @@ export function vectorizeTfIdf(
   return toSparseVector(entries);
 }
 
-/** TF-IDF vectors of a whole corpus, document frequencies counted over that corpus. */
-export function vectorizeCorpus(termLists: readonly (readonly string[])[]): SparseVector[] {
-  const freqs = countDocumentFrequencies(termLists);
+/**
+ * TF-IDF vectors of a whole corpus, document frequencies counted over that corpus (`weights`: how
+ * many documents each list stands for, as in `countDocumentFrequencies`).
+ */
+export function vectorizeCorpus(
+  termLists: readonly (readonly string[])[],
+  weights?: readonly number[],
+): SparseVector[] {
+  const freqs = countDocumentFrequencies(termLists, weights);
   const termIds = new Map<string, number>();
   return termLists.map((terms) => vectorizeTfIdf(terms, freqs, termIds));
 }

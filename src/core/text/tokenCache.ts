@@ -68,7 +68,8 @@ export function tokenizeAndTermsFast(
       if (words.size >= cache.maxEntries) words.clear();
       words.set(raw, forms);
     }
-    tokens.push(forms[0]);
+    // As segmentWords: a word that folds to nothing (combining marks alone) is no token.
+    if (forms[0] !== '') tokens.push(forms[0]);
     if (forms[1] !== '') terms.push(forms[1]);
   };
   const re = new RegExp(WORD_RE.source, WORD_RE.flags);

@@ -38,6 +38,8 @@ function wordSegmenter(): Intl.Segmenter {
 export function foldWord(word: string): string {
   let w = word.normalize('NFKC').toLowerCase();
   if (/\P{ASCII}/u.test(w)) {
+    // NFKC can open a space inside a word (the Arabic ligature U+FC5E becomes " ٌّ"): a token holds none.
+    w = w.replace(/\s+/gu, '');
     w = w.normalize('NFD').replace(COMBINING_DIACRITICS, '').normalize('NFC');
     w = w.replace(/[’ʼ]/g, "'");
   }
@@ -55,7 +57,7 @@ export function segmentWords(text: string): WordSpan[] {
     const start = m.index;
     if (mixed && SPACELESS_SCRIPT.test(raw)) {
       for (const seg of wordSegmenter().segment(raw)) {
-        if (!seg.isWordLike) continue;
+        if (!seg.isWordLike || foldWord(seg.segment) === '') continue;
         out.push({
           norm: foldWord(seg.segment),
           start: start + seg.index,
@@ -63,7 +65,9 @@ export function segmentWords(text: string): WordSpan[] {
         });
       }
     } else {
-      out.push({ norm: foldWord(raw), start, end: start + raw.length });
+      const norm = foldWord(raw);
+      // A run of combining marks alone (a stray U+0301) folds to nothing: not a word.
+      if (norm !== '') out.push({ norm, start, end: start + raw.length });
     }
   }
   return out;
