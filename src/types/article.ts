@@ -52,6 +52,8 @@ export interface NormalizedArticle {
   title?: string;
   /** Language: the metadata language or a script-based guess (`en`, `zh`, `ja`, `ru`, ...). */
   lang: string;
+  /** The article's date as given in its metadata (for the year of a date the text gives without one). */
+  date?: string;
   /** Folded matching tokens of `clean` (case, accents, quotes, spelling variants folded). */
   tokens: string[];
   /** Where each token stands in `clean`: start and end offsets, two per token. */

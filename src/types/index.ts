@@ -4,6 +4,7 @@
  * floor throws for bad input) and the validators of stored formats (`store.ts`), so that a store
  * checks what it reads without depending on `core/`.
  */
+export * from './anchors.js';
 export * from './article.js';
 export * from './errors.js';
 export * from './eval.js';

@@ -253,6 +253,7 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
     clean,
     title,
     lang: article.lang ?? guessLanguage(clean),
+    ...(article.date !== undefined ? { date: article.date } : {}),
     tokens,
     tokenSpans: Uint32Array.from(spans),
     quoted: Uint8Array.from(quoted),

@@ -1,0 +1,152 @@
+/**
+ * The cross-language equivalents table (`data/equivalents.tsv`): acronyms, organisations,
+ * countries with their adjectives, capitals and agencies, written differently in each language
+ * (UN | ONU | ООН | 联合国; CPC | CCP | PCC | PCCh | КПК | 中共). Data, not code: a row is added
+ * to the file, not here. Parsing and matching are pure; reading the file is io/'s job.
+ *
+ * A form with a capital letter matches the words as written (US, EE UU for EE.UU.); a lower-case
+ * form matches folded words (accents dropped); a form ending in `*` matches any word starting with
+ * it (case endings: кита* = Китай, Китая); a form in Han, Hangul or Arabic script matches as a
+ * substring of the text (those scripts have no spaces, or attach particles to the word).
+ */
+import type { NameKind } from '../../types/anchors.js';
+import { foldWord } from '../text/tokens.js';
+
+interface Form {
+  /** Words of the form: as written (case-sensitive forms) or folded; the last one maybe a prefix. */
+  words: string[];
+  caseSensitive: boolean;
+  prefix: boolean;
+}
+
+interface Entry {
+  id: string;
+  form: Form;
+}
+
+/** The parsed table: look-ups by first word, by prefix and by substring. */
+export interface EquivalentsTable {
+  /** First word (as written for case-sensitive forms, folded otherwise) → the forms starting with it. */
+  byFirst: ReadonlyMap<string, readonly Entry[]>;
+  /** One-word prefix forms, by their first three letters. */
+  prefixes: ReadonlyMap<string, readonly Entry[]>;
+  /** Forms in Han, Hangul or Arabic script. */
+  substrings: ReadonlyArray<{ id: string; text: string }>;
+  /** Number of rows. */
+  rows: number;
+}
+
+/** A word of a text as the table matches it. */
+export interface TableWord {
+  /** As written. */
+  raw: string;
+  /** Folded (`foldWord`). */
+  norm: string;
+}
+
+/** A table entry found in a text: its id and the words it covers (none for a substring match). */
+export interface EquivalentHit {
+  id: string;
+  /** Index of the first word covered and the number of words, or the character range for a substring hit. */
+  word?: number;
+  words?: number;
+  start?: number;
+  end?: number;
+}
+
+const SUBSTRING_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Arabic}]/u;
+
+function pushTo(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}
+
+/** Parse the TSV text of the table (`id<TAB>form | form | …`; `#` comments). Throws on a malformed row. */
+export function parseEquivalents(tsv: string): EquivalentsTable {
+  const byFirst = new Map<string, Entry[]>();
+  const prefixes = new Map<string, Entry[]>();
+  const substrings: Array<{ id: string; text: string }> = [];
+  let rows = 0;
+  tsv.split('\n').forEach((line, i) => {
+    if (line.startsWith('#') || line.trim() === '') return;
+    const [id, forms, ...rest] = line.split('\t');
+    if (!id || !forms || rest.length > 0 || !/^[A-Z]+:[A-Z0-9]+$/.test(id))
+      throw new RangeError(`equivalents table line ${i + 1}: expected "KIND:NAME<TAB>form | form …"`);
+    rows++;
+    for (const raw of forms.split('|').map((f) => f.trim())) {
+      if (raw === '') continue;
+      if (SUBSTRING_SCRIPT.test(raw)) {
+        substrings.push({ id, text: raw.normalize('NFC') });
+        continue;
+      }
+      const prefix = raw.endsWith('*');
+      const body = prefix ? raw.slice(0, -1) : raw;
+      const caseSensitive = /\p{Lu}/u.test(body);
+      const words = body
+        .split(/[\s.\-'’]+/)
+        .filter((w) => w.length > 0)
+        .map((w) => (caseSensitive ? w.normalize('NFC') : foldWord(w)));
+      if (words.length === 0) continue;
+      const entry = { id, form: { words, caseSensitive, prefix } };
+      if (prefix && words.length === 1) pushTo(prefixes, (words[0] as string).slice(0, 3), entry);
+      else pushTo(byFirst, words[0] as string, entry);
+    }
+  });
+  return { byFirst, prefixes, substrings, rows };
+}
+
+/** What kind of name a table id is: `ORG:` an organisation, `GPE:` and `CITY:` a place, `PER:` a person. */
+export function kindOfEntry(id: string): NameKind | undefined {
+  if (id.startsWith('ORG:')) return 'organisation';
+  if (id.startsWith('GPE:') || id.startsWith('CITY:')) return 'place';
+  if (id.startsWith('PER:')) return 'person';
+  return undefined;
+}
+
+function wordMatches(form: Form, k: number, word: TableWord): boolean {
+  const want = form.words[k] as string;
+  const have = form.caseSensitive ? word.raw : word.norm.replace(/'s$/, '');
+  if (form.prefix && k === form.words.length - 1) return have.startsWith(want);
+  if (form.prefix && want.length >= 4) return have.startsWith(want);
+  return have === want;
+}
+
+/** The longest table form starting at word `i`, if any. */
+function longestAt(table: EquivalentsTable, words: readonly TableWord[], i: number): { id: string; n: number } | null {
+  const w = words[i] as TableWord;
+  const candidates = [
+    ...(table.byFirst.get(w.raw) ?? []),
+    ...(w.norm !== w.raw ? (table.byFirst.get(w.norm.replace(/'s$/, '')) ?? []) : []),
+    ...(table.prefixes.get(w.norm.slice(0, 3)) ?? []),
+  ];
+  let best: { id: string; n: number } | null = null;
+  for (const { id, form } of candidates) {
+    const n = form.words.length;
+    if (i + n > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) ok = wordMatches(form, k, words[i + k] as TableWord);
+    if (ok && (!best || n > best.n)) best = { id, n };
+  }
+  return best;
+}
+
+/**
+ * Table entries found in a text: word forms over `words` (longest form first, no overlap), and
+ * substring forms over `text`. A longer substring (中国共产党) also contains shorter ones (中国):
+ * both are kept, as the text names both.
+ */
+export function matchEquivalents(table: EquivalentsTable, words: readonly TableWord[], text: string): EquivalentHit[] {
+  const hits: EquivalentHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const best = longestAt(table, words, i);
+    if (!best) continue;
+    hits.push({ id: best.id, word: i, words: best.n });
+    i += best.n - 1;
+  }
+  for (const { id, text: s } of table.substrings) {
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length))
+      hits.push({ id, start: at, end: at + s.length });
+  }
+  return hits;
+}
