@@ -29,6 +29,8 @@ export interface EvaluateOptions {
   /** Skip the baseline (it costs about as much as a scan on large sets). */
   baseline?: boolean;
   onStage?: StageListener;
+  /** Language of articles without `lang` metadata; default `guessLanguage`. */
+  detectLanguage?: ScanOptions['detectLanguage'];
 }
 
 export function evaluateGold(articles: readonly Article[], options: EvaluateOptions = {}): EvaluationResult {
@@ -40,6 +42,7 @@ export function evaluateGold(articles: readonly Article[], options: EvaluateOpti
   if (options.keepChrome) scanOptions.keepChrome = true;
   if (options.candidates) scanOptions.candidates = options.candidates;
   if (onStage) scanOptions.onStage = onStage;
+  if (options.detectLanguage) scanOptions.detectLanguage = options.detectLanguage;
   const scan = scanCorpus(articles, scanOptions);
   const result: EvaluationResult = timed('score partition', onStage, () => {
     const predicted = labelStories(articles, scan);

@@ -5,6 +5,7 @@
 import { DEFAULT_MAX_REVIEWED_PAIRS, pickReviewedPairs } from '../core/review/pickPairs.js';
 import { reviewNormalized } from '../core/review/review.js';
 import { siteLinesOf } from '../core/text/body.js';
+import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import type { Article, NormalizedArticle, ScanResult } from '../types/index.js';
 import { pairKey, type Review } from '../types/review.js';
@@ -14,6 +15,8 @@ export interface ScanReviewOptions {
   maxPairs?: number;
   /** Review the whole page text, as a scan with `keepChrome` scored it. */
   keepChrome?: boolean;
+  /** Language of articles without `lang` metadata, as the scan had it. */
+  detectLanguage?: LanguageDetector;
 }
 
 /** Review the related pairs of a scan, keyed by `pairKey(a, b)`. */
@@ -37,6 +40,7 @@ export function reviewScanPairs(
       n = normalizeArticle(article, {
         ...(options.keepChrome ? { keepChrome: true } : {}),
         ...(siteLines ? { siteLines } : {}),
+        ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
       });
       normalized.set(id, n);
     }

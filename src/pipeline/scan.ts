@@ -13,6 +13,7 @@ import { buildStories, compatibleByCosine, type JudgedPair } from '../core/relat
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
 import { siteLinesOf } from '../core/text/body.js';
+import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import type { Article, DocumentSummary, ScanResult, Thresholds } from '../types/index.js';
 import { type StageListener, timed } from './stages.js';
@@ -30,6 +31,8 @@ export interface ScanOptions {
   explain?: boolean;
   /** Called after each stage with its name and the milliseconds it took. */
   onStage?: StageListener;
+  /** Language of articles without `lang` metadata (see `loadLanguageDetector`); default `guessLanguage`. */
+  detectLanguage?: LanguageDetector;
 }
 
 /** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
@@ -64,6 +67,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
         normalizeArticle(a, {
           ...(options.keepChrome ? { keepChrome: true } : {}),
           ...(siteLines ? { siteLines } : {}),
+          ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
         }),
       );
     }),

@@ -18,7 +18,14 @@ export function register(program: Command): void {
     const thresholds = readThresholdOptions(opts);
     const [articleA, articleB, context] = await resolvePair(a, b, opts.corpus as string | undefined);
     const { compareArticles } = await import('../../pipeline/compare.js');
-    const pair = compareArticles(articleA, articleB, { thresholds, context, keepChrome: opts.keepChrome === true });
+    const { languageDetectorFor } = await import('../../pipeline/languages.js');
+    const detectLanguage = await languageDetectorFor([articleA, articleB, ...(context ?? [])]);
+    const pair = compareArticles(articleA, articleB, {
+      thresholds,
+      keepChrome: opts.keepChrome === true,
+      ...(context ? { context } : {}),
+      ...(detectLanguage ? { detectLanguage } : {}),
+    });
     process.stdout.write(render(pair, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
   });
 }

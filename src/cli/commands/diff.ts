@@ -34,7 +34,10 @@ export function register(program: Command): void {
           : parseNumberOption('--width', String(opts.width), 40, 1000);
       const [a, b] = await resolvePair(refA, refB, opts.corpus === undefined ? undefined : String(opts.corpus));
       const { reviewArticles } = await import('../../core/review/review.js');
+      const { languageDetectorFor } = await import('../../pipeline/languages.js');
+      const detectLanguage = await languageDetectorFor([a, b]);
       const review = reviewArticles(a, b, {
+        ...(detectLanguage ? { detectLanguage } : {}),
         keepChrome: opts.keepChrome === true,
         ignoreCase: opts.ignoreCase === true,
         ignorePunctuation: opts.ignorePunctuation === true,

@@ -29,7 +29,10 @@ export function register(program: Command): void {
         : undefined;
     const { evaluateGold } = await import('../../pipeline/evaluate.js');
     const articles = await readCorpus([gold]);
+    const { languageDetectorFor } = await import('../../pipeline/languages.js');
+    const detectLanguage = await languageDetectorFor(articles);
     const result = evaluateGold(articles, {
+      ...(detectLanguage ? { detectLanguage } : {}),
       thresholds,
       keepChrome: opts.keepChrome === true,
       relationField: String(opts.relationField),

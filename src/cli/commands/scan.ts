@@ -36,12 +36,15 @@ export function register(program: Command): void {
     const thresholds = readThresholdOptions(opts);
     const articles = await readCorpus(inputs);
     const { scanCorpus } = await import('../../pipeline/scan.js');
+    const { languageDetectorFor } = await import('../../pipeline/languages.js');
+    const detectLanguage = await languageDetectorFor(articles);
     const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
     const result = scanCorpus(articles, {
       thresholds,
       keepChrome: opts.keepChrome === true,
       ...(candidates ? { candidates } : {}),
+      ...(detectLanguage ? { detectLanguage } : {}),
       onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
     });
     const { renderJson } = await import('../../report/json.js');
@@ -57,7 +60,10 @@ export function register(program: Command): void {
       await writeFileAtomic(
         join(out, 'index.html'),
         renderScanHtml(result, {
-          reviews: reviewScanPairs(result, articles, { keepChrome: opts.keepChrome === true }),
+          reviews: reviewScanPairs(result, articles, {
+            keepChrome: opts.keepChrome === true,
+            ...(detectLanguage ? { detectLanguage } : {}),
+          }),
         }),
       );
       if (format !== 'json')

@@ -7,6 +7,7 @@ import type { Article, NormalizedArticle } from '../../types/index.js';
 import type { DiffCounts, Review, ReviewRow, ReviewSide, ReviewSummary } from '../../types/review.js';
 import { alignPassages, type Passage } from '../passages/align.js';
 import { roundScore } from '../round.js';
+import type { LanguageDetector } from '../text/detect.js';
 import { isSpaceless } from '../text/language.js';
 import { normalizeArticle } from '../text/normalize.js';
 import { contentTerms } from '../text/terms.js';
@@ -17,6 +18,8 @@ export interface ReviewOptions extends DiffOptions {
   align?: AlignOptions;
   /** Review the whole page text: no body extraction (`--keep-chrome`). */
   keepChrome?: boolean;
+  /** Language of articles without `lang` metadata; default `guessLanguage`. */
+  detectLanguage?: LanguageDetector;
 }
 
 /** The term set a sentence is aligned by: its stemmed content words, or all its words when it has none. */
@@ -172,6 +175,9 @@ export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, opt
 
 /** Review two articles (normalized here: boilerplate set aside, as in `scan`). */
 export function reviewArticles(a: Article, b: Article, options: ReviewOptions = {}): Review {
-  const normalize = { keepChrome: options.keepChrome === true };
+  const normalize = {
+    keepChrome: options.keepChrome === true,
+    ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
+  };
   return reviewNormalized(normalizeArticle(a, normalize), normalizeArticle(b, normalize), options);
 }
