@@ -31,6 +31,8 @@ export interface EvaluateOptions {
   onStage?: StageListener;
   /** Language of articles without `lang` metadata; default `guessLanguage`. */
   detectLanguage?: ScanOptions['detectLanguage'];
+  /** Comparison across languages (see `ScanOptions.crossLanguage`); default on. */
+  crossLanguage?: ScanOptions['crossLanguage'];
 }
 
 export function evaluateGold(articles: readonly Article[], options: EvaluateOptions = {}): EvaluationResult {
@@ -43,6 +45,7 @@ export function evaluateGold(articles: readonly Article[], options: EvaluateOpti
   if (options.candidates) scanOptions.candidates = options.candidates;
   if (onStage) scanOptions.onStage = onStage;
   if (options.detectLanguage) scanOptions.detectLanguage = options.detectLanguage;
+  if (options.crossLanguage !== undefined) scanOptions.crossLanguage = options.crossLanguage;
   const scan = scanCorpus(articles, scanOptions);
   const result: EvaluationResult = timed('score partition', onStage, () => {
     const predicted = labelStories(articles, scan);

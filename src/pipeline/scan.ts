@@ -9,13 +9,20 @@ import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import { pickNearest } from '../core/relation/nearest.js';
-import { buildStories, compatibleByCosine, type JudgedPair } from '../core/relation/stories.js';
+import {
+  buildStories,
+  compatibleAcrossLanguages,
+  compatibleByCosine,
+  type JudgedPair,
+} from '../core/relation/stories.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
 import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import type { Article, DocumentSummary, ScanResult, Thresholds } from '../types/index.js';
+import type { CrossLanguageOptions } from './crossLanguage.js';
+import { type CrossLanguageLoader, mergePairs, prepareCrossLanguage } from './crossStage.js';
 import { type StageListener, timed } from './stages.js';
 
 export interface ScanOptions {
@@ -33,6 +40,14 @@ export interface ScanOptions {
   onStage?: StageListener;
   /** Language of articles without `lang` metadata (see `loadLanguageDetector`); default `guessLanguage`. */
   detectLanguage?: LanguageDetector;
+  /**
+   * Comparison across languages when the corpus holds several: dictionaries from `dictDir`
+   * (default /usr/share/dictd), or none (`dictionaries: false`: names, numbers, dates and
+   * cognates only); `false` turns it off (each language on its own, as before).
+   */
+  crossLanguage?: false | CrossLanguageOptions;
+  /** How cross-language resources are loaded (tests pass their own). */
+  loadCrossLanguage?: CrossLanguageLoader;
 }
 
 /** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
@@ -54,13 +69,13 @@ function summarize(article: Article, fp: Fingerprint): DocumentSummary {
   return s;
 }
 
-export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
-  const thresholds = resolveThresholds(options.thresholds);
+/** The stages read → prepare: page chrome of each site, then each article normalized and fingerprinted. */
+function fingerprintCorpus(articles: readonly Article[], options: ScanOptions): Fingerprint[] {
   const { onStage } = options;
   const sites = timed('site chrome', onStage, () =>
     options.keepChrome ? articles.map(() => undefined) : siteLinesOf(articles),
   );
-  const fps = timed('fingerprint', onStage, () =>
+  return timed('fingerprint', onStage, () =>
     articles.map((a, i) => {
       const siteLines = sites[i];
       return fingerprintArticle(
@@ -72,10 +87,25 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       );
     }),
   );
+}
+
+export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
+  const thresholds = resolveThresholds(options.thresholds);
+  const { onStage } = options;
+  const fps = fingerprintCorpus(articles, options);
   const vectors = timed('tfidf', onStage, () => vectorizeCorpus(fps.map((f) => f.terms)));
-  const candidates = timed('candidates', onStage, () =>
-    options.candidates ? options.candidates(fps, vectors) : allPairs(fps, vectors, candidateFloor(thresholds)),
-  );
+  const cross =
+    options.crossLanguage === false
+      ? undefined
+      : timed('cross-language', onStage, () =>
+          prepareCrossLanguage(fps, options.crossLanguage || {}, options.loadCrossLanguage),
+        );
+  const candidates = timed('candidates', onStage, () => {
+    const own = options.candidates
+      ? options.candidates(fps, vectors)
+      : allPairs(fps, vectors, candidateFloor(thresholds));
+    return cross ? { ...own, pairs: mergePairs(own.pairs, cross.pairs) } : own;
+  });
   const judged: JudgedPair[] = timed('score', onStage, () =>
     candidates.pairs.map(([i, j]) => ({
       i,
@@ -95,7 +125,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       articles.map((a) => a.id),
       judged,
       dates,
-      compatibleByCosine(vectors),
+      cross ? compatibleAcrossLanguages(fps, vectors) : compatibleByCosine(vectors),
     ),
   );
   const pairs = judged
@@ -118,5 +148,6 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     thresholds,
     candidates: { method: candidates.method, pairs: candidates.pairs.length },
     ...(nearest ? { nearest } : {}),
+    ...(cross ? { crossLanguage: cross.summary } : {}),
   };
 }
