@@ -18,7 +18,7 @@ import {
 } from '../core/xling/lexicon.js';
 import type { CrossLanguageResources } from '../core/xling/profile.js';
 import { readCedictRows } from '../io/cedict.js';
-import { hasDictd, readDictd } from '../io/dictd.js';
+import { type DictdEntry, hasDictd, readDictd } from '../io/dictd.js';
 import { readEquivalentsText } from '../io/resources.js';
 
 export const DEFAULT_DICT_DIR = '/usr/share/dictd';
@@ -106,34 +106,27 @@ export function loadFreedict(lang: string, dictDir: string, wanted?: ReadonlySet
   );
 }
 
-/**
- * A lexicon through German (see `PIVOT`): the pivot → foreign entries whose glosses the corpus
- * has, then the pivot dictionary for their headwords only. Undefined when either is missing.
- */
-function loadPivot(
+/** The pivot → foreign entries (see `PIVOT`) whose glosses the corpus has, or undefined when not installed. */
+function readPivotEntries(
   lang: string,
   dictDir: string,
   wanted: ReadonlySet<string> | undefined,
-  direct: Lexicon | undefined,
-): Lexicon | undefined {
-  const [db, pivotLang] = PIVOT[lang] ?? [];
-  if (!db || !pivotLang || !hasDictd(`${dictDir}/freedict-${db}`)) return direct;
+): DictdEntry[] | undefined {
+  const [db] = PIVOT[lang] ?? [];
+  if (!db || !hasDictd(`${dictDir}/freedict-${db}`)) return undefined;
   const tools = toolsFor(lang);
   const stems = new Set([...(wanted ?? [])].map(tools.stemForeign));
   const hits = (g: string): boolean => {
     const w = tools.fold(g);
     return wanted === undefined || wanted.has(w) || stems.has(tools.stemForeign(w));
   };
-  const via = readDictd(`${dictDir}/freedict-${db}`).filter((e) => glossesOf(e.body).some(hits));
-  const pivotWords = new Set(via.map((e) => tools.fold(e.headword)));
-  const pivot = loadFreedict(pivotLang, dictDir, pivotWords);
-  if (!pivot) return direct;
-  const pivotStemmer = getStemmer(pivotLang);
-  const pivotStem = (w: string): string => (pivotStemmer ? pivotStemmer.stem(w) : w);
-  return buildPivotLexicon(lang, via, pivot, pivotStem, tools, {
-    ...(wanted ? { wanted } : {}),
-    ...(direct ? { direct } : {}),
-  });
+  return readDictd(`${dictDir}/freedict-${db}`).filter((e) => glossesOf(e.body).some(hits));
+}
+
+/** Words of `a` and `b` together (undefined when either is undefined: everything is wanted). */
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): Set<string> | undefined {
+  if (!a && !b) return new Set();
+  return new Set([...(a ?? []), ...(b ?? [])]);
 }
 
 /**
@@ -159,17 +152,44 @@ export function loadCrossLanguage(
   const equivalents = parseEquivalents(readEquivalentsText());
   const lexicons = new Map<string, Lexicon>();
   const missing: string[] = [];
+  const dir = options.dictDir ?? DEFAULT_DICT_DIR;
+  const on = options.dictionaries !== false;
+  // Pivot entries first, so that each pivot dictionary (German) is read once, for the corpus's
+  // words and the pivot's words together.
+  const via = new Map<string, DictdEntry[]>();
+  const pivotWords = new Map<string, Set<string>>();
+  for (const lang of on ? needs.languages : []) {
+    const entries = readPivotEntries(lang, dir, needs.words.get(lang));
+    const pivotLang = PIVOT[lang]?.[1];
+    if (!entries || !pivotLang) continue;
+    via.set(lang, entries);
+    const words = pivotWords.get(pivotLang) ?? new Set<string>();
+    for (const e of entries) words.add(foldWord(e.headword));
+    pivotWords.set(pivotLang, words);
+  }
+  const built = new Map<string, Lexicon | undefined>();
+  const freedict = (lang: string): Lexicon | undefined => {
+    if (!built.has(lang)) built.set(lang, loadFreedict(lang, dir, union(needs.words.get(lang), pivotWords.get(lang))));
+    return built.get(lang);
+  };
   for (const lang of needs.languages) {
     if (lang === 'en' || lang === 'und') continue;
     let lexicon: Lexicon | undefined;
-    if (options.dictionaries !== false) {
-      if (lang === 'zh') {
-        const rows = readCedictRows();
-        lexicon = rows ? buildCedictLexicon(rows, toolsFor('en'), hanSubstrings(needs.words.get('zh'))) : undefined;
-      } else {
-        const dir = options.dictDir ?? DEFAULT_DICT_DIR;
-        lexicon = loadFreedict(lang, dir, needs.words.get(lang));
-        if (PIVOT[lang]) lexicon = loadPivot(lang, dir, needs.words.get(lang), lexicon);
+    if (on && lang === 'zh') {
+      const rows = readCedictRows();
+      lexicon = rows ? buildCedictLexicon(rows, toolsFor('en'), hanSubstrings(needs.words.get('zh'))) : undefined;
+    } else if (on) {
+      lexicon = freedict(lang);
+      const entries = via.get(lang);
+      const pivotLang = PIVOT[lang]?.[1];
+      const pivot = pivotLang ? freedict(pivotLang) : undefined;
+      if (entries && pivotLang && pivot) {
+        const stemmer = getStemmer(pivotLang);
+        const wanted = needs.words.get(lang);
+        lexicon = buildPivotLexicon(lang, entries, pivot, (w) => (stemmer ? stemmer.stem(w) : w), toolsFor(lang), {
+          ...(wanted ? { wanted } : {}),
+          ...(lexicon ? { direct: lexicon } : {}),
+        });
       }
     }
     if (lexicon) lexicons.set(lang, lexicon);

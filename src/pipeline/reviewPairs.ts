@@ -7,6 +7,7 @@ import { reviewNormalized } from '../core/review/review.js';
 import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
+import type { CrossLanguageResources } from '../core/xling/profile.js';
 import type { Article, NormalizedArticle, ScanResult } from '../types/index.js';
 import { pairKey, type Review } from '../types/review.js';
 
@@ -17,6 +18,8 @@ export interface ScanReviewOptions {
   keepChrome?: boolean;
   /** Language of articles without `lang` metadata, as the scan had it. */
   detectLanguage?: LanguageDetector;
+  /** The scan's cross-language resources: pairs in two languages are reviewed as aligned paragraphs. */
+  crossLanguage?: CrossLanguageResources;
 }
 
 /** Review the related pairs of a scan, keyed by `pairKey(a, b)`. */
@@ -47,6 +50,7 @@ export function reviewScanPairs(
     return n;
   };
   const out = new Map<string, Review>();
-  for (const p of picked) out.set(pairKey(p.a, p.b), reviewNormalized(get(p.a), get(p.b)));
+  const review = options.crossLanguage ? { crossLanguage: options.crossLanguage } : {};
+  for (const p of picked) out.set(pairKey(p.a, p.b), reviewNormalized(get(p.a), get(p.b), review));
   return out;
 }

@@ -36,8 +36,13 @@ export function register(program: Command): void {
       const { reviewArticles } = await import('../../core/review/review.js');
       const { languageDetectorFor } = await import('../../pipeline/languages.js');
       const detectLanguage = await languageDetectorFor([a, b]);
+      const { normalizeArticle } = await import('../../core/text/normalize.js');
+      const { crossLanguageFor } = await import('../../pipeline/crossStage.js');
+      const normalize = { keepChrome: opts.keepChrome === true, ...(detectLanguage ? { detectLanguage } : {}) };
+      const crossLanguage = crossLanguageFor([normalizeArticle(a, normalize), normalizeArticle(b, normalize)]);
       const review = reviewArticles(a, b, {
         ...(detectLanguage ? { detectLanguage } : {}),
+        ...(crossLanguage ? { crossLanguage } : {}),
         keepChrome: opts.keepChrome === true,
         ignoreCase: opts.ignoreCase === true,
         ignorePunctuation: opts.ignorePunctuation === true,

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
 import { writeFileAtomic } from '../../io/writeFile.js';
+import type { ScanReviewOptions } from '../../pipeline/reviewPairs.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
+import type { Article, ScanResult } from '../../types/index.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
 import { addKeepChromeOption, addThresholdOptions, readThresholdOptions, useColor } from '../options.js';
 
@@ -26,6 +28,7 @@ export function register(program: Command): void {
       'Jaccard level the LSH candidates are tuned for (lower finds shorter excerpts)',
       '0.3',
     )
+    .option('--no-dictionaries', 'compare across languages without bilingual dictionaries (names, numbers, dates only)')
     .option('--timings', 'print the time of each stage on stderr')
     .option('--no-color', 'no colour in the table');
   addKeepChromeOption(addThresholdOptions(cmd)).action(async (inputs: string[], opts: Record<string, unknown>) => {
@@ -38,6 +41,8 @@ export function register(program: Command): void {
     const { scanCorpus } = await import('../../pipeline/scan.js');
     const { languageDetectorFor } = await import('../../pipeline/languages.js');
     const detectLanguage = await languageDetectorFor(articles);
+    const { rememberingLoader } = await import('../../pipeline/crossStage.js');
+    const cross = rememberingLoader();
     const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
     const result = scanCorpus(articles, {
@@ -45,34 +50,47 @@ export function register(program: Command): void {
       keepChrome: opts.keepChrome === true,
       ...(candidates ? { candidates } : {}),
       ...(detectLanguage ? { detectLanguage } : {}),
+      loadCrossLanguage: cross.load,
+      ...(opts.dictionaries === false ? { crossLanguage: { dictionaries: false } } : {}),
       onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
     });
-    const { renderJson } = await import('../../report/json.js');
-    const { renderMarkdown } = await import('../../report/markdown.js');
-    const json = renderJson(result);
-    const md = renderMarkdown(result);
     if (opts.write !== false) {
-      const out = String(opts.out);
-      const { reviewScanPairs } = await import('../../pipeline/reviewPairs.js');
-      const { renderScanHtml } = await import('../../report/html.js');
-      await writeFileAtomic(join(out, 'report.json'), json);
-      await writeFileAtomic(join(out, 'report.md'), md);
-      await writeFileAtomic(
-        join(out, 'index.html'),
-        renderScanHtml(result, {
-          reviews: reviewScanPairs(result, articles, {
-            keepChrome: opts.keepChrome === true,
-            ...(detectLanguage ? { detectLanguage } : {}),
-          }),
-        }),
-      );
-      if (format !== 'json')
-        process.stderr.write(
-          `wrote ${join(out, 'report.json')}, ${join(out, 'report.md')}, ${join(out, 'index.html')}\n`,
-        );
+      const review: ScanReviewOptions = {
+        keepChrome: opts.keepChrome === true,
+        ...(detectLanguage ? { detectLanguage } : {}),
+        ...(cross.loaded() ? { crossLanguage: cross.loaded() } : {}),
+      };
+      await writeReports(result, articles, String(opts.out), review, format !== 'json');
     }
+    const missing = result.crossLanguage?.missing ?? [];
+    if (missing.length > 0 && format !== 'json')
+      process.stderr.write(
+        `note: no bilingual dictionary for ${missing.join(', ')}: across languages these are compared by names, numbers, dates and cognates only (lower recall; see README "Across languages")\n`,
+      );
     process.stdout.write(render(result, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
   });
+}
+
+/** report.json, report.md and index.html (with the review of each related pair) into `out`. */
+async function writeReports(
+  result: ScanResult,
+  articles: readonly Article[],
+  out: string,
+  review: ScanReviewOptions,
+  say: boolean,
+): Promise<void> {
+  const { renderJson } = await import('../../report/json.js');
+  const { renderMarkdown } = await import('../../report/markdown.js');
+  const { reviewScanPairs } = await import('../../pipeline/reviewPairs.js');
+  const { renderScanHtml } = await import('../../report/html.js');
+  await writeFileAtomic(join(out, 'report.json'), renderJson(result));
+  await writeFileAtomic(join(out, 'report.md'), renderMarkdown(result));
+  await writeFileAtomic(
+    join(out, 'index.html'),
+    renderScanHtml(result, { reviews: reviewScanPairs(result, articles, review) }),
+  );
+  if (say)
+    process.stderr.write(`wrote ${join(out, 'report.json')}, ${join(out, 'report.md')}, ${join(out, 'index.html')}\n`);
 }
 
 async function lshCandidateFn(threshold: number) {

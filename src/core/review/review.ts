@@ -11,7 +11,9 @@ import type { LanguageDetector } from '../text/detect.js';
 import { isSpaceless } from '../text/language.js';
 import { normalizeArticle } from '../text/normalize.js';
 import { contentTerms } from '../text/terms.js';
+import { type CrossLanguageResources, profileArticle } from '../xling/profile.js';
 import { type AlignedUnit, type AlignOptions, alignSentences } from './align.js';
+import { reviewAcrossLanguages } from './crossReview.js';
 import { type DiffOptions, diffWordsOf } from './diff.js';
 
 export interface ReviewOptions extends DiffOptions {
@@ -20,6 +22,11 @@ export interface ReviewOptions extends DiffOptions {
   keepChrome?: boolean;
   /** Language of articles without `lang` metadata; default `guessLanguage`. */
   detectLanguage?: LanguageDetector;
+  /**
+   * Dictionaries and the equivalents table (pipeline/crossLanguage.ts): with them, two texts in
+   * different languages are shown as aligned paragraphs with their shared names and figures marked.
+   */
+  crossLanguage?: CrossLanguageResources;
 }
 
 /** The term set a sentence is aligned by: its stemmed content words, or all its words when it has none. */
@@ -146,6 +153,16 @@ function reviewUnit(
 
 /** Review two normalized articles. */
 export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, options: ReviewOptions = {}): Review {
+  const known = a.lang !== 'und' && b.lang !== 'und';
+  if (options.crossLanguage && known && a.lang !== b.lang) {
+    const cache = new Map();
+    return reviewAcrossLanguages(
+      a,
+      b,
+      profileArticle(a, options.crossLanguage, cache),
+      profileArticle(b, options.crossLanguage, cache),
+    );
+  }
   const units = alignSentences(sentenceTerms(a), sentenceTerms(b), options.align);
   const summary = emptySummary(a, b);
   const passages = a.lang === b.lang || a.lang === 'und' || b.lang === 'und' ? alignPassages(a.tokens, b.tokens) : [];
