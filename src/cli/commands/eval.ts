@@ -15,6 +15,10 @@ export function register(program: Command): void {
     .command('eval')
     .description('score the stories of a labelled JSON Lines corpus against its gold clusters (and relations)')
     .requiredOption('--gold <file>', 'JSON Lines with id, text, cluster (and optionally relation, source)')
+    .option(
+      '--no-cross-language',
+      'compare each language on its own (for gold that is one story per document and language)',
+    )
     .option('--format <format>', `output: ${rendererNames('evaluation').join(', ')}`, 'table')
     .option('--relation-field <name>', 'field holding each document’s gold relation to its source', 'relation')
     .option('--baseline-threshold <n>', 'word 3-gram Jaccard threshold of the baseline')
@@ -33,6 +37,7 @@ export function register(program: Command): void {
     const detectLanguage = await languageDetectorFor(articles);
     const result = evaluateGold(articles, {
       ...(detectLanguage ? { detectLanguage } : {}),
+      ...(opts.crossLanguage === false ? { crossLanguage: false as const } : {}),
       thresholds,
       keepChrome: opts.keepChrome === true,
       relationField: String(opts.relationField),

@@ -29,6 +29,7 @@ export function register(program: Command): void {
       '0.3',
     )
     .option('--no-dictionaries', 'compare across languages without bilingual dictionaries (names, numbers, dates only)')
+    .option('--no-cross-language', 'compare each language on its own (no translation variants across languages)')
     .option('--timings', 'print the time of each stage on stderr')
     .option('--no-color', 'no colour in the table');
   addKeepChromeOption(addThresholdOptions(cmd)).action(async (inputs: string[], opts: Record<string, unknown>) => {
@@ -52,6 +53,7 @@ export function register(program: Command): void {
       ...(detectLanguage ? { detectLanguage } : {}),
       loadCrossLanguage: cross.load,
       ...(opts.dictionaries === false ? { crossLanguage: { dictionaries: false } } : {}),
+      ...(opts.crossLanguage === false ? { crossLanguage: false as const } : {}),
       onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
     });
     if (opts.write !== false) {

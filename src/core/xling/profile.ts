@@ -144,16 +144,21 @@ function sentenceAt(article: NormalizedArticle, offset: number): number {
   return lo;
 }
 
-/** Keys of the strong numbers and of the dates, by sentence: the same in every language. */
-function figureKeys(article: NormalizedArticle, anchors: Anchors): string[][] {
-  const out: string[][] = article.sentences.map(() => []);
-  const put = (key: string, mentions: ReadonlyArray<readonly [number, number]>): void => {
-    for (const [start] of mentions) out[sentenceAt(article, start)]?.push(key);
+/**
+ * Keys of the names, strong numbers and dates, by sentence: the same in every language. A name
+ * brings all its keys as one word (an equivalents-table id meets Pekín and Beijing; the sound
+ * keys meet Обама and Obama).
+ */
+function anchorKeys(article: NormalizedArticle, anchors: Anchors): string[][][] {
+  const out: string[][][] = article.sentences.map(() => []);
+  const put = (keys: string[], mentions: ReadonlyArray<readonly [number, number]>): void => {
+    for (const [start] of mentions) out[sentenceAt(article, start)]?.push(keys);
   };
-  for (const n of anchors.numbers) if (!n.weak) put(n.key, n.mentions);
+  for (const n of anchors.names) put(n.keys, n.mentions);
+  for (const n of anchors.numbers) if (!n.weak) put([n.key], n.mentions);
   for (const d of anchors.dates) {
-    if (d.month !== undefined && d.day !== undefined) put(`d:${d.month}-${d.day}`, d.mentions);
-    else if (d.year !== undefined && d.month === undefined) put(`y:${d.year}`, d.mentions);
+    if (d.month !== undefined && d.day !== undefined) put([`d:${d.month}-${d.day}`], d.mentions);
+    else if (d.year !== undefined && d.month === undefined) put([`y:${d.year}`], d.mentions);
   }
   return out;
 }
@@ -170,7 +175,7 @@ export function profileArticle(
     ...(lexicon ? { lexicon } : {}),
   };
   const anchors = extractAnchors(article, anchorResources);
-  const figures = figureKeys(article, anchors);
+  const figures = anchorKeys(article, anchors);
   let content = 0;
   let known = 0;
   let t = 0;
@@ -190,7 +195,7 @@ export function profileArticle(
       if (found.known) known++;
       words.push(found.keys);
     }
-    for (const f of figures[k] ?? []) words.push([f]);
+    for (const f of figures[k] ?? []) words.push(f);
     return { words, keys: new Set(words.flat()), quoted: 2 * quoted > s.tokens.length };
   });
   const letters = article.clean.match(LETTERS)?.length ?? 0;

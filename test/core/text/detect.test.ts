@@ -7,7 +7,11 @@ import { loadLanguageDetector, needsLanguageDetector } from '../../../src/pipeli
 /** A stand-in scoring detector: answers what it is told, and records what it read. */
 function fake(language: string, scores: Record<string, number>) {
   const seen: string[] = [];
-  return { seen, detector: { detect: (t: string) => (seen.push(t), { language, getScores: () => scores }) } };
+  const detect = (t: string) => {
+    seen.push(t);
+    return { language, getScores: () => scores };
+  };
+  return { seen, detector: { detect } };
 }
 
 describe('language identification rules', () => {
