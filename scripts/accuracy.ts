@@ -75,6 +75,24 @@ export async function loadGeneratedSources(evalDir = EVAL_DIR): Promise<Article[
   return [...a, ...b].map((x) => withCluster(x, `${String(x.meta?.cluster)}|${x.lang}`));
 }
 
+/**
+ * Sources in other languages for same-language copies: Chinese (WMT22 sources of the news,
+ * e-commerce and social documents; WMT24 human Chinese), Spanish (WMT24 human Spanish) and French
+ * (web-multi's French pages). Each is its own gold cluster.
+ */
+export async function loadOtherLanguageSources(evalDir = EVAL_DIR): Promise<Article[]> {
+  const w22 = await readCorpus([join(evalDir, 'wmt22-zhen.jsonl')]);
+  const w24 = await readCorpus([join(evalDir, 'wmt24-en-multilingual.jsonl')]);
+  const wm = await readCorpus([join(evalDir, 'web-multi.jsonl')]);
+  const zh = w22.filter((x) => x.lang === 'zh' && x.meta?.domain !== 'conversation');
+  const zh24 = w24.filter((x) => x.source === 'zh-human-A');
+  const es = w24.filter((x) => x.source === 'es-human-A' && !REFUSAL.test(x.text));
+  const fr = wm.filter((x) => x.lang === 'fr');
+  return [...zh, ...zh24, ...es, ...fr].map((x) =>
+    withCluster(x, `${String(x.meta?.cluster ?? x.id)}|${x.lang}|${x.id}`),
+  );
+}
+
 /** Sources and their variants as gold articles: `relation` and `source` label each variant. */
 export function labelGenerated(sources: readonly Article[], seed: number, perSource = 1): Article[] {
   const lang = new Map(sources.map((s) => [s.id, s.lang]));
@@ -156,6 +174,11 @@ export const DATA_SETS: readonly DataSet[] = [
     name: 'generated',
     what: 'generated variants (seed 1, one per source, 10 kinds in turn) of 582 WMT sources in en/es/de',
     load: async () => labelGenerated(await loadGeneratedSources(), 1),
+  },
+  {
+    name: 'generated-zh-es-fr',
+    what: 'generated variants (seed 1) of Chinese, Spanish and French sources: same-language copies beyond English',
+    load: async () => labelGenerated(await loadOtherLanguageSources(), 1),
   },
   {
     name: 'seeds+generated',

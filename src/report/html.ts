@@ -126,7 +126,13 @@ function renderRow(row: ReviewRow): string {
   const refs = (p: string, idx: readonly number[]): string => idx.map((k) => `${p}${k + 1}`).join('+');
   const where = [refs('A', row.a), refs('B', row.b)].filter((s) => s !== '').join(' · ');
   const extra =
-    row.a.length + row.b.length > 2 ? (row.a.length > 1 ? ' (merged)' : ' (split)') : row.coarse ? ' (whole)' : '';
+    row.a.length + row.b.length > 2 && row.kind !== 'aligned'
+      ? row.a.length > 1
+        ? ' (merged)'
+        : ' (split)'
+      : row.coarse
+        ? ' (whole)'
+        : '';
   return `<tr class="row-${row.kind}${row.shared ? ' shared' : ''}"><td class="mark">${row.shared ? '<span class="passage" title="in a passage both texts share">‖</span> ' : ''}<b>${ROW_WORD[row.kind]}${extra}</b>${where}</td><td class="side a">${sideHtml(row, 'a')}</td><td class="side b">${sideHtml(row, 'b')}</td></tr>`;
 }
 
@@ -157,9 +163,11 @@ function renderWindows(review: Review): string {
   const s = review.summary;
   const w = (side: Review['a'], total: number): string =>
     side.window ? `sentences ${side.window[0] + 1}–${side.window[1] + 1} of ${total}` : 'none';
-  const windows = s.sharedPassages
-    ? `<p class="muted">Shared passages: ${s.sharedPassages} (${s.sharedWords} words), marked ‖. Overlap window in A: ${w(review.a, s.sentencesA)}; in B: ${w(review.b, s.sentencesB)}.</p>`
-    : '<p class="muted">The texts share no passage.</p>';
+  const windows = review.crossLanguage
+    ? ''
+    : s.sharedPassages
+      ? `<p class="muted">Shared passages: ${s.sharedPassages} (${s.sharedWords} words), marked ‖. Overlap window in A: ${w(review.a, s.sentencesA)}; in B: ${w(review.b, s.sentencesB)}.</p>`
+      : '<p class="muted">The texts share no passage.</p>';
   const aside = (['a', 'b'] as const)
     .map((k) => {
       const list = review[k].setAside ?? [];
@@ -211,7 +219,10 @@ ${body}
 /** One pair's review as a whole page. */
 export function renderReviewPage(review: Review): string {
   const title = `${review.a.id} ↔ ${review.b.id}`;
-  return page(`copydesk diff: ${title}`, `<h1>${escapeHtml(title)}</h1>\n${LEGEND}\n${renderReviewTable(review)}`);
+  const legend = review.crossLanguage
+    ? '<p class="legend">Two languages: paragraphs aligned in order, side by side; <mark class="anchor">names, numbers and dates</mark> that both texts give are marked; a paragraph only one text has is shown alone (dropped: only in A, added: only in B).</p>'
+    : LEGEND;
+  return page(`copydesk diff: ${title}`, `<h1>${escapeHtml(title)}</h1>\n${legend}\n${renderReviewTable(review)}`);
 }
 
 export interface ScanHtmlOptions {

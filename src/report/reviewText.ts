@@ -157,7 +157,7 @@ function rowHeader(row: ReviewRow): string {
   if (row.kind === 'moved') notes.push('moved');
   if (row.kind === 'added') notes.push('added');
   if (row.kind === 'dropped') notes.push('dropped');
-  if (row.a.length + row.b.length > 2) notes.push(row.a.length > 1 ? 'merged' : 'split');
+  if (row.a.length + row.b.length > 2 && row.kind !== 'aligned') notes.push(row.a.length > 1 ? 'merged' : 'split');
   if (row.coarse) notes.push('too different for a word diff');
   if (row.shared) notes.push('in a shared passage');
   return `${ROW_MARK[row.kind]} ${where}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;

@@ -278,13 +278,24 @@ function translationReasons(s: PairScores, t: Thresholds): { holds: boolean; rea
  *   WMT24 news, translation pairs en↔es/de/zh align ≥ 0.44 (1st percentile), pairs of different
  *   documents ≤ 0.27; in every WMT24 domain 99 % of different-document pairs stay ≤ 0.31. Checked
  *   on web-multi: the closest independent reports align 0.35–0.39 — a thin margin there.
- * - `pairs` 2: one aligned sentence is not a document (WMT24 speech clips of two sentences).
+ * - `pairs` 3 (2 when both texts are short and align ≥ `shortAligned` 0.8 whole, as in the
+ *   same-language rule): one or two aligned sentences of longer texts are a shared quotation or
+ *   lede (web-multi: an independent write-up of one UN statement aligns 2 unquoted sentences with
+ *   the Xinhua versions); WMT24 speech clips of 2–3 sentences align whole.
  * - one text nearly whole in the other (`whole` 0.8 of it aligned, ≥ 0.25 of the other, 3 pairs):
  *   a statement translated in full inside a longer article (its own lede and updates around it).
  * - dates: both texts give days (or years) and none agree → never the same document. On WMT24 no
  *   translation pair contradicts itself (0 of 7,587); look-alike reports of another occasion do.
  */
-export const CROSS_LANGUAGE = Object.freeze({ aligned: 0.4, pairs: 2, whole: 0.8, inWhole: 0.25, wholePairs: 3 });
+export const CROSS_LANGUAGE = Object.freeze({
+  aligned: 0.4,
+  pairs: 3,
+  shortPairs: 2,
+  shortAligned: 0.8,
+  whole: 0.8,
+  inWhole: 0.25,
+  wholePairs: 3,
+});
 
 /** The cross-language translation test and its reasons (see `CROSS_LANGUAGE`). */
 function crossLanguageReasons(s: PairScores): { holds: boolean; reasons: Reason[] } {
@@ -300,9 +311,17 @@ function crossLanguageReasons(s: PairScores): { holds: boolean; reasons: Reason[
   };
   const note =
     'share of content words in sentences aligned in order across languages (dictionary stems, names, numbers)';
+  const short = min >= CROSS_LANGUAGE.shortAligned;
   const whole = [
     reason('crossAligned(min)', min, CROSS_LANGUAGE.aligned, `${note}, weaker side`),
-    reason('crossAlignedPairs', pairs, CROSS_LANGUAGE.pairs, 'sentence pairs aligned in order'),
+    short
+      ? reason(
+          'crossAlignedPairs',
+          pairs,
+          CROSS_LANGUAGE.shortPairs,
+          'sentence pairs aligned in order (short texts aligned whole)',
+        )
+      : reason('crossAlignedPairs', pairs, CROSS_LANGUAGE.pairs, 'sentence pairs aligned in order'),
   ];
   const inside = [
     reason('crossAligned(max)', max, CROSS_LANGUAGE.whole, `${note}: one text nearly whole in the other`),

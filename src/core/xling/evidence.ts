@@ -66,7 +66,7 @@ export function alignCross(
         best = score[i * width + j - 1] as number;
         mv = 2;
       }
-      const sim = x.quoted && y.quoted ? 0 : sentenceSimilarity(x, y);
+      const sim = x.quoted || y.quoted ? 0 : sentenceSimilarity(x, y);
       sims[(i - 1) * m + j - 1] = sim;
       const diag = (score[(i - 1) * width + j - 1] as number) + sim * (x.words.length + y.words.length);
       if (sim >= minSimilarity && diag > best) {
@@ -89,7 +89,9 @@ export function alignCross(
   }
   matches.reverse();
   const words = (p: CrossProfile, k: number) => p.sentences[k]?.words.length ?? 0;
-  const total = (p: CrossProfile) => p.sentences.reduce((s, x) => s + x.words.length, 0);
+  // Quoted sentences count on neither side: what a text quotes, another may quote too without
+  // being its translation (two agencies quoting one statement).
+  const total = (p: CrossProfile) => p.sentences.reduce((s, x) => s + (x.quoted ? 0 : x.words.length), 0);
   const inA = matches.reduce((s, [i]) => s + words(a, i), 0);
   const inB = matches.reduce((s, [, j]) => s + words(b, j), 0);
   return {

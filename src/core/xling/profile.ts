@@ -145,16 +145,36 @@ function sentenceAt(article: NormalizedArticle, offset: number): number {
 }
 
 /**
- * Keys of the names, strong numbers and dates, by sentence: the same in every language. A name
- * brings all its keys as one word (an equivalents-table id meets Pekín and Beijing; the sound
- * keys meet Обама and Obama).
+ * The keys of the names each word is part of (by token index): an equivalents-table id lets
+ * Pekín meet Beijing, the sound keys Обама meet Obama. A name's words carry its keys; a name is
+ * not counted again as a word of its own (reports that share their actors would otherwise look
+ * alike sentence by sentence).
  */
+function nameKeysByToken(article: NormalizedArticle, anchors: Anchors): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const spans = article.tokenSpans;
+  const tokens = spans.length / 2;
+  for (const n of anchors.names) {
+    for (const [s, e] of n.mentions) {
+      let lo = 0;
+      let hi = tokens;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((spans[2 * mid + 1] as number) <= s) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let t = lo; t < tokens && (spans[2 * t] as number) < e; t++) out.set(t, [...(out.get(t) ?? []), ...n.keys]);
+    }
+  }
+  return out;
+}
+
+/** Keys of the strong numbers and of the dates, by sentence: the same in every language. */
 function anchorKeys(article: NormalizedArticle, anchors: Anchors): string[][][] {
   const out: string[][][] = article.sentences.map(() => []);
   const put = (keys: string[], mentions: ReadonlyArray<readonly [number, number]>): void => {
     for (const [start] of mentions) out[sentenceAt(article, start)]?.push(keys);
   };
-  for (const n of anchors.names) put(n.keys, n.mentions);
   for (const n of anchors.numbers) if (!n.weak) put([n.key], n.mentions);
   for (const d of anchors.dates) {
     if (d.month !== undefined && d.day !== undefined) put([`d:${d.month}-${d.day}`], d.mentions);
@@ -176,6 +196,7 @@ export function profileArticle(
   };
   const anchors = extractAnchors(article, anchorResources);
   const figures = anchorKeys(article, anchors);
+  const named = nameKeysByToken(article, anchors);
   let content = 0;
   let known = 0;
   let t = 0;
@@ -183,6 +204,7 @@ export function profileArticle(
     const words: Array<readonly string[]> = [];
     let quoted = 0;
     for (const token of s.tokens) {
+      const extra = named.get(t);
       quoted += article.quoted[t++] ?? 0;
       const id = `${article.lang}\u0000${token}`;
       let found = cache.get(id);
@@ -190,10 +212,10 @@ export function profileArticle(
         found = keysOfToken(token, article.lang, lexicon);
         cache.set(id, found);
       }
-      if (found === null) continue;
+      if (found === null && !extra) continue;
       content++;
-      if (found.known) known++;
-      words.push(found.keys);
+      if (found?.known) known++;
+      words.push(extra ? [...(found?.keys ?? []), ...extra] : (found?.keys ?? []));
     }
     for (const f of figures[k] ?? []) words.push(f);
     return { words, keys: new Set(words.flat()), quoted: 2 * quoted > s.tokens.length };
