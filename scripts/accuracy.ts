@@ -289,6 +289,8 @@ interface CrossSet {
   what: string;
   load: () => Promise<Article[]>;
   dictionaries?: false;
+  /** Drop the `lang` metadata and identify languages with eld or with `guessLanguage`. */
+  identify?: 'eld' | 'guess';
 }
 
 /** Rows of "same document" across languages: one story per document, all languages together. */
@@ -318,6 +320,18 @@ export const CROSS_SETS: readonly CrossSet[] = [
     what: 'web-multi without bilingual dictionaries (names, numbers, dates, cognates only)',
     load: () => loadWebMulti(),
     dictionaries: false,
+  },
+  {
+    name: 'web-multi-eld',
+    what: 'web-multi with its lang metadata removed, languages identified by eld',
+    load: () => loadWebMulti(),
+    identify: 'eld',
+  },
+  {
+    name: 'web-multi-guess',
+    what: 'web-multi with its lang metadata removed, languages guessed by guessLanguage',
+    load: () => loadWebMulti(),
+    identify: 'guess',
   },
   {
     name: 'wmt24-news-xling-nodict',
@@ -358,11 +372,22 @@ async function crossLanguageRows(only: string | undefined): Promise<string[]> {
   for (const set of CROSS_SETS) {
     if (only && only !== set.name) continue;
     const docs = await set.load();
+    const detectLanguage =
+      set.identify === 'eld' ? await (await import('../src/pipeline/languages.js')).loadLanguageDetector() : undefined;
+    const input = set.identify ? docs.map(({ lang: _lang, ...d }) => d) : docs;
     const t0 = performance.now();
-    const scan = scanCorpus(docs, {
+    const scan = scanCorpus(input, {
       explain: false,
       ...(set.dictionaries === false ? { crossLanguage: { dictionaries: false } } : {}),
+      ...(detectLanguage ? { detectLanguage } : {}),
     });
+    if (set.identify) {
+      const wrong = scan.documents.filter((d, i) => d.lang !== docs[i]?.lang);
+      lines.push(
+        '',
+        `${set.name}: language right for ${docs.length - wrong.length} of ${docs.length} documents${wrong.length > 0 ? ` (wrong: ${wrong.map((d) => `${d.id} ${d.lang}`).join(', ')})` : ''}`,
+      );
+    }
     const predicted = labelStories(docs, scan);
     const part = scorePartition(readGoldClusters(docs), predicted);
     const ms = performance.now() - t0;
