@@ -23,10 +23,11 @@ import { contentTerms } from '../src/core/text/terms.js';
 import { tokenizeWords } from '../src/core/text/tokens.js';
 import { BASELINE_JACCARD, linkByJaccard } from '../src/eval/baseline.js';
 import { clusterOf, generateVariants } from '../src/eval/generate.js';
-import { readGoldClusters } from '../src/eval/gold.js';
+import { labelStories, readGoldClusters } from '../src/eval/gold.js';
 import { scorePartition } from '../src/eval/metrics.js';
 import { readCorpus } from '../src/io/readCorpus.js';
 import { evaluateGold } from '../src/pipeline/evaluate.js';
+import { scanCorpus } from '../src/pipeline/scan.js';
 import type { Article, EvaluationResult } from '../src/types/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +73,24 @@ export async function loadGeneratedSources(evalDir = EVAL_DIR): Promise<Article[
     (x) => ['source-en', 'es-human-A', 'de-human-A'].includes(String(x.source)) && !REFUSAL.test(x.text),
   );
   return [...a, ...b].map((x) => withCluster(x, `${String(x.meta?.cluster)}|${x.lang}`));
+}
+
+/**
+ * Sources in other languages for same-language copies: Chinese (WMT22 sources of the news,
+ * e-commerce and social documents; WMT24 human Chinese), Spanish (WMT24 human Spanish) and French
+ * (web-multi's French pages). Each is its own gold cluster.
+ */
+export async function loadOtherLanguageSources(evalDir = EVAL_DIR): Promise<Article[]> {
+  const w22 = await readCorpus([join(evalDir, 'wmt22-zhen.jsonl')]);
+  const w24 = await readCorpus([join(evalDir, 'wmt24-en-multilingual.jsonl')]);
+  const wm = await readCorpus([join(evalDir, 'web-multi.jsonl')]);
+  const zh = w22.filter((x) => x.lang === 'zh' && x.meta?.domain !== 'conversation');
+  const zh24 = w24.filter((x) => x.source === 'zh-human-A');
+  const es = w24.filter((x) => x.source === 'es-human-A' && !REFUSAL.test(x.text));
+  const fr = wm.filter((x) => x.lang === 'fr');
+  return [...zh, ...zh24, ...es, ...fr].map((x) =>
+    withCluster(x, `${String(x.meta?.cluster ?? x.id)}|${x.lang}|${x.id}`),
+  );
 }
 
 /** Sources and their variants as gold articles: `relation` and `source` label each variant. */
@@ -178,6 +197,11 @@ export const DATA_SETS: readonly DataSet[] = [
     load: async () => labelGenerated(await loadGeneratedSources(), 1),
   },
   {
+    name: 'generated-zh-es-fr',
+    what: 'generated variants (seed 1) of Chinese, Spanish and French sources: same-language copies beyond English',
+    load: async () => labelGenerated(await loadOtherLanguageSources(), 1),
+  },
+  {
     name: 'seeds+generated',
     what: 'the 5 seeds and 10 generated variants of each (seed 7)',
     load: async () => labelGenerated(await loadSeeds(), 7, 10),
@@ -269,6 +293,147 @@ export async function measureMrpc(evalDir = EVAL_DIR): Promise<MrpcResult> {
   };
 }
 
+/** WMT24 in all five languages (MT refusals removed); gold = the document, whatever the language. */
+export async function loadWmt24All(evalDir = EVAL_DIR, domains?: readonly string[]): Promise<Article[]> {
+  const all = await readCorpus([join(evalDir, 'wmt24-en-multilingual.jsonl')]);
+  return all.filter((a) => !REFUSAL.test(a.text)).filter((a) => !domains || domains.includes(String(a.meta?.domain)));
+}
+
+/** WMT22 zh→en news: the Chinese source and its 14 English versions; gold = the document. */
+export async function loadWmt22ZhEn(evalDir = EVAL_DIR): Promise<Article[]> {
+  const all = await readCorpus([join(evalDir, 'wmt22-zhen.jsonl')]);
+  return all.filter((a) => a.meta?.domain === 'news');
+}
+
+interface CrossSet {
+  name: string;
+  what: string;
+  load: () => Promise<Article[]>;
+  dictionaries?: false;
+  /** Drop the `lang` metadata and identify languages with eld or with `guessLanguage`. */
+  identify?: 'eld' | 'guess';
+}
+
+/** Rows of "same document" across languages: one story per document, all languages together. */
+export const CROSS_SETS: readonly CrossSet[] = [
+  {
+    name: 'wmt24-news-xling',
+    what: 'WMT24 news: English, Spanish (4), Chinese (3), German (2), Russian; gold = document',
+    load: () => loadWmt24All(EVAL_DIR, ['news']),
+  },
+  {
+    name: 'wmt24-xling',
+    what: 'WMT24 all domains (news, social, speech, literary), five languages; gold = document',
+    load: () => loadWmt24All(),
+  },
+  {
+    name: 'wmt22-zhen-news',
+    what: 'WMT22 news: Chinese source + 14 English versions; gold = document',
+    load: () => loadWmt22ZhEn(),
+  },
+  {
+    name: 'web-multi',
+    what: 'real pages in 13 languages; gold = copy family across languages',
+    load: () => loadWebMulti(),
+  },
+  {
+    name: 'web-multi-nodict',
+    what: 'web-multi without bilingual dictionaries (names, numbers, dates, cognates only)',
+    load: () => loadWebMulti(),
+    dictionaries: false,
+  },
+  {
+    name: 'web-multi-eld',
+    what: 'web-multi with its lang metadata removed, languages identified by eld',
+    load: () => loadWebMulti(),
+    identify: 'eld',
+  },
+  {
+    name: 'web-multi-guess',
+    what: 'web-multi with its lang metadata removed, languages guessed by guessLanguage',
+    load: () => loadWebMulti(),
+    identify: 'guess',
+  },
+  {
+    name: 'wmt24-news-xling-nodict',
+    what: 'WMT24 news without bilingual dictionaries',
+    load: () => loadWmt24All(EVAL_DIR, ['news']),
+    dictionaries: false,
+  },
+];
+
+/** Pairwise precision, recall and F1 of "same story" per pair of languages (different languages only, and all of them). */
+export function pairsByLanguage(
+  docs: readonly Article[],
+  predicted: readonly string[],
+): Map<string, { tp: number; fp: number; fn: number }> {
+  const out = new Map<string, { tp: number; fp: number; fn: number }>();
+  const gold = docs.map((d) => String(d.meta?.cluster));
+  for (let i = 0; i < docs.length; i++)
+    for (let j = i + 1; j < docs.length; j++) {
+      const la = docs[i]?.lang ?? 'und';
+      const lb = docs[j]?.lang ?? 'und';
+      if (la === lb) continue;
+      const g = gold[i] === gold[j];
+      const p = predicted[i] === predicted[j];
+      if (!g && !p) continue;
+      for (const key of [[la, lb].sort().join('↔'), 'all cross-language']) {
+        const c = out.get(key) ?? { tp: 0, fp: 0, fn: 0 };
+        if (g && p) c.tp++;
+        else if (p) c.fp++;
+        else c.fn++;
+        out.set(key, c);
+      }
+    }
+  return out;
+}
+
+async function crossLanguageRows(only: string | undefined): Promise<string[]> {
+  const lines: string[] = [];
+  for (const set of CROSS_SETS) {
+    if (only && only !== set.name) continue;
+    const docs = await set.load();
+    const detectLanguage =
+      set.identify === 'eld' ? await (await import('../src/pipeline/languages.js')).loadLanguageDetector() : undefined;
+    const input = set.identify ? docs.map(({ lang: _lang, ...d }) => d) : docs;
+    const t0 = performance.now();
+    const scan = scanCorpus(input, {
+      explain: false,
+      ...(set.dictionaries === false ? { crossLanguage: { dictionaries: false } } : {}),
+      ...(detectLanguage ? { detectLanguage } : {}),
+    });
+    if (set.identify) {
+      const wrong = scan.documents.filter((d, i) => d.lang !== docs[i]?.lang);
+      lines.push(
+        '',
+        `${set.name}: language right for ${docs.length - wrong.length} of ${docs.length} documents${wrong.length > 0 ? ` (wrong: ${wrong.map((d) => `${d.id} ${d.lang}`).join(', ')})` : ''}`,
+      );
+    }
+    const predicted = labelStories(docs, scan);
+    const part = scorePartition(readGoldClusters(docs), predicted);
+    const ms = performance.now() - t0;
+    process.stderr.write(
+      `${set.name}: ${set.what}: ${docs.length} documents, ${(ms / 1000).toFixed(1)} s; ${JSON.stringify(scan.crossLanguage)}\n`,
+    );
+    lines.push(
+      '',
+      `${set.name}: ${set.what}. ${docs.length} documents; ARI ${f3(part.ari)}, pair P ${f3(part.pairPrecision)} R ${f3(part.pairRecall)} F1 ${f3(part.pairF1)}; dictionaries: ${scan.crossLanguage?.dictionaries.join(', ') || 'none'}${scan.crossLanguage?.missing.length ? ` (none for ${scan.crossLanguage.missing.join(', ')})` : ''}; ${scan.crossLanguage?.candidates ?? 0} cross-language candidate pairs; ${(ms / 1000).toFixed(1)} s`,
+      '',
+    );
+    lines.push('| languages | same-document pairs (gold) | precision | recall | F1 |', '|---|---|---|---|---|');
+    const rows = [...pairsByLanguage(docs, predicted)].sort((x, y) =>
+      x[0] === 'all cross-language' ? 1 : y[0] === 'all cross-language' ? -1 : x[0].localeCompare(y[0]),
+    );
+    for (const [key, c] of rows) {
+      const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+      const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+      const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+      lines.push(`| ${key} | ${c.tp + c.fn} | ${f3(p)} | ${f3(r)} | ${f3(f)} |`);
+    }
+  }
+  return lines;
+}
+
 const f3 = (x: number) => x.toFixed(3);
 
 function row(name: string, r: EvaluationResult, ms: number): string {
@@ -311,9 +476,14 @@ async function main(argv: string[]): Promise<void> {
       writeFileSync(join(goldDir, `${set.name}.jsonl`), `${docs.map(gold).join('\n')}\n`);
     }
     const t0 = performance.now();
+    // Story rows' gold is one story per document *and language*: they measure same-language
+    // detection, with comparison across languages off (as before it existed). Event rows run as
+    // the CLI does (across languages on): an event's gold holds every language of it.
     const result = evaluateGold(
       docs,
-      set.level === 'event' ? { level: 'event', anchors: { equivalents: await loadEquivalents() } } : {},
+      set.level === 'event'
+        ? { level: 'event', anchors: { equivalents: await loadEquivalents() } }
+        : { crossLanguage: false },
     );
     const ms = performance.now() - t0;
     lines.push(row(set.name, result, ms));
@@ -327,6 +497,7 @@ async function main(argv: string[]): Promise<void> {
       sweepRows.push({ name: set.name, ari });
     }
   }
+  lines.push(...(await crossLanguageRows(only)));
   if (!only || only === 'mrpc') {
     const m = await measureMrpc();
     lines.push('');

@@ -8,6 +8,7 @@ import { fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import { STORY_RELATIONS } from '../core/relation/stories.js';
 import { countDocumentFrequencies, vectorizeTfIdf } from '../core/similarity/tfidf.js';
+import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { type AnchorResources, extractAnchors } from '../core/xling/anchors.js';
 import type { Article, PairResult, Thresholds } from '../types/index.js';
@@ -20,12 +21,17 @@ export interface CompareOptions {
   keepChrome?: boolean;
   /** Articles whose document frequencies weight the TF-IDF (the corpus the pair belongs to). */
   context?: readonly Article[];
+  /** Language of articles without `lang` metadata; default `guessLanguage`. */
+  detectLanguage?: LanguageDetector;
 }
 
 /** Score and classify one pair; with `context`, IDF comes from that corpus (plus the pair). */
 export function compareArticles(a: Article, b: Article, options: CompareOptions = {}): PairResult {
   const thresholds = resolveThresholds(options.thresholds);
-  const normalize = { keepChrome: options.keepChrome === true };
+  const normalize = {
+    keepChrome: options.keepChrome === true,
+    ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
+  };
   const fa = fingerprintArticle(normalizeArticle(a, normalize));
   const fb = fingerprintArticle(normalizeArticle(b, normalize));
   const others = (options.context ?? []).filter((x) => x.id !== a.id && x.id !== b.id);

@@ -33,6 +33,10 @@ export interface EvaluateOptions {
   level?: 'story' | 'event';
   /** Tables the anchors are read with (event level). */
   anchors?: ScanOptions['anchors'];
+  /** Language of articles without `lang` metadata; default `guessLanguage`. */
+  detectLanguage?: ScanOptions['detectLanguage'];
+  /** Comparison across languages (see `ScanOptions.crossLanguage`); default on. */
+  crossLanguage?: ScanOptions['crossLanguage'];
 }
 
 export function evaluateGold(articles: readonly Article[], options: EvaluateOptions = {}): EvaluationResult {
@@ -51,6 +55,8 @@ export function evaluateGold(articles: readonly Article[], options: EvaluateOpti
   if (options.keepChrome) scanOptions.keepChrome = true;
   if (options.candidates) scanOptions.candidates = options.candidates;
   if (onStage) scanOptions.onStage = onStage;
+  if (options.detectLanguage) scanOptions.detectLanguage = options.detectLanguage;
+  if (options.crossLanguage !== undefined) scanOptions.crossLanguage = options.crossLanguage;
   const scan = scanCorpus(articles, scanOptions);
   const result: EvaluationResult = timed('score partition', onStage, () => {
     const predicted = level === 'event' ? labelEvents(articles, scan) : labelStories(articles, scan);

@@ -5,7 +5,9 @@
 import { DEFAULT_MAX_REVIEWED_PAIRS, pickReviewedPairs } from '../core/review/pickPairs.js';
 import { ReviewLimitError, reviewNormalized } from '../core/review/review.js';
 import { siteLinesOf } from '../core/text/body.js';
+import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
+import type { CrossLanguageResources } from '../core/xling/profile.js';
 import type { Article, NormalizedArticle, ScanResult } from '../types/index.js';
 import { pairKey, type Review } from '../types/review.js';
 
@@ -18,6 +20,10 @@ export interface ScanReviewOptions {
   onNotDrawn?: (key: string, reason: string) => void;
   /** Told after each pair reviewed. */
   onProgress?: (done: number, total: number) => void;
+  /** Language of articles without `lang` metadata, as the scan had it. */
+  detectLanguage?: LanguageDetector;
+  /** The scan's cross-language resources: pairs in two languages are reviewed as aligned paragraphs. */
+  crossLanguage?: CrossLanguageResources;
 }
 
 /** Review the related pairs of a scan, keyed by `pairKey(a, b)`. */
@@ -42,17 +48,19 @@ export function reviewScanPairs(
       n = normalizeArticle(article, {
         ...(options.keepChrome ? { keepChrome: true } : {}),
         ...(siteLines ? { siteLines } : {}),
+        ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
       });
       normalized.set(id, n);
     }
     return n;
   };
   const out = new Map<string, Review>();
+  const review = options.crossLanguage ? { crossLanguage: options.crossLanguage } : {};
   for (const [k, p] of picked.entries()) {
     options.onProgress?.(k + 1, picked.length);
     const key = pairKey(p.a, p.b);
     try {
-      out.set(key, reviewNormalized(get(p.a), get(p.b)));
+      out.set(key, reviewNormalized(get(p.a), get(p.b), review));
     } catch (error) {
       if (!(error instanceof ReviewLimitError)) throw error;
       options.onNotDrawn?.(key, error.message);

@@ -14,10 +14,16 @@ import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import { listPairs, MAX_LISTED_PAIRS_PER_DOCUMENT } from '../core/relation/listing.js';
 import { NearestKeeper, pickNearest } from '../core/relation/nearest.js';
-import { buildStories, compatibleByCosine, type JudgedPair } from '../core/relation/stories.js';
+import {
+  buildStories,
+  compatibleAcrossLanguages,
+  compatibleByCosine,
+  type JudgedPair,
+} from '../core/relation/stories.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
 import { siteLinesOf } from '../core/text/body.js';
+import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { type AnchorResources, extractAnchors } from '../core/xling/anchors.js';
 import type {
@@ -31,6 +37,8 @@ import type {
   Story,
   Thresholds,
 } from '../types/index.js';
+import type { CrossLanguageOptions } from './crossLanguage.js';
+import { type CrossLanguageLoader, type CrossStageResult, mergePairs, prepareCrossLanguage } from './crossStage.js';
 import { type ProgressListener, type StageListener, timed } from './stages.js';
 
 export interface ScanOptions {
@@ -63,6 +71,16 @@ export interface ScanOptions {
    * stories always use every linked pair. `Infinity` lists them all (the evaluation does).
    */
   maxListedPairs?: number;
+  /** Language of articles without `lang` metadata (see `loadLanguageDetector`); default `guessLanguage`. */
+  detectLanguage?: LanguageDetector;
+  /**
+   * Comparison across languages when the corpus holds several: dictionaries from `dictDir`
+   * (default /usr/share/dictd), or none (`dictionaries: false`: names, numbers, dates and
+   * cognates only); `false` turns it off (each language on its own, as before).
+   */
+  crossLanguage?: false | CrossLanguageOptions;
+  /** How cross-language resources are loaded (tests pass their own). */
+  loadCrossLanguage?: CrossLanguageLoader;
 }
 
 /** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
@@ -101,6 +119,7 @@ function normalizeAll(
     const normalized = normalizeArticle(a, {
       ...(options.keepChrome ? { keepChrome: true } : {}),
       ...(siteLines ? { siteLines } : {}),
+      ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
     });
     const list = seen.get(a.text);
     if (list) list.push({ article: a, siteLines, normalized });
@@ -231,6 +250,7 @@ function clusterAll(
   p: Prepared,
   vectors: readonly SparseVector[],
   linked: readonly JudgedPair[],
+  cross: CrossStageResult | undefined,
   onProgress: ScanOptions['onProgress'],
 ): Story[] {
   const dates = new Map(articles.filter((a) => a.date !== undefined).map((a) => [a.id, a.date as string]));
@@ -239,7 +259,7 @@ function clusterAll(
     linked,
     dates,
     {
-      compatible: compatibleByCosine(vectors),
+      compatible: cross ? compatibleAcrossLanguages(p.fps, vectors) : compatibleByCosine(vectors),
       copies: p.groups.members.map((m) => m.map((i) => (articles[i] as Article).id)),
       onProgress: (done, total) => onProgress?.('cluster', done, total),
     },
@@ -260,15 +280,24 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       p.weights,
     ),
   );
+  // Across languages: each fingerprint profiled, and the pairs of different languages proposed
+  // that same-language candidates cannot see (undefined with fewer than two known languages).
+  const cross =
+    options.crossLanguage === false
+      ? undefined
+      : timed('cross-language', onStage, () =>
+          prepareCrossLanguage(p.fps, options.crossLanguage || {}, options.loadCrossLanguage),
+        );
   const progress = (done: number, total: number) => onProgress?.('candidates', done, total);
-  const candidates = timed('candidates', onStage, () =>
-    options.candidates
+  const candidates = timed('candidates', onStage, () => {
+    const own = options.candidates
       ? options.candidates(p.fps, vectors, progress)
-      : allPairs(p.fps, vectors, candidateFloor(thresholds), undefined, progress),
-  );
+      : allPairs(p.fps, vectors, candidateFloor(thresholds), undefined, progress);
+    return cross ? { ...own, pairs: mergePairs(own.pairs, cross.pairs) } : own;
+  });
   const judged = timed('score', onStage, () => judgeCandidates(p, vectors, candidates, thresholds, options));
   const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));
-  const stories = timed('cluster', onStage, () => clusterAll(articles, p, vectors, judged.linked, onProgress));
+  const stories = timed('cluster', onStage, () => clusterAll(articles, p, vectors, judged.linked, cross, onProgress));
   const listing = listPairs(
     judged.linked.map((j) => j.result),
     options.maxListedPairs ?? MAX_LISTED_PAIRS_PER_DOCUMENT,
@@ -306,5 +335,6 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       : {}),
     ...(nearest ? { nearest } : {}),
     ...(events ? { events } : {}),
+    ...(cross ? { crossLanguage: cross.summary } : {}),
   };
 }

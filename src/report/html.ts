@@ -46,6 +46,7 @@ table.review col.mark { width: 7.5em; } table.review col.side { width: calc((100
 table.review td { overflow-wrap: anywhere; }
 tr.row-same td.side { color: #3d444d; }
 tr.shared td.mark { border-left: 4px solid #6e40c9; } .passage { color: #6e40c9; font-weight: bold; }
+mark.anchor { background: #fff0b3; color: inherit; border-bottom: 2px solid #7a4d00; padding: 0 1px; }
 details.aside { color: var(--muted); margin: 0.4em 0; } details.aside li { color: #8c959f; } details.aside .rule { font-family: ui-monospace, monospace; font-size: 0.85em; }
 tr.row-added td.b, tr.row-dropped td.a { background: #fafafa; }
 /* A whole added or dropped sentence: the row's word says so; no need to strike or underline every word. */
@@ -108,17 +109,52 @@ const ROW_WORD: Record<ReviewRow['kind'], string> = {
   added: 'added',
   dropped: 'dropped',
   moved: 'moved',
+  aligned: 'aligned',
 };
+
+/** A text with its marked ranges (shared names and figures) in `<mark>`, the rest escaped. */
+function renderMarked(text: string, marks: ReadonlyArray<readonly [number, number]>): string {
+  let html = '';
+  let at = 0;
+  for (const [s, e] of marks) {
+    html += `${escapeHtml(text.slice(at, s))}<mark class="anchor" title="named or counted in both texts">${escapeHtml(text.slice(s, e))}</mark>`;
+    at = e;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
+function sideHtml(row: ReviewRow, side: 'a' | 'b'): string {
+  if ((side === 'a' ? row.a : row.b).length === 0) return '';
+  if (row.marks) return renderMarked(row.parts.map((p) => p[side]).join(''), row.marks[side]);
+  return renderSide(row.parts, side);
+}
 
 function renderRow(row: ReviewRow): string {
   const refs = (p: string, idx: readonly number[]): string => idx.map((k) => `${p}${k + 1}`).join('+');
   const where = [refs('A', row.a), refs('B', row.b)].filter((s) => s !== '').join(' · ');
   const extra =
-    row.a.length + row.b.length > 2 ? (row.a.length > 1 ? ' (merged)' : ' (split)') : row.coarse ? ' (whole)' : '';
-  return `<tr class="row-${row.kind}${row.shared ? ' shared' : ''}"><td class="mark">${row.shared ? '<span class="passage" title="in a passage both texts share">‖</span> ' : ''}<b>${ROW_WORD[row.kind]}${extra}</b>${where}</td><td class="side a">${row.a.length > 0 ? renderSide(row.parts, 'a') : ''}</td><td class="side b">${row.b.length > 0 ? renderSide(row.parts, 'b') : ''}</td></tr>`;
+    row.a.length + row.b.length > 2 && row.kind !== 'aligned'
+      ? row.a.length > 1
+        ? ' (merged)'
+        : ' (split)'
+      : row.coarse
+        ? ' (whole)'
+        : '';
+  return `<tr class="row-${row.kind}${row.shared ? ' shared' : ''}"><td class="mark">${row.shared ? '<span class="passage" title="in a passage both texts share">‖</span> ' : ''}<b>${ROW_WORD[row.kind]}${extra}</b>${where}</td><td class="side a">${sideHtml(row, 'a')}</td><td class="side b">${sideHtml(row, 'b')}</td></tr>`;
+}
+
+/** The summary of a review across two languages: paragraphs aligned and the anchors both give. */
+function renderCrossSummary(review: Review): string {
+  const c = review.crossLanguage as NonNullable<Review['crossLanguage']>;
+  const list = (what: string, xs: readonly string[]) =>
+    xs.length > 0
+      ? `<span>${what}: ${xs.map((x) => `<mark class="anchor">${escapeHtml(x)}</mark>`).join(', ')}</span>`
+      : '';
+  return `<div class="summary"><span>${escapeHtml(c.languages[0])} / ${escapeHtml(c.languages[1])}: ${c.aligned} paragraph${c.aligned === 1 ? '' : 's'} aligned of ${c.paragraphsA} in A and ${c.paragraphsB} in B (two languages: aligned paragraphs side by side, no word diff)</span>${list('names in both', c.names)}${list('numbers in both', c.numbers)}${list('dates in both', c.dates)}</div>`;
 }
 
 function renderSummary(review: Review): string {
+  if (review.crossLanguage) return renderCrossSummary(review);
   const s = review.summary;
   const kinds = Object.entries(s.kinds)
     .map(([k, n]) => `${escapeHtml(k)} ${n}`)
@@ -134,9 +170,11 @@ function renderWindows(review: Review): string {
   const s = review.summary;
   const w = (side: Review['a'], total: number): string =>
     side.window ? `sentences ${side.window[0] + 1}–${side.window[1] + 1} of ${total}` : 'none';
-  const windows = s.sharedPassages
-    ? `<p class="muted">Shared passages: ${s.sharedPassages} (${s.sharedWords} words), marked ‖. Overlap window in A: ${w(review.a, s.sentencesA)}; in B: ${w(review.b, s.sentencesB)}.</p>`
-    : '<p class="muted">The texts share no passage.</p>';
+  const windows = review.crossLanguage
+    ? ''
+    : s.sharedPassages
+      ? `<p class="muted">Shared passages: ${s.sharedPassages} (${s.sharedWords} words), marked ‖. Overlap window in A: ${w(review.a, s.sentencesA)}; in B: ${w(review.b, s.sentencesB)}.</p>`
+      : '<p class="muted">The texts share no passage.</p>';
   const aside = (['a', 'b'] as const)
     .map((k) => {
       const list = review[k].setAside ?? [];
@@ -188,7 +226,10 @@ ${body}
 /** One pair's review as a whole page. */
 export function renderReviewPage(review: Review): string {
   const title = `${review.a.id} ↔ ${review.b.id}`;
-  return page(`copydesk diff: ${title}`, `<h1>${escapeHtml(title)}</h1>\n${LEGEND}\n${renderReviewTable(review)}`);
+  const legend = review.crossLanguage
+    ? '<p class="legend">Two languages: paragraphs aligned in order, side by side; <mark class="anchor">names, numbers and dates</mark> that both texts give are marked; a paragraph only one text has is shown alone (dropped: only in A, added: only in B).</p>'
+    : LEGEND;
+  return page(`copydesk diff: ${title}`, `<h1>${escapeHtml(title)}</h1>\n${legend}\n${renderReviewTable(review)}`);
 }
 
 export interface ScanHtmlOptions {

@@ -35,7 +35,40 @@ const ANSI: Record<Style, [string, string]> = {
   head: ['\x1b[1m', '\x1b[0m'],
 };
 
-const ROW_MARK: Record<ReviewRow['kind'], string> = { same: '=', changed: '~', added: '+', dropped: '-', moved: '>' };
+const ROW_MARK: Record<ReviewRow['kind'], string> = {
+  same: '=',
+  changed: '~',
+  added: '+',
+  dropped: '-',
+  moved: '>',
+  aligned: '≈',
+};
+
+/** One side of a row across languages: its text, the shared names and figures between ⟦ ⟧. */
+function markedSpans(row: ReviewRow, side: 'a' | 'b'): Span[] {
+  const text = row.parts.map((p) => p[side]).join('');
+  const out: Span[] = [];
+  let at = 0;
+  for (const [s, e] of row.marks?.[side] ?? []) {
+    out.push({ text: text.slice(at, s), style: 'plain' }, { text: `⟦${text.slice(s, e)}⟧`, style: 'alert' });
+    at = e;
+  }
+  out.push({ text: text.slice(at), style: 'plain' });
+  return out.filter((x) => x.text !== '');
+}
+
+/** The summary of a review across two languages. */
+function crossSummary(review: Review): string {
+  const c = review.crossLanguage as NonNullable<Review['crossLanguage']>;
+  const lines = [
+    `languages: ${c.languages[0]} (A) and ${c.languages[1]} (B): ${c.aligned} paragraph${c.aligned === 1 ? '' : 's'} aligned, of ${c.paragraphsA} in A and ${c.paragraphsB} in B`,
+  ];
+  if (c.names.length > 0) lines.push(`names in both: ${c.names.join(', ')}`);
+  if (c.numbers.length > 0) lines.push(`numbers in both: ${c.numbers.join(', ')}`);
+  if (c.dates.length > 0) lines.push(`dates in both: ${c.dates.join(', ')}`);
+  lines.push(...describeSetAside(review));
+  return `${lines.join('\n')}\n`;
+}
 
 /** Label of a kind in the text view; a changed figure is shouted. */
 export function labelKind(kind: ChangeKind): string {
@@ -127,7 +160,7 @@ function rowHeader(row: ReviewRow): string {
   if (row.kind === 'moved') notes.push('moved');
   if (row.kind === 'added') notes.push('added');
   if (row.kind === 'dropped') notes.push('dropped');
-  if (row.a.length + row.b.length > 2) notes.push(row.a.length > 1 ? 'merged' : 'split');
+  if (row.a.length + row.b.length > 2 && row.kind !== 'aligned') notes.push(row.a.length > 1 ? 'merged' : 'split');
   if (row.coarse) notes.push('too different for a word diff');
   if (row.shared) notes.push('in a shared passage');
   return `${ROW_MARK[row.kind]} ${where}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
@@ -135,6 +168,7 @@ function rowHeader(row: ReviewRow): string {
 
 /** The `wdiff -s`-style summary lines. */
 export function renderReviewSummary(review: Review): string {
+  if (review.crossLanguage) return crossSummary(review);
   const s = review.summary;
   const lines = [
     `A ${esc(review.a.id)}: ${s.wordsA} words  ${s.kept} ${pct(s.kept, s.wordsA)} common  ${s.dropped} ${pct(s.dropped, s.wordsA)} deleted  ${s.changedA} ${pct(s.changedA, s.wordsA)} changed`,
@@ -184,13 +218,29 @@ export function renderReviewText(review: Review, options: ReviewTextOptions = {}
   out.push(paint([{ text: side('A', review.a), style: 'head' }], color));
   out.push(paint([{ text: side('B', review.b), style: 'head' }], color));
   out.push(
-    `marks: [-only in A-] {+only in B+} <kind of change>; rows: = same, ~ changed, - dropped, + added, > moved${ignored.length > 0 ? `; ignoring ${ignored.join(', ')}` : ''}`,
+    review.crossLanguage
+      ? 'two languages: paragraphs aligned side by side (no word diff); ⟦names, numbers, dates⟧ given by both are marked; rows: ≈ aligned, - only in A, + only in B'
+      : `marks: [-only in A-] {+only in B+} <kind of change>; rows: = same, ~ changed, - dropped, + added, > moved${ignored.length > 0 ? `; ignoring ${ignored.join(', ')}` : ''}`,
   );
   out.push('');
   for (const row of review.rows) {
     if (options.changesOnly && row.kind === 'same') continue;
     out.push(paint([{ text: rowHeader(row), style: 'dim' }], color));
-    if (layout === 'inline') {
+    if (row.marks && layout === 'inline') {
+      for (const side of ['a', 'b'] as const)
+        for (const line of wrapSpans(markedSpans(row, side), width - 5))
+          out.push(`  ${side.toUpperCase()}| ${paint(line, color)}`);
+    } else if (row.marks) {
+      const col = Math.floor((width - 3) / 2);
+      const left = wrapSpans(markedSpans(row, 'a'), col);
+      const right = wrapSpans(markedSpans(row, 'b'), col);
+      for (let k = 0; k < Math.max(left.length, right.length); k++) {
+        const l = left[k] ?? [];
+        out.push(
+          `${paint(l, color)}${' '.repeat(Math.max(0, col - visible(l)))} | ${paint(right[k] ?? [], color)}`.trimEnd(),
+        );
+      }
+    } else if (layout === 'inline') {
       const side = row.kind === 'same' ? 'b' : 'both';
       for (const line of wrapSpans(spansOf(row.parts, side), width - 2)) out.push(`  ${paint(line, color)}`);
     } else {

@@ -58,7 +58,9 @@ export type RowKind =
   /** Only in A. */
   | 'dropped'
   /** Matched with a sentence at another place of the other text (shown where it stands in B). */
-  | 'moved';
+  | 'moved'
+  /** Two languages: paragraphs aligned as counterparts (no word diff; shared names and figures marked). */
+  | 'aligned';
 
 /** One row of the aligned view: one or two sentences of A against one or two of B. */
 export interface ReviewRow {
@@ -74,6 +76,11 @@ export interface ReviewRow {
   coarse?: boolean;
   /** True when the row's sentences lie in a passage both texts share (`alignPassages`). */
   shared?: boolean;
+  /**
+   * Two languages: where the names, numbers and dates both texts give stand in each side's text
+   * (character ranges into the part's `a` and `b`), to be marked.
+   */
+  marks?: { a: Array<[number, number]>; b: Array<[number, number]> };
 }
 
 /** The summary of a review, as `wdiff -s` gives it plus sentence counts. */
@@ -121,6 +128,19 @@ export interface Review {
   summary: ReviewSummary;
   /** The ignore options the diff was made with. */
   ignore: { case: boolean; punctuation: boolean; spelling: boolean };
+  /**
+   * Two languages: rows are paragraphs aligned side by side (kind `aligned`, `added`, `dropped`)
+   * instead of a word diff, with the anchors both give.
+   */
+  crossLanguage?: {
+    languages: [string, string];
+    paragraphsA: number;
+    paragraphsB: number;
+    aligned: number;
+    names: string[];
+    numbers: string[];
+    dates: string[];
+  };
 }
 
 /**

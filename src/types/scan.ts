@@ -63,6 +63,23 @@ export interface PairScores {
   alignedWindowBA?: number;
   /** Sentence pairs the alignment matched. */
   alignedPairs?: number;
+  /**
+   * Across languages only (core/xling): share of A's and of B's content words in sentences
+   * aligned in order over language-neutral keys (dictionary stems, names, numbers, cognates), the
+   * sentence pairs aligned and their mean similarity.
+   */
+  crossAlignedAB?: number;
+  crossAlignedBA?: number;
+  crossAlignedPairs?: number;
+  crossSimilarity?: number;
+  /** Across languages: names of the better-covered text found in the other, and how many it names. */
+  sharedNames?: number;
+  names?: number;
+  /** Across languages: strong numbers (not 0–10) both give, and the fewer of the two texts' counts. */
+  sharedNumbers?: number;
+  numbers?: number;
+  /** Across languages: 1 when both give days (or years) and none agree (a look-alike of another occasion). */
+  dateConflict?: number;
 }
 
 export type Relation =
@@ -147,6 +164,10 @@ export interface PairResult {
    * ("community with a shared future"), listed to show it was not taken as evidence of copying.
    */
   formulaic?: string[];
+  /** Two languages (A's, B's) when they differ: the pair was judged on cross-language evidence. */
+  languages?: [string, string];
+  /** Across languages: the names, numbers and dates both texts give (as written in A), for the reader and the review's marks. */
+  anchors?: { names: string[]; numbers: string[]; dates: string[] };
 }
 
 export interface Story {
@@ -265,4 +286,9 @@ export interface ScanResult {
   nearest?: PairResult[];
   /** Stories grouped by the happening they report (absent when the scan was asked for stories only). */
   events?: NewsEvent[];
+  /**
+   * When the corpus holds several languages: which ones, which had a bilingual dictionary, and
+   * which had none (their cross-language evidence is names, numbers, dates and cognates only).
+   */
+  crossLanguage?: { languages: string[]; dictionaries: string[]; missing: string[]; candidates: number };
 }

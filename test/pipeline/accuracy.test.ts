@@ -13,6 +13,7 @@ import {
   loadWebMulti,
   loadWebWire,
   loadWmt22News,
+  loadWmt22ZhEn,
   loadWmt24EnEs,
 } from '../../scripts/accuracy.js';
 import { parseEquivalents } from '../../src/core/xling/equivalents.js';
@@ -89,7 +90,7 @@ describe.skipIf(!haveEval)('accuracy floors on ../shared/eval subsets (skipped w
   });
 
   it('web-multi, real pages in 13 languages: same-language reuse (gold = family × language)', async () => {
-    const r = evaluateGold(await loadWebMulti(EVAL_DIR, true));
+    const r = evaluateGold(await loadWebMulti(EVAL_DIR, true), { crossLanguage: false });
     // Measured 0.916: one independent French report that quotes the statement unquoted joins its family.
     expect(r.ari).toBeGreaterThanOrEqual(0.9);
     expect(r.ari).toBeGreaterThan(r.baseline?.ari ?? 1);
@@ -97,7 +98,7 @@ describe.skipIf(!haveEval)('accuracy floors on ../shared/eval subsets (skipped w
 
   it('WMT24 news, English and Spanish versions: one story per document and language', async () => {
     const docs = await loadWmt24EnEs(EVAL_DIR, ['news']);
-    const r = evaluateGold(docs);
+    const r = evaluateGold(docs, { crossLanguage: false });
     expect(r.ari).toBeGreaterThanOrEqual(0.99);
     expect(r.ari).toBeGreaterThan(r.baseline?.ari ?? 1);
   });
@@ -106,7 +107,9 @@ describe.skipIf(!haveEval)('accuracy floors on ../shared/eval subsets (skipped w
     const sources = (await loadGeneratedSources()).sort((a, b) => a.id.localeCompare(b.id));
     const pick = sources.filter((_, i) => i % 4 === 0).slice(0, 120);
     const gold = labelGenerated(pick, 1);
-    const r = evaluateGold(gold);
+    // Gold is one story per source *and language* (WMT sources in en, es, de are translations of
+    // each other): same-language detection, with comparison across languages off.
+    const r = evaluateGold(gold, { crossLanguage: false });
     expect(r.pairF1).toBeGreaterThanOrEqual(0.99);
     // One variant per source, less those a kind skips (page kinds on posts, a re-lede not in English).
     expect(r.relations?.total).toBe(gold.length - pick.length);
@@ -115,5 +118,20 @@ describe.skipIf(!haveEval)('accuracy floors on ../shared/eval subsets (skipped w
     // variants whose short lines read as chrome once a reorder, a page or a roundup moves them, and
     // one news article whose mojibake copy is called a republication (see the README, Accuracy).
     expect(r.relations?.accuracy).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it('web-multi across languages: no distractor or independent report joins a family in another language', async () => {
+    const r = evaluateGold(await loadWebMulti(), { baseline: false });
+    // Measured ARI 0.604, pair precision 0.970 (the one false pair is the same-language French
+    // UN News report above); target 0.9 not reached (README, "Across languages").
+    expect(r.ari).toBeGreaterThanOrEqual(0.55);
+    expect(r.pairPrecision).toBeGreaterThanOrEqual(0.96);
+  });
+
+  it('WMT22 news, Chinese sources and their English versions: one story per document across languages', async () => {
+    const docs = firstClusters(await loadWmt22ZhEn(), 6);
+    expect(docs).toHaveLength(90);
+    const r = evaluateGold(docs, { baseline: false });
+    expect(r.ari).toBeGreaterThanOrEqual(0.99);
   });
 });

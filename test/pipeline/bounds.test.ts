@@ -78,7 +78,6 @@ describe('one-line articles from a small vocabulary', () => {
     expect(result.candidates.cap?.dropped).toBeGreaterThan(0);
     expect(result.candidates.pairs).toBeLessThanOrEqual(100 * articles.length);
   });
-
 });
 
 /**

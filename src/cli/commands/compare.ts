@@ -25,11 +25,14 @@ export function register(program: Command): void {
     const thresholds = readThresholdOptions(opts);
     const [articleA, articleB, context] = await resolvePair(a, b, opts.corpus as string | undefined, READ_OPTIONS);
     const { compareArticles } = await import('../../pipeline/compare.js');
+    const { languageDetectorFor } = await import('../../pipeline/languages.js');
+    const detectLanguage = await languageDetectorFor([articleA, articleB, ...context]);
     const pair = compareArticles(articleA, articleB, {
       thresholds,
       context,
       keepChrome: opts.keepChrome === true,
       anchors: await loadAnchorResources(),
+      ...(detectLanguage ? { detectLanguage } : {}),
     });
     process.stdout.write(render(pair, { color: useColor(process.stdout, opts.color as boolean | undefined) }));
   });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { resolvePair } from '../../io/readCorpus.js';
 import { escapeTerminal } from '../../report/escape.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
+import type { Article } from '../../types/index.js';
 import { InputError } from '../../types/index.js';
 import { parseChoice, parseNumberOption } from '../errors.js';
 import { READ_OPTIONS, useColor } from '../options.js';
@@ -44,23 +45,7 @@ export function register(program: Command): void {
           : Math.floor(parseNumberOption('--max-sentence-pairs', String(opts.maxSentencePairs), 1, 1e9));
       const corpus = opts.corpus === undefined ? undefined : String(opts.corpus);
       const [a, b] = await resolvePair(refA, refB, corpus, READ_OPTIONS);
-      const { reviewArticles, ReviewLimitError } = await import('../../core/review/review.js');
-      let review: Awaited<ReturnType<typeof reviewArticles>>;
-      try {
-        review = reviewArticles(a, b, {
-          keepChrome: opts.keepChrome === true,
-          ignoreCase: opts.ignoreCase === true,
-          ignorePunctuation: opts.ignorePunctuation === true,
-          ignoreSpelling: opts.ignoreSpelling === true,
-          ...(maxSentencePairs !== undefined ? { maxSentencePairs } : {}),
-        });
-      } catch (error) {
-        if (!(error instanceof ReviewLimitError)) throw error;
-        throw new InputError(
-          `${error.message}: too long to align (about 17 bytes and 0.5 µs per pair); --max-sentence-pairs ${error.sentencesA * error.sentencesB} would allow it`,
-          `${a.origin ?? a.id} and ${b.origin ?? b.id}`,
-        );
-      }
+      const review = await reviewPair(a, b, opts, maxSentencePairs);
       if (typeof opts.html === 'string') {
         const { renderReviewPage } = await import('../../report/html.js');
         const { writeFileAtomic } = await import('../../io/writeFile.js');
@@ -70,4 +55,36 @@ export function register(program: Command): void {
       const color = useColor(process.stdout, opts.color as boolean | undefined);
       process.stdout.write(render(review, { color, layout, width, changesOnly: opts.changesOnly === true }));
     });
+}
+
+/**
+ * The review of a pair: each text normalized once (language identified by eld when it has no
+ * `lang`), with the cross-language resources when the two are in different languages. Two texts
+ * too long to align are refused as bad input, with the option that allows them.
+ */
+async function reviewPair(a: Article, b: Article, opts: Record<string, unknown>, maxSentencePairs: number | undefined) {
+  const { reviewNormalized, ReviewLimitError } = await import('../../core/review/review.js');
+  const { languageDetectorFor } = await import('../../pipeline/languages.js');
+  const { normalizeArticle } = await import('../../core/text/normalize.js');
+  const { crossLanguageFor } = await import('../../pipeline/crossStage.js');
+  const detectLanguage = await languageDetectorFor([a, b]);
+  const normalize = { keepChrome: opts.keepChrome === true, ...(detectLanguage ? { detectLanguage } : {}) };
+  const na = normalizeArticle(a, normalize);
+  const nb = normalizeArticle(b, normalize);
+  const crossLanguage = crossLanguageFor([na, nb]);
+  try {
+    return reviewNormalized(na, nb, {
+      ...(crossLanguage ? { crossLanguage } : {}),
+      ignoreCase: opts.ignoreCase === true,
+      ignorePunctuation: opts.ignorePunctuation === true,
+      ignoreSpelling: opts.ignoreSpelling === true,
+      ...(maxSentencePairs !== undefined ? { maxSentencePairs } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof ReviewLimitError)) throw error;
+    throw new InputError(
+      `${error.message}: too long to align (about 17 bytes and 0.5 µs per pair); --max-sentence-pairs ${error.sentencesA * error.sentencesB} would allow it`,
+      `${a.origin ?? a.id} and ${b.origin ?? b.id}`,
+    );
+  }
 }

@@ -21,6 +21,10 @@ export function register(program: Command): void {
     .command('eval')
     .description('score the stories of a labelled JSON Lines corpus against its gold clusters (and relations)')
     .requiredOption('--gold <file>', 'JSON Lines with id, text, cluster (and optionally relation, source)')
+    .option(
+      '--no-cross-language',
+      'compare each language on its own (for gold that is one story per document and language)',
+    )
     .option('--format <format>', `output: ${rendererNames('evaluation').join(', ')}`, 'table')
     .option('--relation-field <name>', 'field holding each document’s gold relation to its source', 'relation')
     .option('--baseline-threshold <n>', 'word 3-gram Jaccard threshold of the baseline')
@@ -40,9 +44,13 @@ export function register(program: Command): void {
         : undefined;
     const { evaluateGold } = await import('../../pipeline/evaluate.js');
     const articles = await readCorpus([gold], READ_OPTIONS);
+    const { languageDetectorFor } = await import('../../pipeline/languages.js');
+    const detectLanguage = await languageDetectorFor(articles);
     const result = evaluateGold(articles, {
       level: parseChoice('--level', String(opts.level), ['story', 'event'] as const),
       anchors: await loadAnchorResources(),
+      ...(detectLanguage ? { detectLanguage } : {}),
+      ...(opts.crossLanguage === false ? { crossLanguage: false as const } : {}),
       thresholds,
       keepChrome: opts.keepChrome === true,
       relationField: String(opts.relationField),

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
+import type { ScanReviewOptions } from '../../pipeline/reviewPairs.js';
 import { escapeTerminal } from '../../report/escape.js';
 import { getRenderer, rendererNames } from '../../report/registry.js';
 import type { Article, ScanResult } from '../../types/index.js';
@@ -38,6 +39,8 @@ export function register(program: Command): void {
       '0.3',
     )
     .option('--no-events', 'leave events (stories of one happening) out of the report')
+    .option('--no-dictionaries', 'compare across languages without bilingual dictionaries (names, numbers, dates only)')
+    .option('--no-cross-language', 'compare each language on its own (no translation variants across languages)')
     .option('--timings', 'print the time of each stage on stderr')
     .option('--quiet', 'no progress bars')
     .option('--no-color', 'no colour in the table');
@@ -58,6 +61,10 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
       ...READ_OPTIONS,
     });
     const { scanCorpus } = await import('../../pipeline/scan.js');
+    const { languageDetectorFor } = await import('../../pipeline/languages.js');
+    const detectLanguage = await languageDetectorFor(articles);
+    const { rememberingLoader } = await import('../../pipeline/crossStage.js');
+    const cross = rememberingLoader();
     const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
     const result = scanCorpus(articles, {
@@ -66,15 +73,21 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
       keepChrome,
       events: opts.events !== false,
       ...(candidates ? { candidates } : {}),
+      ...(detectLanguage ? { detectLanguage } : {}),
+      loadCrossLanguage: cross.load,
+      ...(opts.dictionaries === false ? { crossLanguage: { dictionaries: false } } : {}),
+      ...(opts.crossLanguage === false ? { crossLanguage: false as const } : {}),
       onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
       onProgress: (stage, done, total) => progress.update(stage, done, total),
     });
     const out = String(opts.out);
     if (opts.write !== false) {
-      const written = await writeReports(result, articles, out, progress, {
-        timings: opts.timings === true,
+      const review: ScanReviewOptions = {
         keepChrome,
-      });
+        ...(detectLanguage ? { detectLanguage } : {}),
+        ...(cross.loaded() ? { crossLanguage: cross.loaded() } : {}),
+      };
+      const written = await writeReports(result, articles, out, progress, { timings: opts.timings === true, review });
       if (!written) return;
       if (format !== 'json')
         process.stderr.write(
@@ -82,6 +95,11 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
         );
     }
     progress.stop();
+    const missing = result.crossLanguage?.missing ?? [];
+    if (missing.length > 0 && format !== 'json')
+      process.stderr.write(
+        `${PREFIX}note: no bilingual dictionary for ${missing.join(', ')}: across languages these are compared by names, numbers, dates and cognates only (lower recall; see README "Across languages")\n`,
+      );
     const color = useColor(process.stdout, opts.color as boolean | undefined);
     process.stdout.write(render(result, { color, ...(opts.write !== false ? { reports: out } : {}) }));
   } finally {
@@ -99,7 +117,7 @@ async function writeReports(
   articles: readonly Article[],
   out: string,
   progress: StageProgress,
-  { timings, keepChrome }: { timings: boolean; keepChrome: boolean },
+  { timings, review }: { timings: boolean; review: ScanReviewOptions },
 ): Promise<boolean> {
   let t0 = performance.now();
   const lap = (stage: string): void => {
@@ -113,7 +131,7 @@ async function writeReports(
   const { WriteInterrupted, writeFileSet } = await import('../../io/writeFile.js');
   const notDrawn = new Map<string, string>();
   const reviews = reviewScanPairs(result, articles, {
-    keepChrome,
+    ...review,
     onNotDrawn: (key, why) => notDrawn.set(key, why),
     onProgress: (done, total) => progress.update('review', done, total),
   });

@@ -5,6 +5,7 @@
 import type { NormalizedArticle } from '../../types/index.js';
 import type { CopyUnits } from '../relation/copy.js';
 import { contentTerms } from '../text/terms.js';
+import type { CrossProfile } from '../xling/profile.js';
 import { shingleChars, shingleWords } from './shingle.js';
 
 /**
@@ -34,6 +35,8 @@ export interface Fingerprint {
   sentenceTerms: Set<string>[];
   /** Sentences as folded words joined by spaces, with their paragraphs (for the copy test). */
   copyUnits: CopyUnits;
+  /** The cross-language profile, when the corpus holds several languages (set by the scan). */
+  cross?: CrossProfile;
 }
 
 export function fingerprintArticle(article: NormalizedArticle): Fingerprint {

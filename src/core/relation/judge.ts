@@ -6,6 +6,7 @@ import type { PairResult, Thresholds } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
 import { describePassages, locatePassages } from '../passages/report.js';
 import type { SparseVector } from '../similarity/cosine.js';
+import { describeCross } from '../xling/evidence.js';
 import { type Classification, classifyPair, DEFAULT_THRESHOLDS, validateThresholds } from './classify.js';
 import { describeForm } from './form.js';
 import { exceedsSentencePairs, MAX_SENTENCE_PAIRS, measurePair } from './score.js';
@@ -53,11 +54,26 @@ export function judgePair(
   vb: SparseVector,
   thresholds: Thresholds,
 ): PairResult {
-  const { scores, passages } = measurePair(a, b, va, vb);
+  const { scores, passages, cross } = measurePair(a, b, va, vb);
   const fewest = Math.min(a.article.tokens.length, b.article.tokens.length);
   const verdict = fewest === 0 ? NO_WORDS : classifyPair(scores, thresholds);
   const reasons = exceedsSentencePairs(a, b) ? [...verdict.reasons, sentencePairsReason(a, b)] : verdict.reasons;
   const result: PairResult = { a: a.id, b: b.id, relation: verdict.relation, scores, reasons };
+  if (cross) {
+    // The anchors both give, as a reason the reader can check (it decides nothing on its own).
+    result.reasons = [
+      {
+        score: 'anchors',
+        value: cross.names.shared + cross.numbers.shared,
+        threshold: 0,
+        op: '>=',
+        note: describeCross(cross),
+      },
+      ...result.reasons,
+    ];
+    result.languages = [a.article.lang, b.article.lang];
+    result.anchors = { names: cross.names.list, numbers: cross.numbers.list, dates: cross.dates.shared };
+  }
   if (verdict.container) {
     result.container = verdict.container === 'a' ? a.id : b.id;
     result.form = describeForm(passages, a.article.tokens.length, b.article.tokens.length, verdict.container);

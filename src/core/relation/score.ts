@@ -11,6 +11,8 @@ import type { SparseVector } from '../similarity/cosine.js';
 import { cosineSimilarity } from '../similarity/cosine.js';
 import { setScores } from '../similarity/sets.js';
 import { diceSimilarity } from '../similarity/stringSimilarity.js';
+import { type CrossEvidence, measureCross } from '../xling/evidence.js';
+import type { CrossProfile } from '../xling/profile.js';
 import { copyCoverage } from './copy.js';
 import { alignMonotone, alignmentCoverage, alignmentWindowCoverage } from './monotone.js';
 
@@ -57,6 +59,28 @@ export interface PairMeasure {
   scores: PairScores;
   /** Shared passages, longest first (token ranges; see `alignPassages`). */
   passages: Passage[];
+  /** Across languages (both fingerprints with a cross-language profile): the evidence behind the cross scores. */
+  cross?: CrossEvidence;
+}
+
+/** Whether a pair is compared across languages: two known, different languages, both profiled. */
+export function isCrossLanguage(a: Fingerprint, b: Fingerprint): boolean {
+  return a.cross !== undefined && b.cross !== undefined && !isSameLanguage(a.article.lang, b.article.lang);
+}
+
+/** The cross-language scores of a pair's evidence. */
+function crossScores(e: CrossEvidence): Partial<PairScores> {
+  return {
+    crossAlignedAB: roundScore(e.aligned.a),
+    crossAlignedBA: roundScore(e.aligned.b),
+    crossAlignedPairs: e.aligned.pairs,
+    crossSimilarity: roundScore(e.aligned.similarity),
+    sharedNames: e.names.shared,
+    names: e.names.total,
+    sharedNumbers: e.numbers.shared,
+    numbers: Math.min(e.numbers.a, e.numbers.b),
+    dateConflict: e.dates.conflict ? 1 : 0,
+  };
 }
 
 /** Whether most words of a sentence are inside quotation marks. */
@@ -153,6 +177,10 @@ export function measurePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb
   };
   if (a.article.title !== undefined && b.article.title !== undefined) {
     scores.titleDice = roundScore(diceSimilarity(a.article.title.toLowerCase(), b.article.title.toLowerCase()));
+  }
+  if (isCrossLanguage(a, b)) {
+    const cross = measureCross(a.cross as CrossProfile, b.cross as CrossProfile);
+    return { scores: { ...scores, ...crossScores(cross) }, passages: shared.passages, cross };
   }
   return { scores, passages: shared.passages };
 }

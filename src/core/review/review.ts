@@ -7,10 +7,13 @@ import type { Article, NormalizedArticle } from '../../types/index.js';
 import type { DiffCounts, Review, ReviewRow, ReviewSide, ReviewSummary } from '../../types/review.js';
 import { alignPassages, type Passage } from '../passages/align.js';
 import { roundScore } from '../round.js';
+import type { LanguageDetector } from '../text/detect.js';
 import { isSpaceless } from '../text/language.js';
 import { normalizeArticle } from '../text/normalize.js';
 import { contentTerms } from '../text/terms.js';
+import { type CrossLanguageResources, profileArticle } from '../xling/profile.js';
 import { type AlignedUnit, type AlignOptions, alignSentences } from './align.js';
+import { reviewAcrossLanguages } from './crossReview.js';
 import { type DiffOptions, diffWordsOf } from './diff.js';
 
 export interface ReviewOptions extends DiffOptions {
@@ -19,6 +22,13 @@ export interface ReviewOptions extends DiffOptions {
   keepChrome?: boolean;
   /** Most sentence pairs (sentences of A × of B) the alignment may examine; default `MAX_REVIEW_SENTENCE_PAIRS`. */
   maxSentencePairs?: number;
+  /** Language of articles without `lang` metadata; default `guessLanguage`. */
+  detectLanguage?: LanguageDetector;
+  /**
+   * Dictionaries and the equivalents table (pipeline/crossLanguage.ts): with them, two texts in
+   * different languages are shown as aligned paragraphs with their shared names and figures marked.
+   */
+  crossLanguage?: CrossLanguageResources;
 }
 
 /**
@@ -167,6 +177,16 @@ function reviewUnit(
 
 /** Review two normalized articles. */
 export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, options: ReviewOptions = {}): Review {
+  const known = a.lang !== 'und' && b.lang !== 'und';
+  if (options.crossLanguage && known && a.lang !== b.lang) {
+    const cache = new Map();
+    return reviewAcrossLanguages(
+      a,
+      b,
+      profileArticle(a, options.crossLanguage, cache),
+      profileArticle(b, options.crossLanguage, cache),
+    );
+  }
   const limit = options.maxSentencePairs ?? MAX_REVIEW_SENTENCE_PAIRS;
   if (a.sentences.length * b.sentences.length > limit)
     throw new ReviewLimitError(a.sentences.length, b.sentences.length, limit);
@@ -199,6 +219,9 @@ export function reviewNormalized(a: NormalizedArticle, b: NormalizedArticle, opt
 
 /** Review two articles (normalized here: boilerplate set aside, as in `scan`). */
 export function reviewArticles(a: Article, b: Article, options: ReviewOptions = {}): Review {
-  const normalize = { keepChrome: options.keepChrome === true };
+  const normalize = {
+    keepChrome: options.keepChrome === true,
+    ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
+  };
   return reviewNormalized(normalizeArticle(a, normalize), normalizeArticle(b, normalize), options);
 }

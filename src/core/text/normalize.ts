@@ -9,6 +9,7 @@
  */
 import type { Article, NormalizationAction, NormalizedArticle, Sentence } from '../../types/index.js';
 import { extractBody } from './body.js';
+import type { LanguageDetector } from './detect.js';
 import { guessLanguage } from './language.js';
 import { findQuotedRanges } from './quotes.js';
 import { splitSentences } from './sentences.js';
@@ -85,6 +86,12 @@ export interface NormalizeOptions {
   keepChrome?: boolean;
   /** `lineKey`s of lines recurring on other pages of the article's site (`siteRecurringLines`). */
   siteLines?: ReadonlySet<string>;
+  /**
+   * The language of an article without `lang` metadata, read from its cleaned text (eld through
+   * `core/text/eld.ts`, loaded by the pipeline when needed). Default: `guessLanguage`, the script
+   * and function-word guess (12 languages, no load cost). Metadata always wins.
+   */
+  detectLanguage?: LanguageDetector;
 }
 
 /** What normalization keeps of the text: paragraphs and their original line numbers. */
@@ -252,7 +259,7 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
     id: article.id,
     clean,
     title,
-    lang: article.lang ?? guessLanguage(clean),
+    lang: article.lang ?? (options.detectLanguage ?? guessLanguage)(clean),
     ...(article.date !== undefined ? { date: article.date } : {}),
     tokens,
     tokenSpans: Uint32Array.from(spans),

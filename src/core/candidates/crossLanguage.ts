@@ -1,0 +1,87 @@
+/**
+ * Candidate pairs across languages at corpus scale, without comparing all pairs: an inverted
+ * index of language-neutral keys, as in the prototype (/work/proto/xling, candidates.ts). Each
+ * document can be found under its names' keys (and, in Chinese and Korean, the keys of every
+ * syllable run), its strong numbers, its days, and the English stems of its words; it looks for
+ * others with each of its names, numbers and days and its rarest stems, and a document of another
+ * language that answers at least `minShared` of these queries is proposed. Keys held by more than
+ * `maxShare` of the documents (the country of the whole corpus, the current year) are not used,
+ * so the cost stays near linear.
+ */
+import type { CrossProfile } from '../xling/profile.js';
+
+export interface CrossCandidateOptions {
+  /** Least number of queries (a name, a number, a day, a rare stem) the other document answers. Default 2. */
+  minShared?: number;
+  /** Rarest English stems each document queries with. Default 12. */
+  rareStems?: number;
+  /** Keys held by more than this share of the documents (and more than 20 documents) are left out. Default 0.05. */
+  maxShare?: number;
+}
+
+/** Defaults, measured by candidate recall on WMT24 news and web-multi (README "Accuracy"). */
+export const CROSS_CANDIDATES: Readonly<Required<CrossCandidateOptions>> = Object.freeze({
+  minShared: 2,
+  rareStems: 12,
+  maxShare: 0.05,
+});
+
+/** The keys a document can be found under. */
+function findableKeys(p: CrossProfile): Set<string> {
+  const keys = new Set<string>(p.anchors.lookupKeys);
+  for (const s of p.sentences) for (const w of s.words) for (const k of w) if (!k.startsWith('c:')) keys.add(k);
+  return keys;
+}
+
+/** A document's queries: each a list of keys that answer it (a name has several). */
+function queriesOf(p: CrossProfile, df: ReadonlyMap<string, number>, rare: number): string[][] {
+  const out: string[][] = p.anchors.names.map((n) => n.keys);
+  for (const n of p.anchors.numbers) if (!n.weak) out.push([n.key]);
+  for (const d of p.anchors.dates)
+    if (d.month !== undefined && d.day !== undefined) out.push([`d:${d.month}-${d.day}`]);
+  const stems = new Set<string>();
+  for (const s of p.sentences) for (const w of s.words) for (const k of w) if (k.startsWith('e:')) stems.add(k);
+  const rarest = [...stems].sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1)).slice(0, rare);
+  for (const k of rarest) out.push([k]);
+  return out;
+}
+
+/**
+ * Pairs (i < j) of documents in different, known languages that share at least `minShared` rare
+ * anchors or stems. `und` documents are left to the same-language path, which compares them with all.
+ */
+export function crossLanguageCandidates(
+  profiles: readonly CrossProfile[],
+  options: CrossCandidateOptions = {},
+): Array<[number, number]> {
+  const { minShared, rareStems, maxShare } = { ...CROSS_CANDIDATES, ...options };
+  const n = profiles.length;
+  const maxDocs = Math.max(20, Math.floor(maxShare * n));
+  const postings = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    if (p.lang === 'und') return;
+    for (const k of findableKeys(p)) {
+      const list = postings.get(k);
+      if (list) list.push(i);
+      else postings.set(k, [i]);
+    }
+  });
+  const df = new Map<string, number>();
+  for (const [k, list] of postings) df.set(k, list.length);
+  const found = new Set<number>();
+  profiles.forEach((p, i) => {
+    if (p.lang === 'und') return;
+    const counts = new Map<number, number>();
+    for (const keys of queriesOf(p, df, rareStems)) {
+      const hit = new Set<number>();
+      for (const k of keys) {
+        const list = postings.get(k);
+        if (!list || list.length > maxDocs) continue;
+        for (const j of list) if (j !== i && (profiles[j] as CrossProfile).lang !== p.lang) hit.add(j);
+      }
+      for (const j of hit) counts.set(j, (counts.get(j) ?? 0) + 1);
+    }
+    for (const [j, c] of counts) if (c >= minShared) found.add(Math.min(i, j) * n + Math.max(i, j));
+  });
+  return [...found].sort((x, y) => x - y).map((code): [number, number] => [Math.floor(code / n), code % n]);
+}

@@ -1,0 +1,79 @@
+/**
+ * Language identification rules around a detector package (eld: see `eld.ts`), measured in
+ * /work/proto/langid (REPORT.md) on 4,986 texts in 14 languages, whole and cut to previews and
+ * single sentences:
+ *
+ *  1. URLs and e-mail addresses are removed (eld reads them as English or Tagalog);
+ *  2. the page's prose lines only (≥ 40 characters, ≥ 16 when mostly Han/kana/Hangul), so that a
+ *     menu or byline block in another language does not decide (eld reads only about the first
+ *     350 UTF-8 bytes): behind an English menu block, eld was right on 91 % of 281 non-English
+ *     texts as they were, on 100 % with prose lines only; a text with no prose line is used whole;
+ *  3. `und` under 20 letters (Han, kana and Hangul count 3, as eld counts UTF-8 bytes): names,
+ *     dates, "Home | News" (0 of 20 such strings got a language; raw eld gave 14 one);
+ *  4. `und` when the best and second-best scores are closer than 0.01: eld's own `isReliable()`
+ *     was true for 31 of its 32 wrong answers; the margin is what carries information.
+ *
+ * Measured with the rules: answers 99.1 % of whole texts, right on 99.98 % of those; 93.2 % of
+ * single sentences (median 53 characters), right on 99.7 %. Pure: the detector is passed in.
+ */
+
+/** A language code for a text: ISO 639-1, or `und` when unsure. Injected where articles are normalized. */
+export type LanguageDetector = (text: string) => string;
+
+/** The part of eld's API used (eld 2.x `detect`): scores best first. */
+export interface ScoringDetector {
+  detect(text: string): { language: string; getScores(): Record<string, number> };
+}
+
+export interface DetectorOptions {
+  /** Fewer letters than this (CJK letters count 3) → `und`. Default 20. */
+  minLetters?: number;
+  /** Best score minus second-best below this → `und`. Default 0.01. */
+  minMargin?: number;
+}
+
+const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+const SPACELESS_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const LETTER = /\p{L}/u;
+/** eld reads about 350 bytes; 1,000 characters keep the sample's cost bounded on long pages. */
+const SAMPLE_CHARS = 1000;
+
+/** Letters of a text, Han/kana/Hangul counted 3 each (their UTF-8 length). */
+export function weightedLetters(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (SPACELESS_CHAR.test(ch)) n += 3;
+    else if (LETTER.test(ch)) n += 1;
+  }
+  return n;
+}
+
+function isProse(line: string): boolean {
+  const t = line.trim();
+  let cjk = 0;
+  for (const ch of t) if (SPACELESS_CHAR.test(ch)) cjk++;
+  return t.length >= (cjk * 2 > t.length ? 16 : 40);
+}
+
+/** What the detector reads: prose lines (or the whole text when none), URLs out, at most 1,000 characters. */
+export function sampleForDetection(text: string): string {
+  const clean = text.replace(URL_OR_EMAIL, ' ');
+  const prose = clean.split('\n').filter(isProse).join('\n');
+  const use = prose.length > 0 ? prose : clean;
+  return use.length > SAMPLE_CHARS ? use.slice(0, SAMPLE_CHARS) : use;
+}
+
+/** A `LanguageDetector` over a scoring detector, with the rules above. */
+export function createLanguageDetector(detector: ScoringDetector, options: DetectorOptions = {}): LanguageDetector {
+  const minLetters = options.minLetters ?? 20;
+  const minMargin = options.minMargin ?? 0.01;
+  return (text: string): string => {
+    const sample = sampleForDetection(text);
+    if (weightedLetters(sample) < minLetters) return 'und';
+    const result = detector.detect(sample);
+    if (!result.language) return 'und';
+    const scores = Object.values(result.getScores());
+    const margin = (scores[0] ?? 0) - (scores[1] ?? 0);
+    return margin < minMargin ? 'und' : result.language;
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * Evidence that two texts in different languages are one document, from their cross-language
+ * profiles: the names and numbers they share and in what order, the dates they give (and whether
+ * they contradict each other), and a monotone sentence alignment over language-neutral keys.
+ * Pure and symmetric up to swapping the sides.
+ */
+import type { CrossProfile, CrossSentence } from './profile.js';
+
+export interface CrossEvidence {
+  /** Names of the better-covered side found in the other (`from` says which side). */
+  names: { shared: number; total: number; from: 'a' | 'b'; list: string[] };
+  /** Strong numbers (not 0–10) shared, and how many each side has. */
+  numbers: { shared: number; a: number; b: number; list: string[] };
+  /** Days (month and day) and years the two texts give, shared, and a contradiction when each gives some and none agree. */
+  dates: { shared: string[]; conflict?: { a: string[]; b: string[] } };
+  /** Of the shared names and numbers, the share in the same order of first mention (1 with fewer than 2). */
+  order: number;
+  /** Sentence alignment: shares of each side's content words in aligned sentences, pairs, mean similarity. */
+  aligned: { a: number; b: number; pairs: number; similarity: number; matches: Array<[number, number, number]> };
+  /** Shorter over longer, each length in letters over its language's factor. */
+  lengthRatio: number;
+}
+
+/**
+ * Least similarity for two sentences to be counterparts: the mean of the shares of each side's
+ * words found in the other. The prototype used 0.25; on WMT24 news translation pairs the aligned
+ * sentences average far above (see README "Accuracy"), and 0.3 keeps a sentence that shares one
+ * name and a number out of the alignment.
+ */
+export const CROSS_SENTENCE_SIMILARITY = 0.3;
+
+function sentenceSimilarity(x: CrossSentence, y: CrossSentence): number {
+  if (x.words.length === 0 || y.words.length === 0) return 0;
+  let inY = 0;
+  for (const w of x.words) if (w.some((k) => y.keys.has(k))) inY++;
+  let inX = 0;
+  for (const w of y.words) if (w.some((k) => x.keys.has(k))) inX++;
+  return (inY / x.words.length + inX / y.words.length) / 2;
+}
+
+/**
+ * Monotone alignment (one-to-one, skips allowed) maximising the summed similarity weighted by the
+ * sentences' sizes. A pair of sentences both mostly inside quotation marks is never matched: two
+ * reports quoting one statement line up on its sentences without being one text.
+ */
+export function alignCross(
+  a: CrossProfile,
+  b: CrossProfile,
+  minSimilarity = CROSS_SENTENCE_SIMILARITY,
+): CrossEvidence['aligned'] {
+  const A = a.sentences;
+  const B = b.sentences;
+  const n = A.length;
+  const m = B.length;
+  const width = m + 1;
+  const score = new Float64Array((n + 1) * width);
+  const move = new Uint8Array((n + 1) * width);
+  const sims = new Float64Array(n * m);
+  for (let i = 1; i <= n; i++) {
+    const x = A[i - 1] as CrossSentence;
+    for (let j = 1; j <= m; j++) {
+      const y = B[j - 1] as CrossSentence;
+      let best = score[(i - 1) * width + j] as number;
+      let mv = 1;
+      if ((score[i * width + j - 1] as number) > best) {
+        best = score[i * width + j - 1] as number;
+        mv = 2;
+      }
+      const sim = x.quoted || y.quoted ? 0 : sentenceSimilarity(x, y);
+      sims[(i - 1) * m + j - 1] = sim;
+      const diag = (score[(i - 1) * width + j - 1] as number) + sim * (x.words.length + y.words.length);
+      if (sim >= minSimilarity && diag > best) {
+        best = diag;
+        mv = 3;
+      }
+      score[i * width + j] = best;
+      move[i * width + j] = mv;
+    }
+  }
+  const matches: Array<[number, number, number]> = [];
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    const mv = move[i * width + j];
+    if (mv === 3) {
+      matches.push([i - 1, j - 1, sims[(i - 1) * m + j - 1] as number]);
+      i--;
+      j--;
+    } else if (mv === 1) i--;
+    else j--;
+  }
+  matches.reverse();
+  const words = (p: CrossProfile, k: number) => p.sentences[k]?.words.length ?? 0;
+  // Quoted sentences count on neither side: what a text quotes, another may quote too without
+  // being its translation (two agencies quoting one statement).
+  const total = (p: CrossProfile) => p.sentences.reduce((s, x) => s + (x.quoted ? 0 : x.words.length), 0);
+  const inA = matches.reduce((s, [i]) => s + words(a, i), 0);
+  const inB = matches.reduce((s, [, j]) => s + words(b, j), 0);
+  return {
+    a: total(a) === 0 ? 0 : inA / total(a),
+    b: total(b) === 0 ? 0 : inB / total(b),
+    pairs: matches.length,
+    similarity: matches.length === 0 ? 0 : matches.reduce((s, x) => s + x[2], 0) / matches.length,
+    matches,
+  };
+}
+
+/** Length of the longest strictly increasing subsequence. */
+function longestIncreasing(xs: readonly number[]): number {
+  const tails: number[] = [];
+  for (const x of xs) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tails[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = x;
+  }
+  return tails.length;
+}
+
+/** Names of `from` found under a key of `to`, with the place of each in both texts (first mentions). */
+function namesFound(from: CrossProfile, to: CrossProfile): Array<{ text: string; at: number; other: number }> {
+  const keys = new Set(to.anchors.lookupKeys);
+  const firstOf = new Map<string, number>();
+  for (const n of to.anchors.names)
+    for (const k of n.keys) if (!firstOf.has(k) || n.first < (firstOf.get(k) as number)) firstOf.set(k, n.first);
+  const out: Array<{ text: string; at: number; other: number }> = [];
+  for (const n of from.anchors.names) {
+    const k = n.keys.find((x) => keys.has(x));
+    if (k !== undefined) out.push({ text: n.text, at: n.first, other: firstOf.get(k) ?? -1 });
+  }
+  return out;
+}
+
+/** Month-days and years a text gives: `MM-DD` for days, `YYYY` for years written in it. */
+function datesOf(p: CrossProfile): { days: Set<string>; years: Set<string> } {
+  const days = new Set<string>();
+  const years = new Set<string>();
+  for (const d of p.anchors.dates) {
+    if (d.month !== undefined && d.day !== undefined) days.add(`${d.month}-${d.day}`);
+    if (d.year !== undefined && d.yearFrom !== 'article') years.add(String(d.year));
+  }
+  return { days, years };
+}
+
+/**
+ * Shared dates, and a contradiction: both texts give days (or years) and not one agrees. A
+ * translation carries the dates of its original; the look-alike report of another occasion (the
+ * same two leaders a year earlier) gives other ones.
+ */
+function compareDates(a: CrossProfile, b: CrossProfile): CrossEvidence['dates'] {
+  const da = datesOf(a);
+  const db = datesOf(b);
+  const sharedDays = [...da.days].filter((d) => db.days.has(d));
+  const sharedYears = [...da.years].filter((y) => db.years.has(y));
+  const shared = [...sharedDays, ...sharedYears];
+  const dayConflict = da.days.size > 0 && db.days.size > 0 && sharedDays.length === 0;
+  const yearConflict = da.years.size > 0 && db.years.size > 0 && sharedYears.length === 0;
+  if (!dayConflict && !yearConflict) return { shared };
+  const pick = (x: { days: Set<string>; years: Set<string> }) => (dayConflict ? [...x.days] : [...x.years]).sort();
+  return { shared, conflict: { a: pick(da), b: pick(db) } };
+}
+
+/** All cross-language evidence of a pair. */
+export function measureCross(a: CrossProfile, b: CrossProfile): CrossEvidence {
+  const ab = namesFound(a, b);
+  const ba = namesFound(b, a);
+  const covAB = ab.length / (a.anchors.names.length + 1);
+  const covBA = ba.length / (b.anchors.names.length + 1);
+  const fromA = covAB > covBA || (covAB === covBA && ab.length >= ba.length);
+  const shared = fromA ? ab : ba;
+  const numbersA = new Map(a.anchors.numbers.filter((n) => !n.weak).map((n) => [n.key, n]));
+  const numbersB = new Map(b.anchors.numbers.filter((n) => !n.weak).map((n) => [n.key, n]));
+  const sharedNumbers = [...numbersA.values()].filter((n) => numbersB.has(n.key));
+  // Order of first mention of the shared anchors, in A, compared with B.
+  const places: Array<[number, number]> = [
+    ...shared.map((s): [number, number] => (fromA ? [s.at, s.other] : [s.other, s.at])),
+    ...sharedNumbers.map((n): [number, number] => [n.first, numbersB.get(n.key)?.first ?? 0]),
+  ].sort((x, y) => x[0] - y[0]);
+  const order = places.length < 2 ? 1 : longestIncreasing(places.map((p) => p[1])) / places.length;
+  const la = Math.max(1, a.length);
+  const lb = Math.max(1, b.length);
+  return {
+    names: {
+      shared: shared.length,
+      total: fromA ? a.anchors.names.length : b.anchors.names.length,
+      from: fromA ? 'a' : 'b',
+      list: shared.map((s) => s.text),
+    },
+    numbers: {
+      shared: sharedNumbers.length,
+      a: numbersA.size,
+      b: numbersB.size,
+      list: sharedNumbers.map((n) => n.text),
+    },
+    dates: compareDates(a, b),
+    order,
+    aligned: alignCross(a, b),
+    lengthRatio: Math.min(la, lb) / Math.max(la, lb),
+  };
+}
+
+const listed = (xs: readonly string[], max = 4): string =>
+  xs.length === 0 ? '' : ` (${xs.slice(0, max).join(', ')}${xs.length > max ? ', …' : ''})`;
+
+/**
+ * The evidence in one sentence a reader can check: "shares 14 of 16 names (Xi Jinping, Obama, …)
+ * and all 5 numbers, in the same order; dates 11-29 agree; 9 sentences align in order".
+ */
+export function describeCross(e: CrossEvidence): string {
+  const parts: string[] = [];
+  if (e.names.total > 0) parts.push(`shares ${e.names.shared} of ${e.names.total} names${listed(e.names.list)}`);
+  const fewer = Math.min(e.numbers.a, e.numbers.b);
+  if (fewer > 0) {
+    const all = e.numbers.shared === fewer ? 'all ' : '';
+    parts.push(`${all}${e.numbers.shared} of ${fewer} numbers${listed(e.numbers.list)}`);
+  }
+  const anchors = e.names.shared + e.numbers.shared;
+  let text = parts.join(' and ');
+  if (anchors >= 2)
+    text += e.order >= 0.99 ? ', in the same order' : `, ${Math.round(e.order * 100)} % of them in the same order`;
+  const more: string[] = [];
+  if (e.dates.conflict)
+    more.push(`dates disagree (${e.dates.conflict.a.join(', ')} against ${e.dates.conflict.b.join(', ')})`);
+  else if (e.dates.shared.length > 0) more.push(`dates agree${listed(e.dates.shared)}`);
+  more.push(`${e.aligned.pairs} sentence${e.aligned.pairs === 1 ? '' : 's'} align in order`);
+  return [text, ...more].filter((x) => x !== '').join('; ');
+}

@@ -1,0 +1,232 @@
+/**
+ * What a text brings to a comparison across languages, computed once per article: its anchors,
+ * and for each sentence the language-neutral keys of its content words — English stems through a
+ * bilingual dictionary (English words are their own stems), the word itself in Latin letters
+ * (names and international words need no dictionary: Обама = Obama, "internet"), a cognate key
+ * for long words of related languages (cooperación / cooperation), and the keys of its numbers
+ * and dates. Pure; the dictionaries come in as data.
+ */
+import type { Anchors, NormalizedArticle } from '../../types/index.js';
+import { getStemmer, getStopwords } from '../text/natural.js';
+import { type AnchorResources, extractAnchors } from './anchors.js';
+import type { EquivalentsTable } from './equivalents.js';
+import { type Lexicon, lookUp } from './lexicon.js';
+import { toLatin } from './transliterate.js';
+
+/** Dictionaries and the equivalents table, as loaded by the pipeline (pipeline/crossLanguage.ts). */
+export interface CrossLanguageResources {
+  equivalents?: EquivalentsTable;
+  /** Lexicons by language (foreign → English). */
+  lexicons: ReadonlyMap<string, Lexicon>;
+  /** Languages of the corpus for which no dictionary could be loaded (their evidence is anchors and cognates only). */
+  missing: readonly string[];
+}
+
+/** A sentence as the cross-language alignment reads it. */
+export interface CrossSentence {
+  /** Per content word (and per number or date), the keys it may match under. */
+  words: ReadonlyArray<readonly string[]>;
+  /** Every key of the sentence. */
+  keys: ReadonlySet<string>;
+  /** Most of its words stand inside quotation marks. */
+  quoted: boolean;
+}
+
+export interface CrossProfile {
+  lang: string;
+  anchors: Anchors;
+  sentences: CrossSentence[];
+  /** Letters and digits over the language's length factor: about the English length. */
+  length: number;
+  /** Whether the language's words were looked up in a dictionary (English needs none). */
+  dictionary: boolean;
+  /** Share of content words the dictionary knew (1 for English). */
+  known: number;
+}
+
+/**
+ * Letters a text in this language has per letter of its English version. Set a priori from how
+ * these scripts write (Han writes a word in about 1.5 characters, a Hangul block holds 2–3
+ * letters), not fitted; used only to compare lengths across languages.
+ */
+// biome-ignore format: a table
+export const LENGTH_FACTOR: Readonly<Record<string, number>> = {
+  en: 1, es: 1.1, fr: 1.12, de: 1.12, it: 1.1, pt: 1.1, ro: 1.1, ru: 1.05, el: 1.1, hr: 0.95, tr: 1.0,
+  ar: 0.8, ko: 0.45, zh: 0.33, ja: 0.45,
+};
+
+const HAN = /\p{Script=Han}/u;
+const LETTERS = /[\p{L}\p{N}]/gu;
+
+/** The spelling a cognate key is read from: transliterated, spelling conventions merged (c/k/q, ph/f, y/i…). */
+function cognateForm(folded: string): string {
+  return toLatin(folded)
+    .replace(/[^a-z]/g, '')
+    .replace(/dzh|zh/g, 'j')
+    .replace(/tsch|tch|sch|sh|ch|ts|tz|x/g, 's')
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/ck|c|q|k/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Cognate key: the first 5 letters of the cognate form of a word of 6 letters or more
+ * (cooperación, cooperation, кооперация → koope). Shorter words are too often look-alikes by chance.
+ */
+export function cognateKey(folded: string): string | undefined {
+  const form = cognateForm(folded);
+  return form.length >= 6 ? `c:${form.slice(0, 5)}` : undefined;
+}
+
+/** A content word's keys, and whether a dictionary knew it. */
+interface WordKeys {
+  keys: readonly string[];
+  known: boolean;
+}
+
+/** Word → its keys, per language: the caller owns it for one corpus (news vocabulary repeats). */
+export type WordKeyCache = Map<string, WordKeys | null>;
+
+/** Han text cut into dictionary words, longest first (Intl.Segmenter may cut a name: 奥|巴|马). */
+function splitHan(token: string, lexicon: Lexicon): string[] {
+  const chars = [...token];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    let n = Math.min(lexicon.longestWord, 8, chars.length - i);
+    while (n > 1 && !lexicon.surface.has(chars.slice(i, i + n).join(''))) n--;
+    out.push(chars.slice(i, i + n).join(''));
+    i += n;
+  }
+  return out;
+}
+
+/** The keys of one folded token, or null when it is not a content word (a stop word, a digit, a letter). */
+function keysOfToken(token: string, lang: string, lexicon: Lexicon | undefined): WordKeys | null {
+  if (/\d/.test(token) || getStopwords(lang).has(token)) return null;
+  const han = HAN.test(token);
+  if (!han && token.length < 2) return null;
+  const stemEn = getStemmer('en');
+  const english = (w: string): string => `e:${stemEn ? stemEn.stem(w) : w}`;
+  const cognate = cognateKey(token);
+  if (lang === 'en') return { keys: [english(token), ...(cognate ? [cognate] : [])], known: true };
+  const keys = new Set<string>();
+  if (han) {
+    if (lexicon) {
+      const stemForeign = (w: string): string => w;
+      for (const part of lexicon.surface.has(token) ? [token] : splitHan(token, lexicon))
+        for (const s of lookUp(lexicon, part, stemForeign) ?? []) keys.add(`e:${s}`);
+    }
+    return { keys: [...keys], known: keys.size > 0 };
+  }
+  if (lexicon) {
+    const stemmer = getStemmer(lang);
+    for (const s of lookUp(lexicon, token, (w) => (stemmer ? stemmer.stem(w) : w)) ?? []) keys.add(`e:${s}`);
+  }
+  const known = keys.size > 0;
+  keys.add(english(toLatin(token)));
+  if (cognate) keys.add(cognate);
+  return { keys: [...keys], known };
+}
+
+/** Index of the sentence holding a character offset (sentences in order). */
+function sentenceAt(article: NormalizedArticle, offset: number): number {
+  let lo = 0;
+  let hi = article.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((article.sentences[mid]?.start ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The keys of the names each word is part of (by token index): an equivalents-table id lets
+ * Pekín meet Beijing, the sound keys Обама meet Obama. A name's words carry its keys; a name is
+ * not counted again as a word of its own (reports that share their actors would otherwise look
+ * alike sentence by sentence).
+ */
+function nameKeysByToken(article: NormalizedArticle, anchors: Anchors): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  const spans = article.tokenSpans;
+  const tokens = spans.length / 2;
+  for (const n of anchors.names) {
+    for (const [s, e] of n.mentions) {
+      let lo = 0;
+      let hi = tokens;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((spans[2 * mid + 1] as number) <= s) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let t = lo; t < tokens && (spans[2 * t] as number) < e; t++) out.set(t, [...(out.get(t) ?? []), ...n.keys]);
+    }
+  }
+  return out;
+}
+
+/** Keys of the strong numbers and of the dates, by sentence: the same in every language. */
+function anchorKeys(article: NormalizedArticle, anchors: Anchors): string[][][] {
+  const out: string[][][] = article.sentences.map(() => []);
+  const put = (keys: string[], mentions: ReadonlyArray<readonly [number, number]>): void => {
+    for (const [start] of mentions) out[sentenceAt(article, start)]?.push(keys);
+  };
+  for (const n of anchors.numbers) if (!n.weak) put([n.key], n.mentions);
+  for (const d of anchors.dates) {
+    if (d.month !== undefined && d.day !== undefined) put([`d:${d.month}-${d.day}`], d.mentions);
+    else if (d.year !== undefined && d.month === undefined) put([`y:${d.year}`], d.mentions);
+  }
+  return out;
+}
+
+/** The cross-language profile of a normalized article. */
+export function profileArticle(
+  article: NormalizedArticle,
+  resources: CrossLanguageResources,
+  cache: WordKeyCache = new Map(),
+): CrossProfile {
+  const lexicon = resources.lexicons.get(article.lang);
+  const anchorResources: AnchorResources = {
+    ...(resources.equivalents ? { equivalents: resources.equivalents } : {}),
+    ...(lexicon ? { lexicon } : {}),
+  };
+  const anchors = extractAnchors(article, anchorResources);
+  const figures = anchorKeys(article, anchors);
+  const named = nameKeysByToken(article, anchors);
+  let content = 0;
+  let known = 0;
+  let t = 0;
+  const sentences = article.sentences.map((s, k): CrossSentence => {
+    const words: Array<readonly string[]> = [];
+    let quoted = 0;
+    for (const token of s.tokens) {
+      const extra = named.get(t);
+      quoted += article.quoted[t++] ?? 0;
+      const id = `${article.lang}\u0000${token}`;
+      let found = cache.get(id);
+      if (found === undefined) {
+        found = keysOfToken(token, article.lang, lexicon);
+        cache.set(id, found);
+      }
+      if (found === null && !extra) continue;
+      content++;
+      if (found?.known) known++;
+      words.push(extra ? [...(found?.keys ?? []), ...extra] : (found?.keys ?? []));
+    }
+    for (const f of figures[k] ?? []) words.push(f);
+    return { words, keys: new Set(words.flat()), quoted: 2 * quoted > s.tokens.length };
+  });
+  const letters = article.clean.match(LETTERS)?.length ?? 0;
+  return {
+    lang: article.lang,
+    anchors,
+    sentences,
+    length: letters / (LENGTH_FACTOR[article.lang] ?? 1),
+    dictionary: article.lang === 'en' || lexicon !== undefined,
+    known: article.lang === 'en' ? 1 : content === 0 ? 0 : known / content,
+  };
+}
