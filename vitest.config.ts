@@ -6,6 +6,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time on this 2-core machine (the default leaves one core idle): the suite is
+    // dominated by a few long files (the hostile-input suite, the store faults) that mostly wait on
+    // child processes. The hostile suite's bounds are generous enough for the sharing.
+    maxWorkers: 2,
     // A throwaway PostgreSQL cluster for the store tests, when PostgreSQL is installed.
     globalSetup: ['test/helpers/postgresSetup.ts'],
   },

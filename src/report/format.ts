@@ -1,5 +1,13 @@
 /** Small formatting helpers shared by the renderers. */
-import type { DocumentNote, PairResult, Reason, ScanResult } from '../types/index.js';
+import type {
+  DocumentNote,
+  EventMember,
+  EventRole,
+  NewsEvent,
+  PairResult,
+  Reason,
+  ScanResult,
+} from '../types/index.js';
 
 export function fmt(x: number | undefined): string {
   return x === undefined ? '–' : x.toFixed(2);
@@ -47,7 +55,47 @@ export function describeScanCounts(result: ScanResult, pairsWord = 'compared'): 
     parts.push(
       `at most ${result.listing.perDocument} pairs listed per document (${count(result.listing.omitted)} more linked pairs in the stories)`,
     );
+  if (result.events) parts.push(describeEventCounts(result.events));
   return parts.join('; ');
+}
+
+/** "3 events (1 of several stories)". */
+export function describeEventCounts(events: readonly NewsEvent[]): string {
+  const joined = events.filter((e) => e.stories.length > 1).length;
+  return `${count(events.length)} ${events.length === 1 ? 'event' : 'events'} (${count(joined)} of several stories)`;
+}
+
+/** How each member of an event reached print, in words. */
+export const ROLE_WORDS: Readonly<Record<EventRole, string>> = {
+  original: 'original',
+  copy: 'copy',
+  translation: 'translation',
+  'independent-report': 'independent report',
+};
+
+/** "001 (independent report, s2)"; `esc` applies to the id. */
+export function describeEventMember(m: EventMember, esc: Escape = asIs): string {
+  return `${esc(m.id)} (${ROLE_WORDS[m.role]}, ${esc(m.story)})`;
+}
+
+/** "23 April 2024 – 28 April 2024", or one date, or "–". */
+export function describeEventDates(e: NewsEvent, esc: Escape = asIs): string {
+  if (!e.dates) return '–';
+  return e.dates[0] === e.dates[1] ? esc(e.dates[0]) : `${esc(e.dates[0])} – ${esc(e.dates[1])}`;
+}
+
+/**
+ * Events of several stories first (most members, then event order): the events a reader looks for;
+ * an event of one story is that story.
+ */
+export function eventsBySize(events: readonly NewsEvent[]): NewsEvent[] {
+  const order = new Map(events.map((e, k) => [e, k]));
+  return [...events].sort(
+    (x, y) =>
+      Number(y.stories.length > 1) - Number(x.stories.length > 1) ||
+      y.members.length - x.members.length ||
+      (order.get(x) as number) - (order.get(y) as number),
+  );
 }
 
 export function describeReason(r: Reason): string {

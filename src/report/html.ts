@@ -10,10 +10,10 @@
  * changed, added, dropped, moved).
  */
 
-import { type PairResult, RELATION_STRENGTH, type ScanResult, type Story } from '../types/index.js';
+import { type NewsEvent, type PairResult, RELATION_STRENGTH, type ScanResult, type Story } from '../types/index.js';
 import { type ChangeKind, type DiffPart, pairKey, type Review, type ReviewRow } from '../types/review.js';
 import { escapeTerminal } from './escape.js';
-import { pct } from './format.js';
+import { describeEventCounts, describeEventDates, eventsBySize, pct, ROLE_WORDS } from './format.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -347,6 +347,53 @@ function renderStory(
   return `<li class="story" id="story-${escapeHtml(s.id)}"><details${open ? ' open' : ''}><summary><h3>Story ${escapeHtml(s.id)} (${plural(s.members.length, 'article')})</h3></summary><ul class="members">${members}</ul>${moreMembers}${rel ? `<ul class="relations">${rel}</ul>` : ''}${moreRel}</details></li>`;
 }
 
+/** Events drawn on the page (those of several stories, largest first); the rest are in report.json. */
+const EVENTS_SHOWN = 200;
+
+/**
+ * The events of several stories: each member with how it reached print and a link to its story's
+ * section (stories of one article have none), the shared actors and places, the dates, and why the
+ * stories were joined.
+ */
+function renderEvents(
+  events: readonly NewsEvent[],
+  sections: ReadonlySet<string>,
+  docLabel: (id: string) => string,
+): string {
+  const joined = eventsBySize(events).filter((e) => e.stories.length > 1);
+  if (joined.length === 0)
+    return `<p class="muted">${escapeHtml(describeEventCounts(events))}: no two stories report one happening.</p>`;
+  const story = (id: string): string =>
+    sections.has(id) ? `<a href="#story-${escapeHtml(id)}">${escapeHtml(id)}</a>` : escapeHtml(id);
+  const items = joined.slice(0, EVENTS_SHOWN).map((e) => {
+    const rows = e.members
+      .slice(0, STORY_MEMBERS_SHOWN)
+      .map(
+        (m) =>
+          `<tr><td>${docLabel(m.id)}</td><td>${escapeHtml(ROLE_WORDS[m.role])}</td><td>${story(m.story)}</td></tr>`,
+      )
+      .join('');
+    const more =
+      e.members.length > STORY_MEMBERS_SHOWN
+        ? `<p class="muted">… and ${plural(e.members.length - STORY_MEMBERS_SHOWN, 'more member')} in report.json.</p>`
+        : '';
+    const facts = [
+      e.actors.length > 0 ? `actors: ${e.actors.map(escapeHtml).join(', ')}` : '',
+      e.places.length > 0 ? `places: ${e.places.map(escapeHtml).join(', ')}` : '',
+      e.dates ? `dates: ${escapeHtml(describeEventDates(e))}` : '',
+    ].filter((f) => f !== '');
+    const links = e.links
+      .map((l) => `<li>${escapeHtml(l.a)} and ${escapeHtml(l.b)}: ${l.reasons.map(escapeHtml).join('; ')}</li>`)
+      .join('');
+    return `<li class="event" id="event-${escapeHtml(e.id)}"><h3>Event ${escapeHtml(e.id)} (${plural(e.stories.length, 'story', 'stories')}, ${plural(e.members.length, 'article')})</h3><p class="muted">${facts.join(' · ')}</p><table><thead><tr><th>article</th><th>how it reached print</th><th>story</th></tr></thead><tbody>${rows}</tbody></table>${more}${links ? `<p>Why one event:</p><ul class="relations">${links}</ul>` : ''}</li>`;
+  });
+  const rest =
+    joined.length > EVENTS_SHOWN
+      ? `<p class="muted">… and ${plural(joined.length - EVENTS_SHOWN, 'more event')} of several stories in report.json.</p>`
+      : '';
+  return `<p class="legend">${escapeHtml(describeEventCounts(events))}. Stories grouped by the happening they report; an event of one story is that story.</p><ol class="events">\n${items.join('\n')}\n</ol>${rest}`;
+}
+
 /** A compact index of the stories, largest first, each a link to its folded section. */
 function renderStoryIndex(stories: readonly Story[], docTitle: (id: string) => string): string {
   const rows = [...stories]
@@ -427,7 +474,7 @@ export function renderScanHtml(result: ScanResult, options: ScanHtmlOptions = {}
   const { table, diffs } = renderPairSections(result, plan, options);
   const body = `<h1>copydesk report</h1>
 ${renderCounts(result, stories.length, options.reviews?.size ?? 0)}
-<h2 id="stories">Stories</h2>
+${result.events ? `<h2 id="events">Events</h2>\n${renderEvents(result.events, new Set(stories.map((s) => s.id)), docLabel)}\n` : ''}<h2 id="stories">Stories</h2>
 ${stories.length > 0 ? `${index}<ol class="stories">\n${storyHtml}\n</ol>` : '<p class="muted">No two articles are copies, republications or translations of each other.</p>'}
 <h2 id="overview">Similarity overview</h2>
 ${renderMatrix(result, options.maxMatrix ?? 40)}

@@ -7,9 +7,19 @@
  * `PAIRS_LISTED` strongest pairs and the `PAIRS_DETAILED` strongest get a section; report.json
  * holds the rest.
  */
-import type { PairResult, ScanResult, Story } from '../types/index.js';
+import type { NewsEvent, PairResult, ScanResult, Story } from '../types/index.js';
 import { escapeMarkdown as esc } from './escape.js';
-import { count, describeNote, describeReason, describeRelation, describeScanCounts, fmt } from './format.js';
+import {
+  count,
+  describeEventDates,
+  describeEventMember,
+  describeNote,
+  describeReason,
+  describeRelation,
+  describeScanCounts,
+  eventsBySize,
+  fmt,
+} from './format.js';
 
 /** Members named in a story's row. */
 export const MEMBERS_LISTED = 20;
@@ -23,6 +33,46 @@ function members(s: Story): string {
   return s.members.length > MEMBERS_LISTED
     ? `${named} … and ${count(s.members.length - MEMBERS_LISTED)} more (report.json)`
     : named;
+}
+
+/** Rows of the events table (events of several stories first). */
+export const EVENTS_LISTED = 1000;
+
+function eventMembers(e: NewsEvent): string {
+  const named = e.members
+    .slice(0, MEMBERS_LISTED)
+    .map((m) => describeEventMember(m, esc))
+    .join(', ');
+  return e.members.length > MEMBERS_LISTED
+    ? `${named} … and ${count(e.members.length - MEMBERS_LISTED)} more (report.json)`
+    : named;
+}
+
+/**
+ * Events: the stories grouped by the happening they report, each member with how it reached print,
+ * then why the stories of each event were joined.
+ */
+function eventSection(events: readonly NewsEvent[]): string[] {
+  const sorted = eventsBySize(events);
+  const out = [
+    '## Events',
+    '',
+    'Stories grouped by the happening they report (an event of one story is that story).',
+    '',
+    '| event | stories | members (how each reached print, story) | actors | places | dates |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const e of sorted.slice(0, EVENTS_LISTED))
+    out.push(
+      `| ${e.id} | ${e.stories.map(esc).join(', ')} | ${eventMembers(e)} | ${e.actors.map(esc).join(', ') || '–'} | ${e.places.map(esc).join(', ') || '–'} | ${describeEventDates(e, esc)} |`,
+    );
+  if (sorted.length > EVENTS_LISTED)
+    out.push('', `… and ${count(sorted.length - EVENTS_LISTED)} more events in report.json.`);
+  for (const e of sorted.filter((x) => x.links.length > 0).slice(0, PAIRS_DETAILED)) {
+    out.push('', `### ${e.id}: why its stories are one event`, '');
+    for (const l of e.links) out.push(`- ${esc(l.a)} and ${esc(l.b)}: ${l.reasons.map(esc).join('; ')}`);
+  }
+  return out;
 }
 
 function storySection(result: ScanResult): string[] {
@@ -121,6 +171,7 @@ export function renderMarkdown(result: ScanResult): string {
     '',
     summary,
     '',
+    ...(result.events ? [...eventSection(result.events), ''] : []),
     ...storySection(result),
     '',
     ...pairSection(result),

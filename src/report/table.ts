@@ -9,9 +9,19 @@
  * input is passed through `escapeTerminal`: no control or escape sequence reaches the terminal.
  */
 import Table from 'cli-table3';
-import { type PairResult, RELATION_STRENGTH, type ScanResult, type Story } from '../types/index.js';
+import { type NewsEvent, type PairResult, RELATION_STRENGTH, type ScanResult, type Story } from '../types/index.js';
 import { escapeTerminal as esc } from './escape.js';
-import { count, describeNote, describeReason, describeRelation, describeScanCounts, fmt } from './format.js';
+import {
+  count,
+  describeEventDates,
+  describeEventMember,
+  describeNote,
+  describeReason,
+  describeRelation,
+  describeScanCounts,
+  eventsBySize,
+  fmt,
+} from './format.js';
 
 export interface TableOptions {
   color?: boolean;
@@ -56,6 +66,27 @@ function storyTable(result: ScanResult, color: boolean): string {
   return table.toString();
 }
 
+/** Members named per event in the summary. */
+const EVENT_MEMBERS_SHOWN = 4;
+
+/**
+ * The events of several stories, largest first, at most `SUMMARY_ROWS`: each member with how it
+ * reached print (original, copy, translation, independent report), the shared actors and the dates.
+ */
+function eventTable(events: readonly NewsEvent[], color: boolean): string {
+  const shown = eventsBySize(events)
+    .filter((e) => e.stories.length > 1)
+    .slice(0, SUMMARY_ROWS);
+  const table = makeTable(['event', 'members (how each reached print, story)', 'actors', 'dates'], color, true);
+  for (const e of shown) {
+    const named = e.members.slice(0, EVENT_MEMBERS_SHOWN).map((m) => describeEventMember(m, esc));
+    if (e.members.length > EVENT_MEMBERS_SHOWN)
+      named.push(`… and ${count(e.members.length - EVENT_MEMBERS_SHOWN)} more`);
+    table.push([e.id, named.join('\n'), e.actors.slice(0, 3).map(esc).join('\n') || '–', describeEventDates(e, esc)]);
+  }
+  return table.toString();
+}
+
 /** The strongest related pairs, identical copies last, at most `SUMMARY_ROWS`. */
 function pairTable(result: ScanResult, color: boolean): string {
   const copyOf = new Map(result.documents.map((d) => [d.id, d.copyOf]));
@@ -92,6 +123,11 @@ export function renderTable(result: ScanResult, options: TableOptions = {}): str
   const parts = [describeScanCounts(result), storyTable(result, color)];
   if (result.stories.length > SUMMARY_ROWS)
     parts.push(more(result.stories.length - SUMMARY_ROWS, 'stories (the largest are shown)', options));
+  const joined = (result.events ?? []).filter((e) => e.stories.length > 1).length;
+  if (joined > 0) {
+    parts.push(eventTable(result.events ?? [], color));
+    if (joined > SUMMARY_ROWS) parts.push(more(joined - SUMMARY_ROWS, 'events of several stories', options));
+  }
   if (result.pairs.length > 0) {
     parts.push(pairTable(result, color));
     if (result.pairs.length > SUMMARY_ROWS)

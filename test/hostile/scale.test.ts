@@ -70,7 +70,7 @@ describe.skipIf(!hasBuild)('hostile input: size (needs dist/: npm run build)', (
     expect(run.timedOut).toBe(false);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(
-      /^10,000 documents, [\d,]+ stories, [\d,]+ related pairs \([\d,]+ compared, lsh\); at most 100 candidate pairs scored per article \([\d,]+ left out\); large LSH buckets read in part \([\d,]+ bucket mates not examined\)(; at most 20 pairs listed per document \([\d,]+ more linked pairs in the stories\))?$/,
+      /^10,000 documents, [\d,]+ stories, [\d,]+ related pairs \([\d,]+ compared, lsh\); at most 100 candidate pairs scored per article \([\d,]+ left out\); large LSH buckets read in part \([\d,]+ bucket mates not examined\)(; at most 20 pairs listed per document \([\d,]+ more linked pairs in the stories\))?; [\d,]+ events \([\d,]+ of several stories\)$/,
     );
     expect(run.peakMiB).toBeLessThan(MEMORY_MIB);
   }, 300_000);

@@ -49,17 +49,20 @@ function principalNames(
   stories: readonly StoryFeatures[],
   lead: StoryFeatures,
 ): { actors: string[]; places: string[] } {
+  // One entry per name across spellings: a name whose keys meet an entry's (Liudmila/Ludmila Alamo)
+  // joins it under the first spelling met.
   const counts = new Map<string, { label: string; kind?: string; weight: number; stories: number }>();
   for (const s of stories) {
     for (const n of s.names.slice(0, 12)) {
-      const c = counts.get(n.anchor.key) ?? { label: n.anchor.english ?? n.anchor.text, weight: 0, stories: 0 };
+      const known = n.anchor.keys.map((k) => counts.get(k)).find((c) => c !== undefined);
+      const c = known ?? { label: n.anchor.english ?? n.anchor.text, weight: 0, stories: 0 };
       if (n.anchor.kind) c.kind = n.anchor.kind;
       c.weight = Math.max(c.weight, n.weight);
       c.stories += stories.filter((o) => o !== s && n.anchor.keys.some((k) => o.lookup.has(k))).length > 0 ? 1 : 0;
-      counts.set(n.anchor.key, c);
+      for (const k of [n.anchor.key, ...n.anchor.keys]) if (!counts.has(k)) counts.set(k, c);
     }
   }
-  const pool = [...counts.values()]
+  const pool = [...new Set(counts.values())]
     .filter((c) => (stories.length === 1 || c.stories > 0) && nameworthy(c.label, c.kind))
     .sort((x, y) => y.weight - x.weight || x.label.localeCompare(y.label));
   const pick =
