@@ -1,6 +1,6 @@
 /**
  * Candidate pairs across languages at corpus scale, without comparing all pairs: an inverted
- * index of language-neutral keys, as in the prototype (/work/proto/xling, candidates.ts). Each
+ * index of language-neutral keys (first tried in a prototype outside the repository). Each
  * document can be found under its names' keys (and, in Chinese and Korean, the keys of every
  * syllable run), its strong numbers, its days, and the English stems of its words; it looks for
  * others with each of its names, numbers and days and its rarest stems, and a document of another

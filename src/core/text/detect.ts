@@ -1,6 +1,6 @@
 /**
  * Language identification rules around a detector package (eld: see `eld.ts`), measured in
- * /work/proto/langid (REPORT.md) on 4,986 texts in 14 languages, whole and cut to previews and
+ * research/langid/REPORT.md on 4,986 texts in 14 languages, whole and cut to previews and
  * single sentences:
  *
  *  1. URLs and e-mail addresses are removed (eld reads them as English or Tagalog);

@@ -1,7 +1,7 @@
 /**
  * The one file that touches `eld` (pinned 2.1.0, Apache-2.0, pure JS): language identification
  * with its medium database, under the rules of `detect.ts`. Chosen over franc-min, tinyld and
- * cld3-asm by measurement (/work/proto/langid/REPORT.md): the only one right on every language of
+ * cld3-asm by measurement (research/langid/REPORT.md): the only one right on every language of
  * the real pages (Romanian, Croatian and Turkish included), and the best on short text.
  *
  * eld is ESM-only and loading its database costs about 1.3 s of CPU and 58 MB of heap, so nothing
