@@ -4,7 +4,7 @@
  * fingerprint its cross-language profile, and propose the pairs of different languages that the
  * same-language candidates cannot see. Wiring only: the rules are in core/xling and core/candidates.
  */
-import { crossLanguageCandidates } from '../core/candidates/crossLanguage.js';
+import { CROSS_CANDIDATES, crossLanguageCandidates } from '../core/candidates/crossLanguage.js';
 import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
 import { type CrossLanguageResources, profileArticle, type WordKeyCache } from '../core/xling/profile.js';
 import type { NormalizedArticle, ScanResult } from '../types/index.js';
@@ -50,7 +50,7 @@ export function prepareCrossLanguage(
   const cache: WordKeyCache = new Map();
   for (const fp of fps) fp.cross = profileArticle(fp.article, resources, cache);
   const profiles = fps.map((fp) => fp.cross as NonNullable<Fingerprint['cross']>);
-  const pairs = crossLanguageCandidates(profiles);
+  const { pairs, dropped } = crossLanguageCandidates(profiles);
   return {
     pairs,
     summary: {
@@ -58,6 +58,7 @@ export function prepareCrossLanguage(
       dictionaries: [...resources.lexicons.keys()].sort(),
       missing: [...resources.missing].sort(),
       candidates: pairs.length,
+      ...(dropped > 0 ? { cap: { perDocument: CROSS_CANDIDATES.maxPerDocument, dropped } } : {}),
     },
   };
 }

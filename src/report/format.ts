@@ -55,6 +55,11 @@ export function describeScanCounts(result: ScanResult, pairsWord = 'compared'): 
     parts.push(
       `at most ${result.listing.perDocument} pairs listed per document (${count(result.listing.omitted)} more linked pairs in the stories)`,
     );
+  const xcap = result.crossLanguage?.cap;
+  if (xcap)
+    parts.push(
+      `at most ${xcap.perDocument} cross-language candidates proposed per article (${count(xcap.dropped)} left out)`,
+    );
   if (result.events) parts.push(describeEventCounts(result.events));
   return parts.join('; ');
 }

@@ -290,5 +290,12 @@ export interface ScanResult {
    * When the corpus holds several languages: which ones, which had a bilingual dictionary, and
    * which had none (their cross-language evidence is names, numbers, dates and cognates only).
    */
-  crossLanguage?: { languages: string[]; dictionaries: string[]; missing: string[]; candidates: number };
+  crossLanguage?: {
+    languages: string[];
+    dictionaries: string[];
+    missing: string[];
+    candidates: number;
+    /** Set when some document proposed more cross-language candidates than the cap: the cap, and how many it left out. */
+    cap?: { perDocument: number; dropped: number };
+  };
 }

@@ -138,9 +138,25 @@ describe('the cross-language relation', () => {
 
 describe('candidates and the scan across languages', () => {
   it('proposes the translation and not a text in the same language', () => {
-    const pairs = crossLanguageCandidates([profile(EN), profile(ES), profile({ ...EN, id: 'en2' })]);
+    const { pairs } = crossLanguageCandidates([profile(EN), profile(ES), profile({ ...EN, id: 'en2' })]);
     expect(pairs).toContainEqual([0, 1]);
     expect(pairs).not.toContainEqual([0, 2]);
+  });
+
+  it.each([
+    // English proposes only the first Spanish text; the second is kept because it proposes English.
+    [1, 2, 1],
+    [2, 2, 0],
+    [30, 2, 0],
+  ])('with at most %i proposal(s) per document: %i pair(s), %i proposal(s) left out', (cap, pairCount, dropped) => {
+    // The English text and two Spanish versions of it: each English-Spanish pair answers the queries.
+    const out = crossLanguageCandidates([profile(EN), profile(ES), profile({ ...ES, id: 'es2' })], {
+      maxPerDocument: cap,
+    });
+    expect(out.pairs).toHaveLength(pairCount);
+    expect(out.dropped).toBe(dropped);
+    // The document that proposes keeps the one that answers most, then the first.
+    expect(out.pairs[0]).toEqual([0, 1]);
   });
 
   it('joins the translation into one story, keeps the look-alike out, and says which dictionaries were missing', () => {
