@@ -131,7 +131,9 @@ export function formOfName(name: string): Candidate {
   const text = name.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (SUBSTRING_SCRIPT.test(text)) {
     const letters = text.replace(/\s/g, '');
-    // One Han character or Hangul syllable, or two Arabic letters, is part of too many words.
+    // One Han character or Hangul syllable, or two Arabic letters, is part of too many words. Set by
+    // the names it drops (金 and 布 from 刚果（金）, 괌 Guam); at two, 中非 and 海地 already match
+    // inside other words in ../shared/eval and are listed in COMMON_WORDS: no margin to go lower.
     const min = /\p{Script=Arabic}/u.test(text) ? 3 : 2;
     return [...letters].length < min ? { dropped: text, why: 'too short to match as a substring' } : { form: text };
   }
@@ -149,6 +151,9 @@ export function formOfName(name: string): Candidate {
     return { form: words.join(' ') };
   }
   const folded = words.map(foldWord);
+  // Under four letters a name is an abbreviation or a word somewhere (çad, čad → "cad"; Irã → "ira",
+  // Spanish and Italian "anger"; Чад, Russian "fumes"): it drops 5 names, and the four-letter forms
+  // kept were checked against ../shared/eval (cada, gana, mali dropped by COMMON_WORDS).
   if (folded.length === 1 && [...(folded[0] as string)].length < 4)
     return { dropped: folded[0] as string, why: 'a word under four letters (çad, irã = "ira")' };
   return { form: folded.join(' ') };
