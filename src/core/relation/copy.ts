@@ -3,6 +3,7 @@
  * sentence or paragraph by paragraph, in any order. Robust to OCR noise and mojibake, which break
  * character 7-grams (one in three at 5 % noise).
  */
+import { type BigramProfile, bigramProfile, profileDice } from '../similarity/bigrams.js';
 import { isEditSimilar } from '../similarity/edit.js';
 
 /**
@@ -41,12 +42,7 @@ function paragraphsOf(u: CopyUnits): { texts: string[]; index: number[] } {
 }
 
 /** For each unit of `a`, whether some unit of `b` is a copy of it; and the same for `b`. */
-function matchCopies(
-  a: readonly string[],
-  b: readonly string[],
-  dice: (x: string, y: string) => number,
-  minEdit: number,
-): [boolean[], boolean[]] {
+function matchCopies(a: readonly string[], b: readonly string[], minEdit: number): [boolean[], boolean[]] {
   const inA = a.map(() => false);
   const inB = b.map(() => false);
   const exact = new Map<string, number[]>();
@@ -55,6 +51,17 @@ function matchCopies(
     if (list) list.push(j);
     else exact.set(s, [j]);
   });
+  // Bigram profiles, each built once (the loop below is O(n·m)).
+  const profileA: Array<BigramProfile | undefined> = [];
+  const profileB: Array<BigramProfile | undefined> = [];
+  const of = (list: Array<BigramProfile | undefined>, texts: readonly string[], k: number): BigramProfile => {
+    let p = list[k];
+    if (p === undefined) {
+      p = bigramProfile(texts[k] as string);
+      list[k] = p;
+    }
+    return p;
+  };
   for (let i = 0; i < a.length; i++) {
     const sa = a[i] as string;
     const same = exact.get(sa);
@@ -68,7 +75,7 @@ function matchCopies(
       if (inA[i] && inB[j]) continue;
       // Edit similarity ≥ minEdit needs the shorter to be at least minEdit × the longer.
       if (Math.min(sa.length, sb.length) < minEdit * Math.max(sa.length, sb.length)) continue;
-      if (dice(sa, sb) >= COPY_DICE_FILTER && isEditSimilar(sa, sb, minEdit)) {
+      if (profileDice(of(profileA, a, i), of(profileB, b, j)) >= COPY_DICE_FILTER && isEditSimilar(sa, sb, minEdit)) {
         inA[i] = true;
         inB[j] = true;
       }
@@ -76,8 +83,8 @@ function matchCopies(
   }
   // Sentence boundaries differ between versions (noise lowers a capital, a reorder moves an
   // unpunctuated line): a unit left over on one side may be two consecutive units on the other.
-  joinNeighbours(a, b, inA, inB, dice, minEdit);
-  joinNeighbours(b, a, inB, inA, dice, minEdit);
+  joinNeighbours(a, b, inA, inB, minEdit);
+  joinNeighbours(b, a, inB, inA, minEdit);
   return [inA, inB];
 }
 
@@ -87,16 +94,23 @@ function joinNeighbours(
   y: readonly string[],
   inX: boolean[],
   inY: boolean[],
-  dice: (p: string, q: string) => number,
   minEdit: number,
 ): void {
+  const joinedProfiles: Array<BigramProfile | undefined> = [];
   for (let i = 0; i < x.length; i++) {
     if (inX[i]) continue;
     const sx = x[i] as string;
+    let px: BigramProfile | undefined;
     for (let j = 0; j + 1 < y.length; j++) {
       const joined = `${y[j]} ${y[j + 1]}`;
       if (Math.min(sx.length, joined.length) < minEdit * Math.max(sx.length, joined.length)) continue;
-      if (dice(sx, joined) >= COPY_DICE_FILTER && isEditSimilar(sx, joined, minEdit)) {
+      px ??= bigramProfile(sx);
+      let pj = joinedProfiles[j];
+      if (pj === undefined) {
+        pj = bigramProfile(joined);
+        joinedProfiles[j] = pj;
+      }
+      if (profileDice(px, pj) >= COPY_DICE_FILTER && isEditSimilar(sx, joined, minEdit)) {
         inX[i] = true;
         inY[j] = true;
         inY[j + 1] = true;
@@ -112,16 +126,15 @@ function joinNeighbours(
  * some paragraph of the other text, has edit similarity ≥ `minEdit` with it. In any order
  * (a reordered copy is still a copy); paragraphs as well as sentences, because noise that lowers
  * a capital letter moves a sentence boundary but not a line break. `dice` (character bigrams) is
- * a cheap filter before the edit distance. O(n·m) comparisons: run it only on pairs that already
- * look like copies.
+ * a cheap filter before the edit distance (bigram profiles built once per unit: bigrams.ts). O(n·m)
+ * comparisons: run it only on pairs that already look like copies.
  */
 export function copyCoverage(
   a: CopyUnits,
   b: CopyUnits,
-  dice: (x: string, y: string) => number,
   minEdit: number = COPY_EDIT_SIMILARITY,
 ): { copyAB: number; copyBA: number } {
-  const [sa, sb] = matchCopies(a.sentences, b.sentences, dice, minEdit);
+  const [sa, sb] = matchCopies(a.sentences, b.sentences, minEdit);
   const pa = paragraphsOf(a);
   const pb = paragraphsOf(b);
   if (
@@ -129,7 +142,7 @@ export function copyCoverage(
     pb.texts.length > 0 &&
     (pa.texts.length < a.sentences.length || pb.texts.length < b.sentences.length)
   ) {
-    const [ca, cb] = matchCopies(pa.texts, pb.texts, dice, minEdit);
+    const [ca, cb] = matchCopies(pa.texts, pb.texts, minEdit);
     pa.index.forEach((k, i) => {
       if (ca[k]) sa[i] = true;
     });

@@ -143,9 +143,7 @@ export function measurePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb
       ? alignmentScores(a, b)
       : { alignedAB: 0, alignedBA: 0, windowAB: 0, windowBA: 0, similarity: 0, pairs: 0 };
   const copy =
-    sentenceTests && maxChar >= COPY_GATE
-      ? copyCoverage(a.copyUnits, b.copyUnits, diceSimilarity)
-      : { copyAB: 0, copyBA: 0 };
+    sentenceTests && maxChar >= COPY_GATE ? copyCoverage(a.copyUnits, b.copyUnits) : { copyAB: 0, copyBA: 0 };
   // Passages across languages are quoted foreign material (a tweet, a name list): the
   // translation test, not the copy test, decides such pairs.
   const shared = passageScores(a, b, sameLanguage && words.containmentAB > 0 && a.article.tokens.length > 0);

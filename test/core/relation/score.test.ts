@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CopyUnits, copyCoverage } from '../../../src/core/relation/copy.js';
 import { isSameLanguage } from '../../../src/core/relation/score.js';
-import { diceSimilarity } from '../../../src/core/similarity/stringSimilarity.js';
 
 const A = [
   'the minister met the delegation in beijing on monday',
@@ -43,7 +42,7 @@ describe('copyCoverage', () => {
       ba: 1,
     },
   ])('$name', ({ b, ab, ba, aUnits }) => {
-    const got = copyCoverage(aUnits ?? units(A), b, diceSimilarity);
+    const got = copyCoverage(aUnits ?? units(A), b);
     expect(got.copyAB).toBeCloseTo(ab, 6);
     expect(got.copyBA).toBeCloseTo(ba, 6);
   });
@@ -57,11 +56,11 @@ describe('copyCoverage', () => {
         fc.array(sentence, { minLength: 1, maxLength: 6 }),
         fc.array(sentence, { minLength: 1, maxLength: 6 }),
         (a, b) => {
-          const c = copyCoverage(units(a), units(b), diceSimilarity);
-          const d = copyCoverage(units(b), units(a), diceSimilarity);
+          const c = copyCoverage(units(a), units(b));
+          const d = copyCoverage(units(b), units(a));
           expect(c.copyAB >= 0 && c.copyAB <= 1 && c.copyBA >= 0 && c.copyBA <= 1).toBe(true);
           expect(d.copyAB).toBeCloseTo(c.copyBA, 12);
-          expect(copyCoverage(units(a), units(a), diceSimilarity).copyAB).toBeCloseTo(1, 12);
+          expect(copyCoverage(units(a), units(a)).copyAB).toBeCloseTo(1, 12);
         },
       ),
     );
