@@ -137,7 +137,11 @@ export function copyCoverage(
   const [sa, sb] = matchCopies(a.sentences, b.sentences, minEdit);
   const pa = paragraphsOf(a);
   const pb = paragraphsOf(b);
+  // The paragraph pass can only cover sentences left uncovered: none left, nothing to do (a
+  // duplicate's sentences all match, and its paragraphs are its longest strings to compare).
+  const uncovered = sa.includes(false) || sb.includes(false);
   if (
+    uncovered &&
     pa.texts.length > 0 &&
     pb.texts.length > 0 &&
     (pa.texts.length < a.sentences.length || pb.texts.length < b.sentences.length)
