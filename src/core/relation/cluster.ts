@@ -59,6 +59,40 @@ function linkedNeighbours(count: number, edges: readonly StoryEdge[]): number[][
   return out;
 }
 
+/**
+ * Whether the edges and the compatible pairs across two groups reach `minShare` of their pairs.
+ * Pairs are asked in order and the count stops as soon as the answer is known (reached, or out of
+ * reach with the pairs left): the same answer as counting all |ma|·|mb| pairs, without asking the
+ * caller's test (a cross-language alignment) more often than it must.
+ */
+function enoughCompatible(
+  ma: readonly number[],
+  mb: readonly number[],
+  edgeLinks: number,
+  total: number,
+  minShare: number,
+  ctx: {
+    compatible: (a: number, b: number) => boolean;
+    linked: ReadonlySet<number> | undefined;
+    count: number;
+    weight: (i: number) => number;
+  },
+): boolean {
+  let links = edgeLinks;
+  let left = total - edgeLinks;
+  for (const x of ma)
+    for (const y of mb) {
+      if (ctx.linked?.has(Math.min(x, y) * ctx.count + Math.max(x, y))) continue;
+      const w = ctx.weight(x) * ctx.weight(y);
+      left -= w;
+      if (ctx.compatible(x, y)) links += w;
+      // The same division as the edge-only test, so that the answer is the same to the last bit.
+      if (links / total >= minShare) return true;
+      if ((links + left) / total < minShare) return false;
+    }
+  return links / total >= minShare;
+}
+
 /** Groups of document indexes; each group sorted, groups ordered by their first index. */
 export function clusterStories(count: number, edges: readonly StoryEdge[], options: ClusterOptions = {}): number[][] {
   const minShare = options.minLinkedShare ?? DEFAULT_MIN_LINKED_SHARE;
@@ -97,19 +131,17 @@ export function clusterStories(count: number, edges: readonly StoryEdge[], optio
     if (failed.get(code) === stamp) continue;
     const ma = groups.get(ga) as number[];
     const mb = groups.get(gb) as number[];
+    // Linked pairs across the two groups, counted from the smaller group's edges (not its members × the other's).
+    const [small, other] = ma.length <= mb.length ? [ma, gb] : [mb, ga];
     let links = 0;
-    if (compatible) {
-      // Every cross pair is asked (edges and compatible pairs both count): |ma|·|mb| tests.
-      for (const x of ma)
-        for (const y of mb)
-          if (linked?.has(Math.min(x, y) * count + Math.max(x, y)) || compatible(x, y)) links += weight(x) * weight(y);
-    } else {
-      // Linked pairs across the two groups, counted from the smaller group's edges (not its members × the other's).
-      const [small, other] = ma.length <= mb.length ? [ma, gb] : [mb, ga];
-      for (const x of small)
-        for (const y of neighbours[x] as number[]) if (groupOf[y] === other) links += weight(x) * weight(y);
-    }
-    if (links / ((size[ga] as number) * (size[gb] as number)) < minShare) {
+    for (const x of small)
+      for (const y of neighbours[x] as number[]) if (groupOf[y] === other) links += weight(x) * weight(y);
+    const total = (size[ga] as number) * (size[gb] as number);
+    const merges =
+      links / total >= minShare ||
+      (compatible !== undefined &&
+        enoughCompatible(ma, mb, links, total, minShare, { compatible, linked, count, weight }));
+    if (!merges) {
       failed.set(code, stamp);
       continue;
     }

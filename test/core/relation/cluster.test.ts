@@ -125,4 +125,62 @@ describe('clusterStories', () => {
       { numRuns: 300 },
     );
   });
+
+  /**
+   * The average linkage as first written: every cross pair counted (edges and compatible pairs),
+   * with weights. The clustering stops counting once the answer is known; it must give the same groups.
+   */
+  function reference(
+    n: number,
+    edges: readonly StoryEdge[],
+    compatible: (a: number, b: number) => boolean,
+    weights: readonly number[],
+    minShare = 0.6,
+  ): number[][] {
+    const linked = new Set(edges.map((x) => Math.min(x.a, x.b) * n + Math.max(x.a, x.b)));
+    const groupOf = Array.from({ length: n }, (_, i) => i);
+    const groups = new Map(groupOf.map((i) => [i, [i]]));
+    const order = [...edges].sort(
+      (x, y) =>
+        y.strength - x.strength || Math.min(x.a, x.b) - Math.min(y.a, y.b) || Math.max(x.a, x.b) - Math.max(y.a, y.b),
+    );
+    for (const ed of order) {
+      const ga = groupOf[ed.a] as number;
+      const gb = groupOf[ed.b] as number;
+      if (ga === gb) continue;
+      const ma = groups.get(ga) as number[];
+      const mb = groups.get(gb) as number[];
+      let links = 0;
+      let total = 0;
+      for (const x of ma)
+        for (const y of mb) {
+          const w = (weights[x] as number) * (weights[y] as number);
+          total += w;
+          if (linked.has(Math.min(x, y) * n + Math.max(x, y)) || compatible(x, y)) links += w;
+        }
+      if (links / total < minShare) continue;
+      const [keep, drop] = ma.length > mb.length || (ma.length === mb.length && ga < gb) ? [ga, gb] : [gb, ga];
+      for (const x of groups.get(drop) as number[]) groupOf[x] = keep;
+      (groups.get(keep) as number[]).push(...(groups.get(drop) as number[]));
+      groups.delete(drop);
+    }
+    return [...groups.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] as number) - (y[0] as number));
+  }
+
+  it('with a compatible test and weights, gives the groups that counting every cross pair gives (property)', () => {
+    fc.assert(
+      fc.property(
+        graph,
+        fc.array(fc.boolean(), { minLength: 81, maxLength: 81 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 9, maxLength: 9 }),
+        ({ n, edges }, bits, weights) => {
+          // A symmetric compatible relation from the bits of a 9 × 9 table.
+          const compatible = (a: number, b: number): boolean => bits[Math.min(a, b) * 9 + Math.max(a, b)] as boolean;
+          const groups = clusterStories(n, edges, { compatible, weights });
+          expect(groups).toEqual(reference(n, edges, compatible, weights));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
