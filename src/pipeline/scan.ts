@@ -6,6 +6,7 @@
  */
 import { allPairs, type CandidatePairs, candidateFloor } from '../core/candidates/cosine.js';
 import { groupIdentical, type IdenticalGroups, pairsOfCopies } from '../core/candidates/identical.js';
+import { EVENT_CANDIDATES_PER_STORY, type EventCandidateBounds } from '../core/events/candidates.js';
 import { buildEvents } from '../core/events/events.js';
 import { describeDocument } from '../core/events/features.js';
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
@@ -223,6 +224,7 @@ function eventsOf(
   stories: readonly Story[],
   pairs: readonly PairResult[],
   options: ScanOptions,
+  bounds: EventCandidateBounds,
 ): NewsEvent[] {
   const anchors = p.fps.map((f) => extractAnchors(f.article, options.anchors ?? {}));
   const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
@@ -241,7 +243,7 @@ function eventsOf(
       return [a.id, described];
     }),
   );
-  return buildEvents(stories, docs, pairs);
+  return buildEvents(stories, docs, pairs, bounds);
 }
 
 /** The cluster stage: stories from the linked pairs, folded copies unfolded. */
@@ -264,6 +266,24 @@ function clusterAll(
       onProgress: (done, total) => onProgress?.('cluster', done, total),
     },
   );
+}
+
+/** The events stage with the bounds its candidates met, as report fields. */
+function eventsStage(
+  articles: readonly Article[],
+  p: Prepared,
+  vectors: readonly SparseVector[],
+  stories: readonly Story[],
+  pairs: readonly PairResult[],
+  options: ScanOptions,
+): Pick<ScanResult, 'events' | 'eventCandidates'> {
+  const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
+  const events = eventsOf(articles, p, vectors, stories, pairs, options, bounds);
+  if (bounds.commonKeys === 0 && bounds.dropped === 0) return { events };
+  return {
+    events,
+    eventCandidates: { perStory: EVENT_CANDIDATES_PER_STORY, commonNames: bounds.commonKeys, dropped: bounds.dropped },
+  };
 }
 
 function byIds(x: PairResult, y: PairResult): number {
@@ -315,7 +335,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     options.events === false
       ? undefined
       : timed('events', onStage, () =>
-          eventsOf(articles, p, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], options),
+          eventsStage(articles, p, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], options),
         );
   const identical = articles.length - p.fps.length;
   return {
@@ -334,7 +354,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       ? { listing: { perDocument: options.maxListedPairs ?? MAX_LISTED_PAIRS_PER_DOCUMENT, omitted: listing.omitted } }
       : {}),
     ...(nearest ? { nearest } : {}),
-    ...(events ? { events } : {}),
+    ...(events ?? {}),
     ...(cross ? { crossLanguage: cross.summary } : {}),
   };
 }

@@ -61,6 +61,11 @@ export function describeScanCounts(result: ScanResult, pairsWord = 'compared'): 
       `at most ${xcap.perDocument} cross-language candidates proposed per article (${count(xcap.dropped)} left out)`,
     );
   if (result.events) parts.push(describeEventCounts(result.events));
+  const ec = result.eventCandidates;
+  if (ec)
+    parts.push(
+      `events: ${count(ec.commonNames)} names too common to find candidates by, at most ${ec.perStory} candidate stories per story (${count(ec.dropped)} left out)`,
+    );
   return parts.join('; ');
 }
 

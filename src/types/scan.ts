@@ -290,6 +290,11 @@ export interface ScanResult {
    * When the corpus holds several languages: which ones, which had a bilingual dictionary, and
    * which had none (their cross-language evidence is names, numbers, dates and cognates only).
    */
+  /**
+   * Set when the event level's candidate bounds applied (core/events/candidates.ts): principal
+   * names too common to find candidates by, and candidate stories left out past the per-story cap.
+   */
+  eventCandidates?: { perStory: number; commonNames: number; dropped: number };
   crossLanguage?: {
     languages: string[];
     dictionaries: string[];

@@ -1,6 +1,7 @@
 /**
  * Which pairs of stories the event level compares. Comparing all pairs is quadratic in the
- * stories (50 million pairs for 10,000); this keeps only the pairs that could link, and loses none:
+ * stories (50 million pairs for 10,000); this keeps only the pairs that could link, and below the
+ * two bounds described after the list it loses none:
  *
  * - a link needs an actor share above 0 both ways, so some principal name of each story must be
  *   found among the other's names: stories are found through an index of their principal names'
@@ -9,10 +10,30 @@
  *   each key's dated stories are sorted by first day, and only the window around the story's day is
  *   read (undated stories are read whole).
  *
+ * Two bounds keep it near linear on large corpora, where an undated story reads every story
+ * naming one of its names: a name held by more than `EVENT_COMMON_KEY_SHARE` of the stories (and
+ * more than `EVENT_COMMON_KEY_MIN` of them: "China" in a China corpus) finds no one, and each story
+ * keeps the `EVENT_CANDIDATES_PER_STORY` stories that share the most of its names. On the event
+ * sets (web-wire, web-multi: at most 56 stories) neither applies; a 10,000-article corpus without
+ * dates spent minutes in this stage without them. What they left out is counted (`bounds`).
+ *
  * Pure; pairs come out as [i, j] with i < j, sorted.
  */
 import type { StoryFeatures } from './features.js';
 import { EVENT_WINDOW_DAYS, PRINCIPALS } from './link.js';
+
+/** A name held by more than this share of the stories is too common to find candidates by… */
+export const EVENT_COMMON_KEY_SHARE = 0.05;
+/** …when it is also held by more than this many stories (small corpora never skip a name). */
+export const EVENT_COMMON_KEY_MIN = 50;
+/** Candidate stories kept per story, those sharing the most principal names first. */
+export const EVENT_CANDIDATES_PER_STORY = 200;
+
+/** What the bounds left out: names too common to look up, and candidates past the per-story cap. */
+export interface EventCandidateBounds {
+  commonKeys: number;
+  dropped: number;
+}
 
 interface Posting {
   dated: Array<{ story: number; day: number }>;
@@ -56,30 +77,53 @@ function indexPrincipals(features: readonly StoryFeatures[]): Map<string, Postin
   return index;
 }
 
-/** For each story, the stories with a principal name it names, within the date window. */
-function reach(features: readonly StoryFeatures[], index: ReadonlyMap<string, Posting>): Array<Set<number>> {
-  return features.map((s, i) => {
+/** For each story, the stories with a principal name it names, within the date window (bounded). */
+function reach(
+  features: readonly StoryFeatures[],
+  index: ReadonlyMap<string, Posting>,
+  bounds: EventCandidateBounds,
+): Array<Set<number>> {
+  const common = Math.max(EVENT_COMMON_KEY_MIN, Math.floor(EVENT_COMMON_KEY_SHARE * features.length));
+  const skipped = new Set<string>();
+  const out = features.map((s, i) => {
     const day = firstDay(s);
-    const found = new Set<number>();
+    const hits = new Map<number, number>();
+    const add = (j: number): void => {
+      if (j !== i) hits.set(j, (hits.get(j) ?? 0) + 1);
+    };
     for (const k of s.lookup) {
       const p = index.get(k);
       if (!p) continue;
-      for (const j of p.undated) found.add(j);
+      if (p.undated.length + p.dated.length > common) {
+        skipped.add(k);
+        continue;
+      }
+      for (const j of p.undated) add(j);
       const from = day === undefined ? 0 : lowerBound(p.dated, day - EVENT_WINDOW_DAYS);
       for (let t = from; t < p.dated.length; t++) {
         const e = p.dated[t] as { story: number; day: number };
         if (day !== undefined && e.day > day + EVENT_WINDOW_DAYS) break;
-        found.add(e.story);
+        add(e.story);
       }
     }
-    found.delete(i);
-    return found;
+    if (hits.size <= EVENT_CANDIDATES_PER_STORY) return new Set(hits.keys());
+    bounds.dropped += hits.size - EVENT_CANDIDATES_PER_STORY;
+    const kept = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, EVENT_CANDIDATES_PER_STORY);
+    return new Set(kept.map(([j]) => j));
   });
+  bounds.commonKeys += skipped.size;
+  return out;
 }
 
-/** The pairs of stories that could be one event (each names a principal of the other, dates allowing). */
-export function eventCandidates(features: readonly StoryFeatures[]): Array<[number, number]> {
-  const found = reach(features, indexPrincipals(features));
+/**
+ * The pairs of stories that could be one event (each names a principal of the other, dates
+ * allowing); `bounds`, when given, is told what the bounds left out.
+ */
+export function eventCandidates(
+  features: readonly StoryFeatures[],
+  bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 },
+): Array<[number, number]> {
+  const found = reach(features, indexPrincipals(features), bounds);
   const pairs: Array<[number, number]> = [];
   found.forEach((set, i) => {
     for (const j of set) if (i < j && (found[j] as Set<number>).has(i)) pairs.push([i, j]);

@@ -5,7 +5,7 @@
  */
 import type { EventLink, EventMember, EventRole, NewsEvent, PairResult, Story } from '../../types/index.js';
 import { clusterStories } from '../relation/cluster.js';
-import { eventCandidates } from './candidates.js';
+import { type EventCandidateBounds, eventCandidates } from './candidates.js';
 import { dayOf, describeStory, type EventDocument, nameWeights, type StoryFeatures } from './features.js';
 import { EVENT_NEAREST_MARGIN, linkStories, nameworthy } from './link.js';
 
@@ -86,7 +86,10 @@ type Evidence = ReturnType<typeof linkStories>;
  * Every linked pair of stories, plus each undated story's nearest one when it stands out (share
  * `EVENT_NEAREST_MARGIN` ahead of the next story whose dates allow the occasion).
  */
-function linkAll(features: readonly StoryFeatures[]): {
+function linkAll(
+  features: readonly StoryFeatures[],
+  bounds: EventCandidateBounds,
+): {
   evidence: Map<number, Evidence>;
   edges: Array<{ a: number; b: number; strength: number }>;
 } {
@@ -99,7 +102,7 @@ function linkAll(features: readonly StoryFeatures[]): {
     list.push({ other, e });
     best.set(i, list);
   };
-  for (const [i, j] of eventCandidates(features)) {
+  for (const [i, j] of eventCandidates(features, bounds)) {
     const e = linkStories(features[i] as StoryFeatures, features[j] as StoryFeatures);
     if (e.undated) {
       if ((features[i] as StoryFeatures).days.length === 0) note(i, j, e);
@@ -129,12 +132,13 @@ function linkAll(features: readonly StoryFeatures[]): {
 
 /**
  * Group stories into events. `docs` holds every member's features (by id); `pairs` the judged
- * pairs (for the members' roles).
+ * pairs (for the members' roles); `bounds` is told what the candidate bounds left out.
  */
 export function buildEvents(
   stories: readonly Story[],
   docs: ReadonlyMap<string, EventDocument>,
   pairs: readonly PairResult[],
+  bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 },
 ): NewsEvent[] {
   const weight = nameWeights([...docs.values()]);
   const features = stories.map((s) =>
@@ -147,7 +151,7 @@ export function buildEvents(
       weight,
     ),
   );
-  const { evidence, edges } = linkAll(features);
+  const { evidence, edges } = linkAll(features, bounds);
   const groups = clusterStories(features.length, edges, { minLinkedShare: EVENT_MIN_LINKED_SHARE });
   const relations = new Map<string, string>();
   for (const p of pairs) {

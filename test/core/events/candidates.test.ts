@@ -82,4 +82,20 @@ describe('eventCandidates', () => {
       [2, 4],
     ]);
   });
+
+  it('on a large corpus, a name most stories hold finds no one, and the cut is counted', () => {
+    // 120 undated stories all naming China (pool 3), each pair of neighbours also sharing a rarer name.
+    const features = Array.from({ length: 120 }, (_, i) => story(i, [3, 5 + (Math.floor(i / 2) % 5)], [], undefined));
+    const bounds = { commonKeys: 0, dropped: 0 };
+    const pairs = eventCandidates(features, bounds);
+    // China's two keys are held by all 120 stories (> 50 and > 5 %): skipped. The rarer names are
+    // each held by 24 stories, so each story still finds the 23 others that share its rarer name.
+    expect(bounds.commonKeys).toBe(2);
+    expect(pairs).toContainEqual([0, 1]);
+    expect(pairs).toHaveLength((120 * 23) / 2);
+    // Below the bounds (the first 50 stories) nothing is skipped.
+    const small = { commonKeys: 0, dropped: 0 };
+    eventCandidates(features.slice(0, 50), small);
+    expect(small).toEqual({ commonKeys: 0, dropped: 0 });
+  });
 });
