@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, seed } from '../helpers/fixtures.js';
-import { hasBuild, OTHER_USER, record, runCopydesk, stderrLines, tempDir } from './harness.js';
+import { hasBuild, OTHER_USER, record, runCopydesk, stderrLines, tempDir } from '../helpers/hostileHarness.js';
 
 const MEMORY_MIB = 512;
 const OLD_REPORTS: Record<string, string> = {

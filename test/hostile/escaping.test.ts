@@ -9,8 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../helpers/fixtures.js';
-import { hasBuild, record, runCopydesk, tempDir } from './harness.js';
-import { HOSTILE_STRINGS, MARKDOWN_ATTACKS, RAW_CONTROL } from './inputs.js';
+import { hasBuild, record, runCopydesk, tempDir } from '../helpers/hostileHarness.js';
+import { HOSTILE_STRINGS, MARKDOWN_ATTACKS, RAW_CONTROL } from '../helpers/hostileInputs.js';
 
 const EVIL = Object.values(HOSTILE_STRINGS).join(' ');
 const ID_A = `evil${HOSTILE_STRINGS.clearScreen}${HOSTILE_STRINGS.osc0}`;

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VARIANT_KINDS } from '../../src/eval/generate.js';
 import { CORPUS } from '../helpers/fixtures.js';
+import { hasBuild, record, runCopydesk, tempDir } from '../helpers/hostileHarness.js';
 import { readSeeds, variantsOf } from '../store/fixtures.js';
-import { hasBuild, record, runCopydesk, tempDir } from './harness.js';
 
 /** The number of documents each report of the set says it covers. */
 function setOf(out: string): { json: number; md: number; html: number } {

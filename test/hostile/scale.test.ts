@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seed } from '../helpers/fixtures.js';
-import { hasBuild, record, runCopydesk, tempDir } from './harness.js';
-import { longArticle, writeCopies, writeCrawl, writeOneLiners } from './inputs.js';
+import { hasBuild, record, runCopydesk, tempDir } from '../helpers/hostileHarness.js';
+import { longArticle, writeCopies, writeCrawl, writeOneLiners } from '../helpers/hostileInputs.js';
 
 /** Peak memory every case here stays under (the heaviest measured: see test/.tmp/hostile-results.jsonl). */
 const MEMORY_MIB = 1536;

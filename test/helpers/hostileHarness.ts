@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/fixtures.js';
+import { ROOT } from './fixtures.js';
 
 export const BIN = join(ROOT, 'bin', 'copydesk.js');
 const MEASURE = join(ROOT, 'test', 'hostile', 'measure.mjs');

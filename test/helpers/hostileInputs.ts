@@ -1,8 +1,8 @@
 /** Hostile inputs, built on the fly from the seeds (deterministic; nothing large is committed). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seed } from '../helpers/fixtures.js';
-import { oneLiners, random } from '../helpers/inputs.js';
+import { seed } from './fixtures.js';
+import { oneLiners, random } from './inputs.js';
 
 export { oneLiners };
 
