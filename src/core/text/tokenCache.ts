@@ -41,6 +41,15 @@ export function createTokenCache(maxEntries = 500_000): TokenCache {
   };
 }
 
+/** The paragraphs and language exactly as normalizeArticle reads them (body extraction included). */
+function bodyAndLanguage(article: Article): {
+  paragraphs: ReturnType<typeof selectParagraphs>['paragraphs'];
+  lang: string;
+} {
+  const { paragraphs } = selectParagraphs(article.text, article.lang);
+  return { paragraphs, lang: article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n')) };
+}
+
 /**
  * Tokens, language and content terms in one pass, with one cache look-up per raw word. The language is
  * guessed first (from the kept paragraphs, as `normalizeArticle` does), so each word is looked up
@@ -51,8 +60,7 @@ export function tokenizeAndTermsFast(
   article: Article,
   cache: TokenCache,
 ): { tokens: string[]; lang: string; terms: string[] } {
-  const { paragraphs } = selectParagraphs(article.text, article.lang);
-  const lang = article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n'));
+  const { paragraphs, lang } = bodyAndLanguage(article);
   let map = cache.words.get(lang);
   if (!map) {
     map = new Map();
@@ -175,9 +183,7 @@ function formOf(raw: string, words: Map<string, number>, lang: string, cache: Sc
 
 /** The form indexes of an article's words, in text order (the token stream of `normalizeArticle`). */
 function scanForms(article: Article, cache: ScanCache): { forms: number[]; lang: string } {
-  // The paragraphs and language exactly as normalizeArticle reads them (body extraction included).
-  const { paragraphs } = selectParagraphs(article.text, article.lang);
-  const lang = article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n'));
+  const { paragraphs, lang } = bodyAndLanguage(article);
   let words = cache.forms.get(lang);
   if (!words) {
     words = new Map();
