@@ -5,9 +5,9 @@
  * peak memory of each case) for the README and the issue's closing note.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT } from './fixtures.js';
 
 export const BIN = join(ROOT, 'bin', 'copydesk.js');
@@ -120,5 +120,21 @@ export function stderrLines(run: Run): string[] {
   return run.stderr.split('\n').filter((l) => l !== '');
 }
 
+/** Whether other users can reach the project: every folder from it up to / searchable by others. */
+function reachableByOthers(path: string): boolean {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+const ROOT_USER = process.getuid?.() === 0;
+
 /** Another user to run as, for permission tests, when the suite runs as root (root ignores permissions). */
-export const OTHER_USER = process.getuid?.() === 0 ? 65534 : undefined;
+export const OTHER_USER = ROOT_USER && reachableByOthers(ROOT) ? 65534 : undefined;
+
+/**
+ * Whether permission tests can run: not as root, or as root with another user who can reach the
+ * project (a clone inside a private folder, such as `mktemp -d` makes, cannot be run by another user).
+ */
+export const CAN_TEST_PERMISSIONS = !ROOT_USER || OTHER_USER !== undefined;
