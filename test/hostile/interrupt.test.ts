@@ -23,7 +23,8 @@ function setOf(out: string): { json: number; md: number; html: number } {
 }
 
 describe.skipIf(!hasBuild)('Ctrl-C during the report writes (needs dist/)', () => {
-  // Twenty scans one after the other: under a loaded machine (two suites at once) it passed 60 s; the
+  // Twelve scans one after the other (six moments, a clean scan and an interrupted one each): on a
+  // loaded machine (two suites at once) they passed 60 s; the
   // bound only guards against a hang.
   it('leaves the old set or the new set, never a mix', async () => {
     const dir = tempDir('sigint');
