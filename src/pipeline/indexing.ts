@@ -97,12 +97,18 @@ export function restoreArticle(doc: StoredDocument): Article {
   return { ...(doc.meta as Partial<Article>), id: doc.id, text: doc.text };
 }
 
+/** The parsed tables, read once per process (or worker thread): read-only after loading. */
+let anchorTables: AnchorResources | undefined;
+
 /**
  * The tables an event sketch reads names with: the equivalents table shipped in data/ (the same
- * for `index add`, `index rebuild`, the worker threads and the gate, so keys agree).
+ * for `index add`, `index rebuild`, the worker threads and the gate, so keys agree). Read and
+ * parsed on first use (6–17 ms), then shared: a library caller gating one article per call would
+ * otherwise pay that on every call.
  */
 export function loadAnchorTables(): AnchorResources {
-  return { equivalents: parseEquivalents(readEquivalentsTextSync()) };
+  anchorTables ??= { equivalents: parseEquivalents(readEquivalentsTextSync()) };
+  return anchorTables;
 }
 
 /** The event sketch of an article (normalized here: the fast sketching path keeps no normalized text). */

@@ -170,8 +170,10 @@ function schemaSql(s: string): string {
 }
 
 /**
- * Event sketches (format 3): one JSON row per document, and the key index, one row per key of the
- * document's names with its occasion day (NULL: undated), looked up by (key, day) ranges.
+ * Event sketches (format 3): one JSON row per document; the key index, one row per key of the
+ * document's names with its occasion day (NULL: undated), read by (key, day) ranges from an index
+ * that covers the document too; and the names' document frequencies (`names`, kept by every write
+ * as `terms` is).
  */
 function eventSchemaSql(s: string): string {
   return `
@@ -180,8 +182,9 @@ function eventSchemaSql(s: string): string {
     CREATE TABLE ${s}.event_keys (
       key text NOT NULL, day integer, doc bigint NOT NULL REFERENCES ${s}.documents (rowid) ON DELETE CASCADE,
       main boolean NOT NULL);
-    CREATE INDEX event_keys_key ON ${s}.event_keys (key, day);
+    CREATE INDEX event_keys_key ON ${s}.event_keys (key, day, doc);
     CREATE INDEX event_keys_doc ON ${s}.event_keys (doc);
+    CREATE TABLE ${s}.names (key text PRIMARY KEY, df integer NOT NULL);
   `;
 }
 
@@ -378,12 +381,40 @@ export class PostgresStore implements IndexStore {
     await this.copy('documents', 'rowid, id, hash, text, meta, chars, words', docs);
     await this.copy('sketches', 'doc, char_size, char_sig, term_size, term_sig', sketches);
     await this.copy('bands', 'key, doc', bands);
-    await this.copyEvents(events, eventKeys);
+    await this.copyEvents(events, eventKeys, add);
   }
 
-  private async copyEvents(events: string[], eventKeys: string[]): Promise<void> {
+  /** Write event rows and add the documents' names to their document frequencies. */
+  private async copyEvents(events: string[], eventKeys: string[], entries: readonly DocumentEntry[]): Promise<void> {
     await this.copy('events', 'doc, day, data', events);
     await this.copy('event_keys', 'key, day, doc, main', eventKeys);
+    const counts = new Map<string, number>();
+    for (const e of entries) for (const k of new Set(e.event?.mainKeys ?? [])) counts.set(k, (counts.get(k) ?? 0) + 1);
+    await this.addNameCounts(counts);
+  }
+
+  /** Add (or subtract, with negative counts) names' document frequencies in one statement, in key order. */
+  private async addNameCounts(counts: ReadonlyMap<string, number>): Promise<void> {
+    if (counts.size === 0) return;
+    const keys = [...counts.keys()].sort();
+    await this.query(
+      `INSERT INTO ${this.s}.names (key, df) SELECT k, d FROM unnest($1::text[], $2::int[]) AS u(k, d) ORDER BY k
+       ON CONFLICT (key) DO UPDATE SET df = ${this.s}.names.df + excluded.df`,
+      [keys, keys.map((k) => counts.get(k) as number)],
+    );
+    await this.query(`DELETE FROM ${this.s}.names WHERE key = ANY($1::text[]) AND df <= 0`, [keys]);
+  }
+
+  /** Remove the event rows of these documents, and their names from the document frequencies. */
+  private async deleteEvents(rowids: readonly string[]): Promise<void> {
+    if (rowids.length === 0) return;
+    const main = await this.query<{ key: string; n: string }>(
+      `SELECT key, count(*) AS n FROM ${this.s}.event_keys WHERE doc = ANY($1::bigint[]) AND main GROUP BY key`,
+      [rowids],
+    );
+    await this.addNameCounts(new Map(main.map((r) => [r.key, -Number(r.n)])));
+    await this.query(`DELETE FROM ${this.s}.event_keys WHERE doc = ANY($1::bigint[])`, [rowids]);
+    await this.query(`DELETE FROM ${this.s}.events WHERE doc = ANY($1::bigint[])`, [rowids]);
   }
 
   private async removeOne(r: RemovedDocument): Promise<boolean> {
@@ -391,6 +422,7 @@ export class PostgresStore implements IndexStore {
     if (!row) return false;
     const codes = bandIntegers({ chars: r.charKeys, terms: r.termKeys });
     await this.query(`DELETE FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) AND doc = $2`, [codes, row.rowid]);
+    await this.deleteEvents([row.rowid]);
     await this.query(`DELETE FROM ${this.s}.documents WHERE rowid = $1`, [row.rowid]);
     await this.addTermCounts(new Map(r.terms.map((t) => [t, 1])), -1);
     return true;
@@ -458,7 +490,7 @@ export class PostgresStore implements IndexStore {
     const df = new Map<string, number>();
     for (const k of keys) df.set(k, 0);
     const rows = await this.query<{ key: string | null; n: string }>(
-      `SELECT key, count(*) AS n FROM ${this.s}.event_keys WHERE key = ANY($1::text[]) AND main GROUP BY key
+      `SELECT key, df::bigint AS n FROM ${this.s}.names WHERE key = ANY($1::text[])
        UNION ALL SELECT NULL, value::bigint FROM ${this.s}.meta WHERE key = 'documents'`,
       [[...df.keys()]],
     );
@@ -546,7 +578,9 @@ export class PostgresStore implements IndexStore {
 
   async resetDerived(config: SketchConfig): Promise<void> {
     await this.write(async () => {
-      await this.query(`TRUNCATE ${this.s}.bands, ${this.s}.terms, ${this.s}.events, ${this.s}.event_keys`);
+      await this.query(
+        `TRUNCATE ${this.s}.bands, ${this.s}.terms, ${this.s}.events, ${this.s}.event_keys, ${this.s}.names`,
+      );
       await this.query(`UPDATE ${this.s}.sketches SET char_size = 0, char_sig = '', term_size = 0, term_sig = ''`);
       await this.query(`UPDATE ${this.s}.meta SET value = $1 WHERE key = 'config'`, [JSON.stringify(config)]);
       await this.query(`UPDATE ${this.s}.meta SET value = 'rebuilding' WHERE key = 'state'`);
@@ -568,8 +602,7 @@ export class PostgresStore implements IndexStore {
       const bands: string[] = [];
       const events: string[] = [];
       const eventKeys: string[] = [];
-      await this.query(`DELETE FROM ${this.s}.events WHERE doc = ANY($1::bigint[])`, [[...rowidOf.values()]]);
-      await this.query(`DELETE FROM ${this.s}.event_keys WHERE doc = ANY($1::bigint[])`, [[...rowidOf.values()]]);
+      await this.deleteEvents([...rowidOf.values()]);
       for (const e of known) {
         const r = rowidOf.get(e.id) as string;
         pushEventRows(events, eventKeys, r, e);
@@ -586,7 +619,7 @@ export class PostgresStore implements IndexStore {
         for (const code of bandIntegers({ chars: e.charKeys, terms: e.termKeys })) bands.push(`${code}\t${r}\n`);
       }
       await this.copy('bands', 'key, doc', bands);
-      await this.copyEvents(events, eventKeys);
+      await this.copyEvents(events, eventKeys, known);
       await this.addTermCounts(countBatchTerms(known, options.termCounts), 1);
     });
   }

@@ -380,9 +380,14 @@ export class SqliteStore implements IndexStore {
     this.stmt.insertEvent.run(rowid, day, JSON.stringify(event.sketch));
     const main = new Set(event.mainKeys);
     for (const key of new Set(event.keys)) this.stmt.insertEventKey.run(key, day, rowid, main.has(key) ? 1 : 0);
+    for (const key of main) this.stmt.nameAdd.run(key, 1);
   }
 
   private deleteEvent(rowid: number): void {
+    for (const key of this.stmt.mainKeysOf.all(rowid) as string[]) {
+      this.stmt.nameAdd.run(key, -1);
+      this.stmt.nameClean.run(key);
+    }
     this.stmt.deleteEventKeys.run(rowid);
     this.stmt.deleteEvent.run(rowid);
   }
@@ -564,7 +569,7 @@ export class SqliteStore implements IndexStore {
     this.db
       .transaction(() => {
         this.db.exec(
-          "DELETE FROM bands; DELETE FROM terms; DELETE FROM pending_bands; DELETE FROM events; DELETE FROM event_keys; UPDATE sketches SET char_size = 0, char_sig = x'', term_size = 0, term_sig = x'';",
+          "DELETE FROM bands; DELETE FROM terms; DELETE FROM pending_bands; DELETE FROM events; DELETE FROM event_keys; DELETE FROM names; UPDATE sketches SET char_size = 0, char_sig = x'', term_size = 0, term_sig = x'';",
         );
         this.stmt.setMeta.run('config', JSON.stringify(config));
         this.stmt.setMeta.run('state', 'rebuilding');
@@ -677,7 +682,12 @@ function prepareStatements(db: Database.Database) {
       `SELECT d.id, e.data, c.n FROM (SELECT doc, count(*) AS n FROM event_keys WHERE key IN (${ids}) GROUP BY doc) c
        JOIN documents d ON d.rowid = c.doc JOIN events e ON e.doc = c.doc ORDER BY c.n DESC, d.id LIMIT ?`,
     ),
-    nameDf: db.prepare(`SELECT key, count(*) AS n FROM event_keys WHERE key IN (${ids}) AND main = 1 GROUP BY key`),
+    nameDf: db.prepare(`SELECT key, df AS n FROM names WHERE key IN (${ids})`),
+    nameAdd: db.prepare(
+      'INSERT INTO names (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df',
+    ),
+    nameClean: db.prepare('DELETE FROM names WHERE key = ? AND df <= 0'),
+    mainKeysOf: db.prepare('SELECT key FROM event_keys WHERE doc = ? AND main = 1').pluck(),
     dfAdd: db.prepare(
       'INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
     ),
@@ -747,14 +757,17 @@ function toDocument(r: DocRow): StoredDocument {
 }
 
 /**
- * Event sketches (format 3): one JSON row per document, and the key index, one row per key of the
- * document's names with its occasion day (NULL: undated), looked up by (key, day) ranges.
+ * Event sketches (format 3): one JSON row per document; the key index, one row per key of the
+ * document's names with its occasion day (NULL: undated), read by (key, day) ranges from an index
+ * that covers the document too; and the names' document frequencies (`names`, kept by every write
+ * as `terms` is: counting a common name's rows on each gate took 80 ms at 10k documents).
  */
 const EVENT_SCHEMA = `
   CREATE TABLE events (doc INTEGER PRIMARY KEY, day INTEGER, data TEXT NOT NULL);
   CREATE TABLE event_keys (key TEXT NOT NULL, day INTEGER, doc INTEGER NOT NULL, main INTEGER NOT NULL);
-  CREATE INDEX event_keys_key ON event_keys (key, day);
+  CREATE INDEX event_keys_key ON event_keys (key, day, doc);
   CREATE INDEX event_keys_doc ON event_keys (doc);
+  CREATE TABLE names (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
 const SCHEMA = `

@@ -299,7 +299,7 @@ describe('sqlite store: files it must refuse, untouched', () => {
       INSERT INTO documents_v1 SELECT d.rowid, id, hash, text, meta, chars, words, char_size, char_sig, term_size, term_sig
         FROM documents d JOIN sketches s ON s.doc = d.rowid;
       DROP TABLE sketches; DROP TABLE documents; ALTER TABLE documents_v1 RENAME TO documents;
-      DROP TABLE events; DROP TABLE event_keys;
+      DROP TABLE events; DROP TABLE event_keys; DROP TABLE names;
       CREATE INDEX documents_hash ON documents (hash);
     `);
     db.pragma('user_version = 1');
@@ -326,7 +326,7 @@ describe('sqlite store: files it must refuse, untouched', () => {
     const want = (await store.findEventCandidates(query)).map((c) => c.id);
     await store.close();
     const db = new Database(path);
-    db.exec('DROP TABLE events; DROP TABLE event_keys;');
+    db.exec('DROP TABLE events; DROP TABLE event_keys; DROP TABLE names;');
     db.pragma('user_version = 2');
     db.close();
     const before = sha(path);
