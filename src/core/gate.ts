@@ -2,7 +2,7 @@
  * The gate's decision: which matches make an article redundant, in what order they are listed,
  * and the verdict in plain words with the thresholds each match crossed.
  */
-import type { GateMatch, GateVerdict, PairResult, Relation } from '../types/index.js';
+import type { GateEventResult, GateMatch, GateVerdict, PairResult, Relation } from '../types/index.js';
 import { RELATION_STRENGTH } from './relation/classify.js';
 
 /** Whether a relation to an indexed article makes the input redundant. */
@@ -68,4 +68,19 @@ export function decideGate(
         : `none of ${verified} verified candidate${verified === 1 ? '' : 's'} is a duplicate or republication${countTranslations ? ' or translation variant' : ''}`,
     ],
   };
+}
+
+/**
+ * A novel verdict's reasons with the event check's answer: "novel text about a known event: <id>
+ * (same actors …; dates …)", and a line for each other indexed document of that event listed.
+ */
+export function noteKnownEvent(reasons: readonly string[], event: GateEventResult): string[] {
+  if (!event.known) return [...reasons];
+  const [first, ...rest] = event.matches;
+  if (!first) return [...reasons];
+  return [
+    ...reasons,
+    `novel text about a known event: "${first.id}" (${first.reasons.join('; ')})`,
+    ...rest.map((m) => `the same event is also in "${m.id}" (${m.reasons.join('; ')})`),
+  ];
 }

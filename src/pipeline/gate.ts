@@ -2,11 +2,22 @@
  * The gate: is this article already in the index? Stages per article: prepare (normalize,
  * fingerprint, sketch) → candidates (same normalized hash, shared LSH bands, the signature filter)
  * → verify (the scan's own judge, IDF from the index's document frequencies plus the input, so the
- * gate says what `compare --corpus <index contents>` would say) → decide (core/gate.ts). With
- * `add`, the novel articles are written at the end in one transaction. Wiring only.
+ * gate says what `compare --corpus <index contents>` would say) → decide (core/gate.ts) → for a
+ * novel article, the event check (the key index's documents sharing its names within the date
+ * window, judged by core/events/known.ts). With `add`, the novel articles are written at the end
+ * in one transaction. Wiring only.
  */
+
+import {
+  countIndexTerms,
+  eventQuery,
+  findKnownEvent,
+  restoreEventDocument,
+  sketchEvent,
+  weighIndexNames,
+} from '../core/events/known.js';
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
-import { decideGate, isRedundant, sortMatches, toGateMatch } from '../core/gate.js';
+import { decideGate, isRedundant, noteKnownEvent, sortMatches, toGateMatch } from '../core/gate.js';
 import { rankSignatures } from '../core/minhash/filter.js';
 import { type ArticleSketch, sketchTokens } from '../core/minhash/sketch.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
@@ -14,17 +25,20 @@ import type { DocumentFrequencies } from '../core/similarity/tfidf.js';
 import { vectorizeTfIdf } from '../core/similarity/tfidf.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { contentTerms } from '../core/text/terms.js';
+import type { AnchorResources } from '../core/xling/anchors.js';
 import {
   type Article,
   type DocumentEntry,
+  type EventEntry,
   type GateArticleResult,
+  type GateEventResult,
   type GateMatch,
   type GateResult,
   type IndexStore,
   InputError,
   type Thresholds,
 } from '../types/index.js';
-import { restoreArticle, toEntry } from './indexing.js';
+import { loadAnchorTables, restoreArticle, toEntry } from './indexing.js';
 
 export interface GateOptions {
   thresholds?: Partial<Thresholds>;
@@ -40,6 +54,13 @@ export interface GateOptions {
    * is the costly step.
    */
   allMatches?: boolean;
+  /** Tables names are read with for the event check (default: the shipped ones, as the index was built with). */
+  anchors?: AnchorResources;
+  /**
+   * Content terms kept in the article's event sketch (default `EVENT_SKETCH_TERMS`, as the index
+   * keeps them): another value only to measure the sketch's effect (scripts/knownEvents.ts).
+   */
+  eventSketchTerms?: number;
 }
 
 interface Probe {
@@ -47,6 +68,8 @@ interface Probe {
   sketch: ArticleSketch;
   /** The fingerprint the judge scores, made on first use: most inputs reach no candidate at all. */
   fp: () => Fingerprint;
+  /** The event sketch, made when the article is novel (and for `add`). */
+  event: () => EventEntry;
 }
 
 /** A novel input kept for `add`, with its entry. */
@@ -55,12 +78,45 @@ interface Pending {
   entry: DocumentEntry;
 }
 
-function probeArticle(article: Article, store: IndexStore): Probe {
+function probeArticle(article: Article, store: IndexStore, options: GateOptions & { anchors: AnchorResources }): Probe {
   const normalized = normalizeArticle(article);
   // The terms of the fingerprint are the content terms of its token stream, sentence by sentence.
-  const sketch = sketchTokens(normalized.tokens, contentTerms(normalized.tokens, normalized.lang), store.config);
+  const terms = contentTerms(normalized.tokens, normalized.lang);
+  const sketch = sketchTokens(normalized.tokens, terms, store.config);
   let fp: Fingerprint | undefined;
-  return { article, sketch, fp: () => (fp ??= fingerprintArticle(normalized)) };
+  let event: EventEntry | undefined;
+  return {
+    article,
+    sketch,
+    fp: () => (fp ??= fingerprintArticle(normalized)),
+    event: () =>
+      (event ??= sketchEvent(
+        normalized,
+        article.date,
+        terms,
+        options.anchors,
+        options.eventSketchTerms !== undefined ? { maxTerms: options.eventSketchTerms } : {},
+      )),
+  };
+}
+
+/**
+ * The event check of a novel article: the key index's candidates (its names' keys, its date
+ * window), their names weighted by the index's name frequencies and their term sketches by its
+ * term frequencies (plus the article's), judged by `findKnownEvent`.
+ */
+async function checkEvent(store: IndexStore, probe: Probe): Promise<GateEventResult> {
+  const entry = probe.event();
+  const found = await store.findEventCandidates(eventQuery(entry.sketch));
+  if (found.length === 0) return { known: false, matches: [] };
+  const names = new Set([...entry.mainKeys, ...found.flatMap((f) => f.sketch.names.map((n) => n.key))]);
+  const weight = weighIndexNames(await store.getNameFrequencies(names), entry);
+  const terms = new Set([entry.sketch, ...found.map((f) => f.sketch)].flatMap((s) => s.terms.map(([t]) => t)));
+  const freqs = countIndexTerms(await store.getDocumentFrequencies(terms), new Set(probe.sketch.terms));
+  const termIds = new Map<string, number>();
+  const article = restoreEventDocument(probe.article.id, entry.sketch, freqs, termIds);
+  const candidates = found.map((f) => restoreEventDocument(f.id, f.sketch, freqs, termIds));
+  return findKnownEvent(article, candidates, weight);
 }
 
 /**
@@ -168,11 +224,11 @@ async function gateOne(
   article: Article,
   pending: readonly Pending[],
   thresholds: Thresholds,
-  options: GateOptions,
+  options: GateOptions & { anchors: AnchorResources },
   limit: number,
 ): Promise<{ result: GateArticleResult; probe: Probe }> {
   const countTranslations = options.countTranslations === true;
-  const probe = probeArticle(article, store);
+  const probe = probeArticle(article, store, options);
   const { proposed, ids } = await proposeCandidates(store, probe, countTranslations, limit);
   const earlier = options.add
     ? pending.filter(
@@ -191,7 +247,18 @@ async function gateOne(
   const { matches, verified } = await verifyCandidates(store, probe, queue, pending, thresholds, options);
   sortMatches(matches);
   const { verdict, reasons } = decideGate(matches, { proposed, verified }, countTranslations);
-  return { result: { input: article.id, verdict, matches, reasons, candidates: { proposed, verified } }, probe };
+  const result: GateArticleResult = {
+    input: article.id,
+    verdict,
+    matches,
+    reasons,
+    candidates: { proposed, verified },
+  };
+  if (verdict === 'novel') {
+    result.event = await checkEvent(store, probe);
+    result.reasons = noteKnownEvent(reasons, result.event);
+  }
+  return { result, probe };
 }
 
 /**
@@ -210,10 +277,12 @@ export async function gateArticles(
     throw new RangeError(`maxCandidates must be a whole number ≥ 1, got ${String(limit)}`);
   const results: GateArticleResult[] = [];
   const pending: Pending[] = [];
+  const wired = { ...options, anchors: options.anchors ?? loadAnchorTables() };
   for (const article of articles) {
-    const { result, probe } = await gateOne(store, article, pending, thresholds, options, limit);
+    const { result, probe } = await gateOne(store, article, pending, thresholds, wired, limit);
     results.push(result);
-    if (options.add && result.verdict === 'novel') pending.push({ probe, entry: toEntry(article, probe.sketch) });
+    if (options.add && result.verdict === 'novel')
+      pending.push({ probe, entry: toEntry(article, probe.sketch, probe.event()) });
   }
   if (options.add && pending.length > 0) {
     const taken = await store.getHashes(pending.map((p) => p.entry.id));

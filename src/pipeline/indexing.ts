@@ -14,14 +14,19 @@
  * another one replaces the stored one (the last writer wins).
  */
 
+import { sketchEvent } from '../core/events/known.js';
 import { computeBandKeys } from '../core/minhash/lsh.js';
 import { type ArticleSketch, sketchBatch, sketchTokens } from '../core/minhash/sketch.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { contentTerms } from '../core/text/terms.js';
 import { createScanCache, createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/text/tokenCache.js';
+import type { AnchorResources } from '../core/xling/anchors.js';
+import { parseEquivalents } from '../core/xling/equivalents.js';
+import { readEquivalentsTextSync } from '../io/resources.js';
 import type {
   Article,
   DocumentEntry,
+  EventEntry,
   IndexStore,
   RemovedDocument,
   SketchConfig,
@@ -42,6 +47,8 @@ export interface PreparedBatch {
   /** Article i's distinct terms are `terms[docTerms[k]]` for k in [termStart[i], termStart[i + 1]). */
   docTerms: Uint32Array;
   termStart: Uint32Array;
+  /** The event sketch of each article (for the gate's "known event"), in input order. */
+  events: EventEntry[];
 }
 
 /** A sketch without its term list (the terms are counted in `PreparedBatch.termCounts`). */
@@ -90,21 +97,51 @@ export function restoreArticle(doc: StoredDocument): Article {
   return { ...(doc.meta as Partial<Article>), id: doc.id, text: doc.text };
 }
 
+/** The parsed tables, read once per process (or worker thread): read-only after loading. */
+let anchorTables: AnchorResources | undefined;
+
+/**
+ * The tables an event sketch reads names with: the equivalents table shipped in data/ (the same
+ * for `index add`, `index rebuild`, the worker threads and the gate, so keys agree). Read and
+ * parsed on first use (6–17 ms), then shared: a library caller gating one article per call would
+ * otherwise pay that on every call.
+ */
+export function loadAnchorTables(): AnchorResources {
+  anchorTables ??= { equivalents: parseEquivalents(readEquivalentsTextSync()) };
+  return anchorTables;
+}
+
+/** The event sketch of an article (normalized here: the fast sketching path keeps no normalized text). */
+export function eventOf(article: Article, anchors: AnchorResources): EventEntry {
+  const normalized = normalizeArticle(article);
+  return sketchEvent(normalized, article.date, contentTerms(normalized.tokens, normalized.lang), anchors);
+}
+
 /**
  * Normalize and sketch one article: everything the store needs. With a token cache it takes the
  * fast path (`core/text/tokenCache.ts`: the same tokens and terms, most of them from the cache).
  */
-export function prepareEntry(article: Article, config: SketchConfig, cache?: TokenCache): DocumentEntry {
+export function prepareEntry(
+  article: Article,
+  config: SketchConfig,
+  cache?: TokenCache,
+  anchors: AnchorResources = loadAnchorTables(),
+): DocumentEntry {
   if (cache) {
     const { tokens, terms } = tokenizeAndTermsFast(article, cache);
-    return toEntry(article, sketchTokens(tokens, terms, config));
+    return toEntry(article, sketchTokens(tokens, terms, config), eventOf(article, anchors));
   }
   const normalized = normalizeArticle(article);
   const terms = contentTerms(normalized.tokens, normalized.lang);
-  return toEntry(article, sketchTokens(normalized.tokens, terms, config));
+  const event = sketchEvent(normalized, article.date, terms, anchors);
+  return toEntry(article, sketchTokens(normalized.tokens, terms, config), event);
 }
 
-export function toEntry(article: Article, s: BatchSketch & { terms?: readonly string[] }): DocumentEntry {
+export function toEntry(
+  article: Article,
+  s: BatchSketch & { terms?: readonly string[] },
+  event?: EventEntry,
+): DocumentEntry {
   const entry: DocumentEntry = {
     id: article.id,
     text: article.text,
@@ -120,11 +157,17 @@ export function toEntry(article: Article, s: BatchSketch & { terms?: readonly st
     termKeys: s.termKeys,
   };
   if (s.terms) entry.terms = s.terms;
+  if (event) entry.event = event;
   return entry;
 }
 
 /** Sketch a batch with a token cache (the path before the one-pass scanner; kept as the bench's baseline). */
-export function prepareBatchWith(articles: readonly Article[], config: SketchConfig, cache: TokenCache): PreparedBatch {
+export function prepareBatchWith(
+  articles: readonly Article[],
+  config: SketchConfig,
+  cache: TokenCache,
+  anchors: AnchorResources,
+): PreparedBatch {
   const table = new Map<string, number>();
   const docTerms: number[] = [];
   const termStart = new Uint32Array(articles.length + 1);
@@ -142,7 +185,8 @@ export function prepareBatchWith(articles: readonly Article[], config: SketchCon
     termStart[i + 1] = docTerms.length;
     return sketch;
   });
-  return { sketches, terms: [...table.keys()], docTerms: Uint32Array.from(docTerms), termStart };
+  const events = articles.map((a) => eventOf(a, anchors));
+  return { sketches, terms: [...table.keys()], docTerms: Uint32Array.from(docTerms), termStart, events };
 }
 
 /** One prepared batch from consecutive parts (the slices sketched by each worker), in order. */
@@ -150,6 +194,7 @@ export function joinPreparedBatches(parts: readonly PreparedBatch[]): PreparedBa
   if (parts.length === 1) return parts[0] as PreparedBatch;
   const table = new Map<string, number>();
   const sketches: BatchSketch[] = [];
+  const events = parts.flatMap((p) => p.events);
   const n = parts.reduce((sum, p) => sum + p.sketches.length, 0);
   const termStart = new Uint32Array(n + 1);
   const docTerms = new Uint32Array(parts.reduce((sum, p) => sum + p.docTerms.length, 0));
@@ -171,7 +216,7 @@ export function joinPreparedBatches(parts: readonly PreparedBatch[]): PreparedBa
     }
     at += p.docTerms.length;
   }
-  return { sketches, terms: [...table.keys()], docTerms: docTerms.subarray(0, at), termStart };
+  return { sketches, terms: [...table.keys()], docTerms: docTerms.subarray(0, at), termStart, events };
 }
 
 /** Document frequencies of the articles of a prepared batch that `keep` selects. */
@@ -193,15 +238,22 @@ export function countPreparedTerms(prepared: PreparedBatch, keep: (i: number) =>
 
 /**
  * Prepare in this thread, with a cache that lives as long as the returned function: the one-pass
- * scanner (`sketchBatch`), or with `path: 'tokens'` the path before it (the bench's baseline).
+ * scanner (`sketchBatch`), or with `path: 'tokens'` the path before it (the bench's baseline);
+ * each article's event sketch beside (read with `anchors`, by default the shipped tables).
  */
-export function createInThreadPrepare(path: 'scan' | 'tokens' = 'scan'): PrepareBatch {
+export function createInThreadPrepare(
+  path: 'scan' | 'tokens' = 'scan',
+  anchors: AnchorResources = loadAnchorTables(),
+): PrepareBatch {
   if (path === 'tokens') {
     const cache = createTokenCache();
-    return async (articles, config) => prepareBatchWith(articles, config, cache);
+    return async (articles, config) => prepareBatchWith(articles, config, cache, anchors);
   }
   const cache = createScanCache();
-  return async (articles, config) => sketchBatch(articles, config, cache);
+  return async (articles, config) => ({
+    ...sketchBatch(articles, config, cache),
+    events: articles.map((a) => eventOf(a, anchors)),
+  });
 }
 
 /** The distinct content terms of an article (the reference path). */
@@ -242,7 +294,7 @@ async function writeBatch(
   prepared: PreparedBatch,
   deferKeys: boolean,
 ): Promise<{ status: Status[]; written: boolean }> {
-  const entries = articles.map((a, i) => toEntry(a, prepared.sketches[i] as BatchSketch));
+  const entries = articles.map((a, i) => toEntry(a, prepared.sketches[i] as BatchSketch, prepared.events[i]));
   const status: Status[] = [];
   const removals = new Map<string, RemovedDocument>();
   const plan = async (indexes: readonly number[]): Promise<void> => {
@@ -396,7 +448,7 @@ export async function rebuildIndex(store: IndexStore, options: RebuildOptions = 
   for await (const page of store.iterateDocuments(batchSize)) {
     const articles = page.map(restoreArticle);
     const prepared = await prepare(articles, store.config);
-    const entries = articles.map((a, i) => toEntry(a, prepared.sketches[i] as BatchSketch));
+    const entries = articles.map((a, i) => toEntry(a, prepared.sketches[i] as BatchSketch, prepared.events[i]));
     await store.applyDerived(entries, { deferKeys: true, termCounts: countPreparedTerms(prepared, () => true) });
     done += page.length;
     for (const d of page) chars += d.text.length;

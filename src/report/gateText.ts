@@ -29,8 +29,9 @@ export function renderGateText(result: GateResult, options: GateTextOptions = {}
   }
   if (!quiet) {
     const redundant = result.results.filter((r) => r.verdict === 'redundant').length;
+    const known = result.results.filter((r) => r.event?.known === true).length;
     lines.push(
-      `${result.results.length} checked: ${result.results.length - redundant} novel, ${redundant} redundant${result.added.length > 0 ? `; ${result.added.length} added to the index` : ''}`,
+      `${result.results.length} checked: ${result.results.length - redundant} novel${known > 0 ? ` (${known} about a known event)` : ''}, ${redundant} redundant${result.added.length > 0 ? `; ${result.added.length} added to the index` : ''}`,
     );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

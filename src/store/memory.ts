@@ -11,12 +11,15 @@ import {
   type Channel,
   countBatchTerms,
   type DocumentEntry,
+  type EventEntry,
+  type EventQuery,
   type IndexBatch,
   type IndexStats,
   type IndexStore,
   listBatchConflicts,
   type SketchConfig,
   type StoredDocument,
+  type StoredEvent,
   type StoredSketch,
 } from '../types/index.js';
 
@@ -35,6 +38,10 @@ export class MemoryStore implements IndexStore {
   private rows = new Map<string, Row>();
   private buckets = new Map<string, Set<string>>();
   private df = new Map<string, number>();
+  /** Event sketches by document id, and the key index: name key → ids of the documents under it. */
+  private events = new Map<string, EventEntry>();
+  private eventKeys = new Map<string, Set<string>>();
+  private nameDf = new Map<string, number>();
 
   constructor(public config: SketchConfig) {}
 
@@ -74,6 +81,34 @@ export class MemoryStore implements IndexStore {
     }
   }
 
+  private linkEvent(id: string, entry: EventEntry | undefined): void {
+    this.unlinkEvent(id);
+    if (!entry) return;
+    this.events.set(id, entry);
+    for (const k of entry.mainKeys) this.nameDf.set(k, (this.nameDf.get(k) ?? 0) + 1);
+    for (const k of entry.keys) {
+      const set = this.eventKeys.get(k);
+      if (set) set.add(id);
+      else this.eventKeys.set(k, new Set([id]));
+    }
+  }
+
+  private unlinkEvent(id: string): void {
+    const old = this.events.get(id);
+    if (!old) return;
+    for (const k of old.mainKeys) {
+      const n = (this.nameDf.get(k) ?? 0) - 1;
+      if (n > 0) this.nameDf.set(k, n);
+      else this.nameDf.delete(k);
+    }
+    for (const k of old.keys) {
+      const set = this.eventKeys.get(k);
+      set?.delete(id);
+      if (set?.size === 0) this.eventKeys.delete(k);
+    }
+    this.events.delete(id);
+  }
+
   /** Keys are never deferred in memory: nothing is pending. */
   async mergePendingKeys(): Promise<void> {}
 
@@ -88,12 +123,14 @@ export class MemoryStore implements IndexStore {
       if (!row) continue;
       this.unlinkKeys(row);
       this.addCounts(new Map(r.terms.map((t) => [t, 1])), -1);
+      this.unlinkEvent(r.id);
       this.rows.delete(r.id);
     }
     for (const e of batch.add ?? []) {
       const row: Row = { doc: pickDocument(e), sketch: pickSketch(e), charKeys: e.charKeys, termKeys: e.termKeys };
       this.rows.set(e.id, row);
       this.linkKeys(row);
+      this.linkEvent(e.id, e.event);
     }
     this.addCounts(countBatchTerms(batch.add ?? [], batch.termCounts), 1);
     return { conflicts: [] };
@@ -125,6 +162,26 @@ export class MemoryStore implements IndexStore {
       if (keys) for (const h of await this.findByBands(channel, keys)) ids.add(h.id);
     }
     return this.getSketches([...ids]);
+  }
+
+  async findEventCandidates(query: EventQuery): Promise<StoredEvent[]> {
+    const shared = new Map<string, number>();
+    for (const k of new Set(query.keys))
+      for (const id of this.eventKeys.get(k) ?? []) {
+        const day = this.events.get(id)?.sketch.day;
+        if (query.days && day !== undefined && (day < query.days.from || day > query.days.to)) continue;
+        shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+    return [...shared]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+      .slice(0, query.limit)
+      .map(([id, n]) => ({ id, sketch: (this.events.get(id) as EventEntry).sketch, shared: n }));
+  }
+
+  async getNameFrequencies(keys: Iterable<string>): Promise<{ documents: number; df: Map<string, number> }> {
+    const df = new Map<string, number>();
+    for (const k of keys) df.set(k, this.nameDf.get(k) ?? 0);
+    return { documents: this.rows.size, df };
   }
 
   async findByHash(hash: string): Promise<string[]> {
@@ -164,6 +221,9 @@ export class MemoryStore implements IndexStore {
     this.config = config;
     this.buckets.clear();
     this.df.clear();
+    this.events.clear();
+    this.eventKeys.clear();
+    this.nameDf.clear();
     for (const r of this.rows.values()) {
       r.charKeys = new Uint32Array(0);
       r.termKeys = new Uint32Array(0);
@@ -182,6 +242,7 @@ export class MemoryStore implements IndexStore {
       r.charKeys = e.charKeys;
       r.termKeys = e.termKeys;
       this.linkKeys(r);
+      this.linkEvent(e.id, e.event);
     }
     const known = entries.filter((e) => this.rows.has(e.id));
     this.addCounts(countBatchTerms(known, options.termCounts), 1);

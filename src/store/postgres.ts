@@ -27,6 +27,8 @@ import {
   type Channel,
   countBatchTerms,
   type DocumentEntry,
+  type EventQuery,
+  type EventSketch,
   INDEX_FORMAT_VERSION,
   type IndexBatch,
   type IndexStats,
@@ -36,6 +38,7 @@ import {
   type RemovedDocument,
   type SketchConfig,
   type StoredDocument,
+  type StoredEvent,
   type StoredSketch,
   validateSketchConfig,
 } from '../types/index.js';
@@ -88,6 +91,16 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
 /** A value in PostgreSQL's COPY text format: backslash, tab, newline and carriage return escaped. */
 function copyText(s: string): string {
   return s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** COPY rows of a document's event sketch and of its keys (each once). */
+function pushEventRows(events: string[], eventKeys: string[], rowid: string, e: DocumentEntry): void {
+  if (!e.event) return;
+  const day = e.event.sketch.day ?? '\\N';
+  events.push(`${rowid}\t${day}\t${copyText(JSON.stringify(e.event.sketch))}\n`);
+  const main = new Set(e.event.mainKeys);
+  for (const key of new Set(e.event.keys))
+    eventKeys.push(`${copyText(key)}\t${day}\t${rowid}\t${main.has(key) ? 't' : 'f'}\n`);
 }
 
 function copyBytes(a: Uint32Array): string {
@@ -152,8 +165,31 @@ function schemaSql(s: string): string {
     CREATE TABLE ${s}.bands (key bigint NOT NULL, doc bigint NOT NULL);
     CREATE INDEX bands_key ON ${s}.bands (key);
     CREATE TABLE ${s}.terms (term text PRIMARY KEY, df integer NOT NULL);
+    ${eventSchemaSql(s)}
   `;
 }
+
+/**
+ * Event sketches (format 3): one JSON row per document; the key index, one row per key of the
+ * document's names with its occasion day (NULL: undated), read by (key, day) ranges from an index
+ * that covers the document too; and the names' document frequencies (`names`, kept by every write
+ * as `terms` is).
+ */
+function eventSchemaSql(s: string): string {
+  return `
+    CREATE TABLE ${s}.events (
+      doc bigint PRIMARY KEY REFERENCES ${s}.documents (rowid) ON DELETE CASCADE, day integer, data text NOT NULL);
+    CREATE TABLE ${s}.event_keys (
+      key text NOT NULL, day integer, doc bigint NOT NULL REFERENCES ${s}.documents (rowid) ON DELETE CASCADE,
+      main boolean NOT NULL);
+    CREATE INDEX event_keys_key ON ${s}.event_keys (key, day, doc);
+    CREATE INDEX event_keys_doc ON ${s}.event_keys (doc);
+    CREATE TABLE ${s}.names (key text PRIMARY KEY, df integer NOT NULL);
+  `;
+}
+
+/** The format before event sketches: `index rebuild` upgrades it (creates their tables, then fills them). */
+const FORMAT_WITHOUT_EVENTS = 2;
 
 async function connect(url: string, connectionString: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
@@ -221,7 +257,17 @@ async function readMeta(
       where,
     );
   const format = Number(meta.get('format'));
-  if (format !== INDEX_FORMAT_VERSION)
+  if (format === FORMAT_WITHOUT_EVENTS && options.allowRebuilding !== true)
+    throw new InputError(
+      'this index was written by an earlier copydesk (format 2, without event sketches): run `copydesk index rebuild` once to upgrade it',
+      where,
+    );
+  if (format === FORMAT_WITHOUT_EVENTS) {
+    await client.query(eventSchemaSql(s));
+    await client.query(`UPDATE ${s}.meta SET value = $1 WHERE key = 'format'`, [String(INDEX_FORMAT_VERSION)]);
+    await client.query(`UPDATE ${s}.meta SET value = 'rebuilding' WHERE key = 'state'`);
+    meta.set('state', 'rebuilding');
+  } else if (format !== INDEX_FORMAT_VERSION)
     throw new InputError(
       `copydesk index format ${meta.get('format')} is not supported (this version reads format ${INDEX_FORMAT_VERSION})`,
       where,
@@ -321,6 +367,8 @@ export class PostgresStore implements IndexStore {
     const docs: string[] = [];
     const sketches: string[] = [];
     const bands: string[] = [];
+    const events: string[] = [];
+    const eventKeys: string[] = [];
     add.forEach((e, i) => {
       const r = rowids[i] as string;
       docs.push(
@@ -328,10 +376,45 @@ export class PostgresStore implements IndexStore {
       );
       sketches.push(`${r}\t${e.charSize}\t${copyBytes(e.charSig)}\t${e.termSize}\t${copyBytes(e.termSig)}\n`);
       for (const code of bandIntegers({ chars: e.charKeys, terms: e.termKeys })) bands.push(`${code}\t${r}\n`);
+      pushEventRows(events, eventKeys, r, e);
     });
     await this.copy('documents', 'rowid, id, hash, text, meta, chars, words', docs);
     await this.copy('sketches', 'doc, char_size, char_sig, term_size, term_sig', sketches);
     await this.copy('bands', 'key, doc', bands);
+    await this.copyEvents(events, eventKeys, add);
+  }
+
+  /** Write event rows and add the documents' names to their document frequencies. */
+  private async copyEvents(events: string[], eventKeys: string[], entries: readonly DocumentEntry[]): Promise<void> {
+    await this.copy('events', 'doc, day, data', events);
+    await this.copy('event_keys', 'key, day, doc, main', eventKeys);
+    const counts = new Map<string, number>();
+    for (const e of entries) for (const k of new Set(e.event?.mainKeys ?? [])) counts.set(k, (counts.get(k) ?? 0) + 1);
+    await this.addNameCounts(counts);
+  }
+
+  /** Add (or subtract, with negative counts) names' document frequencies in one statement, in key order. */
+  private async addNameCounts(counts: ReadonlyMap<string, number>): Promise<void> {
+    if (counts.size === 0) return;
+    const keys = [...counts.keys()].sort();
+    await this.query(
+      `INSERT INTO ${this.s}.names (key, df) SELECT k, d FROM unnest($1::text[], $2::int[]) AS u(k, d) ORDER BY k
+       ON CONFLICT (key) DO UPDATE SET df = ${this.s}.names.df + excluded.df`,
+      [keys, keys.map((k) => counts.get(k) as number)],
+    );
+    await this.query(`DELETE FROM ${this.s}.names WHERE key = ANY($1::text[]) AND df <= 0`, [keys]);
+  }
+
+  /** Remove the event rows of these documents, and their names from the document frequencies. */
+  private async deleteEvents(rowids: readonly string[]): Promise<void> {
+    if (rowids.length === 0) return;
+    const main = await this.query<{ key: string; n: string }>(
+      `SELECT key, count(*) AS n FROM ${this.s}.event_keys WHERE doc = ANY($1::bigint[]) AND main GROUP BY key`,
+      [rowids],
+    );
+    await this.addNameCounts(new Map(main.map((r) => [r.key, -Number(r.n)])));
+    await this.query(`DELETE FROM ${this.s}.event_keys WHERE doc = ANY($1::bigint[])`, [rowids]);
+    await this.query(`DELETE FROM ${this.s}.events WHERE doc = ANY($1::bigint[])`, [rowids]);
   }
 
   private async removeOne(r: RemovedDocument): Promise<boolean> {
@@ -339,6 +422,7 @@ export class PostgresStore implements IndexStore {
     if (!row) return false;
     const codes = bandIntegers({ chars: r.charKeys, terms: r.termKeys });
     await this.query(`DELETE FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) AND doc = $2`, [codes, row.rowid]);
+    await this.deleteEvents([row.rowid]);
     await this.query(`DELETE FROM ${this.s}.documents WHERE rowid = $1`, [row.rowid]);
     await this.addTermCounts(new Map(r.terms.map((t) => [t, 1])), -1);
     return true;
@@ -383,6 +467,39 @@ export class PostgresStore implements IndexStore {
       [codes],
     );
     return rows.map(toSketch);
+  }
+
+  async findEventCandidates(query: EventQuery): Promise<StoredEvent[]> {
+    const keys = [...new Set(query.keys)];
+    if (keys.length === 0) return [];
+    // Two look-ups on (key, day): the window's range, and the undated documents.
+    const under = query.days
+      ? `SELECT doc FROM ${this.s}.event_keys WHERE key = ANY($1::text[]) AND day BETWEEN $3 AND $4
+         UNION ALL SELECT doc FROM ${this.s}.event_keys WHERE key = ANY($1::text[]) AND day IS NULL`
+      : `SELECT doc FROM ${this.s}.event_keys WHERE key = ANY($1::text[])`;
+    const rows = await this.query<{ id: string; data: string; n: string }>(
+      `SELECT d.id, e.data, c.n FROM (SELECT doc, count(*) AS n FROM (${under}) u GROUP BY doc) c
+       JOIN ${this.s}.documents d ON d.rowid = c.doc JOIN ${this.s}.events e ON e.doc = c.doc
+       ORDER BY c.n DESC, d.id COLLATE "C" LIMIT $2`,
+      query.days ? [keys, query.limit, query.days.from, query.days.to] : [keys, query.limit],
+    );
+    return rows.map((r) => ({ id: r.id, sketch: JSON.parse(r.data) as EventSketch, shared: Number(r.n) }));
+  }
+
+  async getNameFrequencies(keys: Iterable<string>): Promise<{ documents: number; df: Map<string, number> }> {
+    const df = new Map<string, number>();
+    for (const k of keys) df.set(k, 0);
+    const rows = await this.query<{ key: string | null; n: string }>(
+      `SELECT key, df::bigint AS n FROM ${this.s}.names WHERE key = ANY($1::text[])
+       UNION ALL SELECT NULL, value::bigint FROM ${this.s}.meta WHERE key = 'documents'`,
+      [[...df.keys()]],
+    );
+    let documents = 0;
+    for (const r of rows) {
+      if (r.key === null) documents = Number(r.n);
+      else df.set(r.key, Number(r.n));
+    }
+    return { documents, df };
   }
 
   async findByHash(hash: string): Promise<string[]> {
@@ -461,7 +578,9 @@ export class PostgresStore implements IndexStore {
 
   async resetDerived(config: SketchConfig): Promise<void> {
     await this.write(async () => {
-      await this.query(`TRUNCATE ${this.s}.bands, ${this.s}.terms`);
+      await this.query(
+        `TRUNCATE ${this.s}.bands, ${this.s}.terms, ${this.s}.events, ${this.s}.event_keys, ${this.s}.names`,
+      );
       await this.query(`UPDATE ${this.s}.sketches SET char_size = 0, char_sig = '', term_size = 0, term_sig = ''`);
       await this.query(`UPDATE ${this.s}.meta SET value = $1 WHERE key = 'config'`, [JSON.stringify(config)]);
       await this.query(`UPDATE ${this.s}.meta SET value = 'rebuilding' WHERE key = 'state'`);
@@ -481,8 +600,12 @@ export class PostgresStore implements IndexStore {
       const rowidOf = new Map(rows.map((r) => [r.id, r.rowid]));
       const known = entries.filter((e) => rowidOf.has(e.id));
       const bands: string[] = [];
+      const events: string[] = [];
+      const eventKeys: string[] = [];
+      await this.deleteEvents([...rowidOf.values()]);
       for (const e of known) {
         const r = rowidOf.get(e.id) as string;
+        pushEventRows(events, eventKeys, r, e);
         await this.query(
           `UPDATE ${this.s}.sketches SET char_size = $1, char_sig = $2, term_size = $3, term_sig = $4 WHERE doc = $5`,
           [
@@ -496,6 +619,7 @@ export class PostgresStore implements IndexStore {
         for (const code of bandIntegers({ chars: e.charKeys, terms: e.termKeys })) bands.push(`${code}\t${r}\n`);
       }
       await this.copy('bands', 'key, doc', bands);
+      await this.copyEvents(events, eventKeys, known);
       await this.addTermCounts(countBatchTerms(known, options.termCounts), 1);
     });
   }

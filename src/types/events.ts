@@ -1,3 +1,5 @@
+import type { NameKind } from './anchors.js';
+
 /**
  * Events: groups of stories that report one happening (the same principal actors, place and
  * occasion, within a date window). Stories say who copied whom; events say who covered what.
@@ -44,4 +46,70 @@ export interface NewsEvent {
   origin?: string;
   /** The links that joined the event's stories (empty for a one-story event). */
   links: EventLink[];
+}
+
+/**
+ * What the index keeps of a document for the gate's event question (`core/events/known.ts`): the
+ * features the event link reads (`describeDocument`), compactly, without the text's offsets.
+ */
+export interface EventSketch {
+  lang: string;
+  /** The occasion's day (days since 1970-01-01, UTC), when the text or its date gives one. */
+  day?: number;
+  /** The weekday (Monday 1) the lede names, when it names one. */
+  ledeWeekday?: number;
+  /** The names the text mentions (mentions' offsets left out), most mentioned first. */
+  names: EventSketchName[];
+  /** Keys another text's name may be found under here besides the names' own (Chinese and Korean syllable runs). */
+  lookup: string[];
+  /** Numbers and days that tell one occasion from another. */
+  figures: string[];
+  /** Years the text writes. */
+  years: number[];
+  /** The most frequent content terms with their counts: the vocabulary the cosine reads. */
+  terms: Array<[string, number]>;
+}
+
+export interface EventSketchName {
+  key: string;
+  keys: string[];
+  text: string;
+  english?: string;
+  kind?: NameKind;
+  first: number;
+  count: number;
+}
+
+/** An event sketch with what the store indexes it under. */
+export interface EventEntry {
+  sketch: EventSketch;
+  /** Every key of the document's names, each once: the key index finds the document under them. */
+  keys: string[];
+  /** The names' own keys (a subset of `keys`): counted as the names' document frequencies. */
+  mainKeys: string[];
+}
+
+/** The gate's question to the key index: documents under any of these keys, dated within `days` or undated. */
+export interface EventQuery {
+  keys: readonly string[];
+  /** Inclusive range of occasion days; absent: any day. */
+  days?: { from: number; to: number };
+  /** At most this many documents, those under the most keys first (then by id). */
+  limit: number;
+}
+
+/** A document found by an `EventQuery`. */
+export interface StoredEvent {
+  id: string;
+  sketch: EventSketch;
+  /** How many of the query's keys the document is under. */
+  shared: number;
+}
+
+/** What the gate says about the event of a novel article. */
+export interface GateEventResult {
+  /** An indexed document reports the same happening (the article is novel text about a known event). */
+  known: boolean;
+  /** The indexed documents of that event (a few at most), most shared actors first, with the reasons. */
+  matches: Array<{ id: string; reasons: string[] }>;
 }

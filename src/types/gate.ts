@@ -1,4 +1,5 @@
 /** What the gate answers for each article it checks. */
+import type { GateEventResult } from './events.js';
 import type { PairScores, Reason, Relation } from './scan.js';
 
 export interface GateMatch {
@@ -21,6 +22,11 @@ export interface GateArticleResult {
   reasons: string[];
   /** Candidates proposed by the index and how many were verified exactly. */
   candidates: { proposed: number; verified: number };
+  /**
+   * For a novel article: whether an indexed document reports the same event (then the article is
+   * "novel text about a known event", still exit 0). Absent for a redundant one.
+   */
+  event?: GateEventResult;
 }
 
 export interface GateResult {

@@ -13,12 +13,17 @@
  * under a microsecond; a gate query makes a handful of calls).
  */
 
+import type { EventEntry, EventQuery, StoredEvent } from './events.js';
+
 /**
  * Format of the stored index. 2: signatures live in a narrow table of their own (`sketches`), so
- * the gate reads hundreds of them without walking past the stored texts. An SQLite index of format
- * 1 is upgraded in place when it is next opened for writing.
+ * the gate reads hundreds of them without walking past the stored texts. 3: every document keeps
+ * an event sketch (`events`) and is found under its names' keys (`event_keys`), for the gate's
+ * "novel text about a known event". An index of an earlier format holds no event sketches: it is
+ * refused with the advice to run `copydesk index rebuild` once, which upgrades it (the sketches
+ * are made from the stored texts).
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** LSH banding: `bands` runs of `rows` MinHash values. */
 export interface LshParams {
@@ -109,6 +114,8 @@ export interface DocumentEntry extends StoredDocument, StoredSketch {
    * carries the counts of all its documents at once (`IndexBatch.termCounts`).
    */
   terms?: readonly string[];
+  /** The event sketch and its keys (absent: the document is never found by `findEventCandidates`). */
+  event?: EventEntry;
 }
 
 /**
@@ -194,6 +201,16 @@ export interface IndexStore {
    * channel asked for: one look-up for all bands (the gate's candidate step).
    */
   findSketchesByBands(query: BandQuery): Promise<StoredSketch[]>;
+  /**
+   * The documents under any of the query's name keys whose occasion day lies in the query's range
+   * (undated documents too), with their event sketches: the gate's event candidates.
+   */
+  findEventCandidates(query: EventQuery): Promise<StoredEvent[]>;
+  /**
+   * Number of documents, and for each asked key how many documents have a name whose own key it
+   * is (the names' document frequencies, for their weights).
+   */
+  getNameFrequencies(keys: Iterable<string>): Promise<{ documents: number; df: Map<string, number> }>;
   /** Ids of documents whose normalized hash is `hash`. */
   findByHash(hash: string): Promise<string[]>;
   /** Stored hashes of the given ids (absent ids are left out). */
@@ -204,9 +221,9 @@ export interface IndexStore {
   getDocumentFrequencies(terms: Iterable<string>): Promise<{ documents: number; df: Map<string, number> }>;
   /** Every document, in insertion order, `size` at a time. */
   iterateDocuments(size: number): AsyncIterable<StoredDocument[]>;
-  /** Drop every signature, band key and document frequency, and record a new sketch config. */
+  /** Drop every signature, band key, document frequency and event sketch, and record a new sketch config. */
   resetDerived(config: SketchConfig): Promise<void>;
-  /** Write the sketch part of already stored documents (rebuild); `deferKeys` as for `applyBatch`. */
+  /** Write the sketch part (and event sketch) of already stored documents (rebuild); `deferKeys` as for `applyBatch`. */
   applyDerived(
     entries: readonly DocumentEntry[],
     options?: { deferKeys?: boolean; termCounts?: ReadonlyMap<string, number> },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, seed } from '../helpers/fixtures.js';
@@ -149,4 +149,68 @@ describe('copydesk gate', () => {
       expect(existsSync(`${path}-shm`)).toBe(false);
     },
   );
+});
+
+describe('copydesk gate: novel text about a known event', () => {
+  const eventDir = makeTempDir('cli-gate-event');
+  const eventIndex = join(eventDir, 'index.db');
+  const id000 = '000_b20c2e0df0aa8a72';
+
+  beforeAll(async () => {
+    // An index of seed 000 alone; 001 (the same visit, reported independently) and 002 (another visit) are gated.
+    const meta = JSON.parse(readFileSync(join(CORPUS, 'metadata.json'), 'utf8')) as Record<string, unknown>;
+    for (const [sub, prefixes] of [
+      ['indexed', ['000']],
+      ['new', ['001', '002']],
+    ] as const) {
+      const folder = join(eventDir, sub);
+      mkdirSync(folder);
+      const kept: Record<string, unknown> = {};
+      for (const p of prefixes) {
+        const id = Object.keys(meta).find((k) => k.startsWith(p)) as string;
+        writeFileSync(join(folder, `${id}.txt`), readFileSync(join(CORPUS, `${id}.txt`)));
+        kept[id] = meta[id];
+      }
+      writeFileSync(join(folder, 'metadata.json'), JSON.stringify(kept));
+    }
+    expect((await runCli(['index', 'add', join(eventDir, 'indexed'), '--index', eventIndex, '--quiet'])).code).toBe(0);
+  });
+
+  it('exits 0 and names the indexed report of the same event, with the reasons', async () => {
+    const run = await runCli(['gate', join(eventDir, 'new'), '--index', eventIndex]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(`novel text about a known event: "${id000}" \\(same actors [^)]*Alamo.*; dates 23–28 April 2024`),
+    );
+    expect(run.stdout).toContain('2 checked: 2 novel (1 about a known event), 0 redundant');
+  });
+
+  it('gives the event field in JSON', async () => {
+    const run = await runCli(['gate', join(eventDir, 'new'), '--index', eventIndex, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      results: Array<{
+        input: string;
+        verdict: string;
+        event?: { known: boolean; matches: Array<{ id: string; reasons: string[] }> };
+      }>;
+    };
+    expect(out.results.map((r) => [r.input.slice(0, 3), r.verdict, r.event?.known])).toEqual([
+      ['001', 'novel', true],
+      ['002', 'novel', false],
+    ]);
+    expect(out.results[0]?.event?.matches[0]?.id).toBe(id000);
+    expect(out.results[0]?.event?.matches[0]?.reasons).toContain('dates 23–28 April 2024');
+  });
+
+  it('refuses an index of format 2 with exit 2 and the advice to rebuild it', async () => {
+    const old = join(eventDir, 'old.db');
+    writeFileSync(old, readFileSync(eventIndex));
+    const bytes = readFileSync(old);
+    bytes.writeUInt32BE(2, 60);
+    writeFileSync(old, bytes);
+    const run = await runCli(['gate', join(eventDir, 'new'), '--index', old]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/format 2, without event sketches\): run `copydesk index rebuild` once to upgrade it/);
+  });
 });

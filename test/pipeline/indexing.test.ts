@@ -130,7 +130,8 @@ describe('worker threads', () => {
       const viaPool = await pool.prepare(articles, config);
       // The reference path: normalizeArticle and contentTerms, no token cache.
       const inThread = articles.map((a) => prepareEntry(a, config));
-      expect(articles.map((a, i) => toEntry(a, viaPool.sketches[i] as never))).toEqual(
+      // Event sketches included: the workers read names with the same tables as the main thread.
+      expect(articles.map((a, i) => toEntry(a, viaPool.sketches[i] as never, viaPool.events[i]))).toEqual(
         inThread.map(({ terms: _, ...e }) => e),
       );
       const counts = new Map<string, number>();

@@ -3,10 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { eventQuery } from '../../src/core/events/known.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
-import { addArticles, describeRemoval, prepareEntry } from '../../src/pipeline/indexing.js';
+import { addArticles, describeRemoval, prepareEntry, rebuildIndex } from '../../src/pipeline/indexing.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
-import { InputError } from '../../src/types/index.js';
+import { type DocumentEntry, type EventEntry, InputError } from '../../src/types/index.js';
 import type { IndexStore } from '../../src/types/store.js';
 import { storeKinds } from '../helpers/stores.js';
 import { makeTempDir, readSeeds } from './fixtures.js';
@@ -134,6 +135,52 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
     },
   );
 
+  it.skipIf(skip !== '')(
+    "finds documents under their names' keys within the date window, counts name frequencies, and forgets a removed one",
+    async () => {
+      const store = await open();
+      // The seeds with their dates (corpus/metadata.json): 000 and 001 report one visit (April 2024),
+      // 002 a visit a year before; 004 is undated.
+      const dates: Record<string, string> = { '000': '2024-05-14', '001': '2024-04-28', '002': '2023-04-25' };
+      const dated = seeds.map((a) => {
+        const date = dates[a.id.slice(0, 3)];
+        return date ? { ...a, date } : a;
+      });
+      const entries = dated.map((a) => prepareEntry(a, config));
+      const [e000, e001, e002, , e004] = entries as DocumentEntry[];
+      if (!e000?.event || !e001?.event || !e002?.event || !e004?.event) throw new Error('no event sketches');
+      await store.applyBatch({ add: [e000, e002, e004] });
+      const query = eventQuery(e001.event.sketch);
+      const found = await store.findEventCandidates(query);
+      const ids = found.map((f) => f.id);
+      expect(ids).toContain(e000.id);
+      expect(ids).not.toContain(e002.id);
+      expect(ids.every((id) => id === e000.id || id === e004.id)).toBe(true);
+      const hit = found.find((f) => f.id === e000.id);
+      expect(hit?.sketch).toEqual(e000.event.sketch);
+      expect(hit?.shared).toBe(e000.event.keys.filter((k) => query.keys.includes(k)).length);
+      // Without a window, the year-old visit is found too, and the limit keeps the strongest.
+      const anyDay = await store.findEventCandidates({ keys: query.keys, limit: 10 });
+      expect(anyDay.map((f) => f.id)).toContain(e002.id);
+      const shared = anyDay.map((f) => f.shared);
+      expect(shared).toEqual([...shared].sort((x, y) => y - x));
+      expect(await store.findEventCandidates({ keys: query.keys, limit: 1 })).toEqual(anyDay.slice(0, 1));
+      const keys = e000.event.mainKeys;
+      const stored = [e000, e002, e004];
+      const names = await store.getNameFrequencies(keys);
+      expect(names.documents).toBe(3);
+      for (const k of keys) expect(names.df.get(k)).toBe(stored.filter((e) => e.event?.mainKeys.includes(k)).length);
+      const removal = await describeRemoval(store, e000.id);
+      if (!removal) throw new Error('not found');
+      await store.applyBatch({ remove: [removal] });
+      expect((await store.findEventCandidates(query)).map((f) => f.id)).not.toContain(e000.id);
+      const after = await store.getNameFrequencies(keys);
+      for (const k of keys)
+        expect(after.df.get(k)).toBe([e002, e004].filter((e) => e.event?.mainKeys.includes(k)).length);
+      await store.close();
+    },
+  );
+
   it.skipIf(skip !== '')('pages through every document in insertion order', async () => {
     const store = await open();
     await store.applyBatch({ add: seeds.map((a) => prepareEntry(a, config)) });
@@ -234,7 +281,7 @@ describe('sqlite store: files it must refuse, untouched', () => {
     await after.close();
   });
 
-  it('upgrades an index of format 1 (signatures inside documents) on a writable open, and says so read-only', async () => {
+  it('refuses an index of format 1 (signatures inside documents) until `index rebuild` upgrades it', async () => {
     const path = join(dir, `v1-${n++}.db`);
     const store = await SqliteStore.open(path, { config });
     await addArticles(store, seeds);
@@ -252,19 +299,47 @@ describe('sqlite store: files it must refuse, untouched', () => {
       INSERT INTO documents_v1 SELECT d.rowid, id, hash, text, meta, chars, words, char_size, char_sig, term_size, term_sig
         FROM documents d JOIN sketches s ON s.doc = d.rowid;
       DROP TABLE sketches; DROP TABLE documents; ALTER TABLE documents_v1 RENAME TO documents;
+      DROP TABLE events; DROP TABLE event_keys; DROP TABLE names;
       CREATE INDEX documents_hash ON documents (hash);
     `);
     db.pragma('user_version = 1');
     db.close();
-    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(/format 1\): run `copydesk index rebuild`/);
-    const upgraded = await SqliteStore.open(path, { config });
+    const advice = /format 1, without event sketches\): run `copydesk index rebuild` once/;
+    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(advice);
+    expect(() => SqliteStore.openSync(path, { config })).toThrow(advice);
+    const upgraded = await SqliteStore.open(path, { config, allowRebuilding: true });
+    await rebuildIndex(upgraded);
     expect(
       await upgraded.findSketchesByBands({ chars: prepareEntry(seeds[0] as (typeof seeds)[0], config).charKeys }),
     ).toEqual(want);
     expect((await upgraded.stats()).documents).toBe(seeds.length);
     expect(upgraded.checkIntegrity()).toBe('ok');
     await upgraded.close();
-    expect(readFileSync(path).subarray(0, 100).readUInt32BE(60)).toBe(2);
+    expect(readFileSync(path).subarray(0, 100).readUInt32BE(60)).toBe(3);
+  });
+
+  it('refuses an index of format 2 (no event sketches) until `index rebuild` fills them', async () => {
+    const path = join(dir, `v2-${n++}.db`);
+    const store = await SqliteStore.open(path, { config });
+    await addArticles(store, seeds);
+    const query = eventQuery((prepareEntry(seeds[1] as (typeof seeds)[0], config).event as EventEntry).sketch);
+    const want = (await store.findEventCandidates(query)).map((c) => c.id);
+    await store.close();
+    const db = new Database(path);
+    db.exec('DROP TABLE events; DROP TABLE event_keys; DROP TABLE names;');
+    db.pragma('user_version = 2');
+    db.close();
+    const before = sha(path);
+    const advice = /format 2, without event sketches\): run `copydesk index rebuild` once/;
+    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(advice);
+    expect(() => SqliteStore.openSync(path, { config })).toThrow(advice);
+    expect(sha(path)).toBe(before);
+    const upgraded = await SqliteStore.open(path, { config, allowRebuilding: true });
+    await rebuildIndex(upgraded);
+    expect((await upgraded.findEventCandidates(query)).map((c) => c.id)).toEqual(want);
+    expect(want).toContain(seeds[0]?.id);
+    await upgraded.close();
+    expect(readFileSync(path).subarray(0, 100).readUInt32BE(60)).toBe(3);
   });
 
   it('marks new files with the copydesk application id and format version', async () => {
@@ -272,7 +347,7 @@ describe('sqlite store: files it must refuse, untouched', () => {
     await (await SqliteStore.open(path, { config })).close();
     const header = readFileSync(path).subarray(0, 100);
     expect(header.readUInt32BE(68)).toBe(APPLICATION_ID);
-    expect(header.readUInt32BE(60)).toBe(2);
+    expect(header.readUInt32BE(60)).toBe(3);
   });
 
   it.each([

@@ -113,21 +113,38 @@ function linkAll(
     edges.push({ a: i, b: j, strength: e.share });
   }
   for (const [i, list] of best) {
-    list.sort((x, y) => y.e.share - x.e.share || x.other - y.other);
-    const [first, second] = list;
-    if (!first?.e.nearest || (second && first.e.share - second.e.share < EVENT_NEAREST_MARGIN)) continue;
-    const [a, b] = i < first.other ? [i, first.other] : [first.other, i];
+    const picked = pickNearest(list, (x, y) => x - y);
+    if (!picked) continue;
+    const [a, b] = i < picked.other ? [i, picked.other] : [picked.other, i];
     if (evidence.has(a * n + b)) continue;
-    const share = first.e.share;
-    const next = second ? `, the next ${second.e.share.toFixed(2)}` : '';
-    evidence.set(a * n + b, {
+    evidence.set(a * n + b, picked.e);
+    edges.push({ a, b, strength: picked.e.share });
+  }
+  return { evidence, edges };
+}
+
+/**
+ * An undated story's nearest one, when it stands out (`EVENT_NEAREST_MARGIN` of share ahead of the
+ * next), as a link with the reason said; undefined when none does. `list`: the undated story's
+ * evidence with each story whose dates allow the occasion; `order` breaks ties.
+ */
+export function pickNearest<T>(
+  list: ReadonlyArray<{ other: T; e: Evidence }>,
+  order: (x: T, y: T) => number,
+): { other: T; e: Evidence } | undefined {
+  const sorted = [...list].sort((x, y) => y.e.share - x.e.share || order(x.other, y.other));
+  const [first, second] = sorted;
+  if (!first?.e.nearest || (second && first.e.share - second.e.share < EVENT_NEAREST_MARGIN)) return undefined;
+  const share = first.e.share;
+  const next = second ? `, the next ${second.e.share.toFixed(2)}` : '';
+  return {
+    other: first.other,
+    e: {
       ...first.e,
       linked: true,
       reasons: [...first.e.reasons, `the nearest story to an undated one (share ${share.toFixed(2)}${next})`],
-    });
-    edges.push({ a, b, strength: share });
-  }
-  return { evidence, edges };
+    },
+  };
 }
 
 /**

@@ -120,7 +120,11 @@ export function nameWeights(docs: readonly EventDocument[]): (key: string) => nu
     for (const n of d.names) if (!seen.has(n.key)) seen.add(n.key);
     for (const k of seen) df.set(k, (df.get(k) ?? 0) + 1);
   }
-  const total = docs.length;
+  return nameWeightsOf(df, docs.length);
+}
+
+/** The same weights from counts kept elsewhere (the index's): `df` of each name key over `total` documents. */
+export function nameWeightsOf(df: ReadonlyMap<string, number>, total: number): (key: string) => number {
   return (key) => Math.log((1 + total) / (1 + (df.get(key) ?? 0))) + 1;
 }
 

@@ -67,7 +67,7 @@ export function startSketchPool(size = availableParallelism(), path: SketchPath 
         ),
       );
       return parts.length === 0
-        ? { sketches: [], terms: [], docTerms: new Uint32Array(0), termStart: new Uint32Array(1) }
+        ? { sketches: [], terms: [], docTerms: new Uint32Array(0), termStart: new Uint32Array(1), events: [] }
         : joinPreparedBatches(parts);
     },
     async close() {
