@@ -112,7 +112,8 @@ function withEvents(entries: DocumentEntry[], maxTerms: number): DocumentEntry[]
 async function measure(name: string, maxTerms: number): Promise<Score> {
   const rows = readRows(name);
   const { indexed, gated } = splitByEvent(rows);
-  const config = createSketchConfig();
+  // An index that keeps event sketches (`index add --events`): only it answers the event question.
+  const config = { ...createSketchConfig(), events: true };
   const store = new MemoryStore(config);
   if (maxTerms === EVENT_SKETCH_TERMS) await addArticles(store, indexed.map(toArticle));
   else

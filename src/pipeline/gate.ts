@@ -254,7 +254,8 @@ async function gateOne(
     reasons,
     candidates: { proposed, verified },
   };
-  if (verdict === 'novel') {
+  // Only an index that keeps event sketches (`index add --events`) can answer it.
+  if (verdict === 'novel' && store.config.events === true) {
     result.event = await checkEvent(store, probe);
     result.reasons = noteKnownEvent(reasons, result.event);
   }
@@ -277,12 +278,14 @@ export async function gateArticles(
     throw new RangeError(`maxCandidates must be a whole number ≥ 1, got ${String(limit)}`);
   const results: GateArticleResult[] = [];
   const pending: Pending[] = [];
-  const wired = { ...options, anchors: options.anchors ?? loadAnchorTables() };
+  const events = store.config.events === true;
+  // The tables are read only for an index that keeps event sketches (6–17 ms on first use).
+  const wired = { ...options, anchors: options.anchors ?? (events ? loadAnchorTables() : {}) };
   for (const article of articles) {
     const { result, probe } = await gateOne(store, article, pending, thresholds, wired, limit);
     results.push(result);
     if (options.add && result.verdict === 'novel')
-      pending.push({ probe, entry: toEntry(article, probe.sketch, probe.event()) });
+      pending.push({ probe, entry: toEntry(article, probe.sketch, events ? probe.event() : undefined) });
   }
   if (options.add && pending.length > 0) {
     const taken = await store.getHashes(pending.map((p) => p.entry.id));

@@ -47,8 +47,11 @@ export interface PreparedBatch {
   /** Article i's distinct terms are `terms[docTerms[k]]` for k in [termStart[i], termStart[i + 1]). */
   docTerms: Uint32Array;
   termStart: Uint32Array;
-  /** The event sketch of each article (for the gate's "known event"), in input order. */
-  events: EventEntry[];
+  /**
+   * The event sketch of each article (for the gate's "known event"), in input order: only when the
+   * config asks for them (`SketchConfig.events`).
+   */
+  events?: EventEntry[];
 }
 
 /** A sketch without its term list (the terms are counted in `PreparedBatch.termCounts`). */
@@ -125,16 +128,29 @@ export function prepareEntry(
   article: Article,
   config: SketchConfig,
   cache?: TokenCache,
-  anchors: AnchorResources = loadAnchorTables(),
+  anchors?: AnchorResources,
 ): DocumentEntry {
   if (cache) {
     const { tokens, terms } = tokenizeAndTermsFast(article, cache);
-    return toEntry(article, sketchTokens(tokens, terms, config), eventOf(article, anchors));
+    const event = config.events === true ? eventOf(article, anchors ?? loadAnchorTables()) : undefined;
+    return toEntry(article, sketchTokens(tokens, terms, config), event);
   }
   const normalized = normalizeArticle(article);
   const terms = contentTerms(normalized.tokens, normalized.lang);
-  const event = sketchEvent(normalized, article.date, terms, anchors);
+  const event =
+    config.events === true ? sketchEvent(normalized, article.date, terms, anchors ?? loadAnchorTables()) : undefined;
   return toEntry(article, sketchTokens(normalized.tokens, terms, config), event);
+}
+
+/** The event sketches of a batch when the config keeps them (`SketchConfig.events`), else none. */
+function eventsOf(
+  articles: readonly Article[],
+  config: SketchConfig,
+  anchors: () => AnchorResources,
+): { events?: EventEntry[] } {
+  if (config.events !== true) return {};
+  const tables = anchors();
+  return { events: articles.map((a) => eventOf(a, tables)) };
 }
 
 export function toEntry(
@@ -166,7 +182,7 @@ export function prepareBatchWith(
   articles: readonly Article[],
   config: SketchConfig,
   cache: TokenCache,
-  anchors: AnchorResources,
+  anchors: () => AnchorResources = loadAnchorTables,
 ): PreparedBatch {
   const table = new Map<string, number>();
   const docTerms: number[] = [];
@@ -185,8 +201,13 @@ export function prepareBatchWith(
     termStart[i + 1] = docTerms.length;
     return sketch;
   });
-  const events = articles.map((a) => eventOf(a, anchors));
-  return { sketches, terms: [...table.keys()], docTerms: Uint32Array.from(docTerms), termStart, events };
+  return {
+    sketches,
+    terms: [...table.keys()],
+    docTerms: Uint32Array.from(docTerms),
+    termStart,
+    ...eventsOf(articles, config, anchors),
+  };
 }
 
 /** One prepared batch from consecutive parts (the slices sketched by each worker), in order. */
@@ -194,7 +215,7 @@ export function joinPreparedBatches(parts: readonly PreparedBatch[]): PreparedBa
   if (parts.length === 1) return parts[0] as PreparedBatch;
   const table = new Map<string, number>();
   const sketches: BatchSketch[] = [];
-  const events = parts.flatMap((p) => p.events);
+  const events = parts.every((p) => p.events !== undefined) ? { events: parts.flatMap((p) => p.events ?? []) } : {};
   const n = parts.reduce((sum, p) => sum + p.sketches.length, 0);
   const termStart = new Uint32Array(n + 1);
   const docTerms = new Uint32Array(parts.reduce((sum, p) => sum + p.docTerms.length, 0));
@@ -216,7 +237,7 @@ export function joinPreparedBatches(parts: readonly PreparedBatch[]): PreparedBa
     }
     at += p.docTerms.length;
   }
-  return { sketches, terms: [...table.keys()], docTerms: docTerms.subarray(0, at), termStart, events };
+  return { sketches, terms: [...table.keys()], docTerms: docTerms.subarray(0, at), termStart, ...events };
 }
 
 /** Document frequencies of the articles of a prepared batch that `keep` selects. */
@@ -239,11 +260,12 @@ export function countPreparedTerms(prepared: PreparedBatch, keep: (i: number) =>
 /**
  * Prepare in this thread, with a cache that lives as long as the returned function: the one-pass
  * scanner (`sketchBatch`), or with `path: 'tokens'` the path before it (the bench's baseline);
- * each article's event sketch beside (read with `anchors`, by default the shipped tables).
+ * each article's event sketch beside when the config keeps them (read with the tables `anchors`
+ * gives, by default the shipped ones, loaded on first use).
  */
 export function createInThreadPrepare(
   path: 'scan' | 'tokens' = 'scan',
-  anchors: AnchorResources = loadAnchorTables(),
+  anchors: () => AnchorResources = loadAnchorTables,
 ): PrepareBatch {
   if (path === 'tokens') {
     const cache = createTokenCache();
@@ -252,7 +274,7 @@ export function createInThreadPrepare(
   const cache = createScanCache();
   return async (articles, config) => ({
     ...sketchBatch(articles, config, cache),
-    events: articles.map((a) => eventOf(a, anchors)),
+    ...eventsOf(articles, config, anchors),
   });
 }
 
@@ -294,7 +316,7 @@ async function writeBatch(
   prepared: PreparedBatch,
   deferKeys: boolean,
 ): Promise<{ status: Status[]; written: boolean }> {
-  const entries = articles.map((a, i) => toEntry(a, prepared.sketches[i] as BatchSketch, prepared.events[i]));
+  const entries = articles.map((a, i) => toEntry(a, prepared.sketches[i] as BatchSketch, prepared.events?.[i]));
   const status: Status[] = [];
   const removals = new Map<string, RemovedDocument>();
   const plan = async (indexes: readonly number[]): Promise<void> => {
@@ -448,7 +470,7 @@ export async function rebuildIndex(store: IndexStore, options: RebuildOptions = 
   for await (const page of store.iterateDocuments(batchSize)) {
     const articles = page.map(restoreArticle);
     const prepared = await prepare(articles, store.config);
-    const entries = articles.map((a, i) => toEntry(a, prepared.sketches[i] as BatchSketch, prepared.events[i]));
+    const entries = articles.map((a, i) => toEntry(a, prepared.sketches[i] as BatchSketch, prepared.events?.[i]));
     await store.applyDerived(entries, { deferKeys: true, termCounts: countPreparedTerms(prepared, () => true) });
     done += page.length;
     for (const d of page) chars += d.text.length;

@@ -188,8 +188,29 @@ function eventSchemaSql(s: string): string {
   `;
 }
 
-/** The format before event sketches: `index rebuild` upgrades it (creates their tables, then fills them). */
+/** The format before the event tables: a writable open upgrades it (creates them, empty). */
 const FORMAT_WITHOUT_EVENTS = 2;
+
+/**
+ * Upgrade a format-2 index in place: the event tables, empty (the index keeps no event sketches
+ * until `index rebuild --events`). Under a lock on `meta`, so that of several processes opening
+ * it at once one upgrades and the others see format 3.
+ */
+async function addEventTables(client: pg.Client, s: string): Promise<void> {
+  try {
+    await client.query('BEGIN');
+    await client.query(`LOCK TABLE ${s}.meta IN EXCLUSIVE MODE`);
+    const now = await client.query<{ value: string }>(`SELECT value FROM ${s}.meta WHERE key = 'format'`);
+    if (Number(now.rows[0]?.value) === FORMAT_WITHOUT_EVENTS) {
+      await client.query(eventSchemaSql(s));
+      await client.query(`UPDATE ${s}.meta SET value = $1 WHERE key = 'format'`, [String(INDEX_FORMAT_VERSION)]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
 
 async function connect(url: string, connectionString: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
@@ -257,17 +278,13 @@ async function readMeta(
       where,
     );
   const format = Number(meta.get('format'));
-  if (format === FORMAT_WITHOUT_EVENTS && options.allowRebuilding !== true)
+  if (format === FORMAT_WITHOUT_EVENTS && options.readonly)
     throw new InputError(
-      'this index was written by an earlier copydesk (format 2, without event sketches): run `copydesk index rebuild` once to upgrade it',
+      'this index was written by an earlier copydesk (format 2): run `copydesk index rebuild` once to upgrade it',
       where,
     );
-  if (format === FORMAT_WITHOUT_EVENTS) {
-    await client.query(eventSchemaSql(s));
-    await client.query(`UPDATE ${s}.meta SET value = $1 WHERE key = 'format'`, [String(INDEX_FORMAT_VERSION)]);
-    await client.query(`UPDATE ${s}.meta SET value = 'rebuilding' WHERE key = 'state'`);
-    meta.set('state', 'rebuilding');
-  } else if (format !== INDEX_FORMAT_VERSION)
+  if (format === FORMAT_WITHOUT_EVENTS) await addEventTables(client, s);
+  else if (format !== INDEX_FORMAT_VERSION)
     throw new InputError(
       `copydesk index format ${meta.get('format')} is not supported (this version reads format ${INDEX_FORMAT_VERSION})`,
       where,

@@ -59,7 +59,7 @@ export const APPLICATION_ID = 0x43504458;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** The format before signatures moved to their own table. */
 const FORMAT_WITH_INLINE_SKETCHES = 1;
-/** The format before event sketches; it and format 1 are upgraded by `index rebuild` (`allowRebuilding`). */
+/** The format before the event tables; it and format 1 are upgraded on a writable open. */
 const FORMAT_WITHOUT_EVENTS = 2;
 
 export interface OpenSqliteOptions {
@@ -275,9 +275,9 @@ export class SqliteStore implements IndexStore {
     if (kind === 'new' && options.readonly) {
       throw new InputError('no index here yet (create one with `copydesk index add <files> --index PATH`)', path);
     }
-    if (kind === 'old' && options.allowRebuilding !== true) {
+    if (kind === 'old' && options.readonly) {
       throw new InputError(
-        `this index was written by an earlier copydesk (format ${readFormat(path)}, without event sketches): run \`copydesk index rebuild\` once to upgrade it`,
+        `this index was written by an earlier copydesk (format ${readFormat(path)}): run \`copydesk index rebuild\` once to upgrade it`,
         path,
       );
     }
@@ -801,9 +801,10 @@ function initialize(db: Database.Database, config: SketchConfig): void {
 }
 
 /**
- * Settings for a writable open, and the one-time upgrade (by `index rebuild`) of an index of format
- * 1 (signatures inside `documents`: its rows are copied into the two tables of format 2) or 2 (no
- * event sketches: their tables are created, and the rebuild fills them), in one transaction.
+ * Settings for a writable open, and the one-time upgrade of an index of format 1 (signatures inside
+ * `documents`: its rows are copied into the two tables of format 2) or 2 (the event tables are
+ * created, empty: the index keeps no event sketches until `index rebuild --events`), in one
+ * transaction.
  */
 function prepareForWriting(db: Database.Database, upgrade: boolean): void {
   db.pragma('journal_mode = WAL');
@@ -830,9 +831,6 @@ function prepareForWriting(db: Database.Database, upgrade: boolean): void {
     }
     if (upgrade && (db.pragma('user_version', { simple: true }) as number) === FORMAT_WITHOUT_EVENTS) {
       db.exec(EVENT_SCHEMA);
-      db.prepare(
-        "INSERT INTO meta (key, value) VALUES ('state', 'rebuilding') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      ).run();
       db.prepare(
         "INSERT INTO meta (key, value) VALUES ('format', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       ).run(String(INDEX_FORMAT_VERSION));

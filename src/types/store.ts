@@ -17,11 +17,11 @@ import type { EventEntry, EventQuery, StoredEvent } from './events.js';
 
 /**
  * Format of the stored index. 2: signatures live in a narrow table of their own (`sketches`), so
- * the gate reads hundreds of them without walking past the stored texts. 3: every document keeps
- * an event sketch (`events`) and is found under its names' keys (`event_keys`), for the gate's
- * "novel text about a known event". An index of an earlier format holds no event sketches: it is
- * refused with the advice to run `copydesk index rebuild` once, which upgrades it (the sketches
- * are made from the stored texts).
+ * the gate reads hundreds of them without walking past the stored texts. 3: the tables of event
+ * sketches (`events`, `event_keys`, `names`), filled when the index keeps them (`SketchConfig.events`)
+ * for the gate's "novel text about a known event". An index of an earlier format is upgraded in
+ * place when it is next opened for writing (format 2: the empty event tables are created); opened
+ * for reading only, it is refused with the advice to run `copydesk index rebuild` once.
  */
 export const INDEX_FORMAT_VERSION = 3;
 
@@ -44,6 +44,13 @@ export interface SketchConfig {
   charShingle: number;
   chars: ChannelConfig;
   terms: ChannelConfig;
+  /**
+   * Keep an event sketch per document and the key index over its names (`index add --events`,
+   * `index rebuild --events`), so the gate can answer "novel text about a known event". Off by
+   * default: it costs about 3–4× the indexing time and 2.3× the size (bench/RESULTS.md,
+   * "index-events"). Once on, every later write of the index keeps it.
+   */
+  events?: boolean;
 }
 
 export type Channel = 'chars' | 'terms';
@@ -82,6 +89,8 @@ export function validateSketchConfig(config: unknown): asserts config is SketchC
     if (typeof threshold !== 'number' || !(threshold > 0 && threshold < 1))
       throw new RangeError(`${channel}.threshold must be in (0.0, 1.0), got ${String(threshold)}`);
   }
+  if (c.events !== undefined && typeof c.events !== 'boolean')
+    throw new RangeError(`events must be true or false when given, got ${String(c.events)}`);
 }
 
 /** What the store keeps of an article. */

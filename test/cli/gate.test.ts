@@ -173,7 +173,8 @@ describe('copydesk gate: novel text about a known event', () => {
       }
       writeFileSync(join(folder, 'metadata.json'), JSON.stringify(kept));
     }
-    expect((await runCli(['index', 'add', join(eventDir, 'indexed'), '--index', eventIndex, '--quiet'])).code).toBe(0);
+    const add = await runCli(['index', 'add', join(eventDir, 'indexed'), '--index', eventIndex, '--events', '--quiet']);
+    expect(add.code).toBe(0);
   });
 
   it('exits 0 and names the indexed report of the same event, with the reasons', async () => {
@@ -203,7 +204,7 @@ describe('copydesk gate: novel text about a known event', () => {
     expect(out.results[0]?.event?.matches[0]?.reasons).toContain('dates 23–28 April 2024');
   });
 
-  it('refuses an index of format 2 with exit 2 and the advice to rebuild it', async () => {
+  it('refuses an index of format 2 read-only with exit 2 and the advice to rebuild it', async () => {
     const old = join(eventDir, 'old.db');
     writeFileSync(old, readFileSync(eventIndex));
     const bytes = readFileSync(old);
@@ -211,6 +212,30 @@ describe('copydesk gate: novel text about a known event', () => {
     writeFileSync(old, bytes);
     const run = await runCli(['gate', join(eventDir, 'new'), '--index', old]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/format 2, without event sketches\): run `copydesk index rebuild` once to upgrade it/);
+    expect(run.stderr).toMatch(/format 2\): run `copydesk index rebuild` once to upgrade it/);
+  });
+
+  it('asks no event question of an index without event sketches, refuses `add --events` on it, and answers after `rebuild --events`', async () => {
+    const plain = join(eventDir, 'plain.db');
+    expect((await runCli(['index', 'add', join(eventDir, 'indexed'), '--index', plain, '--quiet'])).code).toBe(0);
+    const stats = await runCli(['index', 'stats', '--index', plain]);
+    expect(stats.stdout).toMatch(/^events {5}none/m);
+    const before = await runCli(['gate', join(eventDir, 'new'), '--index', plain]);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('2 checked: 2 novel, 0 redundant');
+    expect(before.stdout).not.toContain('known event');
+    const hash = createHash('sha256').update(readFileSync(plain)).digest('hex');
+    const refused = await runCli(['index', 'add', join(eventDir, 'new'), '--index', plain, '--events', '--quiet']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/keeps no event sketches: run `copydesk index rebuild --events` once/);
+    expect(createHash('sha256').update(readFileSync(plain)).digest('hex')).toBe(hash);
+    const rebuilt = await runCli(['index', 'rebuild', '--index', plain, '--events', '--quiet']);
+    expect(rebuilt.stdout).toContain('rebuilt 1 documents, with event sketches');
+    const after = await runCli(['gate', join(eventDir, 'new'), '--index', plain]);
+    expect(after.stdout).toContain('2 checked: 2 novel (1 about a known event), 0 redundant');
+    expect((await runCli(['index', 'stats', '--index', plain])).stdout).toMatch(/^events {5}event sketches kept/m);
+    const dropped = await runCli(['index', 'rebuild', '--index', plain, '--no-events', '--quiet']);
+    expect(dropped.stdout).toMatch(/rebuilt 1 documents\n/);
+    expect((await runCli(['gate', join(eventDir, 'new'), '--index', plain])).stdout).not.toContain('known event');
   });
 });

@@ -123,15 +123,20 @@ describe.each(STORES)('indexing on the $name store', ({ open, skip }) => {
 });
 
 describe('worker threads', () => {
-  it('prepare the same entries and document frequencies as the main thread', async () => {
+  it.each([
+    { name: 'without event sketches (the default)', config },
+    { name: 'with event sketches (index add --events)', config: { ...config, events: true } },
+  ])('prepare the same entries and document frequencies as the main thread, $name', async ({ config }) => {
     const articles = [...seeds, ...variantsOf(seeds, ['truncate', 'accents'], 5)];
     const pool = startSketchPool(2);
     try {
       const viaPool = await pool.prepare(articles, config);
       // The reference path: normalizeArticle and contentTerms, no token cache.
       const inThread = articles.map((a) => prepareEntry(a, config));
-      // Event sketches included: the workers read names with the same tables as the main thread.
-      expect(articles.map((a, i) => toEntry(a, viaPool.sketches[i] as never, viaPool.events[i]))).toEqual(
+      // Event sketches only when asked, and then the workers read names with the main thread's tables.
+      expect(viaPool.events?.length).toBe(config.events ? articles.length : undefined);
+      expect(inThread.every((e) => (e.event !== undefined) === (config.events === true))).toBe(true);
+      expect(articles.map((a, i) => toEntry(a, viaPool.sketches[i] as never, viaPool.events?.[i]))).toEqual(
         inThread.map(({ terms: _, ...e }) => e),
       );
       const counts = new Map<string, number>();

@@ -15,7 +15,8 @@ import type { Article } from '../../src/types/index.js';
 import { CORPUS, EVAL_DIR, readEvalRows } from '../helpers/fixtures.js';
 import { storeKinds } from '../helpers/stores.js';
 
-const config = createSketchConfig();
+/** An index that keeps event sketches (`index add --events`): only it can answer the event question. */
+const config = { ...createSketchConfig(), events: true };
 const seeds = await readCorpus([CORPUS]);
 const seed = (prefix: string) => seeds.find((a) => a.id.startsWith(prefix)) as Article;
 const WEB_WIRE = join(EVAL_DIR, 'web-wire.jsonl');
@@ -40,6 +41,17 @@ describe.each(storeKinds('known_event'))('the gate on the $name store', ({ open,
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('the gate on an index without event sketches (the default)', () => {
+  it('answers novel for 001 and asks no event question', async () => {
+    const store = new MemoryStore(createSketchConfig());
+    await addArticles(store, [seed('000')]);
+    const { results } = await gateArticles(store, [seed('001')]);
+    expect(results[0]?.verdict).toBe('novel');
+    expect(results[0]?.event).toBeUndefined();
+    expect(results[0]?.reasons.join(' ')).not.toContain('known event');
   });
 });
 

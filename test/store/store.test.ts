@@ -2,18 +2,23 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { eventQuery } from '../../src/core/events/known.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles, describeRemoval, prepareEntry, rebuildIndex } from '../../src/pipeline/indexing.js';
+import { PostgresStore, parsePostgresUrl } from '../../src/store/postgres.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
 import { type DocumentEntry, type EventEntry, InputError } from '../../src/types/index.js';
 import type { IndexStore } from '../../src/types/store.js';
+import { freshPostgresUrl, hasPostgres, postgresSkipReason } from '../helpers/postgres.js';
 import { storeKinds } from '../helpers/stores.js';
 import { makeTempDir, readSeeds } from './fixtures.js';
 
 const dir = makeTempDir('store');
 const config = createSketchConfig();
+/** The config of an index that keeps event sketches (`index add --events`). */
+const withEvents = { ...config, events: true };
 const seeds = readSeeds();
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 let n = 0;
@@ -146,7 +151,7 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
         const date = dates[a.id.slice(0, 3)];
         return date ? { ...a, date } : a;
       });
-      const entries = dated.map((a) => prepareEntry(a, config));
+      const entries = dated.map((a) => prepareEntry(a, withEvents));
       const [e000, e001, e002, , e004] = entries as DocumentEntry[];
       if (!e000?.event || !e001?.event || !e002?.event || !e004?.event) throw new Error('no event sketches');
       await store.applyBatch({ add: [e000, e002, e004] });
@@ -281,7 +286,7 @@ describe('sqlite store: files it must refuse, untouched', () => {
     await after.close();
   });
 
-  it('refuses an index of format 1 (signatures inside documents) until `index rebuild` upgrades it', async () => {
+  it('upgrades an index of format 1 (signatures inside documents) on a writable open, and says so read-only', async () => {
     const path = join(dir, `v1-${n++}.db`);
     const store = await SqliteStore.open(path, { config });
     await addArticles(store, seeds);
@@ -304,11 +309,8 @@ describe('sqlite store: files it must refuse, untouched', () => {
     `);
     db.pragma('user_version = 1');
     db.close();
-    const advice = /format 1, without event sketches\): run `copydesk index rebuild` once/;
-    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(advice);
-    expect(() => SqliteStore.openSync(path, { config })).toThrow(advice);
-    const upgraded = await SqliteStore.open(path, { config, allowRebuilding: true });
-    await rebuildIndex(upgraded);
+    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(/format 1\): run `copydesk index rebuild`/);
+    const upgraded = await SqliteStore.open(path, { config });
     expect(
       await upgraded.findSketchesByBands({ chars: prepareEntry(seeds[0] as (typeof seeds)[0], config).charKeys }),
     ).toEqual(want);
@@ -318,28 +320,43 @@ describe('sqlite store: files it must refuse, untouched', () => {
     expect(readFileSync(path).subarray(0, 100).readUInt32BE(60)).toBe(3);
   });
 
-  it('refuses an index of format 2 (no event sketches) until `index rebuild` fills them', async () => {
+  it('upgrades an index of format 2 (no event tables) on a writable open; `index rebuild --events` fills them', async () => {
     const path = join(dir, `v2-${n++}.db`);
-    const store = await SqliteStore.open(path, { config });
+    const store = await SqliteStore.open(path, { config: withEvents });
     await addArticles(store, seeds);
-    const query = eventQuery((prepareEntry(seeds[1] as (typeof seeds)[0], config).event as EventEntry).sketch);
+    const query = eventQuery((prepareEntry(seeds[1] as (typeof seeds)[0], withEvents).event as EventEntry).sketch);
     const want = (await store.findEventCandidates(query)).map((c) => c.id);
+    const bands = await store.findSketchesByBands({
+      chars: prepareEntry(seeds[0] as (typeof seeds)[0], config).charKeys,
+    });
     await store.close();
+    // Rewrite it the way format 2 stored it: no event tables, a config without `events`.
     const db = new Database(path);
     db.exec('DROP TABLE events; DROP TABLE event_keys; DROP TABLE names;');
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'config'").run(JSON.stringify(config));
     db.pragma('user_version = 2');
     db.close();
     const before = sha(path);
-    const advice = /format 2, without event sketches\): run `copydesk index rebuild` once/;
-    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(advice);
-    expect(() => SqliteStore.openSync(path, { config })).toThrow(advice);
+    expect(() => SqliteStore.openSync(path, { readonly: true })).toThrow(
+      /format 2\): run `copydesk index rebuild` once/,
+    );
     expect(sha(path)).toBe(before);
-    const upgraded = await SqliteStore.open(path, { config, allowRebuilding: true });
-    await rebuildIndex(upgraded);
+    const upgraded = await SqliteStore.open(path, { config });
+    expect(upgraded.config.events).toBeUndefined();
+    expect(await upgraded.findEventCandidates(query)).toEqual([]);
+    expect(
+      await upgraded.findSketchesByBands({ chars: prepareEntry(seeds[0] as (typeof seeds)[0], config).charKeys }),
+    ).toEqual(bands);
+    await rebuildIndex(upgraded, { config: withEvents });
+    expect(upgraded.config.events).toBe(true);
     expect((await upgraded.findEventCandidates(query)).map((c) => c.id)).toEqual(want);
     expect(want).toContain(seeds[0]?.id);
+    expect(upgraded.checkIntegrity()).toBe('ok');
     await upgraded.close();
     expect(readFileSync(path).subarray(0, 100).readUInt32BE(60)).toBe(3);
+    const reader = await SqliteStore.open(path, { readonly: true });
+    expect(reader.config.events).toBe(true);
+    await reader.close();
   });
 
   it('marks new files with the copydesk application id and format version', async () => {
@@ -374,3 +391,40 @@ describe('sqlite store: files it must refuse, untouched', () => {
     expect(existsSync(path)).toBe(false);
   });
 });
+
+describe.skipIf(!hasPostgres)(
+  `postgres store: an index of format 2${hasPostgres ? '' : ` (skipped: ${postgresSkipReason})`}`,
+  () => {
+    it('is refused read-only, upgraded on a writable open by two writers at once, and filled by `rebuild --events`', async () => {
+      const url = freshPostgresUrl('v2');
+      const store = await PostgresStore.open(url, { config: withEvents });
+      await addArticles(store, seeds);
+      const query = eventQuery((prepareEntry(seeds[1] as (typeof seeds)[0], withEvents).event as EventEntry).sketch);
+      const want = (await store.findEventCandidates(query)).map((c) => c.id);
+      await store.close();
+      // Rewrite it the way format 2 stored it: no event tables, a config without `events`.
+      const { connectionString, schema } = parsePostgresUrl(url);
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      await client.query(`DROP TABLE ${schema}.events, ${schema}.event_keys, ${schema}.names`);
+      await client.query(`UPDATE ${schema}.meta SET value = '2' WHERE key = 'format'`);
+      await client.query(`UPDATE ${schema}.meta SET value = $1 WHERE key = 'config'`, [JSON.stringify(config)]);
+      await expect(PostgresStore.open(url, { readonly: true })).rejects.toThrow(
+        /format 2\): run `copydesk index rebuild` once to upgrade it/,
+      );
+      // Two writers open it at once: one upgrades, the other finds format 3.
+      const [a, b] = await Promise.all([PostgresStore.open(url, { config }), PostgresStore.open(url, { config })]);
+      await b.close();
+      const format = await client.query(`SELECT value FROM ${schema}.meta WHERE key = 'format'`);
+      expect(format.rows[0]?.value).toBe('3');
+      expect(a.config.events).toBeUndefined();
+      expect(await a.findEventCandidates(query)).toEqual([]);
+      expect((await a.stats()).documents).toBe(seeds.length);
+      await rebuildIndex(a, { config: withEvents });
+      expect((await a.findEventCandidates(query)).map((c) => c.id)).toEqual(want);
+      expect(want).toContain(seeds[0]?.id);
+      await a.close();
+      await client.end();
+    });
+  },
+);

@@ -34,13 +34,29 @@ export function showLocation(location: string): string {
   return location.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
+/** Open the index; a new one is created with event sketches when `events` (`index add --events`). */
 async function open(
   location: string,
   mode: { readonly?: boolean; mustExist?: boolean; allowRebuilding?: boolean },
+  events = false,
 ): Promise<IndexStore> {
   const { openStore } = await import('../../store/open.js');
   const { createSketchConfig } = await import('../../core/minhash/sketch.js');
-  return openStore(location, { ...mode, config: createSketchConfig() });
+  return openStore(location, { ...mode, config: { ...createSketchConfig(), ...(events ? { events: true } : {}) } });
+}
+
+/**
+ * `index add --events` on an index that keeps no event sketches: refused before anything is
+ * written (its documents have none, and the gate would answer for a part of them only).
+ */
+async function requireEvents(store: IndexStore, location: string): Promise<void> {
+  if (store.config.events === true) return;
+  await store.close();
+  const { InputError } = await import('../../types/index.js');
+  throw new InputError(
+    'this index keeps no event sketches: run `copydesk index rebuild --events` once to add them',
+    showLocation(location),
+  );
 }
 
 async function choosePrepare(count: number | undefined, workersOption: unknown) {
@@ -65,7 +81,8 @@ async function addAction(inputs: string[], opts: Record<string, unknown>): Promi
   // Read as it is indexed: memory stays bounded whatever the input's size. Small inputs are
   // counted first (for the progress bar and the choice of worker threads).
   const count = await countSmallInput(inputs, WORKERS_FROM);
-  const store = await open(location, {});
+  const store = await open(location, {}, opts.events === true);
+  if (opts.events === true) await requireEvents(store, location);
   const { addArticles } = await import('../../pipeline/indexing.js');
   const { startProgress } = await import('../progress.js');
   const pool = await choosePrepare(count, opts.workers);
@@ -135,12 +152,15 @@ async function rebuildAction(opts: Record<string, unknown>): Promise<void> {
   });
   try {
     const r = await rebuildIndex(store, {
+      // --events / --no-events turn event sketches on or off; without either the index keeps its choice.
+      ...(typeof opts.events === 'boolean' ? { config: { ...store.config, events: opts.events } } : {}),
       ...(pool.prepare ? { prepare: pool.prepare } : {}),
       onProgress: (p) => bar.update(p.done, p.chars),
     });
     bar.stop();
     await store.checkpoint?.();
-    process.stdout.write(`${escapeTerminal(showLocation(location))}: rebuilt ${r.documents} documents\n`);
+    const events = store.config.events === true ? ', with event sketches' : '';
+    process.stdout.write(`${escapeTerminal(showLocation(location))}: rebuilt ${r.documents} documents${events}\n`);
   } finally {
     bar.stop();
     await pool.close();
@@ -161,6 +181,10 @@ export function register(program: Command): void {
       `worker threads for sketching (default: one per core from ${WORKERS_FROM} articles, else 0)`,
     )
     .option('--format <format>', `summary format: ${SUMMARY_FORMATS.join(', ')}`, 'text')
+    .option(
+      '--events',
+      'keep event sketches, so the gate can say "novel text about a known event" (a new index; an existing one needs `index rebuild --events`)',
+    )
     .option('--quiet', 'no progress bar')
     .action(addAction);
   index
@@ -180,6 +204,8 @@ export function register(program: Command): void {
     .description('recompute signatures, LSH buckets and document frequencies from the stored texts')
     .option(...INDEX_OPTION)
     .option('--workers <n>', 'worker threads for sketching')
+    .option('--events', 'keep event sketches from now on (for the gate\'s "known event")')
+    .option('--no-events', 'drop event sketches')
     .option('--quiet', 'no progress bar')
     .action(rebuildAction);
 }
