@@ -154,6 +154,8 @@ interface Block {
   members: number[];
   /** Feature text: joined lines, scrape stamp removed. */
   text: string;
+  /** `lineKey(text)`, made once: repeats, the headline and its repeats all compare blocks by it. */
+  key: string;
   folded: string;
   len: number;
   words: number;
@@ -233,8 +235,8 @@ interface Density {
   units: number;
 }
 
-/** Function words (or characters, or endings) and the units they are counted over. */
-function density(folded: string, lang: string): Density {
+/** Function words (or characters, or endings) and the units they are counted over; `words` is `wordTokens(folded)`. */
+function density(folded: string, lang: string, words: readonly string[]): Density {
   if (lang === 'zh' || lang === 'ja') {
     let units = 0;
     let stop = 0;
@@ -244,7 +246,6 @@ function density(folded: string, lang: string): Density {
     }
     return { stop, units };
   }
-  const words = wordTokens(folded);
   if (lang === 'ko') {
     let stop = 0;
     let units = 0;
@@ -470,7 +471,7 @@ function isCaption(text: string, folded: string): boolean {
  */
 function repeats(blocks: readonly Block[]): Map<number, string> {
   const out = new Map<number, string>();
-  const keys = blocks.map((b) => lineKey(b.text));
+  const keys = blocks.map((b) => b.key);
   const long = keys.map((k) => k.split(' ').length >= 4 || weightedLength(k) >= 24);
   const pair = (i: number, j: number): void => {
     const bi = blocks[i] as Block;
@@ -617,7 +618,7 @@ function pickTitle(blocks: Block[], firstBody: number, lang: string, th: Thresho
     for (const u of overlapUnits(b.folded)) bodyUnits.add(u);
     taken++;
   }
-  const bodyKeys = blocks.filter((b) => b.cls === 'good').map((b) => lineKey(b.text));
+  const bodyKeys = blocks.filter((b) => b.cls === 'good').map((b) => b.key);
   const candidates: Array<{ i: number; score: number }> = [];
   for (let i = 0; i < firstBody; i++) {
     const b = blocks[i] as Block;
@@ -629,7 +630,7 @@ function pickTitle(blocks: Block[], firstBody: number, lang: string, th: Thresho
     if (/[.:;,]$/u.test(b.text.replace(CLOSERS, '')) && !/\.\.\.$|…$/u.test(b.text)) continue;
     if (lang !== 'zh' && lang !== 'ja' && /[。]$/u.test(b.text)) continue;
     // a teaser of the first paragraph, or a dek that is the lede, is not a headline
-    const key = lineKey(b.text);
+    const key = b.key;
     if (bodyKeys.some((k) => k !== key && k.includes(key))) continue;
     const units = overlapUnits(b.folded);
     if (units.length === 0) continue;
@@ -721,13 +722,15 @@ function toBlocks(lines: readonly Line[], lang: string, th: Thresholds): Block[]
     const joined = members.map((k) => (lines[k] as Line).clean).join(' ');
     const textNoStamp = joined.replace(LEADING_STAMP, '');
     const folded = foldToken(textNoStamp);
-    const d = density(folded, lang);
+    const tokens = wordTokens(folded);
+    const d = density(folded, lang, tokens);
     return {
       members,
       text: textNoStamp,
+      key: lineKey(textNoStamp),
       folded,
       len: weightedLength(textNoStamp),
-      words: wordTokens(folded).length,
+      words: tokens.length,
       stop: d.stop,
       units: d.units,
       terminal: isTerminal(textNoStamp, lang),
@@ -867,9 +870,9 @@ function markTitle(blocks: Block[], lang: string, th: Thresholds): void {
   const tb = blocks[t] as Block;
   tb.title = true;
   tb.reason = 'headline';
-  const key = lineKey(tb.text);
+  const key = tb.key;
   blocks.forEach((b, i) => {
-    if (i !== t && lineKey(b.text) === key) {
+    if (i !== t && b.key === key) {
       b.cls = 'bad';
       b.reason = 'title-repeated';
     }
