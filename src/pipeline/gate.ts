@@ -80,6 +80,14 @@ interface Pending {
   entry: DocumentEntry;
 }
 
+/**
+ * The one-pass scanner's cache of folded words and their terms, kept for the process: a service
+ * that gates one article per call would otherwise fold and stem every word of every article anew
+ * (about half of a novel article's gate time). Bounded by `trimScanCache` (500,000 forms); what it
+ * holds never changes an answer, only how fast it is found.
+ */
+let scanCache: ScanCache | undefined;
+
 /** What a gate call shares between its articles: the event tables and the one-pass scanner's cache. */
 type Wired = GateOptions & { anchors: AnchorResources; cache: ScanCache };
 
@@ -297,7 +305,7 @@ export async function gateArticles(
   const wired: Wired = {
     ...options,
     anchors: options.anchors ?? (events ? loadAnchorTables() : {}),
-    cache: createScanCache(),
+    cache: (scanCache ??= createScanCache()),
   };
   for (const article of articles) {
     const { result, probe } = await gateOne(store, article, pending, thresholds, wired, limit);
