@@ -302,10 +302,11 @@ export async function gateArticles(
   const pending: Pending[] = [];
   const events = store.config.events === true;
   // The tables are read only for an index that keeps event sketches (6–17 ms on first use).
+  scanCache ??= createScanCache();
   const wired: Wired = {
     ...options,
     anchors: options.anchors ?? (events ? loadAnchorTables() : {}),
-    cache: (scanCache ??= createScanCache()),
+    cache: scanCache,
   };
   for (const article of articles) {
     const { result, probe } = await gateOne(store, article, pending, thresholds, wired, limit);
