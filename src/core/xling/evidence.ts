@@ -29,13 +29,81 @@ export interface CrossEvidence {
  */
 export const CROSS_SENTENCE_SIMILARITY = 0.3;
 
-function sentenceSimilarity(x: CrossSentence, y: CrossSentence): number {
-  if (x.words.length === 0 || y.words.length === 0) return 0;
-  let inY = 0;
-  for (const w of x.words) if (w.some((k) => y.keys.has(k))) inY++;
-  let inX = 0;
-  for (const w of y.words) if (w.some((k) => x.keys.has(k))) inX++;
-  return (inY / x.words.length + inX / y.words.length) / 2;
+/** Each profile's key → unquoted sentences index, built once per profile (a profile is compared with many). */
+const INDEXES = new WeakMap<readonly CrossSentence[], Map<string, number[]>>();
+
+/** Key → the unquoted sentences holding it, in order. */
+function sentenceIndex(sentences: readonly CrossSentence[]): Map<string, number[]> {
+  const cached = INDEXES.get(sentences);
+  if (cached) return cached;
+  const index = new Map<string, number[]>();
+  sentences.forEach((y, j) => {
+    if (y.quoted) return;
+    for (const k of y.keys) {
+      const list = index.get(k);
+      if (list) list.push(j);
+      else index.set(k, [j]);
+    }
+  });
+  INDEXES.set(sentences, index);
+  return index;
+}
+
+/**
+ * For every sentence pair (i of `from`, j of `to`), how many words of from[i] have a key in
+ * to[j] (row-major, `from.length × to.length`). Read through an index of `to`'s keys, so a pair
+ * of sentences sharing nothing costs nothing: the same counts as testing every word against every
+ * sentence, in time proportional to the matches instead of to the sentence pairs times the words.
+ * Quoted sentences are left out on both sides (they are never matched).
+ */
+function wordHits(from: readonly CrossSentence[], to: readonly CrossSentence[]): Uint32Array {
+  const m = to.length;
+  const hits = new Uint32Array(from.length * m);
+  const index = sentenceIndex(to);
+  // The last word that counted sentence j, so a word with several keys in one sentence counts once.
+  const stamp = new Int32Array(m).fill(-1);
+  let word = 0;
+  from.forEach((x, i) => {
+    if (x.quoted) return;
+    for (const w of x.words) {
+      for (const k of w) {
+        const list = index.get(k);
+        if (!list) continue;
+        for (const j of list) {
+          if (stamp[j] === word) continue;
+          stamp[j] = word;
+          hits[i * m + j] = (hits[i * m + j] as number) + 1;
+        }
+      }
+      word++;
+    }
+  });
+  return hits;
+}
+
+/**
+ * Similarity of every sentence pair (row-major, A × B): the mean of the shares of each side's
+ * words found in the other (0 when either is quoted or has no words).
+ */
+function sentenceSimilarities(A: readonly CrossSentence[], B: readonly CrossSentence[]): Float64Array {
+  const n = A.length;
+  const m = B.length;
+  const ab = wordHits(A, B);
+  const ba = wordHits(B, A);
+  const sims = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    const x = A[i] as CrossSentence;
+    if (x.quoted || x.words.length === 0) continue;
+    for (let j = 0; j < m; j++) {
+      const inY = ab[i * m + j] as number;
+      const inX = ba[j * n + i] as number;
+      if (inY === 0 && inX === 0) continue;
+      const y = B[j] as CrossSentence;
+      if (y.words.length === 0) continue;
+      sims[i * m + j] = (inY / x.words.length + inX / y.words.length) / 2;
+    }
+  }
+  return sims;
 }
 
 /**
@@ -55,7 +123,7 @@ export function alignCross(
   const width = m + 1;
   const score = new Float64Array((n + 1) * width);
   const move = new Uint8Array((n + 1) * width);
-  const sims = new Float64Array(n * m);
+  const sims = sentenceSimilarities(A, B);
   for (let i = 1; i <= n; i++) {
     const x = A[i - 1] as CrossSentence;
     for (let j = 1; j <= m; j++) {
@@ -66,8 +134,7 @@ export function alignCross(
         best = score[i * width + j - 1] as number;
         mv = 2;
       }
-      const sim = x.quoted || y.quoted ? 0 : sentenceSimilarity(x, y);
-      sims[(i - 1) * m + j - 1] = sim;
+      const sim = sims[(i - 1) * m + j - 1] as number;
       const diag = (score[(i - 1) * width + j - 1] as number) + sim * (x.words.length + y.words.length);
       if (sim >= minSimilarity && diag > best) {
         best = diag;
