@@ -87,19 +87,32 @@ export function crossLanguageCandidates(
   for (const [k, list] of postings) df.set(k, list.length);
   const found = new Set<number>();
   let dropped = 0;
+  // Per document: the queries each other document answered, and the last query that counted it
+  // (a name with several keys counts once). Typed arrays, reset through the list of those touched.
+  const counts = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  let query = 0;
   profiles.forEach((p, i) => {
     if (p.lang === 'und') return;
-    const counts = new Map<number, number>();
+    const touched: number[] = [];
     for (const keys of queriesOf(p, df, rareStems)) {
-      const hit = new Set<number>();
       for (const k of keys) {
         const list = postings.get(k);
         if (!list || list.length > maxDocs) continue;
-        for (const j of list) if (j !== i && (profiles[j] as CrossProfile).lang !== p.lang) hit.add(j);
+        for (const j of list) {
+          if (stamp[j] === query || j === i || (profiles[j] as CrossProfile).lang === p.lang) continue;
+          stamp[j] = query;
+          if (counts[j] === 0) touched.push(j);
+          counts[j] = (counts[j] as number) + 1;
+        }
       }
-      for (const j of hit) counts.set(j, (counts.get(j) ?? 0) + 1);
+      query++;
     }
-    const answered = [...counts].filter(([, c]) => c >= minShared);
+    const answered: Array<[number, number]> = [];
+    for (const j of touched) {
+      if ((counts[j] as number) >= minShared) answered.push([j, counts[j] as number]);
+      counts[j] = 0;
+    }
     if (answered.length > maxPerDocument) {
       dropped += answered.length - maxPerDocument;
       answered.sort((x, y) => y[1] - x[1] || x[0] - y[0]).length = maxPerDocument;
