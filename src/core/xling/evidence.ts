@@ -186,12 +186,23 @@ function longestIncreasing(xs: readonly number[]): number {
   return tails.length;
 }
 
+/** A text's name keys as a set, and the first mention of each, built once per text (a text is compared with many). */
+const NAME_LOOKUPS = new WeakMap<CrossProfile['anchors'], { keys: Set<string>; firstOf: Map<string, number> }>();
+
+function nameLookup(anchors: CrossProfile['anchors']): { keys: Set<string>; firstOf: Map<string, number> } {
+  const cached = NAME_LOOKUPS.get(anchors);
+  if (cached) return cached;
+  const firstOf = new Map<string, number>();
+  for (const n of anchors.names)
+    for (const k of n.keys) if (!firstOf.has(k) || n.first < (firstOf.get(k) as number)) firstOf.set(k, n.first);
+  const lookup = { keys: new Set(anchors.lookupKeys), firstOf };
+  NAME_LOOKUPS.set(anchors, lookup);
+  return lookup;
+}
+
 /** Names of `from` found under a key of `to`, with the place of each in both texts (first mentions). */
 function namesFound(from: CrossProfile, to: CrossProfile): Array<{ text: string; at: number; other: number }> {
-  const keys = new Set(to.anchors.lookupKeys);
-  const firstOf = new Map<string, number>();
-  for (const n of to.anchors.names)
-    for (const k of n.keys) if (!firstOf.has(k) || n.first < (firstOf.get(k) as number)) firstOf.set(k, n.first);
+  const { keys, firstOf } = nameLookup(to.anchors);
   const out: Array<{ text: string; at: number; other: number }> = [];
   for (const n of from.anchors.names) {
     const k = n.keys.find((x) => keys.has(x));
