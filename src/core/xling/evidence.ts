@@ -240,8 +240,15 @@ function compareDates(a: CrossProfile, b: CrossProfile): CrossEvidence['dates'] 
   return { shared, conflict: { a: pick(da), b: pick(db) } };
 }
 
-/** All cross-language evidence of a pair. */
-export function measureCross(a: CrossProfile, b: CrossProfile): CrossEvidence {
+/** No sentence aligned (the alignment was not run). */
+const UNALIGNED: CrossEvidence['aligned'] = Object.freeze({ a: 0, b: 0, pairs: 0, similarity: 0, matches: [] });
+
+/**
+ * All cross-language evidence of a pair. `align: false` leaves the sentence alignment out (it
+ * counts as none): the caller's bound on sentence pairs (core/relation/score.ts) applies across
+ * languages as within one, since the alignment is O(n·m) in time and memory.
+ */
+export function measureCross(a: CrossProfile, b: CrossProfile, options: { align?: boolean } = {}): CrossEvidence {
   const ab = namesFound(a, b);
   const ba = namesFound(b, a);
   const covAB = ab.length / (a.anchors.names.length + 1);
@@ -274,7 +281,7 @@ export function measureCross(a: CrossProfile, b: CrossProfile): CrossEvidence {
     },
     dates: compareDates(a, b),
     order,
-    aligned: alignCross(a, b),
+    aligned: options.align === false ? { ...UNALIGNED, matches: [] } : alignCross(a, b),
     lengthRatio: Math.min(la, lb) / Math.max(la, lb),
   };
 }

@@ -139,3 +139,38 @@ describe('alignCross on written sentences', () => {
     expect(alignCross(profile(a), profile(b)).pairs).toBe(pairs);
   });
 });
+
+describe('the sentence-pair bound across languages', () => {
+  it('skips the cross-language alignment of two very long texts and says so', async () => {
+    const { fingerprintArticle } = await import('../../../src/core/fingerprint/fingerprint.js');
+    const { judgePair, resolveThresholds } = await import('../../../src/core/relation/judge.js');
+    const { MAX_SENTENCE_PAIRS } = await import('../../../src/core/relation/score.js');
+    const { normalizeArticle } = await import('../../../src/core/text/normalize.js');
+    const { profileArticle } = await import('../../../src/core/xling/profile.js');
+    const bare = { lexicons: new Map(), missing: [] };
+    // 2,001 sentences each: 2,001² sentence pairs, just over the bound (4,000,000).
+    const count = Math.floor(Math.sqrt(MAX_SENTENCE_PAIRS)) + 1;
+    const text = (f: (k: number) => string) => Array.from({ length: count }, (_, k) => f(k)).join('\n');
+    const fp = (id: string, lang: string, body: string) => {
+      const f = fingerprintArticle(normalizeArticle({ id, lang, text: body }, { keepChrome: true }));
+      f.cross = profileArticle(f.article, bare);
+      return f;
+    };
+    const en = fp(
+      'en',
+      'en',
+      text((k) => `The committee met Maria Lopez in Geneva for the report number ${1000 + k}.`),
+    );
+    const es = fp(
+      'es',
+      'es',
+      text((k) => `El comité se reunió con Maria Lopez en Ginebra por el informe número ${1000 + k}.`),
+    );
+    expect(en.article.sentences.length * es.article.sentences.length).toBeGreaterThan(MAX_SENTENCE_PAIRS);
+    const none = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
+    const r = judgePair(en, es, none, none, resolveThresholds());
+    expect(r.scores.crossAlignedPairs).toBe(0);
+    expect(r.reasons.some((x) => x.score === 'sentencePairs')).toBe(true);
+    expect(r.relation).toBe('unrelated');
+  }, 120_000);
+});
