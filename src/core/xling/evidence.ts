@@ -29,56 +29,116 @@ export interface CrossEvidence {
  */
 export const CROSS_SENTENCE_SIMILARITY = 0.3;
 
-/** Each profile's key → unquoted sentences index, built once per profile (a profile is compared with many). */
-const INDEXES = new WeakMap<readonly CrossSentence[], Map<string, number[]>>();
+/**
+ * A text's sentences in numbers, built once per text (a text is compared with many): its distinct
+ * keys (of unquoted sentences) numbered, each word as the numbers of its keys, and each key's
+ * sentences. Comparing two texts then looks up only the distinct keys of one in the other.
+ */
+interface KeyedSentences {
+  /** Key → its number. */
+  ids: Map<string, number>;
+  /** Key numbers in order of number. */
+  keys: string[];
+  /** Per sentence, its words' range in `wordStart` (quoted sentences: empty). */
+  sentenceStart: Int32Array;
+  /** Per word, its keys' range in `wordKeys`. */
+  wordStart: Int32Array;
+  wordKeys: Int32Array;
+  /** Per key number, its sentences' range in `postSentences`. */
+  postStart: Int32Array;
+  postSentences: Int32Array;
+}
 
-/** Key → the unquoted sentences holding it, in order. */
-function sentenceIndex(sentences: readonly CrossSentence[]): Map<string, number[]> {
-  const cached = INDEXES.get(sentences);
+const KEYED = new WeakMap<readonly CrossSentence[], KeyedSentences>();
+
+function keyed(sentences: readonly CrossSentence[]): KeyedSentences {
+  const cached = KEYED.get(sentences);
   if (cached) return cached;
-  const index = new Map<string, number[]>();
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  const sentenceStart: number[] = [0];
+  const wordStart: number[] = [0];
+  const wordKeys: number[] = [];
+  const posts: number[][] = [];
   sentences.forEach((y, j) => {
-    if (y.quoted) return;
-    for (const k of y.keys) {
-      const list = index.get(k);
-      if (list) list.push(j);
-      else index.set(k, [j]);
+    if (!y.quoted) {
+      for (const w of y.words) {
+        for (const k of w) {
+          let id = ids.get(k);
+          if (id === undefined) {
+            id = keys.length;
+            ids.set(k, id);
+            keys.push(k);
+            posts.push([]);
+          }
+          wordKeys.push(id);
+          const post = posts[id] as number[];
+          if (post[post.length - 1] !== j) post.push(j);
+        }
+        wordStart.push(wordKeys.length);
+      }
     }
+    sentenceStart.push(wordStart.length - 1);
   });
-  INDEXES.set(sentences, index);
-  return index;
+  const postStart = [0];
+  for (const p of posts) postStart.push((postStart[postStart.length - 1] as number) + p.length);
+  const entry: KeyedSentences = {
+    ids,
+    keys,
+    sentenceStart: Int32Array.from(sentenceStart),
+    wordStart: Int32Array.from(wordStart),
+    wordKeys: Int32Array.from(wordKeys),
+    postStart: Int32Array.from(postStart),
+    postSentences: Int32Array.from(posts.flat()),
+  };
+  KEYED.set(sentences, entry);
+  return entry;
 }
 
 /**
  * For every sentence pair (i of `from`, j of `to`), how many words of from[i] have a key in
- * to[j] (row-major, `from.length × to.length`). Read through an index of `to`'s keys, so a pair
- * of sentences sharing nothing costs nothing: the same counts as testing every word against every
- * sentence, in time proportional to the matches instead of to the sentence pairs times the words.
- * Quoted sentences are left out on both sides (they are never matched).
+ * to[j] (row-major, `from.length × to.length`). Read through `to`'s key → sentences lists, so a
+ * pair of sentences sharing nothing costs nothing: the same counts as testing every word against
+ * every sentence, in time proportional to the matches instead of to the sentence pairs times the
+ * words. `other[k]` is the number in `to` of `from`'s key k (-1 when `to` lacks it). Quoted
+ * sentences are left out on both sides (they are never matched).
  */
-function wordHits(from: readonly CrossSentence[], to: readonly CrossSentence[]): Uint32Array {
-  const m = to.length;
-  const hits = new Uint32Array(from.length * m);
-  const index = sentenceIndex(to);
+function wordHits(from: KeyedSentences, to: KeyedSentences, other: Int32Array, n: number, m: number): Uint32Array {
+  const hits = new Uint32Array(n * m);
   // The last word that counted sentence j, so a word with several keys in one sentence counts once.
   const stamp = new Int32Array(m).fill(-1);
-  let word = 0;
-  from.forEach((x, i) => {
-    if (x.quoted) return;
-    for (const w of x.words) {
-      for (const k of w) {
-        const list = index.get(k);
-        if (!list) continue;
-        for (const j of list) {
-          if (stamp[j] === word) continue;
-          stamp[j] = word;
+  for (let i = 0; i < n; i++) {
+    const wordEnd = from.sentenceStart[i + 1] as number;
+    for (let w = from.sentenceStart[i] as number; w < wordEnd; w++) {
+      const keyEnd = from.wordStart[w + 1] as number;
+      for (let q = from.wordStart[w] as number; q < keyEnd; q++) {
+        const k = other[from.wordKeys[q] as number] as number;
+        if (k < 0) continue;
+        const postEnd = to.postStart[k + 1] as number;
+        for (let p = to.postStart[k] as number; p < postEnd; p++) {
+          const j = to.postSentences[p] as number;
+          if (stamp[j] === w) continue;
+          stamp[j] = w;
           hits[i * m + j] = (hits[i * m + j] as number) + 1;
         }
       }
-      word++;
     }
-  });
+  }
   return hits;
+}
+
+/** Both texts' key numbers in the other (-1: absent), from the distinct keys of the one with fewer. */
+function matchKeys(x: KeyedSentences, y: KeyedSentences): { xy: Int32Array; yx: Int32Array } {
+  const xy = new Int32Array(x.keys.length).fill(-1);
+  const yx = new Int32Array(y.keys.length).fill(-1);
+  const [small, large, toLarge, toSmall] = x.keys.length <= y.keys.length ? [x, y, xy, yx] : [y, x, yx, xy];
+  small.keys.forEach((k, a) => {
+    const b = large.ids.get(k);
+    if (b === undefined) return;
+    toLarge[a] = b;
+    toSmall[b] = a;
+  });
+  return { xy, yx };
 }
 
 /**
@@ -88,8 +148,11 @@ function wordHits(from: readonly CrossSentence[], to: readonly CrossSentence[]):
 function sentenceSimilarities(A: readonly CrossSentence[], B: readonly CrossSentence[]): Float64Array {
   const n = A.length;
   const m = B.length;
-  const ab = wordHits(A, B);
-  const ba = wordHits(B, A);
+  const ka = keyed(A);
+  const kb = keyed(B);
+  const { xy, yx } = matchKeys(ka, kb);
+  const ab = wordHits(ka, kb, xy, n, m);
+  const ba = wordHits(kb, ka, yx, m, n);
   const sims = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
     const x = A[i] as CrossSentence;
