@@ -31,8 +31,9 @@ export const COPY_GATE = 0.5;
 
 /**
  * Most sentence pairs (sentences of A × sentences of B) the alignment and the copy test examine
- * for one pair of texts; above it both are skipped (alignment and copy coverage count as 0) and
- * the verdict rests on the other scores, with a reason saying so (judge.ts). Both are O(n·m) in
+ * for one pair of texts; above it both are skipped (alignment and copy coverage count as 0; across
+ * languages, the cross-language alignment too: its cells take 25 bytes) and the verdict rests on
+ * the other scores, with a reason saying so (judge.ts). Both are O(n·m) in
  * time and the alignment in memory (17 bytes a cell: 68 MB here): a 3 MB article against a 1 MB
  * one (20,000 × 7,000 sentences) took over 300 s and 3.4 GB, against a 50 MB one it overflowed a
  * typed array. The longest document in ../shared/eval has 110 sentences (12,100 pairs with
@@ -177,7 +178,9 @@ export function measurePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb
     scores.titleDice = roundScore(diceSimilarity(a.article.title.toLowerCase(), b.article.title.toLowerCase()));
   }
   if (isCrossLanguage(a, b)) {
-    const cross = measureCross(a.cross as CrossProfile, b.cross as CrossProfile);
+    const cross = measureCross(a.cross as CrossProfile, b.cross as CrossProfile, {
+      align: !exceedsSentencePairs(a, b),
+    });
     return { scores: { ...scores, ...crossScores(cross) }, passages: shared.passages, cross };
   }
   return { scores, passages: shared.passages };

@@ -29,13 +29,144 @@ export interface CrossEvidence {
  */
 export const CROSS_SENTENCE_SIMILARITY = 0.3;
 
-function sentenceSimilarity(x: CrossSentence, y: CrossSentence): number {
-  if (x.words.length === 0 || y.words.length === 0) return 0;
-  let inY = 0;
-  for (const w of x.words) if (w.some((k) => y.keys.has(k))) inY++;
-  let inX = 0;
-  for (const w of y.words) if (w.some((k) => x.keys.has(k))) inX++;
-  return (inY / x.words.length + inX / y.words.length) / 2;
+/**
+ * A text's sentences in numbers, built once per text (a text is compared with many): its distinct
+ * keys (of unquoted sentences) numbered, each word as the numbers of its keys, and each key's
+ * sentences. Comparing two texts then looks up only the distinct keys of one in the other.
+ */
+interface KeyedSentences {
+  /** Key → its number. */
+  ids: Map<string, number>;
+  /** Key numbers in order of number. */
+  keys: string[];
+  /** Per sentence, its words' range in `wordStart` (quoted sentences: empty). */
+  sentenceStart: Int32Array;
+  /** Per word, its keys' range in `wordKeys`. */
+  wordStart: Int32Array;
+  wordKeys: Int32Array;
+  /** Per key number, its sentences' range in `postSentences`. */
+  postStart: Int32Array;
+  postSentences: Int32Array;
+}
+
+const KEYED = new WeakMap<readonly CrossSentence[], KeyedSentences>();
+
+function keyed(sentences: readonly CrossSentence[]): KeyedSentences {
+  const cached = KEYED.get(sentences);
+  if (cached) return cached;
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  const sentenceStart: number[] = [0];
+  const wordStart: number[] = [0];
+  const wordKeys: number[] = [];
+  const posts: number[][] = [];
+  sentences.forEach((y, j) => {
+    if (!y.quoted) {
+      for (const w of y.words) {
+        for (const k of w) {
+          let id = ids.get(k);
+          if (id === undefined) {
+            id = keys.length;
+            ids.set(k, id);
+            keys.push(k);
+            posts.push([]);
+          }
+          wordKeys.push(id);
+          const post = posts[id] as number[];
+          if (post[post.length - 1] !== j) post.push(j);
+        }
+        wordStart.push(wordKeys.length);
+      }
+    }
+    sentenceStart.push(wordStart.length - 1);
+  });
+  const postStart = [0];
+  for (const p of posts) postStart.push((postStart[postStart.length - 1] as number) + p.length);
+  const entry: KeyedSentences = {
+    ids,
+    keys,
+    sentenceStart: Int32Array.from(sentenceStart),
+    wordStart: Int32Array.from(wordStart),
+    wordKeys: Int32Array.from(wordKeys),
+    postStart: Int32Array.from(postStart),
+    postSentences: Int32Array.from(posts.flat()),
+  };
+  KEYED.set(sentences, entry);
+  return entry;
+}
+
+/**
+ * For every sentence pair (i of `from`, j of `to`), how many words of from[i] have a key in
+ * to[j] (row-major, `from.length × to.length`). Read through `to`'s key → sentences lists, so a
+ * pair of sentences sharing nothing costs nothing: the same counts as testing every word against
+ * every sentence, in time proportional to the matches instead of to the sentence pairs times the
+ * words. `other[k]` is the number in `to` of `from`'s key k (-1 when `to` lacks it). Quoted
+ * sentences are left out on both sides (they are never matched).
+ */
+function wordHits(from: KeyedSentences, to: KeyedSentences, other: Int32Array, n: number, m: number): Uint32Array {
+  const hits = new Uint32Array(n * m);
+  // The last word that counted sentence j, so a word with several keys in one sentence counts once.
+  const stamp = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const wordEnd = from.sentenceStart[i + 1] as number;
+    for (let w = from.sentenceStart[i] as number; w < wordEnd; w++) {
+      const keyEnd = from.wordStart[w + 1] as number;
+      for (let q = from.wordStart[w] as number; q < keyEnd; q++) {
+        const k = other[from.wordKeys[q] as number] as number;
+        if (k < 0) continue;
+        const postEnd = to.postStart[k + 1] as number;
+        for (let p = to.postStart[k] as number; p < postEnd; p++) {
+          const j = to.postSentences[p] as number;
+          if (stamp[j] === w) continue;
+          stamp[j] = w;
+          hits[i * m + j] = (hits[i * m + j] as number) + 1;
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+/** Both texts' key numbers in the other (-1: absent), from the distinct keys of the one with fewer. */
+function matchKeys(x: KeyedSentences, y: KeyedSentences): { xy: Int32Array; yx: Int32Array } {
+  const xy = new Int32Array(x.keys.length).fill(-1);
+  const yx = new Int32Array(y.keys.length).fill(-1);
+  const [small, large, toLarge, toSmall] = x.keys.length <= y.keys.length ? [x, y, xy, yx] : [y, x, yx, xy];
+  small.keys.forEach((k, a) => {
+    const b = large.ids.get(k);
+    if (b === undefined) return;
+    toLarge[a] = b;
+    toSmall[b] = a;
+  });
+  return { xy, yx };
+}
+
+/**
+ * Similarity of every sentence pair (row-major, A × B): the mean of the shares of each side's
+ * words found in the other (0 when either is quoted or has no words).
+ */
+function sentenceSimilarities(A: readonly CrossSentence[], B: readonly CrossSentence[]): Float64Array {
+  const n = A.length;
+  const m = B.length;
+  const ka = keyed(A);
+  const kb = keyed(B);
+  const { xy, yx } = matchKeys(ka, kb);
+  const ab = wordHits(ka, kb, xy, n, m);
+  const ba = wordHits(kb, ka, yx, m, n);
+  const sims = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    const x = A[i] as CrossSentence;
+    if (x.quoted || x.words.length === 0) continue;
+    for (let j = 0; j < m; j++) {
+      const inY = ab[i * m + j] as number;
+      const inX = ba[j * n + i] as number;
+      if (inY === 0 && inX === 0) continue;
+      const y = B[j] as CrossSentence;
+      if (y.words.length === 0) continue;
+      sims[i * m + j] = (inY / x.words.length + inX / y.words.length) / 2;
+    }
+  }
+  return sims;
 }
 
 /**
@@ -55,7 +186,7 @@ export function alignCross(
   const width = m + 1;
   const score = new Float64Array((n + 1) * width);
   const move = new Uint8Array((n + 1) * width);
-  const sims = new Float64Array(n * m);
+  const sims = sentenceSimilarities(A, B);
   for (let i = 1; i <= n; i++) {
     const x = A[i - 1] as CrossSentence;
     for (let j = 1; j <= m; j++) {
@@ -66,8 +197,7 @@ export function alignCross(
         best = score[i * width + j - 1] as number;
         mv = 2;
       }
-      const sim = x.quoted || y.quoted ? 0 : sentenceSimilarity(x, y);
-      sims[(i - 1) * m + j - 1] = sim;
+      const sim = sims[(i - 1) * m + j - 1] as number;
       const diag = (score[(i - 1) * width + j - 1] as number) + sim * (x.words.length + y.words.length);
       if (sim >= minSimilarity && diag > best) {
         best = diag;
@@ -119,12 +249,23 @@ function longestIncreasing(xs: readonly number[]): number {
   return tails.length;
 }
 
+/** A text's name keys as a set, and the first mention of each, built once per text (a text is compared with many). */
+const NAME_LOOKUPS = new WeakMap<CrossProfile['anchors'], { keys: Set<string>; firstOf: Map<string, number> }>();
+
+function nameLookup(anchors: CrossProfile['anchors']): { keys: Set<string>; firstOf: Map<string, number> } {
+  const cached = NAME_LOOKUPS.get(anchors);
+  if (cached) return cached;
+  const firstOf = new Map<string, number>();
+  for (const n of anchors.names)
+    for (const k of n.keys) if (!firstOf.has(k) || n.first < (firstOf.get(k) as number)) firstOf.set(k, n.first);
+  const lookup = { keys: new Set(anchors.lookupKeys), firstOf };
+  NAME_LOOKUPS.set(anchors, lookup);
+  return lookup;
+}
+
 /** Names of `from` found under a key of `to`, with the place of each in both texts (first mentions). */
 function namesFound(from: CrossProfile, to: CrossProfile): Array<{ text: string; at: number; other: number }> {
-  const keys = new Set(to.anchors.lookupKeys);
-  const firstOf = new Map<string, number>();
-  for (const n of to.anchors.names)
-    for (const k of n.keys) if (!firstOf.has(k) || n.first < (firstOf.get(k) as number)) firstOf.set(k, n.first);
+  const { keys, firstOf } = nameLookup(to.anchors);
   const out: Array<{ text: string; at: number; other: number }> = [];
   for (const n of from.anchors.names) {
     const k = n.keys.find((x) => keys.has(x));
@@ -162,8 +303,15 @@ function compareDates(a: CrossProfile, b: CrossProfile): CrossEvidence['dates'] 
   return { shared, conflict: { a: pick(da), b: pick(db) } };
 }
 
-/** All cross-language evidence of a pair. */
-export function measureCross(a: CrossProfile, b: CrossProfile): CrossEvidence {
+/** No sentence aligned (the alignment was not run). */
+const UNALIGNED: CrossEvidence['aligned'] = Object.freeze({ a: 0, b: 0, pairs: 0, similarity: 0, matches: [] });
+
+/**
+ * All cross-language evidence of a pair. `align: false` leaves the sentence alignment out (it
+ * counts as none): the caller's bound on sentence pairs (core/relation/score.ts) applies across
+ * languages as within one, since the alignment is O(n·m) in time and memory.
+ */
+export function measureCross(a: CrossProfile, b: CrossProfile, options: { align?: boolean } = {}): CrossEvidence {
   const ab = namesFound(a, b);
   const ba = namesFound(b, a);
   const covAB = ab.length / (a.anchors.names.length + 1);
@@ -196,7 +344,7 @@ export function measureCross(a: CrossProfile, b: CrossProfile): CrossEvidence {
     },
     dates: compareDates(a, b),
     order,
-    aligned: alignCross(a, b),
+    aligned: options.align === false ? { ...UNALIGNED, matches: [] } : alignCross(a, b),
     lengthRatio: Math.min(la, lb) / Math.max(la, lb),
   };
 }

@@ -1,0 +1,147 @@
+/**
+ * Cross-language candidates (core/candidates/crossLanguage.ts) against their definition, written
+ * here the plain way (a map of counts and a set of documents per query): the same pairs and the
+ * same number left out by the per-document cap, whatever the documents and options.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CROSS_CANDIDATES,
+  type CrossCandidateOptions,
+  crossLanguageCandidates,
+} from '../../../src/core/candidates/crossLanguage.js';
+import type { CrossProfile } from '../../../src/core/xling/profile.js';
+import type { NameAnchor, NumberAnchor } from '../../../src/types/index.js';
+
+function findableKeys(p: CrossProfile): Set<string> {
+  const keys = new Set<string>(p.anchors.lookupKeys);
+  for (const s of p.sentences) for (const w of s.words) for (const k of w) if (!k.startsWith('c:')) keys.add(k);
+  return keys;
+}
+
+function queriesOf(p: CrossProfile, df: ReadonlyMap<string, number>, rare: number): string[][] {
+  const out: string[][] = p.anchors.names.map((n) => n.keys);
+  for (const n of p.anchors.numbers) if (!n.weak) out.push([n.key]);
+  const stems = new Set<string>();
+  for (const s of p.sentences) for (const w of s.words) for (const k of w) if (k.startsWith('e:')) stems.add(k);
+  const rarest = [...stems].sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1)).slice(0, rare);
+  for (const k of rarest) out.push([k]);
+  return out;
+}
+
+/** The definition (dates left out: the generated documents give none). */
+function reference(profiles: readonly CrossProfile[], options: CrossCandidateOptions) {
+  const { minShared, rareStems, maxShare, maxPerDocument } = { ...CROSS_CANDIDATES, ...options };
+  const n = profiles.length;
+  const maxDocs = Math.max(20, Math.floor(maxShare * n));
+  const postings = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    if (p.lang === 'und') return;
+    for (const k of findableKeys(p)) postings.set(k, [...(postings.get(k) ?? []), i]);
+  });
+  const df = new Map([...postings].map(([k, l]) => [k, l.length]));
+  const found = new Set<string>();
+  let dropped = 0;
+  profiles.forEach((p, i) => {
+    if (p.lang === 'und') return;
+    const counts = new Map<number, number>();
+    for (const keys of queriesOf(p, df, rareStems)) {
+      const hit = new Set<number>();
+      for (const k of keys) {
+        const list = postings.get(k) ?? [];
+        if (list.length > maxDocs) continue;
+        for (const j of list) if (j !== i && profiles[j]?.lang !== p.lang) hit.add(j);
+      }
+      for (const j of hit) counts.set(j, (counts.get(j) ?? 0) + 1);
+    }
+    const answered = [...counts].filter(([, c]) => c >= minShared);
+    if (answered.length > maxPerDocument) {
+      dropped += answered.length - maxPerDocument;
+      answered.sort((x, y) => y[1] - x[1] || x[0] - y[0]).length = maxPerDocument;
+    }
+    for (const [j] of answered) found.add(`${Math.min(i, j)},${Math.max(i, j)}`);
+  });
+  const pairs = [...found].map((s) => s.split(',').map(Number) as [number, number]);
+  return { pairs: pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]), dropped };
+}
+
+const name = (k: number): NameAnchor => ({
+  key: `n:${k}`,
+  keys: [`n:${k}`, `s:${k % 4}`],
+  text: `Name${k}`,
+  first: 0,
+  count: 1,
+  mentions: [],
+});
+const num = (k: number, weak: boolean): NumberAnchor => ({
+  key: `#${k}`,
+  value: k,
+  percent: false,
+  weak,
+  text: String(k),
+  first: 0,
+  count: 1,
+  mentions: [],
+});
+
+/** A document: a language, a few names and numbers, sentences of stems and cognates from a small vocabulary. */
+const profileArb = fc
+  .record({
+    lang: fc.constantFrom('en', 'es', 'zh', 'und'),
+    names: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 4 }),
+    numbers: fc.array(fc.record({ k: fc.integer({ min: 11, max: 16 }), weak: fc.boolean() }), { maxLength: 3 }),
+    sentences: fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }), { maxLength: 4 }),
+  })
+  .map(({ lang, names, numbers, sentences }): CrossProfile => {
+    const ns = names.map(name);
+    return {
+      lang,
+      anchors: {
+        names: ns,
+        numbers: numbers.map((x) => num(x.k, x.weak)),
+        dates: [],
+        lookupKeys: [...new Set(ns.flatMap((x) => x.keys))].sort(),
+      },
+      sentences: sentences.map((ws) => {
+        const words = ws.map((w) => [`e:w${w}`, `c:w${w % 7}`]);
+        return { words, keys: new Set(words.flat()), quoted: false };
+      }),
+      length: 100,
+      dictionary: true,
+      known: 1,
+    };
+  });
+
+describe('crossLanguageCandidates against its definition', () => {
+  it('proposes the same pairs and leaves out as many, with any options', () => {
+    fc.assert(
+      fc.property(
+        fc.array(profileArb, { maxLength: 40 }),
+        fc.record({
+          minShared: fc.integer({ min: 1, max: 3 }),
+          rareStems: fc.integer({ min: 1, max: 12 }),
+          maxShare: fc.constantFrom(0.01, 0.05, 0.5),
+          maxPerDocument: fc.integer({ min: 1, max: 30 }),
+        }),
+        (profiles, options) => {
+          expect(crossLanguageCandidates(profiles, options)).toEqual(reference(profiles, options));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never pairs two documents of one language, nor an undetermined one', () => {
+    fc.assert(
+      fc.property(fc.array(profileArb, { maxLength: 40 }), (profiles) => {
+        for (const [i, j] of crossLanguageCandidates(profiles, { minShared: 1 }).pairs) {
+          expect(i).toBeLessThan(j);
+          expect(profiles[i]?.lang).not.toBe(profiles[j]?.lang);
+          expect(profiles[i]?.lang).not.toBe('und');
+          expect(profiles[j]?.lang).not.toBe('und');
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
