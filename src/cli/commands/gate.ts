@@ -12,7 +12,9 @@ import { INDEX_OPTION, indexLocation } from './index.js';
 export function register(program: Command): void {
   const cmd = program
     .command('gate')
-    .description('check articles against the index: exit 0 all novel, 1 any redundant, 2 bad input')
+    .description(
+      'check articles against the index: exit 0 all novel (with an index made by `index add --events`, also "novel text about a known event"), 1 any redundant, 2 bad input',
+    )
     .argument('<files...>', 'articles to check: .txt/.md/.html files, .jsonl files or folders')
     .option(...INDEX_OPTION)
     .option('--add', 'add the novel articles to the index (one transaction)')
