@@ -44,6 +44,22 @@ describe.each(storeKinds('known_event'))('the gate on the $name store', ({ open,
   });
 });
 
+describe('gate --add on an index with event sketches', () => {
+  it('stores the added article with its event sketch, so a later gate finds the event through it', async () => {
+    const store = new MemoryStore(config);
+    await addArticles(store, [seed('002')]);
+    // 001 is novel here (002 is another visit) and is added with its sketch; 000 then finds the
+    // event of April 2024 through 001, which it could not through 002.
+    const first = await gateArticles(store, [seed('001')], { add: true });
+    expect(first.results[0]?.verdict).toBe('novel');
+    expect(first.results[0]?.event?.known).toBe(false);
+    const { results } = await gateArticles(store, [seed('000')]);
+    expect(results[0]?.verdict).toBe('novel');
+    expect(results[0]?.event?.matches.map((m) => m.id)).toEqual([seed('001').id]);
+    expect(results[0]?.event?.matches[0]?.reasons).toContain('dates 23–28 April 2024');
+  });
+});
+
 describe('the gate on an index without event sketches (the default)', () => {
   it('answers novel for 001 and asks no event question', async () => {
     const store = new MemoryStore(createSketchConfig());
