@@ -494,10 +494,12 @@ export class PostgresStore implements IndexStore {
       ? `SELECT doc FROM ${this.s}.event_keys WHERE key = ANY($1::text[]) AND day BETWEEN $3 AND $4
          UNION ALL SELECT doc FROM ${this.s}.event_keys WHERE key = ANY($1::text[]) AND day IS NULL`
       : `SELECT doc FROM ${this.s}.event_keys WHERE key = ANY($1::text[])`;
+    // The `limit` best are chosen before their sketches are read (as in the SQLite store).
     const rows = await this.query<{ id: string; data: string; n: string }>(
-      `SELECT d.id, e.data, c.n FROM (SELECT doc, count(*) AS n FROM (${under}) u GROUP BY doc) c
-       JOIN ${this.s}.documents d ON d.rowid = c.doc JOIN ${this.s}.events e ON e.doc = c.doc
-       ORDER BY c.n DESC, d.id COLLATE "C" LIMIT $2`,
+      `SELECT c.id, e.data, c.n FROM (SELECT c0.doc, c0.n, d.id FROM (
+         SELECT doc, count(*) AS n FROM (${under}) u GROUP BY doc) c0
+       JOIN ${this.s}.documents d ON d.rowid = c0.doc ORDER BY c0.n DESC, d.id COLLATE "C" LIMIT $2) c
+       JOIN ${this.s}.events e ON e.doc = c.doc ORDER BY c.n DESC, c.id COLLATE "C"`,
       query.days ? [keys, query.limit, query.days.from, query.days.to] : [keys, query.limit],
     );
     return rows.map((r) => ({ id: r.id, sketch: JSON.parse(r.data) as EventSketch, shared: Number(r.n) }));
