@@ -1,4 +1,4 @@
-import type { NameKind } from './anchors.js';
+import type { NameAnchor } from './anchors.js';
 
 /**
  * Events: groups of stories that report one happening (the same principal actors, place and
@@ -70,15 +70,8 @@ export interface EventSketch {
   terms: Array<[string, number]>;
 }
 
-export interface EventSketchName {
-  key: string;
-  keys: string[];
-  text: string;
-  english?: string;
-  kind?: NameKind;
-  first: number;
-  count: number;
-}
+/** A name as the sketch keeps it: the text's name without its mentions' offsets. */
+export type EventSketchName = Omit<NameAnchor, 'mentions'>;
 
 /** An event sketch with what the store indexes it under. */
 export interface EventEntry {

@@ -48,15 +48,15 @@ export interface CrossCandidates {
   dropped: number;
 }
 
-/** The keys a document can be found under. */
-function findableKeys(p: CrossProfile): Set<string> {
+/** The keys a document can be found under (exported for the property test's reference). */
+export function findableKeys(p: CrossProfile): Set<string> {
   const keys = new Set<string>(p.anchors.lookupKeys);
   for (const s of p.sentences) for (const w of s.words) for (const k of w) if (!k.startsWith('c:')) keys.add(k);
   return keys;
 }
 
-/** A document's queries: each a list of keys that answer it (a name has several). */
-function queriesOf(p: CrossProfile, df: ReadonlyMap<string, number>, rare: number): string[][] {
+/** A document's queries: each a list of keys that answer it (a name has several); exported as `findableKeys`. */
+export function queriesOf(p: CrossProfile, df: ReadonlyMap<string, number>, rare: number): string[][] {
   const out: string[][] = p.anchors.names.map((n) => n.keys);
   for (const n of p.anchors.numbers) if (!n.weak) out.push([n.key]);
   for (const d of p.anchors.dates)

@@ -9,27 +9,13 @@ import {
   CROSS_CANDIDATES,
   type CrossCandidateOptions,
   crossLanguageCandidates,
+  findableKeys,
+  queriesOf,
 } from '../../../src/core/candidates/crossLanguage.js';
 import type { CrossProfile } from '../../../src/core/xling/profile.js';
 import type { NameAnchor, NumberAnchor } from '../../../src/types/index.js';
 
-function findableKeys(p: CrossProfile): Set<string> {
-  const keys = new Set<string>(p.anchors.lookupKeys);
-  for (const s of p.sentences) for (const w of s.words) for (const k of w) if (!k.startsWith('c:')) keys.add(k);
-  return keys;
-}
-
-function queriesOf(p: CrossProfile, df: ReadonlyMap<string, number>, rare: number): string[][] {
-  const out: string[][] = p.anchors.names.map((n) => n.keys);
-  for (const n of p.anchors.numbers) if (!n.weak) out.push([n.key]);
-  const stems = new Set<string>();
-  for (const s of p.sentences) for (const w of s.words) for (const k of w) if (k.startsWith('e:')) stems.add(k);
-  const rarest = [...stems].sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1)).slice(0, rare);
-  for (const k of rarest) out.push([k]);
-  return out;
-}
-
-/** The definition (dates left out: the generated documents give none). */
+/** The definition: the counting the typed arrays replaced, over the same keys and queries. */
 function reference(profiles: readonly CrossProfile[], options: CrossCandidateOptions) {
   const { minShared, rareStems, maxShare, maxPerDocument } = { ...CROSS_CANDIDATES, ...options };
   const n = profiles.length;
