@@ -31,7 +31,6 @@ import type {
   Article,
   DocumentNote,
   DocumentSummary,
-  NewsEvent,
   NormalizedArticle,
   PairResult,
   ScanResult,
@@ -213,39 +212,6 @@ function summarizeAll(articles: readonly Article[], p: Prepared): DocumentSummar
   });
 }
 
-/**
- * The events stage: each document's anchors and features (a folded copy shares those of the
- * first of its group, with its own date), then stories grouped into events.
- */
-function eventsOf(
-  articles: readonly Article[],
-  p: Prepared,
-  vectors: readonly SparseVector[],
-  stories: readonly Story[],
-  pairs: readonly PairResult[],
-  options: ScanOptions,
-  bounds: EventCandidateBounds,
-): NewsEvent[] {
-  const anchors = p.fps.map((f) => extractAnchors(f.article, options.anchors ?? {}));
-  const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
-  const docs = new Map(
-    articles.map((a, i) => {
-      const k = groupIndex.get(p.groups.firstOf[i] as number) as number;
-      const f = p.fps[k] as Fingerprint;
-      const described = describeDocument(
-        a.id,
-        f.article.lang,
-        a.date,
-        anchors[k] as ReturnType<typeof extractAnchors>,
-        f.article.clean.length,
-        vectors[k] as SparseVector,
-      );
-      return [a.id, described];
-    }),
-  );
-  return buildEvents(stories, docs, pairs, bounds);
-}
-
 /** The cluster stage: stories from the linked pairs, folded copies unfolded. */
 function clusterAll(
   articles: readonly Article[],
@@ -268,7 +234,11 @@ function clusterAll(
   );
 }
 
-/** The events stage with the bounds its candidates met, as report fields. */
+/**
+ * The events stage: each document's anchors and features (a folded copy shares those of the
+ * first of its group, with its own date), then stories grouped into events; the bounds their
+ * candidates met, as report fields.
+ */
 function eventsStage(
   articles: readonly Article[],
   p: Prepared,
@@ -277,8 +247,25 @@ function eventsStage(
   pairs: readonly PairResult[],
   options: ScanOptions,
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
+  const anchors = p.fps.map((f) => extractAnchors(f.article, options.anchors ?? {}));
+  const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
+  const docs = new Map(
+    articles.map((a, i) => {
+      const k = groupIndex.get(p.groups.firstOf[i] as number) as number;
+      const f = p.fps[k] as Fingerprint;
+      const described = describeDocument(
+        a.id,
+        f.article.lang,
+        a.date,
+        anchors[k] as ReturnType<typeof extractAnchors>,
+        f.article.clean.length,
+        vectors[k] as SparseVector,
+      );
+      return [a.id, described];
+    }),
+  );
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
-  const events = eventsOf(articles, p, vectors, stories, pairs, options, bounds);
+  const events = buildEvents(stories, docs, pairs, bounds);
   if (bounds.commonKeys === 0 && bounds.dropped === 0) return { events };
   return {
     events,
