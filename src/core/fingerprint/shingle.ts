@@ -82,3 +82,26 @@ export function hashCharShingles(text: string, k: number): Uint32Array {
 export function shingleChars(text: string, k: number): Uint32Array {
   return toSortedSet(hashCharShingles(text, k));
 }
+
+/**
+ * A fixed-rate sample of a shingle set: the hashes whose mixed value falls in the lowest
+ * `1 / oneIn` of the 32-bit range, in the order given. The same shingle is kept or left in every
+ * text, whatever the text's length, so a short text contained in a long one keeps about
+ * `|A ∩ B| / oneIn` of its samples in the long one's sample: a containment test that Jaccard
+ * bands cannot give when the sizes differ (an excerpt of 400 shingles inside an article of 4,000
+ * has Jaccard 0.1 at most). Winnowing and passim's n-gram index sample for the same reason.
+ */
+export function sampleShingles(set: Uint32Array, oneIn: number): Uint32Array {
+  if (!Number.isInteger(oneIn) || oneIn < 1)
+    throw new RangeError(`sample rate must be a whole number ≥ 1, got ${oneIn}`);
+  const below = Math.floor(0x100000000 / oneIn);
+  let n = 0;
+  for (let i = 0; i < set.length; i++) if (mix32(set[i] as number) < below) n++;
+  const out = new Uint32Array(n);
+  n = 0;
+  for (let i = 0; i < set.length; i++) {
+    const h = set[i] as number;
+    if (mix32(h) < below) out[n++] = h;
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   hashString,
   hashWordShingles,
+  sampleShingles,
   shingleChars,
   shingleWords,
   toSortedSet,
@@ -125,5 +126,34 @@ describe('toSortedSet', () => {
         expect([...toSortedSet(Uint32Array.from(values))]).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('sampleShingles (fixed-rate sample for the containment channel)', () => {
+  const sets = fc
+    .uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 400 })
+    .map((a) => toSortedSet(Uint32Array.from(a)));
+  const inSample = (sample: Uint32Array) => new Set(sample);
+
+  it('keeps a shingle in one set exactly when it keeps it in any other: sample(A ∩ B) = sample(A) ∩ sample(B)', () => {
+    fc.assert(
+      fc.property(sets, sets, fc.constantFrom(1, 2, 8, 32), (a, b, oneIn) => {
+        const sb = new Set(b);
+        const both = a.filter((h) => sb.has(h));
+        const sa = inSample(sampleShingles(a, oneIn));
+        const sbs = inSample(sampleShingles(b, oneIn));
+        expect([...sampleShingles(both, oneIn)]).toEqual([...sa].filter((h) => sbs.has(h)));
+      }),
+    );
+  });
+
+  it('keeps every shingle at rate 1, and about one in n on real text', () => {
+    const chars = shingleChars(normalizeArticle({ id: '003', text: readSeed('003') }).tokens.join(' '), 12);
+    expect([...sampleShingles(chars, 1)]).toEqual([...chars]);
+    const kept = sampleShingles(chars, 32).length;
+    // Binomial(n, 1/32): within 4 standard deviations of n/32.
+    const mean = chars.length / 32;
+    expect(Math.abs(kept - mean)).toBeLessThan(4 * Math.sqrt(mean));
+    expect(() => sampleShingles(chars, 0)).toThrow(/whole number ≥ 1, got 0/);
   });
 });
