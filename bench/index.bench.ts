@@ -39,7 +39,7 @@ import { addArticles, createInThreadPrepare } from '../src/pipeline/indexing.js'
 import { scanCorpus } from '../src/pipeline/scan.js';
 import { startSketchPool } from '../src/pipeline/workers/pool.js';
 import { openStore } from '../src/store/open.js';
-import type { Article } from '../src/types/index.js';
+import type { Article, SketchConfig } from '../src/types/index.js';
 import type { BenchContext } from './run.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -197,10 +197,10 @@ async function buildIndex(
   path: Path,
   location: string,
   log: (l: string) => void,
-  events = false,
+  config: SketchConfig = createSketchConfig(),
 ): Promise<IndexRun> {
   if (!location.startsWith('postgres')) for (const s of ['', '-wal', '-shm']) rmSync(location + s, { force: true });
-  const store = await openStore(location, { config: { ...createSketchConfig(), ...(events ? { events } : {}) } });
+  const store = await openStore(location, { config });
   const workers = startSketchPool(cpus().length, path);
   const rss0 = process.memoryUsage().rss;
   let seconds = 0;
@@ -361,25 +361,35 @@ function cpuMicros<T>(f: () => Promise<T>): Promise<{ out: T; micros: number }> 
 }
 
 /**
- * The cost of event sketches (`index add --events`, issue 12): the smallest size indexed again with
- * them, beside the run without, in the same process on the same corpus file; the gate's verdicts
- * compared query by query.
+ * The smallest size indexed again with another sketch config, beside the default run, in the same
+ * process on the same corpus file; the gate's verdicts compared query by query. Two variants:
+ * event sketches (`index add --events`, issue 12) and an index without the containment channel
+ * (as made before it: what the channel costs and what it finds).
  */
-async function measureEvents(n: number, pool: Pool, runs: IndexRun[], log: (l: string) => void): Promise<string> {
+async function measureVariant(
+  variant: { label: string; file: string; config: SketchConfig; what: string },
+  n: number,
+  pool: Pool,
+  runs: IndexRun[],
+  log: (l: string) => void,
+): Promise<string> {
   const corpus = writeCorpus(n, pool, log);
-  const location = join(DATA, `index-${n}-events.db`);
-  log(`index ${n.toLocaleString('en-US')} with event sketches…`);
-  const run = await buildIndex('now, with event sketches (--events)', corpus, n, 'scan', location, log, true);
+  const location = join(DATA, `index-${n}-${variant.file}.db`);
+  log(`index ${n.toLocaleString('en-US')}, ${variant.label}…`);
+  const run = await buildIndex(variant.label, corpus, n, 'scan', location, log, variant.config);
   run.gate = await measureGate(location, n, pool);
   log(
-    `  ${fmt(run.n / run.seconds, 0)} articles/s, ${fmt(run.bytes / 2 ** 20, 0)} MiB; gate p50 ${fmt(run.gate.p50, 2)} ms p99 ${fmt(run.gate.p99, 2)} ms, known events ${run.gate.knownEvents}`,
+    `  ${fmt(run.n / run.seconds, 0)} articles/s, ${fmt(run.bytes / 2 ** 20, 0)} MiB; gate p50 ${fmt(run.gate.p50, 2)} ms p99 ${fmt(run.gate.p99, 2)} ms, redundant ${run.gate.redundantFound}/${run.gate.redundantAsked}, known events ${run.gate.knownEvents}`,
   );
-  const without = runs.find((r) => r.n === n && r.label.startsWith('now (')) as IndexRun;
+  const base = runs.find((r) => r.n === n && r.label.startsWith('now (')) as IndexRun;
   runs.push(run);
   const g = run.gate;
-  const w = without.gate as GateRun;
+  const w = base.gate as GateRun;
   const same = [...g.verdicts].filter((v, i) => v === w.verdicts[i]).length;
-  return `Event sketches at ${n.toLocaleString('en-US')} (same corpus, same process): index time ×${fmt(run.seconds / without.seconds, 2)}, on disk ×${fmt(run.bytes / without.bytes, 2)}, gate p50 ×${fmt(g.p50 / w.p50, 2)} and p99 ×${fmt(g.p99 / w.p99, 2)}; verdicts identical on ${same} of ${g.verdicts.length} queries; ${g.knownEvents} novel queries answered "about a known event" (synthetic articles assembled from real lines share names by chance; the known-event precision is measured on real pages by scripts/knownEvents.ts).`;
+  const events = variant.config.events
+    ? `; ${g.knownEvents} novel queries answered "about a known event" (synthetic articles assembled from real lines share names by chance; the known-event precision is measured on real pages by scripts/knownEvents.ts)`
+    : '';
+  return `${variant.what} at ${n.toLocaleString('en-US')} (same corpus, same process), against the default: index time ×${fmt(run.seconds / base.seconds, 2)}, on disk ×${fmt(run.bytes / base.bytes, 2)}, band entries ${run.bucketEntries.toLocaleString('en-US')} against ${base.bucketEntries.toLocaleString('en-US')}, gate p50 ×${fmt(g.p50 / w.p50, 2)} and p99 ×${fmt(g.p99 / w.p99, 2)}, redundant found ${g.redundantFound} against ${w.redundantFound} of ${g.redundantAsked}; verdicts identical on ${same} of ${g.verdicts.length} queries${events}.`;
 }
 
 function indexRow(r: IndexRun): string {
@@ -505,7 +515,34 @@ export default async function indexBench(ctx: BenchContext): Promise<string> {
       );
     }
   }
-  agreement.push(await measureEvents(sizes[0] as number, pool, runs, ctx.log));
+  const smallest = sizes[0] as number;
+  const { containment: _, ...bandsOnly } = createSketchConfig();
+  agreement.push(
+    await measureVariant(
+      {
+        label: 'now, without the containment channel (as before it)',
+        file: 'bands-only',
+        config: bandsOnly,
+        what: 'Without the containment channel',
+      },
+      smallest,
+      pool,
+      runs,
+      ctx.log,
+    ),
+    await measureVariant(
+      {
+        label: 'now, with event sketches (--events)',
+        file: 'events',
+        config: { ...createSketchConfig(), events: true },
+        what: 'Event sketches',
+      },
+      smallest,
+      pool,
+      runs,
+      ctx.log,
+    ),
+  );
   if (postgres) {
     const n = Math.min(100_000, sizes[sizes.length - 1] as number);
     const corpus = writeCorpus(n, pool, ctx.log);

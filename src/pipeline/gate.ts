@@ -18,7 +18,7 @@ import {
 } from '../core/events/known.js';
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { decideGate, isRedundant, noteKnownEvent, sortMatches, toGateMatch } from '../core/gate.js';
-import { rankSignatures } from '../core/minhash/filter.js';
+import { rankSignatures, SAMPLE_FILTER } from '../core/minhash/filter.js';
 import { type ArticleSketch, sketchScanned } from '../core/minhash/sketch.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import type { DocumentFrequencies } from '../core/similarity/tfidf.js';
@@ -29,6 +29,7 @@ import { createScanCache, type ScanCache, scanArticle, trimScanCache } from '../
 import type { AnchorResources } from '../core/xling/anchors.js';
 import {
   type Article,
+  type BandQuery,
   type DocumentEntry,
   type EventEntry,
   type GateArticleResult,
@@ -143,8 +144,8 @@ async function checkEvent(store: IndexStore, probe: Probe): Promise<GateEventRes
 
 /**
  * Candidate ids for one probe, best signature estimate first, at most `limit`: the same
- * normalized hash, then the documents sharing a band (one look-up for all bands, returning their
- * signatures from the narrow sketch table) that pass the signature filter.
+ * normalized hash, then the documents sharing a band or two sampled shingles (one look-up for all
+ * bands, returning their signatures from the narrow sketch table) that pass the signature filter.
  */
 async function proposeCandidates(
   store: IndexStore,
@@ -154,9 +155,12 @@ async function proposeCandidates(
 ): Promise<{ proposed: number; ids: string[] }> {
   const { sketch } = probe;
   const exact = await store.findByHash(sketch.hash);
-  const sketches = await store.findSketchesByBands(
-    countTranslations ? { chars: sketch.charKeys, terms: sketch.termKeys } : { chars: sketch.charKeys },
-  );
+  const query: BandQuery = countTranslations
+    ? { chars: sketch.charKeys, terms: sketch.termKeys }
+    : { chars: sketch.charKeys };
+  // The containment channel (an index made before it has no sampled shingles: none are asked).
+  if (sketch.sampleKeys.length > 0) query.samples = { keys: sketch.sampleKeys, ...SAMPLE_FILTER };
+  const sketches = await store.findSketchesByBands(query);
   const skip = new Set(exact);
   const scored: Array<{ id: string; score: number }> = [];
   let hits = 0;

@@ -16,10 +16,16 @@
 
 import { sketchEvent } from '../core/events/known.js';
 import { computeBandKeys } from '../core/minhash/lsh.js';
-import { type ArticleSketch, sketchBatch, sketchTokens } from '../core/minhash/sketch.js';
+import { type ArticleSketch, samplesOf, sketchBatch, sketchTokens } from '../core/minhash/sketch.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { contentTerms } from '../core/text/terms.js';
-import { createScanCache, createTokenCache, type TokenCache, tokenizeAndTermsFast } from '../core/text/tokenCache.js';
+import {
+  createScanCache,
+  createTokenCache,
+  scanArticle,
+  type TokenCache,
+  tokenizeAndTermsFast,
+} from '../core/text/tokenCache.js';
 import type { AnchorResources } from '../core/xling/anchors.js';
 import { parseEquivalents } from '../core/xling/equivalents.js';
 import { readEquivalentsTextSync } from '../io/resources.js';
@@ -172,6 +178,7 @@ export function toEntry(
     termSig: s.termSig,
     termKeys: s.termKeys,
   };
+  if (s.sampleKeys.length > 0) entry.sampleKeys = s.sampleKeys;
   if (s.terms) entry.terms = s.terms;
   if (event) entry.event = event;
   return entry;
@@ -284,7 +291,13 @@ function distinctTerms(article: Article): string[] {
   return [...new Set(contentTerms(normalized.tokens, normalized.lang))];
 }
 
-/** What must be undone to remove a stored document: its band keys (from its stored signatures) and its terms. */
+/** The containment channel's keys of a stored article, as `index add` computed them (none when the index has no such channel). */
+function sampleKeysOf(article: Article, config: SketchConfig): Uint32Array {
+  if (!config.containment) return new Uint32Array(0);
+  return samplesOf(scanArticle(article, config.charShingle, createScanCache()).charSet, config);
+}
+
+/** What must be undone to remove a stored document: its band keys (from its stored signatures), its sampled shingles and its terms (from its text). */
 export async function describeRemoval(store: IndexStore, id: string): Promise<RemovedDocument | undefined> {
   const [doc] = await store.getDocuments([id]);
   const [sketch] = await store.getSketches([id]);
@@ -299,6 +312,7 @@ export async function describeRemoval(store: IndexStore, id: string): Promise<Re
     hash: doc.hash,
     charKeys: keysOf(sketch.charSig, 'chars'),
     termKeys: keysOf(sketch.termSig, 'terms'),
+    sampleKeys: sampleKeysOf(restoreArticle(doc), config),
     terms: distinctTerms(restoreArticle(doc)),
   };
 }

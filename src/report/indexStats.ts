@@ -20,6 +20,7 @@ export function renderIndexStats(s: IndexStats): string {
     `buckets    ${s.bucketEntries} band entries`,
     `chars      MinHash ${c.chars.numPerm} (${c.charShingle}-char shingles), LSH ${c.chars.bands} bands × ${c.chars.rows} rows for Jaccard ${c.chars.threshold}`,
     `terms      MinHash ${c.terms.numPerm} (stemmed content words), LSH ${c.terms.bands} bands × ${c.terms.rows} rows for Jaccard ${c.terms.threshold}`,
+    `samples    ${c.containment ? `1 in ${c.containment.oneIn} character shingles (the gate finds a text held by a longer one: an excerpt, a preview)` : 'none (`index rebuild` adds them: the gate finds a text held by a longer one)'}`,
     `events     ${c.events === true ? 'event sketches kept (the gate answers "novel text about a known event")' : 'none (`index rebuild --events` adds them)'}`,
     `seed       ${c.seed}`,
     `size       ${formatBytes(s.bytes ?? 0)}`,

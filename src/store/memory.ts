@@ -21,6 +21,7 @@ import {
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
+  sampleMates,
 } from '../types/index.js';
 
 interface Row {
@@ -28,6 +29,25 @@ interface Row {
   sketch: StoredSketch;
   charKeys: Uint32Array;
   termKeys: Uint32Array;
+  sampleKeys: Uint32Array;
+}
+
+/** The bucket codes of a row: its bands in both channels and its sampled shingles. */
+function codesOf(row: Row): string[] {
+  const out: string[] = [];
+  for (const [channel, keys] of [
+    ['chars', row.charKeys],
+    ['terms', row.termKeys],
+  ] as const)
+    keys.forEach((k, b) => {
+      out.push(bandCode(channel, b, k));
+    });
+  for (const k of row.sampleKeys) out.push(sampleCode(k));
+  return out;
+}
+
+function sampleCode(key: number): string {
+  return `samples:${key}`;
 }
 
 function bandCode(channel: Channel, band: number, key: number): string {
@@ -46,30 +66,18 @@ export class MemoryStore implements IndexStore {
   constructor(public config: SketchConfig) {}
 
   private unlinkKeys(row: Row): void {
-    for (const [channel, keys] of [
-      ['chars', row.charKeys],
-      ['terms', row.termKeys],
-    ] as const) {
-      keys.forEach((k, b) => {
-        const code = bandCode(channel, b, k);
-        const set = this.buckets.get(code);
-        set?.delete(row.doc.id);
-        if (set?.size === 0) this.buckets.delete(code);
-      });
+    for (const code of codesOf(row)) {
+      const set = this.buckets.get(code);
+      set?.delete(row.doc.id);
+      if (set?.size === 0) this.buckets.delete(code);
     }
   }
 
   private linkKeys(row: Row): void {
-    for (const [channel, keys] of [
-      ['chars', row.charKeys],
-      ['terms', row.termKeys],
-    ] as const) {
-      keys.forEach((k, b) => {
-        const code = bandCode(channel, b, k);
-        const set = this.buckets.get(code);
-        if (set) set.add(row.doc.id);
-        else this.buckets.set(code, new Set([row.doc.id]));
-      });
+    for (const code of codesOf(row)) {
+      const set = this.buckets.get(code);
+      if (set) set.add(row.doc.id);
+      else this.buckets.set(code, new Set([row.doc.id]));
     }
   }
 
@@ -127,7 +135,13 @@ export class MemoryStore implements IndexStore {
       this.rows.delete(r.id);
     }
     for (const e of batch.add ?? []) {
-      const row: Row = { doc: pickDocument(e), sketch: pickSketch(e), charKeys: e.charKeys, termKeys: e.termKeys };
+      const row: Row = {
+        doc: pickDocument(e),
+        sketch: pickSketch(e),
+        charKeys: e.charKeys,
+        termKeys: e.termKeys,
+        sampleKeys: e.sampleKeys ?? new Uint32Array(0),
+      };
       this.rows.set(e.id, row);
       this.linkKeys(row);
       this.linkEvent(e.id, e.event);
@@ -160,6 +174,10 @@ export class MemoryStore implements IndexStore {
     for (const channel of ['chars', 'terms'] as const) {
       const keys = query[channel];
       if (keys) for (const h of await this.findByBands(channel, keys)) ids.add(h.id);
+    }
+    if (query.samples) {
+      const postings = Array.from(query.samples.keys, (k) => [...(this.buckets.get(sampleCode(k)) ?? [])]);
+      for (const id of sampleMates(postings, query.samples)) ids.add(id);
     }
     return this.getSketches([...ids]);
   }
@@ -227,6 +245,7 @@ export class MemoryStore implements IndexStore {
     for (const r of this.rows.values()) {
       r.charKeys = new Uint32Array(0);
       r.termKeys = new Uint32Array(0);
+      r.sampleKeys = new Uint32Array(0);
     }
   }
 
@@ -241,6 +260,7 @@ export class MemoryStore implements IndexStore {
       r.sketch = pickSketch(e);
       r.charKeys = e.charKeys;
       r.termKeys = e.termKeys;
+      r.sampleKeys = e.sampleKeys ?? new Uint32Array(0);
       this.linkKeys(r);
       this.linkEvent(e.id, e.event);
     }

@@ -36,10 +36,12 @@ import {
   InputError,
   listBatchConflicts,
   type RemovedDocument,
+  type SampleQuery,
   type SketchConfig,
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
+  sampleMates,
   validateSketchConfig,
 } from '../types/index.js';
 
@@ -53,6 +55,18 @@ export interface OpenPostgresOptions {
 
 const CHANNEL_CODE: Record<Channel, number> = { chars: 0, terms: 1 };
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** A sampled shingle's integer (the containment channel), beside the two channels' band integers (as in the SQLite store). */
+function sampleInteger(key: number): number {
+  return 2 * 2 ** 40 + key;
+}
+
+/** Every key integer a document is stored under: its bands in both channels and its sampled shingles. */
+function keyIntegers(e: { charKeys: Uint32Array; termKeys: Uint32Array; sampleKeys?: Uint32Array }): number[] {
+  const out = bandIntegers({ chars: e.charKeys, terms: e.termKeys });
+  for (const k of e.sampleKeys ?? []) out.push(sampleInteger(k));
+  return out;
+}
 
 function bandIntegers(query: BandQuery): number[] {
   const out: number[] = [];
@@ -392,7 +406,7 @@ export class PostgresStore implements IndexStore {
         `${r}\t${copyText(e.id)}\t${e.hash}\t${copyText(e.text)}\t${copyText(JSON.stringify(e.meta))}\t${e.chars}\t${e.words}\n`,
       );
       sketches.push(`${r}\t${e.charSize}\t${copyBytes(e.charSig)}\t${e.termSize}\t${copyBytes(e.termSig)}\n`);
-      for (const code of bandIntegers({ chars: e.charKeys, terms: e.termKeys })) bands.push(`${code}\t${r}\n`);
+      for (const code of keyIntegers(e)) bands.push(`${code}\t${r}\n`);
       pushEventRows(events, eventKeys, r, e);
     });
     await this.copy('documents', 'rowid, id, hash, text, meta, chars, words', docs);
@@ -437,7 +451,7 @@ export class PostgresStore implements IndexStore {
   private async removeOne(r: RemovedDocument): Promise<boolean> {
     const [row] = await this.query<{ rowid: string }>(`SELECT rowid FROM ${this.s}.documents WHERE id = $1`, [r.id]);
     if (!row) return false;
-    const codes = bandIntegers({ chars: r.charKeys, terms: r.termKeys });
+    const codes = keyIntegers(r);
     await this.query(`DELETE FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) AND doc = $2`, [codes, row.rowid]);
     await this.deleteEvents([row.rowid]);
     await this.query(`DELETE FROM ${this.s}.documents WHERE rowid = $1`, [row.rowid]);
@@ -476,14 +490,33 @@ export class PostgresStore implements IndexStore {
 
   async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {
     const codes = bandIntegers(query);
-    if (codes.length === 0) return [];
+    const sampled = query.samples ? await this.docsBySamples(query.samples) : [];
+    if (codes.length === 0 && sampled.length === 0) return [];
     const rows = await this.query<SketchRow>(
       `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM ${this.s}.sketches s
        JOIN ${this.s}.documents d ON d.rowid = s.doc
-       WHERE s.doc IN (SELECT doc FROM ${this.s}.bands WHERE key = ANY($1::bigint[])) ORDER BY s.doc`,
-      [codes],
+       WHERE s.doc IN (SELECT doc FROM ${this.s}.bands WHERE key = ANY($1::bigint[])) OR s.doc = ANY($2::bigint[])
+       ORDER BY s.doc`,
+      [codes, sampled],
     );
     return rows.map(toSketch);
+  }
+
+  /** Rowids qualifying through the sampled shingles (`sampleMates`): each key's postings read up to one past `maxPostings`. */
+  private async docsBySamples(query: SampleQuery): Promise<number[]> {
+    if (query.keys.length === 0) return [];
+    const rows = await this.query<{ key: string; doc: string }>(
+      `SELECT k.key, b.doc FROM unnest($1::bigint[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT doc FROM ${this.s}.bands WHERE key = k.key LIMIT $2) b`,
+      [Array.from(query.keys, sampleInteger), query.maxPostings + 1],
+    );
+    const postings = new Map<string, number[]>();
+    for (const r of rows) {
+      const list = postings.get(r.key);
+      if (list) list.push(Number(r.doc));
+      else postings.set(r.key, [Number(r.doc)]);
+    }
+    return sampleMates(postings.values(), query);
   }
 
   async findEventCandidates(query: EventQuery): Promise<StoredEvent[]> {
@@ -635,7 +668,7 @@ export class PostgresStore implements IndexStore {
             r,
           ],
         );
-        for (const code of bandIntegers({ chars: e.charKeys, terms: e.termKeys })) bands.push(`${code}\t${r}\n`);
+        for (const code of keyIntegers(e)) bands.push(`${code}\t${r}\n`);
       }
       await this.copy('bands', 'key, doc', bands);
       await this.copyEvents(events, eventKeys, known);

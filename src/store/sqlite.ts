@@ -47,10 +47,12 @@ import {
   InputError,
   listBatchConflicts,
   type RemovedDocument,
+  type SampleQuery,
   type SketchConfig,
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
+  sampleMates,
   validateSketchConfig,
 } from '../types/index.js';
 
@@ -77,6 +79,19 @@ const CHANNEL_CODE: Record<Channel, number> = { chars: 0, terms: 1 };
 
 export function bandInteger(channel: Channel, band: number, key: number): number {
   return CHANNEL_CODE[channel] * 2 ** 40 + band * 2 ** 32 + key;
+}
+
+/** The integer of a sampled shingle (the containment channel), beside the two channels' band integers. */
+export function sampleInteger(key: number): number {
+  return SAMPLE_CODE * 2 ** 40 + key;
+}
+const SAMPLE_CODE = 2;
+
+/** Every key integer a document is stored under: its bands in both channels and its sampled shingles. */
+function keyIntegers(e: { charKeys: Uint32Array; termKeys: Uint32Array; sampleKeys?: Uint32Array }): number[] {
+  const out = bandIntegers({ chars: e.charKeys, terms: e.termKeys });
+  for (const k of e.sampleKeys ?? []) out.push(sampleInteger(k));
+  return out;
 }
 
 function bandIntegers(query: BandQuery): number[] {
@@ -338,8 +353,8 @@ export class SqliteStore implements IndexStore {
       const pendingRows: number[] = [];
       for (const e of b.add ?? []) {
         const rowid = this.insertOne(e);
-        if (defer) pushKeyRows(pendingRows, rowid, e.charKeys, e.termKeys);
-        else this.linkKeys(rowid, e.charKeys, e.termKeys);
+        if (defer) pushKeyRows(pendingRows, rowid, e);
+        else this.linkKeys(rowid, e);
         documents++;
       }
       this.appendPendingRows(pendingRows);
@@ -358,7 +373,7 @@ export class SqliteStore implements IndexStore {
   private removeOne(r: RemovedDocument): boolean {
     const rowid = this.stmt.rowidOf.get(r.id) as number | undefined;
     if (rowid === undefined) return false;
-    this.unlinkKeys(rowid, r.charKeys, r.termKeys);
+    this.unlinkKeys(rowid, r);
     this.applyTermCounts(new Map(r.terms.map((t) => [t, 1])), -1);
     this.stmt.deleteSketch.run(rowid);
     this.deleteEvent(rowid);
@@ -442,12 +457,37 @@ export class SqliteStore implements IndexStore {
     }
   }
 
-  private linkKeys(rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
-    for (const code of bandIntegers({ chars: charKeys, terms: termKeys })) this.stmt.insertBand.run(code, rowid);
+  private linkKeys(rowid: number, e: DocumentEntry): void {
+    for (const code of keyIntegers(e)) this.stmt.insertBand.run(code, rowid);
   }
 
-  private unlinkKeys(rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
-    for (const code of bandIntegers({ chars: charKeys, terms: termKeys })) this.stmt.deleteBand.run(code, rowid);
+  private unlinkKeys(rowid: number, r: RemovedDocument): void {
+    for (const code of keyIntegers(r)) this.stmt.deleteBand.run(code, rowid);
+  }
+
+  /**
+   * Rowids of the documents qualifying through the sampled shingles (`sampleMates`): each key's
+   * postings read up to one past `maxPostings` (an indexed range; a common shingle costs no more
+   * than a rare one), pending rows with one look-up.
+   */
+  private docsBySamples(query: SampleQuery): number[] {
+    if (query.keys.length === 0) return [];
+    const postings = new Map<number, number[]>();
+    const firstOf = this.prepared('samplePostings', 1, (m) => `SELECT doc FROM bands WHERE key = ${m} LIMIT ?`, true);
+    for (const k of query.keys) {
+      const code = sampleInteger(k);
+      postings.set(code, firstOf.all(code, query.maxPostings + 1) as number[]);
+    }
+    if (this.hasPendingKeys()) {
+      const codes = [...postings.keys()];
+      const inPending = this.prepared(
+        'samplePending',
+        codes.length,
+        (m) => `SELECT key, doc FROM pending_bands WHERE key IN (${m})`,
+      );
+      for (const r of inPending.all(codes) as Array<{ key: number; doc: number }>) postings.get(r.key)?.push(r.doc);
+    }
+    return sampleMates(postings.values(), query);
   }
 
   /** Rowids of documents under any of the band integers (each once per band it is under). */
@@ -480,7 +520,9 @@ export class SqliteStore implements IndexStore {
   }
 
   async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {
-    const docs = [...new Set(this.docsUnder(bandIntegers(query)))];
+    const docs = [
+      ...new Set([...this.docsUnder(bandIntegers(query)), ...(query.samples ? this.docsBySamples(query.samples) : [])]),
+    ];
     if (docs.length === 0) return [];
     return (this.stmt.sketchesOfRowids.all(JSON.stringify(docs)) as SketchRow[]).map(toSketch);
   }
@@ -594,8 +636,8 @@ export class SqliteStore implements IndexStore {
           this.stmt.updateSketch.run(e.charSize, toBlob(e.charSig), e.termSize, toBlob(e.termSig), rowid);
           this.deleteEvent(rowid);
           if (e.event) this.insertEvent(rowid, e.event);
-          if (defer) pushKeyRows(pendingRows, rowid, e.charKeys, e.termKeys);
-          else this.linkKeys(rowid, e.charKeys, e.termKeys);
+          if (defer) pushKeyRows(pendingRows, rowid, e);
+          else this.linkKeys(rowid, e);
         }
         this.appendPendingRows(pendingRows);
         this.applyTermCounts(countBatchTerms(known, options.termCounts), 1);
@@ -714,8 +756,8 @@ function prepareStatements(db: Database.Database) {
 type Statements = ReturnType<typeof prepareStatements>;
 
 /** (key, doc) pairs of one document's band keys, flat, as `pending_bands` rows. */
-function pushKeyRows(out: number[], rowid: number, charKeys: Uint32Array, termKeys: Uint32Array): void {
-  for (const code of bandIntegers({ chars: charKeys, terms: termKeys })) out.push(code, rowid);
+function pushKeyRows(out: number[], rowid: number, e: DocumentEntry): void {
+  for (const code of keyIntegers(e)) out.push(code, rowid);
 }
 
 /** The stored sketch config, checked: a damaged or hand-edited record is refused with the reason. */

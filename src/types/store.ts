@@ -51,6 +51,13 @@ export interface SketchConfig {
    * "index-events"). Once on, every later write of the index keeps it.
    */
   events?: boolean;
+  /**
+   * The containment channel: one character shingle in `oneIn` kept per document (its "samples",
+   * `sampleShingles`) and stored under its own keys, so the gate finds a short text held by a long
+   * one (a preview, an excerpt, a story inside a roundup) that the Jaccard bands miss. Absent in an
+   * index made before it existed: such an index answers without it until `copydesk index rebuild`.
+   */
+  containment?: { oneIn: number };
 }
 
 export type Channel = 'chars' | 'terms';
@@ -91,6 +98,11 @@ export function validateSketchConfig(config: unknown): asserts config is SketchC
   }
   if (c.events !== undefined && typeof c.events !== 'boolean')
     throw new RangeError(`events must be true or false when given, got ${String(c.events)}`);
+  if (c.containment !== undefined) {
+    const oneIn = (c.containment as { oneIn?: unknown } | null)?.oneIn;
+    if (!isWhole(oneIn, 1, 4096))
+      throw new RangeError(`containment.oneIn must be a whole number in [1, 4096], got ${String(oneIn)}`);
+  }
 }
 
 /** What the store keeps of an article. */
@@ -118,6 +130,8 @@ export interface StoredSketch {
 export interface DocumentEntry extends StoredDocument, StoredSketch {
   charKeys: Uint32Array;
   termKeys: Uint32Array;
+  /** The containment channel's sampled shingles (absent or empty: none; `SketchConfig.containment`). */
+  sampleKeys?: Uint32Array;
   /**
    * Distinct stemmed content words, counted into the document frequencies. Absent when the batch
    * carries the counts of all its documents at once (`IndexBatch.termCounts`).
@@ -166,6 +180,7 @@ export interface RemovedDocument {
   hash: string;
   charKeys: Uint32Array;
   termKeys: Uint32Array;
+  sampleKeys?: Uint32Array;
   terms: readonly string[];
 }
 
@@ -192,6 +207,33 @@ export interface BandHit {
 export interface BandQuery {
   chars?: Uint32Array;
   terms?: Uint32Array;
+  /** The containment channel: sampled shingles, and when a document qualifies through them. */
+  samples?: SampleQuery;
+}
+
+/**
+ * A document qualifies through the probe's sampled shingles when it holds at least `minShared` of
+ * them (or all of them, when the probe has fewer), not counting a shingle held by more than
+ * `maxPostings` documents (a formula or a dateline: no evidence, and costly to read).
+ */
+export interface SampleQuery {
+  keys: Uint32Array;
+  minShared: number;
+  maxPostings: number;
+}
+
+/**
+ * The documents qualifying through a sample query, from each key's postings (documents holding
+ * it; a list may stop after `maxPostings` + 1, which is enough to tell that it is too long).
+ */
+export function sampleMates<T>(postings: Iterable<readonly T[]>, query: SampleQuery): T[] {
+  const shared = new Map<T, number>();
+  for (const docs of postings) {
+    if (docs.length > query.maxPostings) continue;
+    for (const d of new Set(docs)) shared.set(d, (shared.get(d) ?? 0) + 1);
+  }
+  const least = Math.min(query.minShared, query.keys.length);
+  return [...shared].filter(([, n]) => n >= least).map(([d]) => d);
 }
 
 export interface IndexStore {

@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createSketchConfig } from '../../src/core/minhash/sketch.js';
+import { addArticles } from '../../src/pipeline/indexing.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { CORPUS } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/runCli.js';
-import { makeTempDir } from '../store/fixtures.js';
+import { makeTempDir, readSeeds } from '../store/fixtures.js';
 
 const dir = makeTempDir('cli-index');
 
@@ -44,6 +47,28 @@ describe('copydesk index', () => {
       bucketEntries: number;
     };
     expect(rebuilt).toMatchObject({ documents: after.documents, bucketEntries: after.bucketEntries });
+  });
+
+  it('an index made before the containment channel: gate answers without it, `index rebuild` adds it', async () => {
+    const index = join(dir, 'bands-only.db');
+    const { containment: _, ...bandsOnly } = createSketchConfig();
+    const store = await SqliteStore.open(index, { config: bandsOnly });
+    await addArticles(store, readSeeds());
+    await store.close();
+    // Seed 003 from 30 % of its text to 45 %: Jaccard about 0.15 with the whole, which no band catches.
+    const seed = readSeeds().find((a) => a.id.startsWith('003')) as { text: string };
+    const n = seed.text.length;
+    const excerpt = join(dir, 'excerpt.txt');
+    writeFileSync(excerpt, seed.text.slice(seed.text.indexOf(' ', n * 0.3) + 1, seed.text.indexOf(' ', n * 0.45)));
+    const before = await runCli(['index', 'stats', '--index', index]);
+    expect(before.stdout).toMatch(/^samples {4}none \(`index rebuild` adds them/m);
+    expect((await runCli(['gate', excerpt, '--index', index])).code).toBe(0);
+    expect((await runCli(['index', 'rebuild', '--index', index])).code).toBe(0);
+    const after = await runCli(['index', 'stats', '--index', index]);
+    expect(after.stdout).toMatch(/^samples {4}1 in 32 character shingles/m);
+    const gate = await runCli(['gate', excerpt, '--index', index]);
+    expect(gate.code).toBe(1);
+    expect(gate.stdout).toMatch(/^redundant excerpt\n {2}republication of "?003_/);
   });
 
   it.each([

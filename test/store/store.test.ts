@@ -58,6 +58,36 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
     },
   );
 
+  it.skipIf(skip !== '')(
+    'finds a long document through the sampled shingles of an excerpt, by the rule of two shared and none too common',
+    async () => {
+      const store = await open();
+      const entries = seeds.map((a) => prepareEntry(a, config));
+      await store.applyBatch({ add: entries });
+      const long = seeds.reduce((x, y) => (y.text.length > x.text.length ? y : x));
+      // The opening fifth of the longest seed: Jaccard far below the bands' threshold.
+      const excerpt = prepareEntry(
+        { id: 'excerpt', text: long.text.slice(0, Math.floor(long.text.length / 5)) },
+        config,
+      );
+      const keys = excerpt.sampleKeys ?? new Uint32Array(0);
+      expect(keys.length).toBeGreaterThan(4);
+      const found = async (q: { keys: Uint32Array; minShared?: number; maxPostings?: number }) =>
+        (await store.findSketchesByBands({ samples: { minShared: 2, maxPostings: 200, ...q } })).map((s) => s.id);
+      // The seeds tell one story, so they share sampled shingles ("the Communist Party of China"):
+      // the store proposes, the signature filter decides (gate.test.ts).
+      expect(await found({ keys })).toContain(long.id);
+      // One shared key is not enough when the probe has two or more…
+      const one = keys.subarray(0, 1);
+      expect(await found({ keys: Uint32Array.of(one[0] as number, 7) })).toEqual([]);
+      // …and enough when it is all the probe has.
+      expect(await found({ keys: one })).toContain(long.id);
+      // A key held by more documents than `maxPostings` is no evidence.
+      expect(await found({ keys, maxPostings: 0 })).toEqual([]);
+      await store.close();
+    },
+  );
+
   it.skipIf(skip !== '')('removing a document undoes its bands and its document frequencies exactly', async () => {
     const store = await open();
     const entries = seeds.map((a) => prepareEntry(a, config));

@@ -151,9 +151,15 @@ async function rebuildAction(opts: Record<string, unknown>): Promise<void> {
     quiet: opts.quiet === true,
   });
   try {
+    const { createSketchConfig } = await import('../../core/minhash/sketch.js');
     const r = await rebuildIndex(store, {
+      // The stored bands are kept; the containment channel is added (an index made before it has none).
       // --events / --no-events turn event sketches on or off; without either the index keeps its choice.
-      ...(typeof opts.events === 'boolean' ? { config: { ...store.config, events: opts.events } } : {}),
+      config: {
+        ...store.config,
+        containment: store.config.containment ?? createSketchConfig().containment,
+        ...(typeof opts.events === 'boolean' ? { events: opts.events } : {}),
+      },
       ...(pool.prepare ? { prepare: pool.prepare } : {}),
       onProgress: (p) => bar.update(p.done, p.chars),
     });
@@ -201,7 +207,7 @@ export function register(program: Command): void {
     .action(statsAction);
   index
     .command('rebuild')
-    .description('recompute signatures, LSH buckets and document frequencies from the stored texts')
+    .description('recompute signatures, LSH buckets, sampled shingles and document frequencies from the stored texts')
     .option(...INDEX_OPTION)
     .option('--workers <n>', 'worker threads for sketching')
     .option('--events', 'keep event sketches from now on (for the gate\'s "known event")')

@@ -20,11 +20,11 @@
  */
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
 import { hashString, sampleShingles, shingleChars, toSortedSet } from '../fingerprint/shingle.js';
-import { filterCharSignatures, passesTermSignatures } from '../minhash/filter.js';
+import { filterCharSignatures, passesTermSignatures, SAMPLE_FILTER } from '../minhash/filter.js';
 import { computeBandKeys } from '../minhash/lsh.js';
 import { computeMinHash, estimateJaccard, type MinHashSignature } from '../minhash/minhash.js';
 import { chooseLshParams } from '../minhash/params.js';
-import { createSketchConfig, hashTokens } from '../minhash/sketch.js';
+import { CONTAINMENT_SAMPLE, createSketchConfig, hashTokens } from '../minhash/sketch.js';
 import {
   type CandidateCap,
   capPairsPerArticle,
@@ -43,27 +43,6 @@ import {
  */
 export const BUCKET_WINDOW = 50;
 export const MAX_BUCKET_MATES = 2 * MAX_CANDIDATES_PER_ARTICLE;
-
-/**
- * The containment channel: one character shingle in `CONTAINMENT_SAMPLE` kept per article
- * (`sampleShingles`), and pairs sharing two kept shingles proposed. Bands on Jaccard miss an
- * excerpt, preview or short copy inside a long page (sizes 400 and 4,000 shingles: Jaccard ≤ 0.1,
- * where 32 bands of 2 rows collide with probability 0.27). A text of a shingles contained at c in
- * another shares about λ = c·a / CONTAINMENT_SAMPLE kept shingles with it, and is missed when it
- * shares fewer than two, probability e^(−λ)(1 + λ): 2 % for a 250-shingle preview (about 40 words)
- * at c = 0.75, 0.01 % at 500 shingles. Measured on the index benchmark's 10k corpus (an exact
- * reference, `npm run bench -- index --recall`): recall 0.983 (1,052 of 1,070) without the
- * channel, 1.000 with it at 1 in 16 and 1 in 32, 0.998 at 1 in 64; 1 in 32 halves 1 in 16's
- * postings. Candidate pairs 9,996 → 10,198.
- */
-export const CONTAINMENT_SAMPLE = 32;
-/**
- * A kept shingle held by more articles than this says nothing about any two of them (a formula,
- * a dateline) and is not followed; the exact reference of the recall measurement skips word
- * 5-shingles held by more than 200 documents for the same reason.
- */
-export const MAX_SAMPLE_POSTINGS = 200;
-const MIN_SHARED_SAMPLES = 2;
 
 export interface LshCandidateOptions {
   /** Character-shingle Jaccard the bands aim at. Default 0.3. */
@@ -161,16 +140,14 @@ class SampleBuckets {
     const shared = this.shared;
     for (const key of this.keys[item] ?? []) {
       const list = this.postings.get(key) as number[];
-      if (list.length < 2 || list.length > MAX_SAMPLE_POSTINGS) continue;
+      if (list.length < 2 || list.length > SAMPLE_FILTER.maxPostings) continue;
       for (let y = lowerBound(list, item + 1); y < list.length; y++) {
         const j = list[y] as number;
         if (shared[j] === 0) out.push(j);
         shared[j] = (shared[j] as number) + 1;
       }
     }
-    // Two kept shingles in common at least (one for a text that keeps only one): a single shared
-    // 12-character window is what unrelated pages on one topic share by chance.
-    const least = Math.min(MIN_SHARED_SAMPLES, this.keys[item]?.length ?? 0);
+    const least = Math.min(SAMPLE_FILTER.minShared, this.keys[item]?.length ?? 0);
     let kept = 0;
     for (const j of out) {
       if ((shared[j] as number) >= least) out[kept++] = j;

@@ -15,6 +15,17 @@ import { estimateJaccard } from './minhash.js';
 export const SIGNATURE_FILTER = { charJaccard: 0.3, charContainment: 0.5, termJaccard: 0.25 } as const;
 
 /**
+ * The containment channel's test (`CONTAINMENT_SAMPLE` in sketch.ts): a pair is proposed when the
+ * two texts share at least `minShared` sampled shingles (all of them, for a text that keeps fewer),
+ * not counting a shingle held by more than `maxPostings` documents. One shared 12-character window
+ * is what unrelated pages on one topic share by chance; a shingle held by hundreds of documents (a
+ * formula, a dateline) says nothing about any two of them and costs the most to read (the recall
+ * measurement's exact reference skips word 5-shingles held by more than 200 documents likewise).
+ * The pair then passes the same signature filter as the others.
+ */
+export const SAMPLE_FILTER = { minShared: 2, maxPostings: 200 } as const;
+
+/**
  * Containment estimates from two signatures and the set sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
  * Returns the larger of the two containments (share of the smaller set found in the larger).
  */

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashString, shingleChars, toSortedSet } from '../../../src/core/fingerprint/shingle.js';
+import { hashString, mix32, shingleChars, toSortedSet } from '../../../src/core/fingerprint/shingle.js';
 import { computeBandKeys } from '../../../src/core/minhash/lsh.js';
 import { computeMinHash } from '../../../src/core/minhash/minhash.js';
 import {
@@ -37,6 +37,10 @@ function referenceSketch(tokens: readonly string[], terms: readonly string[], co
     termSize: termSet.length,
     termSig: ts.values,
     termKeys: computeBandKeys(ts, config.terms),
+    // The containment channel: the sorted shingles whose mixed hash lies in the lowest 1/oneIn.
+    sampleKeys: config.containment
+      ? charSet.filter((h) => mix32(h) < 2 ** 32 / (config.containment?.oneIn ?? 1))
+      : new Uint32Array(0),
     terms: distinct,
   };
 }
