@@ -8,7 +8,7 @@ export { joinByCosine } from './core/candidates/cosineJoin.js';
 export { lshCandidates } from './core/candidates/lsh.js';
 // Fingerprints and similarity.
 export { fingerprintArticle } from './core/fingerprint/fingerprint.js';
-export { shingleChars, shingleWords } from './core/fingerprint/shingle.js';
+export { sampleShingles, shingleChars, shingleWords } from './core/fingerprint/shingle.js';
 // The gate's decision.
 export { decideGate, isRedundant } from './core/gate.js';
 export { computeMinHash, estimateJaccard } from './core/minhash/minhash.js';

@@ -159,7 +159,8 @@ async function proposeCandidates(
     ? { chars: sketch.charKeys, terms: sketch.termKeys }
     : { chars: sketch.charKeys };
   // The containment channel (an index made before it has no sampled shingles: none are asked).
-  if (sketch.sampleKeys.length > 0) query.samples = { keys: sketch.sampleKeys, ...SAMPLE_FILTER };
+  const oneIn = store.config.containment?.oneIn;
+  if (oneIn && sketch.sampleKeys.length > 0) query.samples = { keys: sketch.sampleKeys, oneIn, ...SAMPLE_FILTER };
   const sketches = await store.findSketchesByBands(query);
   const skip = new Set(exact);
   const scored: Array<{ id: string; score: number }> = [];

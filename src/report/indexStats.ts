@@ -17,7 +17,7 @@ export function renderIndexStats(s: IndexStats): string {
     `documents  ${s.documents}`,
     `text       ${s.textChars.toLocaleString('en-US')} characters`,
     `terms      ${s.terms} (document frequencies for TF-IDF)`,
-    `buckets    ${s.bucketEntries} band entries`,
+    `buckets    ${s.bucketEntries} entries (LSH band keys and sampled shingles)`,
     `chars      MinHash ${c.chars.numPerm} (${c.charShingle}-char shingles), LSH ${c.chars.bands} bands × ${c.chars.rows} rows for Jaccard ${c.chars.threshold}`,
     `terms      MinHash ${c.terms.numPerm} (stemmed content words), LSH ${c.terms.bands} bands × ${c.terms.rows} rows for Jaccard ${c.terms.threshold}`,
     `samples    ${c.containment ? `1 in ${c.containment.oneIn} character shingles (the gate finds a text held by a longer one: an excerpt, a preview)` : 'none (`index rebuild` adds them: the gate finds a text held by a longer one)'}`,

@@ -10,6 +10,7 @@ import {
   batchIds,
   type Channel,
   countBatchTerms,
+  countSampleMates,
   type DocumentEntry,
   type EventEntry,
   type EventQuery,
@@ -177,7 +178,9 @@ export class MemoryStore implements IndexStore {
     }
     if (query.samples) {
       const postings = Array.from(query.samples.keys, (k) => [...(this.buckets.get(sampleCode(k)) ?? [])]);
-      for (const id of sampleMates(postings, query.samples)) ids.add(id);
+      const counts = countSampleMates(postings, query.samples);
+      const sizes = new Map([...counts.keys()].map((id) => [id, this.rows.get(id)?.sketch.charSize ?? 0]));
+      for (const id of sampleMates(counts, sizes, query.samples)) ids.add(id);
     }
     return this.getSketches([...ids]);
   }

@@ -26,6 +26,7 @@ import {
   batchIds,
   type Channel,
   countBatchTerms,
+  countSampleMates,
   type DocumentEntry,
   type EventQuery,
   type EventSketch,
@@ -516,7 +517,13 @@ export class PostgresStore implements IndexStore {
       if (list) list.push(Number(r.doc));
       else postings.set(r.key, [Number(r.doc)]);
     }
-    return sampleMates(postings.values(), query);
+    const counts = countSampleMates(postings.values(), query);
+    if (counts.size === 0) return [];
+    const sizes = await this.query<{ doc: string; size: number }>(
+      `SELECT doc, char_size AS size FROM ${this.s}.sketches WHERE doc = ANY($1::bigint[])`,
+      [[...counts.keys()]],
+    );
+    return sampleMates(counts, new Map(sizes.map((r) => [Number(r.doc), r.size])), query);
   }
 
   async findEventCandidates(query: EventQuery): Promise<StoredEvent[]> {

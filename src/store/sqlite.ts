@@ -36,6 +36,7 @@ import {
   batchIds,
   type Channel,
   countBatchTerms,
+  countSampleMates,
   type DocumentEntry,
   type EventEntry,
   type EventQuery,
@@ -468,7 +469,7 @@ export class SqliteStore implements IndexStore {
   /**
    * Rowids of the documents qualifying through the sampled shingles (`sampleMates`): each key's
    * postings read up to one past `maxPostings` (an indexed range; a common shingle costs no more
-   * than a rare one), pending rows with one look-up.
+   * than a rare one), pending rows with one look-up; then the sizes of those sharing two.
    */
   private docsBySamples(query: SampleQuery): number[] {
     if (query.keys.length === 0) return [];
@@ -487,7 +488,13 @@ export class SqliteStore implements IndexStore {
       );
       for (const r of inPending.all(codes) as Array<{ key: number; doc: number }>) postings.get(r.key)?.push(r.doc);
     }
-    return sampleMates(postings.values(), query);
+    const counts = countSampleMates(postings.values(), query);
+    if (counts.size === 0) return [];
+    const sizes = this.stmt.charSizesOfRowids.all(JSON.stringify([...counts.keys()])) as Array<{
+      doc: number;
+      size: number;
+    }>;
+    return sampleMates(counts, new Map(sizes.map((r) => [r.doc, r.size])), query);
   }
 
   /** Rowids of documents under any of the band integers (each once per band it is under). */
@@ -704,6 +711,7 @@ function prepareStatements(db: Database.Database) {
     sketchesOf: db.prepare(
       `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM documents d JOIN sketches s ON s.doc = d.rowid WHERE d.id IN (${ids})`,
     ),
+    charSizesOfRowids: db.prepare(`SELECT doc, char_size AS size FROM sketches WHERE doc IN (${ids})`),
     sketchesOfRowids: db.prepare(
       `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM sketches s JOIN documents d ON d.rowid = s.doc WHERE s.doc IN (${ids}) ORDER BY s.doc`,
     ),

@@ -187,6 +187,7 @@ export interface RemovedDocument {
 export interface IndexStats {
   documents: number;
   terms: number;
+  /** Rows of the look-up structure: LSH band keys and sampled shingles, one per document each. */
   bucketEntries: number;
   /** Characters of stored text. */
   textChars: number;
@@ -213,27 +214,57 @@ export interface BandQuery {
 
 /**
  * A document qualifies through the probe's sampled shingles when it holds at least `minShared` of
- * them (or all of them, when the probe has fewer), not counting a shingle held by more than
- * `maxPostings` documents (a formula or a dateline: no evidence, and costly to read).
+ * them (or all of them, when the probe has fewer), and at least `minShareOfSmaller` of the smaller
+ * of the two samples (a document's sample size estimated as its character shingles / `oneIn`); a
+ * shingle held by more than `maxPostings` documents is not counted (a formula or a dateline: no
+ * evidence, and costly to read). The rule itself is `passesSampleShare`.
  */
 export interface SampleQuery {
   keys: Uint32Array;
   minShared: number;
   maxPostings: number;
+  minShareOfSmaller: number;
+  oneIn: number;
 }
 
 /**
- * The documents qualifying through a sample query, from each key's postings (documents holding
- * it; a list may stop after `maxPostings` + 1, which is enough to tell that it is too long).
+ * How many of the probe's sampled shingles each document holds, for the documents holding at
+ * least `minShared` (or all, for a probe with fewer), from each key's postings (the documents
+ * holding it; a list may stop after `maxPostings` + 1, which is enough to tell that it is too long).
  */
-export function sampleMates<T>(postings: Iterable<readonly T[]>, query: SampleQuery): T[] {
+export function countSampleMates<T>(postings: Iterable<readonly T[]>, query: SampleQuery): Map<T, number> {
   const shared = new Map<T, number>();
   for (const docs of postings) {
     if (docs.length > query.maxPostings) continue;
     for (const d of new Set(docs)) shared.set(d, (shared.get(d) ?? 0) + 1);
   }
   const least = Math.min(query.minShared, query.keys.length);
-  return [...shared].filter(([, n]) => n >= least).map(([d]) => d);
+  for (const [d, n] of shared) if (n < least) shared.delete(d);
+  return shared;
+}
+
+/** Whether `shared` sampled shingles are enough for a pair whose samples number `a` and `b` (see `SampleQuery`). */
+export function passesSampleShare(
+  shared: number,
+  a: number,
+  b: number,
+  rule: { minShared: number; minShareOfSmaller: number },
+): boolean {
+  return shared >= Math.min(rule.minShared, a) && shared >= rule.minShareOfSmaller * Math.min(a, b);
+}
+
+/** The documents qualifying through a sample query, given each counted document's character shingles. */
+export function sampleMates<T>(
+  counts: ReadonlyMap<T, number>,
+  charSizes: ReadonlyMap<T, number>,
+  query: SampleQuery,
+): T[] {
+  const out: T[] = [];
+  for (const [d, n] of counts) {
+    const size = charSizes.get(d);
+    if (size !== undefined && passesSampleShare(n, query.keys.length, size / query.oneIn, query)) out.push(d);
+  }
+  return out;
 }
 
 export interface IndexStore {

@@ -59,7 +59,7 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
   );
 
   it.skipIf(skip !== '')(
-    'finds a long document through the sampled shingles of an excerpt, by the rule of two shared and none too common',
+    'finds a long document through the sampled shingles of an excerpt: two shared, a quarter of the smaller sample, none too common',
     async () => {
       const store = await open();
       const entries = seeds.map((a) => prepareEntry(a, config));
@@ -72,14 +72,19 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
       );
       const keys = excerpt.sampleKeys ?? new Uint32Array(0);
       expect(keys.length).toBeGreaterThan(4);
-      const found = async (q: { keys: Uint32Array; minShared?: number; maxPostings?: number }) =>
-        (await store.findSketchesByBands({ samples: { minShared: 2, maxPostings: 200, ...q } })).map((s) => s.id);
-      // The seeds tell one story, so they share sampled shingles ("the Communist Party of China"):
-      // the store proposes, the signature filter decides (gate.test.ts).
-      expect(await found({ keys })).toContain(long.id);
+      const found = async (q: { keys: Uint32Array; minShareOfSmaller?: number; maxPostings?: number }) =>
+        (
+          await store.findSketchesByBands({
+            samples: { minShared: 2, minShareOfSmaller: 0.25, maxPostings: 200, oneIn: 32, ...q },
+          })
+        ).map((s) => s.id);
+      expect(await found({ keys })).toEqual([long.id]);
+      // The seeds tell one story, so the others share a few sampled shingles with it ("the
+      // Communist Party of China"): two, but under a quarter of the excerpt's.
+      expect((await found({ keys, minShareOfSmaller: 0 })).length).toBeGreaterThan(1);
       // One shared key is not enough when the probe has two or more…
       const one = keys.subarray(0, 1);
-      expect(await found({ keys: Uint32Array.of(one[0] as number, 7) })).toEqual([]);
+      expect(await found({ keys: Uint32Array.of(one[0] as number, 7), minShareOfSmaller: 0 })).toEqual([]);
       // …and enough when it is all the probe has.
       expect(await found({ keys: one })).toContain(long.id);
       // A key held by more documents than `maxPostings` is no evidence.

@@ -18,6 +18,7 @@
  * members after it, and each article keeps at most `MAX_CANDIDATES_PER_ARTICLE` pairs (cap.ts),
  * the best signature estimates first; what is left out is counted in `cap`.
  */
+import { passesSampleShare } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
 import { hashString, sampleShingles, shingleChars, toSortedSet } from '../fingerprint/shingle.js';
 import { filterCharSignatures, passesTermSignatures, SAMPLE_FILTER } from '../minhash/filter.js';
@@ -114,7 +115,8 @@ class Buckets {
 
 /**
  * Kept shingle → the articles holding it (ascending), for the containment channel. An article's
- * mates are the later articles sharing its kept shingles, those sharing the most first: a
+ * mates are the later articles sharing enough of its kept shingles (`passesSampleShare`, with
+ * both samples' exact sizes), those sharing the most first: a
  * contained text shares many, a chance mate one (a line that recurs across pages fills short
  * lists too, so taking lists in order could spend the bound before reaching the true mate).
  */
@@ -147,10 +149,10 @@ class SampleBuckets {
         shared[j] = (shared[j] as number) + 1;
       }
     }
-    const least = Math.min(SAMPLE_FILTER.minShared, this.keys[item]?.length ?? 0);
+    const mine = this.keys[item]?.length ?? 0;
     let kept = 0;
     for (const j of out) {
-      if ((shared[j] as number) >= least) out[kept++] = j;
+      if (passesSampleShare(shared[j] as number, mine, this.keys[j]?.length ?? 0, SAMPLE_FILTER)) out[kept++] = j;
       else shared[j] = 0;
     }
     out.length = kept;
