@@ -491,14 +491,25 @@ export class PostgresStore implements IndexStore {
 
   async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {
     const codes = bandIntegers(query);
+    // Two steps, the documents first: with the band look-up as a subquery the planner guessed
+    // thousands of rows and hashed the whole documents table (160 ms at 100k documents, for 5).
+    const banded =
+      codes.length === 0
+        ? []
+        : (
+            await this.query<{ doc: string }>(
+              `SELECT DISTINCT doc FROM ${this.s}.bands WHERE key = ANY($1::bigint[])`,
+              [codes],
+            )
+          ).map((r) => Number(r.doc));
     const sampled = query.samples ? await this.docsBySamples(query.samples) : [];
-    if (codes.length === 0 && sampled.length === 0) return [];
+    const docs = [...new Set([...banded, ...sampled])];
+    if (docs.length === 0) return [];
     const rows = await this.query<SketchRow>(
       `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM ${this.s}.sketches s
        JOIN ${this.s}.documents d ON d.rowid = s.doc
-       WHERE s.doc IN (SELECT doc FROM ${this.s}.bands WHERE key = ANY($1::bigint[])) OR s.doc = ANY($2::bigint[])
-       ORDER BY s.doc`,
-      [codes, sampled],
+       WHERE s.doc = ANY($1::bigint[]) ORDER BY s.doc`,
+      [docs],
     );
     return rows.map(toSketch);
   }
