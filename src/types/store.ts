@@ -47,8 +47,9 @@ export interface SketchConfig {
   /**
    * Keep an event sketch per document and the key index over its names (`index add --events`,
    * `index rebuild --events`), so the gate can answer "novel text about a known event". Off by
-   * default: it costs about 2.8× the indexing time, 2.3× the size and 3.9× the gate's median (bench/RESULTS.md,
-   * "index-events"). Once on, every later write of the index keeps it.
+   * default: it costs about 4.8× the indexing time, 1.9× the size and 4.7× the gate's median
+   * (bench/RESULTS.md, "index"; 2.8×, 2.3× and 3.9× on an earlier, busier run). Once on, every
+   * later write of the index keeps it.
    */
   events?: boolean;
   /**

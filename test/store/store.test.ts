@@ -428,7 +428,7 @@ describe('sqlite store: files it must refuse, untouched', () => {
 });
 
 describe.skipIf(!hasPostgres)(
-  `postgres store: an index of format 2${hasPostgres ? '' : ` (skipped: ${postgresSkipReason})`}`,
+  `postgres store: indexes written by earlier versions${hasPostgres ? '' : ` (skipped: ${postgresSkipReason})`}`,
   () => {
     it('is refused read-only, upgraded on a writable open by two writers at once, and filled by `rebuild --events`', async () => {
       const url = freshPostgresUrl('v2');
@@ -459,6 +459,36 @@ describe.skipIf(!hasPostgres)(
       expect((await a.findEventCandidates(query)).map((c) => c.id)).toEqual(want);
       expect(want).toContain(seeds[0]?.id);
       await a.close();
+      await client.end();
+    });
+
+    it('band keys indexed on the key alone (before index-only look-ups): kept read-only, covered on a writable open', async () => {
+      const url = freshPostgresUrl('bk');
+      const store = await PostgresStore.open(url, { config });
+      await addArticles(store, seeds);
+      const first = prepareEntry(seeds[0] as (typeof seeds)[0], config);
+      const want = (await store.findSketchesByBands({ chars: first.charKeys })).map((s) => s.id);
+      await store.close();
+      const { connectionString, schema } = parsePostgresUrl(url);
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      const indexdef = async () =>
+        (
+          await client.query<{ indexdef: string }>(
+            `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'bands'`,
+            [schema],
+          )
+        ).rows.map((r) => r.indexdef.replace(/^.* USING btree /, ''));
+      expect(await indexdef()).toEqual(['(key, doc)']);
+      await client.query(`DROP INDEX ${schema}.bands_key`);
+      await client.query(`CREATE INDEX bands_key ON ${schema}.bands (key)`);
+      const reader = await PostgresStore.open(url, { readonly: true });
+      expect((await reader.findSketchesByBands({ chars: first.charKeys })).map((s) => s.id)).toEqual(want);
+      await reader.close();
+      expect(await indexdef()).toEqual(['(key)']);
+      const [a, b] = await Promise.all([PostgresStore.open(url, { config }), PostgresStore.open(url, { config })]);
+      await Promise.all([a.close(), b.close()]);
+      expect(await indexdef()).toEqual(['(key, doc)']);
       await client.end();
     });
   },
