@@ -1,0 +1,86 @@
+/**
+ * Gate latency on existing indexes, one article per call, each index opened once read-only:
+ *
+ *   npx tsx scripts/gateLatency.ts <corpus.jsonl> <index location>...
+ *
+ * Two query sets: generated variants (seed 999) of 150 articles drawn (seed 4242) from the first
+ * 2,000 of the corpus the indexes were built from, which should be redundant; and the real pages
+ * of ../shared/eval/web-wire.jsonl, which are not in the bench corpus and should be novel. Each
+ * location (a SQLite file or a `postgres://` URL) is measured in turn in this process, with five
+ * warm-up queries first. Prints p50 and p90, candidates proposed and verified per query, the
+ * redundant verdicts, and the time inside the store's candidate look-up (`findSketchesByBands`).
+ * Used for the PostgreSQL figures of issue 13 (bench/RESULTS.md, README "Benchmarks").
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createSketchConfig } from '../src/core/minhash/sketch.js';
+import { createRandom, generateVariants } from '../src/eval/generate.js';
+import { gateArticles } from '../src/pipeline/gate.js';
+import { openStore } from '../src/store/open.js';
+import { describeUrl } from '../src/store/postgres.js';
+import type { Article, IndexStore } from '../src/types/index.js';
+
+function readJsonl(path: string, limit: number): Article[] {
+  const out: Article[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (out.length >= limit) break;
+    if (line.trim() === '') continue;
+    const row = JSON.parse(line) as { id: string; text: string };
+    out.push({ id: row.id, text: row.text });
+  }
+  return out;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+async function measure(store: IndexStore, queries: readonly Article[]): Promise<string> {
+  const find = store.findSketchesByBands.bind(store);
+  let lookupMs = 0;
+  store.findSketchesByBands = async (q) => {
+    const t0 = performance.now();
+    const r = await find(q);
+    lookupMs += performance.now() - t0;
+    return r;
+  };
+  await gateArticles(store, queries.slice(0, 5));
+  lookupMs = 0;
+  const times: number[] = [];
+  let proposed = 0;
+  let verified = 0;
+  let redundant = 0;
+  for (const q of queries) {
+    const t0 = performance.now();
+    const r = (await gateArticles(store, [q])).results[0];
+    times.push(performance.now() - t0);
+    proposed += r?.candidates.proposed ?? 0;
+    verified += r?.candidates.verified ?? 0;
+    if (r?.verdict === 'redundant') redundant++;
+  }
+  store.findSketchesByBands = find;
+  times.sort((a, b) => a - b);
+  const n = queries.length;
+  return `p50 ${quantile(times, 0.5).toFixed(2)} ms, p90 ${quantile(times, 0.9).toFixed(2)} ms; ${(proposed / n).toFixed(1)} proposed, ${(verified / n).toFixed(2)} verified per query; ${redundant} of ${n} redundant; look-up ${(lookupMs / n).toFixed(2)} ms per query`;
+}
+
+const [corpus, ...locations] = process.argv.slice(2);
+const webWire = '../shared/eval/web-wire.jsonl';
+if (!corpus || locations.length === 0 || !existsSync(corpus) || !existsSync(webWire)) {
+  process.stderr.write(`usage: npx tsx scripts/gateLatency.ts <corpus.jsonl> <index location>... (needs ${webWire})\n`);
+  process.exit(2);
+}
+const pool = readJsonl(corpus, 2_000);
+const rng = createRandom(4242);
+const drawn = Array.from({ length: 150 }, () => pool[Math.floor(rng() * pool.length)] as Article);
+const variants = generateVariants([...new Map(drawn.map((a) => [a.id, a])).values()], { seed: 999 }).map((v) => ({
+  id: `q/${v.id}`,
+  text: v.text,
+}));
+const novel = readJsonl(webWire, 1_000).map((a, i) => ({ id: `web/${i}`, text: a.text }));
+for (const location of locations) {
+  const store = await openStore(location, { readonly: true, config: createSketchConfig() });
+  const shown = location.startsWith('postgres') ? describeUrl(location) : location;
+  process.stdout.write(`${shown}\n  variants (${variants.length}): ${await measure(store, variants)}\n`);
+  process.stdout.write(`  real pages (${novel.length}): ${await measure(store, novel)}\n`);
+  await store.close();
+}
