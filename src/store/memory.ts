@@ -179,7 +179,7 @@ export class MemoryStore implements IndexStore {
     if (query.samples) {
       const postings = Array.from(query.samples.keys, (k) => [...(this.buckets.get(sampleCode(k)) ?? [])]);
       const counts = countSampleMates(postings, query.samples);
-      const sizes = new Map([...counts.keys()].map((id) => [id, this.rows.get(id)?.sketch.charSize ?? 0]));
+      const sizes = new Map([...counts.shared.keys()].map((id) => [id, this.rows.get(id)?.sketch.charSize ?? 0]));
       for (const id of sampleMates(counts, sizes, query.samples)) ids.add(id);
     }
     return this.getSketches([...ids]);

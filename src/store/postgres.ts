@@ -552,17 +552,18 @@ export class PostgresStore implements IndexStore {
        CROSS JOIN LATERAL (SELECT doc FROM ${this.s}.bands WHERE key = k.key LIMIT $2) b`,
       [Array.from(query.keys, sampleInteger), query.maxPostings + 1],
     );
-    const postings = new Map<string, number[]>();
+    // Every key, held by none or many: each counted key is evidence (`countSampleMates`).
+    const postings = new Map<string, number[]>(Array.from(query.keys, (k) => [String(sampleInteger(k)), []]));
     for (const r of rows) {
       const list = postings.get(r.key);
       if (list) list.push(Number(r.doc));
       else postings.set(r.key, [Number(r.doc)]);
     }
     const counts = countSampleMates(postings.values(), query);
-    if (counts.size === 0) return [];
+    if (counts.shared.size === 0) return [];
     const sizes = await this.query<{ doc: string; size: number }>(
       `SELECT doc, char_size AS size FROM ${this.s}.sketches WHERE doc = ANY($1::bigint[])`,
-      [[...counts.keys()]],
+      [[...counts.shared.keys()]],
     );
     return sampleMates(counts, new Map(sizes.map((r) => [Number(r.doc), r.size])), query);
   }

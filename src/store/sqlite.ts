@@ -489,8 +489,8 @@ export class SqliteStore implements IndexStore {
       for (const r of inPending.all(codes) as Array<{ key: number; doc: number }>) postings.get(r.key)?.push(r.doc);
     }
     const counts = countSampleMates(postings.values(), query);
-    if (counts.size === 0) return [];
-    const sizes = this.stmt.charSizesOfRowids.all(JSON.stringify([...counts.keys()])) as Array<{
+    if (counts.shared.size === 0) return [];
+    const sizes = this.stmt.charSizesOfRowids.all(JSON.stringify([...counts.shared.keys()])) as Array<{
       doc: number;
       size: number;
     }>;

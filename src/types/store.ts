@@ -228,20 +228,30 @@ export interface SampleQuery {
   oneIn: number;
 }
 
+/** What `countSampleMates` found: shared keys per document, and how many of the probe's keys were counted. */
+export interface SampleCounts<T> {
+  shared: Map<T, number>;
+  /** The probe's keys held by at most `maxPostings` documents (the evidence the rule weighs). */
+  counted: number;
+}
+
 /**
  * How many of the probe's sampled shingles each document holds, for the documents holding at
- * least `minShared` (or all, for a probe with fewer), from each key's postings (the documents
- * holding it; a list may stop after `maxPostings` + 1, which is enough to tell that it is too long).
+ * least `minShared` of the counted keys (or all, when fewer are counted), from each key's postings
+ * (the documents holding it; a list may stop after `maxPostings` + 1, which is enough to tell that
+ * it is too long).
  */
-export function countSampleMates<T>(postings: Iterable<readonly T[]>, query: SampleQuery): Map<T, number> {
+export function countSampleMates<T>(postings: Iterable<readonly T[]>, query: SampleQuery): SampleCounts<T> {
   const shared = new Map<T, number>();
+  let counted = 0;
   for (const docs of postings) {
     if (docs.length > query.maxPostings) continue;
+    counted++;
     for (const d of new Set(docs)) shared.set(d, (shared.get(d) ?? 0) + 1);
   }
-  const least = Math.min(query.minShared, query.keys.length);
+  const least = Math.min(query.minShared, counted);
   for (const [d, n] of shared) if (n < least) shared.delete(d);
-  return shared;
+  return { shared, counted };
 }
 
 /** Whether `shared` sampled shingles are enough for a pair whose samples number `a` and `b` (see `SampleQuery`). */
@@ -254,16 +264,19 @@ export function passesSampleShare(
   return shared >= Math.min(rule.minShared, a) && shared >= rule.minShareOfSmaller * Math.min(a, b);
 }
 
-/** The documents qualifying through a sample query, given each counted document's character shingles. */
-export function sampleMates<T>(
-  counts: ReadonlyMap<T, number>,
-  charSizes: ReadonlyMap<T, number>,
-  query: SampleQuery,
-): T[] {
+/**
+ * The documents qualifying through a sample query, given each counted document's character
+ * shingles. Only the probe's counted keys are evidence, so both sample sizes are taken at that
+ * share: a page whose lines recur across hundreds of others keeps few counted keys, and a quarter
+ * of all its keys would ask for more than it can show (a preview of 38 samples, 29 of them held by
+ * more than 200 of the bench's 100k documents, shared all 9 others with its source).
+ */
+export function sampleMates<T>(counts: SampleCounts<T>, charSizes: ReadonlyMap<T, number>, query: SampleQuery): T[] {
   const out: T[] = [];
-  for (const [d, n] of counts) {
+  const share = query.keys.length === 0 ? 0 : counts.counted / query.keys.length;
+  for (const [d, n] of counts.shared) {
     const size = charSizes.get(d);
-    if (size !== undefined && passesSampleShare(n, query.keys.length, size / query.oneIn, query)) out.push(d);
+    if (size !== undefined && passesSampleShare(n, counts.counted, (size / query.oneIn) * share, query)) out.push(d);
   }
   return out;
 }

@@ -12,10 +12,12 @@ describe('the containment channel rule (countSampleMates, sampleMates)', () => {
       fc.property(postings, (lists) => {
         const query: SampleQuery = { ...rule, keys: new Uint32Array(lists.length) };
         const got = countSampleMates(lists, query);
-        const least = Math.min(2, lists.length);
+        const countable = lists.filter((l) => l.length <= rule.maxPostings);
+        expect(got.counted).toBe(countable.length);
+        const least = Math.min(2, countable.length);
         for (let d = 0; d < 10; d++) {
-          const n = lists.filter((l) => l.length <= rule.maxPostings && l.includes(d)).length;
-          expect(got.get(d)).toBe(n >= least && n > 0 ? n : undefined);
+          const n = countable.filter((l) => l.includes(d)).length;
+          expect(got.shared.get(d)).toBe(n >= least && n > 0 ? n : undefined);
         }
       }),
     );
@@ -33,7 +35,7 @@ describe('the containment channel rule (countSampleMates, sampleMates)', () => {
     for (const [shared, a, b, passes] of cases)
       expect(passesSampleShare(shared, a, b, rule), `${shared} of ${a}, ${b}`).toBe(passes);
     // A stored document's sample size is estimated from its character shingles (here 8 × 32).
-    const counts = new Map([
+    const shared = new Map([
       ['short', 3],
       ['long', 3],
     ]);
@@ -41,6 +43,12 @@ describe('the containment channel rule (countSampleMates, sampleMates)', () => {
       ['short', 8 * 32],
       ['long', 60 * 32],
     ]);
-    expect(sampleMates(counts, sizes, { ...rule, keys: new Uint32Array(40) })).toEqual(['short']);
+    const query = { ...rule, keys: new Uint32Array(40) };
+    expect(sampleMates({ shared, counted: 40 }, sizes, query)).toEqual(['short']);
+    // Only counted keys are evidence: of 40, 9 held by few documents, all shared with the long one
+    // (a quarter of all 40 would ask for 10).
+    const preview = new Map([['long', 9]]);
+    expect(sampleMates({ shared: preview, counted: 9 }, sizes, query)).toEqual(['long']);
+    expect(passesSampleShare(9, 40, 60, rule)).toBe(false);
   });
 });

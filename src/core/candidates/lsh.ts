@@ -140,19 +140,23 @@ class SampleBuckets {
     out.length = 0;
     if (this.shared.length < this.keys.length) this.shared = new Int32Array(this.keys.length);
     const shared = this.shared;
+    // Only keys held by at most `maxPostings` articles are evidence; both samples are taken at that share (`sampleMates`).
+    let counted = 0;
     for (const key of this.keys[item] ?? []) {
       const list = this.postings.get(key) as number[];
-      if (list.length < 2 || list.length > SAMPLE_FILTER.maxPostings) continue;
+      if (list.length > SAMPLE_FILTER.maxPostings) continue;
+      counted++;
       for (let y = lowerBound(list, item + 1); y < list.length; y++) {
         const j = list[y] as number;
         if (shared[j] === 0) out.push(j);
         shared[j] = (shared[j] as number) + 1;
       }
     }
-    const mine = this.keys[item]?.length ?? 0;
+    const share = counted / Math.max(1, this.keys[item]?.length ?? 0);
     let kept = 0;
     for (const j of out) {
-      if (passesSampleShare(shared[j] as number, mine, this.keys[j]?.length ?? 0, SAMPLE_FILTER)) out[kept++] = j;
+      const theirs = (this.keys[j]?.length ?? 0) * share;
+      if (passesSampleShare(shared[j] as number, counted, theirs, SAMPLE_FILTER)) out[kept++] = j;
       else shared[j] = 0;
     }
     out.length = kept;
