@@ -39,7 +39,7 @@ import { addArticles, createInThreadPrepare } from '../src/pipeline/indexing.js'
 import { scanCorpus } from '../src/pipeline/scan.js';
 import { startSketchPool } from '../src/pipeline/workers/pool.js';
 import { openStore } from '../src/store/open.js';
-import type { Article, SketchConfig } from '../src/types/index.js';
+import type { Article, GateArticleResult, IndexStore, SketchConfig } from '../src/types/index.js';
 import type { BenchContext } from './run.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -251,38 +251,41 @@ function gateQueries(n: number, pool: Pool): Article[] {
   return [...redundant, ...novel];
 }
 
+/**
+ * Gate each query alone (one article per call) after five warm-up queries: its time in ms and its
+ * result, in query order. Shared with scripts/gateLatency.ts.
+ */
+export async function timeGate(
+  store: IndexStore,
+  queries: readonly Article[],
+): Promise<Array<{ ms: number; result: GateArticleResult | undefined }>> {
+  await gateArticles(store, queries.slice(0, 5)); // warm up statements and caches
+  const out: Array<{ ms: number; result: GateArticleResult | undefined }> = [];
+  for (const q of queries) {
+    const t0 = performance.now();
+    const result = (await gateArticles(store, [q])).results[0];
+    out.push({ ms: performance.now() - t0, result });
+  }
+  return out;
+}
+
 async function measureGate(location: string, n: number, pool: Pool): Promise<GateRun> {
   const store = await openStore(location, { readonly: true, config: createSketchConfig() });
   const queries = gateQueries(n, pool);
-  await gateArticles(store, queries.slice(0, 5)); // warm up statements and caches
-  const times: number[] = [];
-  let proposed = 0;
-  let verified = 0;
-  let found = 0;
-  let verdicts = '';
-  let knownEvents = 0;
-  for (const q of queries) {
-    const t0 = performance.now();
-    const r = (await gateArticles(store, [q])).results[0];
-    times.push(performance.now() - t0);
-    proposed += r?.candidates.proposed ?? 0;
-    verified += r?.candidates.verified ?? 0;
-    verdicts += r?.verdict === 'redundant' ? 'r' : 'n';
-    if (q.id.startsWith('q/') && r?.verdict === 'redundant') found++;
-    if (r?.event?.known) knownEvents++;
-  }
+  const timed = await timeGate(store, queries);
   await store.close();
-  times.sort((a, b) => a - b);
+  const times = timed.map((t) => t.ms).sort((a, b) => a - b);
+  const sum = (f: (r: GateArticleResult | undefined) => number) => timed.reduce((s, t) => s + f(t.result), 0);
   return {
     p50: quantile(times, 0.5),
     p99: quantile(times, 0.99),
     mean: times.reduce((s, x) => s + x, 0) / times.length,
-    proposed: proposed / queries.length,
-    verified: verified / queries.length,
-    redundantFound: found,
+    proposed: sum((r) => r?.candidates.proposed ?? 0) / queries.length,
+    verified: sum((r) => r?.candidates.verified ?? 0) / queries.length,
+    redundantFound: timed.filter((t, i) => queries[i]?.id.startsWith('q/') && t.result?.verdict === 'redundant').length,
     redundantAsked: queries.filter((q) => q.id.startsWith('q/')).length,
-    verdicts,
-    knownEvents,
+    verdicts: timed.map((t) => (t.result?.verdict === 'redundant' ? 'r' : 'n')).join(''),
+    knownEvents: timed.filter((t) => t.result?.event?.known).length,
   };
 }
 

@@ -12,9 +12,9 @@
  * Used for the PostgreSQL figures of issue 13 (bench/RESULTS.md, README "Benchmarks").
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { timeGate } from '../bench/index.bench.js';
 import { createSketchConfig } from '../src/core/minhash/sketch.js';
 import { createRandom, generateVariants } from '../src/eval/generate.js';
-import { gateArticles } from '../src/pipeline/gate.js';
 import { openStore } from '../src/store/open.js';
 import { describeUrl } from '../src/store/postgres.js';
 import type { Article, IndexStore } from '../src/types/index.js';
@@ -37,30 +37,23 @@ function quantile(sorted: readonly number[], q: number): number {
 async function measure(store: IndexStore, queries: readonly Article[]): Promise<string> {
   const find = store.findSketchesByBands.bind(store);
   let lookupMs = 0;
+  let lookups = 0;
   store.findSketchesByBands = async (q) => {
     const t0 = performance.now();
     const r = await find(q);
     lookupMs += performance.now() - t0;
+    lookups++;
     return r;
   };
-  await gateArticles(store, queries.slice(0, 5));
-  lookupMs = 0;
-  const times: number[] = [];
-  let proposed = 0;
-  let verified = 0;
-  let redundant = 0;
-  for (const q of queries) {
-    const t0 = performance.now();
-    const r = (await gateArticles(store, [q])).results[0];
-    times.push(performance.now() - t0);
-    proposed += r?.candidates.proposed ?? 0;
-    verified += r?.candidates.verified ?? 0;
-    if (r?.verdict === 'redundant') redundant++;
-  }
+  const timed = await timeGate(store, queries);
   store.findSketchesByBands = find;
-  times.sort((a, b) => a - b);
+  const times = timed.map((t) => t.ms).sort((a, b) => a - b);
   const n = queries.length;
-  return `p50 ${quantile(times, 0.5).toFixed(2)} ms, p90 ${quantile(times, 0.9).toFixed(2)} ms; ${(proposed / n).toFixed(1)} proposed, ${(verified / n).toFixed(2)} verified per query; ${redundant} of ${n} redundant; look-up ${(lookupMs / n).toFixed(2)} ms per query`;
+  const sum = (f: (t: (typeof timed)[number]) => number) => timed.reduce((s, t) => s + f(t), 0);
+  const proposed = sum((t) => t.result?.candidates.proposed ?? 0);
+  const verified = sum((t) => t.result?.candidates.verified ?? 0);
+  const redundant = timed.filter((t) => t.result?.verdict === 'redundant').length;
+  return `p50 ${quantile(times, 0.5).toFixed(2)} ms, p90 ${quantile(times, 0.9).toFixed(2)} ms; ${(proposed / n).toFixed(1)} proposed, ${(verified / n).toFixed(2)} verified per query; ${redundant} of ${n} redundant; look-up ${(lookupMs / Math.max(1, lookups)).toFixed(2)} ms per call (warm-up calls included)`;
 }
 
 const [corpus, ...locations] = process.argv.slice(2);
