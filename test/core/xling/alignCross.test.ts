@@ -95,17 +95,28 @@ describe('alignCross against the definition', () => {
     );
   });
 
-  it('is symmetric: swapping the texts swaps the shares', () => {
+  it('is symmetric in what it maximises: swapping the texts gives the same best weighted sum', () => {
+    // Not the same pairs: on an exact tie the two directions may keep different, equally good
+    // pairs (fast-check found one: sentence 1 of A with sentence 2 of B, or sentence 2 of A with
+    // sentence 1 of B, both at similarity 0.83 over 4 words), and then the shares differ. The scan
+    // always aligns a pair in one order, so its output does not depend on this.
+    const weighted = (a: CrossProfile, b: CrossProfile, r: ReturnType<typeof alignCross>) =>
+      r.matches.reduce(
+        (s, [i, j, sim]) => s + sim * ((a.sentences[i]?.words.length ?? 0) + (b.sentences[j]?.words.length ?? 0)),
+        0,
+      );
     fc.assert(
       fc.property(profileArb, profileArb, (a, b) => {
-        const ab = alignCross(a, b);
-        const ba = alignCross(b, a);
-        expect(ba.pairs).toBe(ab.pairs);
-        expect(ba.a).toBeCloseTo(ab.b, 12);
-        expect(ba.b).toBeCloseTo(ab.a, 12);
+        expect(weighted(b, a, alignCross(b, a))).toBeCloseTo(weighted(a, b, alignCross(a, b)), 9);
       }),
       { numRuns: 200 },
     );
+    // The tie fast-check found, pinned: the same sum both ways, different shares.
+    const sentence = (words: string[][]): CrossSentence => ({ words, keys: new Set(words.flat()), quoted: false });
+    const a = profile([sentence([[], ['e:k7'], ['e:k2']]), sentence([['e:k0']])]);
+    const b = profile([sentence([[], ['e:k0'], ['e:k0']]), sentence([['e:k2', 'e:k7']])]);
+    expect(weighted(a, b, alignCross(a, b))).toBeCloseTo(weighted(b, a, alignCross(b, a)), 12);
+    expect(alignCross(a, b).pairs).toBe(1);
   });
 });
 
