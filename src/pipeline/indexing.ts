@@ -286,15 +286,17 @@ export function createInThreadPrepare(
 }
 
 /** The distinct content terms of an article (the reference path). */
-function distinctTerms(article: Article): string[] {
-  const normalized = normalizeArticle(article);
-  return [...new Set(contentTerms(normalized.tokens, normalized.lang))];
-}
-
-/** The containment channel's keys of a stored article, as `index add` computed them (none when the index has no such channel). */
-function sampleKeysOf(article: Article, config: SketchConfig): Uint32Array {
-  if (!config.containment) return new Uint32Array(0);
-  return samplesOf(scanArticle(article, config.charShingle, createScanCache()).charSet, config);
+/**
+ * A stored article read again as `index add` read it, in one pass of the scanner: its distinct
+ * content terms and its sampled shingles (none when the index has no containment channel).
+ */
+function rescan(article: Article, config: SketchConfig): { terms: string[]; sampleKeys: Uint32Array } {
+  const cache = createScanCache();
+  const scanned = scanArticle(article, config.charShingle, cache);
+  return {
+    terms: [...new Set(scanned.termIds)].map((t) => cache.terms[t] as string),
+    sampleKeys: samplesOf(scanned.charSet, config),
+  };
 }
 
 /** What must be undone to remove a stored document: its band keys (from its stored signatures), its sampled shingles and its terms (from its text). */
@@ -312,8 +314,7 @@ export async function describeRemoval(store: IndexStore, id: string): Promise<Re
     hash: doc.hash,
     charKeys: keysOf(sketch.charSig, 'chars'),
     termKeys: keysOf(sketch.termSig, 'terms'),
-    sampleKeys: sampleKeysOf(restoreArticle(doc), config),
-    terms: distinctTerms(restoreArticle(doc)),
+    ...rescan(restoreArticle(doc), config),
   };
 }
 

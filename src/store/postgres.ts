@@ -23,6 +23,7 @@ import {
   type BandHit,
   type BandQuery,
   type BatchOutcome,
+  bandIntegers,
   batchIds,
   type Channel,
   countBatchTerms,
@@ -35,6 +36,7 @@ import {
   type IndexStats,
   type IndexStore,
   InputError,
+  keyIntegers,
   listBatchConflicts,
   type RemovedDocument,
   type SampleQuery,
@@ -42,6 +44,7 @@ import {
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
+  sampleInteger,
   sampleMates,
   validateSketchConfig,
 } from '../types/index.js';
@@ -54,31 +57,7 @@ export interface OpenPostgresOptions {
   allowRebuilding?: boolean;
 }
 
-const CHANNEL_CODE: Record<Channel, number> = { chars: 0, terms: 1 };
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
-
-/** A sampled shingle's integer (the containment channel), beside the two channels' band integers (as in the SQLite store). */
-function sampleInteger(key: number): number {
-  return 2 * 2 ** 40 + key;
-}
-
-/** Every key integer a document is stored under: its bands in both channels and its sampled shingles. */
-function keyIntegers(e: { charKeys: Uint32Array; termKeys: Uint32Array; sampleKeys?: Uint32Array }): number[] {
-  const out = bandIntegers({ chars: e.charKeys, terms: e.termKeys });
-  for (const k of e.sampleKeys ?? []) out.push(sampleInteger(k));
-  return out;
-}
-
-function bandIntegers(query: BandQuery): number[] {
-  const out: number[] = [];
-  for (const channel of ['chars', 'terms'] as const) {
-    const keys = query[channel];
-    if (keys)
-      for (let b = 0; b < keys.length; b++)
-        out.push(CHANNEL_CODE[channel] * 2 ** 40 + b * 2 ** 32 + (keys[b] as number));
-  }
-  return out;
-}
 
 /** The URL without its password, for messages. */
 export function describeUrl(url: string): string {

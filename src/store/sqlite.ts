@@ -33,6 +33,7 @@ import {
   type BandHit,
   type BandQuery,
   type BatchOutcome,
+  bandIntegers,
   batchIds,
   type Channel,
   countBatchTerms,
@@ -46,6 +47,7 @@ import {
   type IndexStats,
   type IndexStore,
   InputError,
+  keyIntegers,
   listBatchConflicts,
   type RemovedDocument,
   type SampleQuery,
@@ -53,6 +55,7 @@ import {
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
+  sampleInteger,
   sampleMates,
   validateSketchConfig,
 } from '../types/index.js';
@@ -74,34 +77,6 @@ export interface OpenSqliteOptions {
   allowRebuilding?: boolean;
   /** Milliseconds to wait for another writer. Default 10 000. */
   busyTimeoutMs?: number;
-}
-
-const CHANNEL_CODE: Record<Channel, number> = { chars: 0, terms: 1 };
-
-export function bandInteger(channel: Channel, band: number, key: number): number {
-  return CHANNEL_CODE[channel] * 2 ** 40 + band * 2 ** 32 + key;
-}
-
-/** The integer of a sampled shingle (the containment channel), beside the two channels' band integers. */
-export function sampleInteger(key: number): number {
-  return SAMPLE_CODE * 2 ** 40 + key;
-}
-const SAMPLE_CODE = 2;
-
-/** Every key integer a document is stored under: its bands in both channels and its sampled shingles. */
-function keyIntegers(e: { charKeys: Uint32Array; termKeys: Uint32Array; sampleKeys?: Uint32Array }): number[] {
-  const out = bandIntegers({ chars: e.charKeys, terms: e.termKeys });
-  for (const k of e.sampleKeys ?? []) out.push(sampleInteger(k));
-  return out;
-}
-
-function bandIntegers(query: BandQuery): number[] {
-  const out: number[] = [];
-  for (const channel of ['chars', 'terms'] as const) {
-    const keys = query[channel];
-    if (keys) for (let b = 0; b < keys.length; b++) out.push(bandInteger(channel, b, keys[b] as number));
-  }
-  return out;
 }
 
 /** The OS's reason for a failed file operation, in the words of its error code. */

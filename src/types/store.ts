@@ -214,6 +214,40 @@ export interface BandQuery {
 }
 
 /**
+ * The integers the SQL stores keep band keys under, one column for every channel: the channel
+ * (chars 0, terms 1, sampled shingles 2) times 2⁴⁰, plus the band's number times 2³², plus the
+ * 32-bit key (a sampled shingle has no band). All below 2⁵³, so exact in a JavaScript number.
+ */
+const CHANNEL_CODE = { chars: 0, terms: 1, samples: 2 } as const;
+
+/** The integer of one band key of a channel. */
+export function bandInteger(channel: Channel, band: number, key: number): number {
+  return CHANNEL_CODE[channel] * 2 ** 40 + band * 2 ** 32 + key;
+}
+
+/** The integer of a sampled shingle (the containment channel). */
+export function sampleInteger(key: number): number {
+  return CHANNEL_CODE.samples * 2 ** 40 + key;
+}
+
+/** The band integers of a query's channels (a channel left out gives none). */
+export function bandIntegers(query: BandQuery): number[] {
+  const out: number[] = [];
+  for (const channel of ['chars', 'terms'] as const) {
+    const keys = query[channel];
+    if (keys) for (let b = 0; b < keys.length; b++) out.push(bandInteger(channel, b, keys[b] as number));
+  }
+  return out;
+}
+
+/** Every key integer a document is stored under: its bands in both channels and its sampled shingles. */
+export function keyIntegers(e: { charKeys: Uint32Array; termKeys: Uint32Array; sampleKeys?: Uint32Array }): number[] {
+  const out = bandIntegers({ chars: e.charKeys, terms: e.termKeys });
+  for (const k of e.sampleKeys ?? []) out.push(sampleInteger(k));
+  return out;
+}
+
+/**
  * A document qualifies through the probe's sampled shingles when it holds at least `minShared` of
  * them (or all of them, when the probe has fewer), and at least `minShareOfSmaller` of the smaller
  * of the two samples (a document's sample size estimated as its character shingles / `oneIn`); a
