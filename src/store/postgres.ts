@@ -156,6 +156,7 @@ function schemaSql(s: string): string {
     CREATE TABLE ${s}.sketches (
       doc bigint PRIMARY KEY REFERENCES ${s}.documents (rowid) ON DELETE CASCADE,
       char_size integer NOT NULL, char_sig bytea NOT NULL, term_size integer NOT NULL, term_sig bytea NOT NULL);
+    CREATE INDEX sketches_sizes ON ${s}.sketches (doc) INCLUDE (char_size);
     CREATE TABLE ${s}.bands (key bigint NOT NULL, doc bigint NOT NULL);
     CREATE INDEX bands_key ON ${s}.bands (key, doc);
     CREATE TABLE ${s}.terms (term text PRIMARY KEY, df integer NOT NULL);
@@ -211,9 +212,13 @@ async function addEventTables(client: pg.Client, s: string): Promise<void> {
  * index-only scan, once `VACUUM` has marked the table's pages: see `mergePendingKeys`). An index
  * made before it has the key alone, and every posting cost a read of the table: at 100k documents
  * a gate look-up of 31 sampled shingles read 764 table pages in 30 ms, 7.7 ms from the index
- * alone (EXPLAIN ANALYZE). A writable open replaces it, under the schema's advisory lock.
+ * alone (EXPLAIN ANALYZE). A writable open replaces it, under the schema's advisory lock. The
+ * sizes the containment channel weighs are read the same way, from an index on the document that
+ * includes its size (from the table, each cost a page of signatures), created here for an index
+ * made before it.
  */
 async function coverBandKeys(client: pg.Client, s: string): Promise<void> {
+  await client.query(`CREATE INDEX IF NOT EXISTS sketches_sizes ON ${s}.sketches (doc) INCLUDE (char_size)`);
   const def = await client.query<{ indexdef: string }>(
     `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'bands_key'`,
     [s],
@@ -473,12 +478,12 @@ export class PostgresStore implements IndexStore {
 
   /**
    * Keys are written straight into the indexed table: nothing is ever pending. After writes, the
-   * band table is vacuumed so that look-ups are index-only scans (a page not yet marked visible
+   * band and sketch tables are vacuumed so that look-ups are index-only scans (a page not yet marked visible
    * sends each posting on it to the table); a vacuum another process runs is not waited for.
    */
   async mergePendingKeys(): Promise<void> {
     if (!this.wroteKeys) return;
-    await this.query(`VACUUM (ANALYZE, SKIP_LOCKED) ${this.s}.bands`);
+    await this.query(`VACUUM (ANALYZE, SKIP_LOCKED) ${this.s}.bands, ${this.s}.sketches`);
     this.wroteKeys = false;
   }
 
@@ -523,20 +528,28 @@ export class PostgresStore implements IndexStore {
     return rows.map(toSketch);
   }
 
-  /** Rowids qualifying through the sampled shingles (`sampleMates`): each key's postings read up to one past `maxPostings`. */
+  /**
+   * Rowids qualifying through the sampled shingles (`sampleMates`): each key's postings counted up
+   * to one past `maxPostings` on the index, and sent only when they are few enough to count (a
+   * key held more widely comes back as one row with no document).
+   */
   private async docsBySamples(query: SampleQuery): Promise<number[]> {
     if (query.keys.length === 0) return [];
-    const rows = await this.query<{ key: string; doc: string }>(
-      `SELECT k.key, b.doc FROM unnest($1::bigint[]) AS k(key)
-       CROSS JOIN LATERAL (SELECT doc FROM ${this.s}.bands WHERE key = k.key LIMIT $2) b`,
+    const rows = await this.query<{ key: string; n: string; doc: string | null }>(
+      `SELECT k.key, c.n, b.doc FROM unnest($1::bigint[]) AS k(key)
+       CROSS JOIN LATERAL (SELECT count(*) AS n FROM (SELECT 1 FROM ${this.s}.bands WHERE key = k.key LIMIT $2) x) c
+       LEFT JOIN LATERAL (SELECT doc FROM ${this.s}.bands WHERE key = k.key AND c.n < $2) b ON true`,
       [Array.from(query.keys, sampleInteger), query.maxPostings + 1],
     );
     // Every key, held by none or many: each counted key is evidence (`countSampleMates`).
-    const postings = new Map<string, number[]>(Array.from(query.keys, (k) => [String(sampleInteger(k)), []]));
+    const postings = new Map<string, number[] | null>();
     for (const r of rows) {
-      const list = postings.get(r.key);
-      if (list) list.push(Number(r.doc));
-      else postings.set(r.key, [Number(r.doc)]);
+      if (Number(r.n) > query.maxPostings) postings.set(r.key, null);
+      else {
+        const list = postings.get(r.key) ?? [];
+        if (r.doc !== null) list.push(Number(r.doc));
+        postings.set(r.key, list);
+      }
     }
     const counts = countSampleMates(postings.values(), query);
     if (counts.shared.size === 0) return [];

@@ -273,13 +273,14 @@ export interface SampleCounts<T> {
  * How many of the probe's sampled shingles each document holds, for the documents holding at
  * least `minShared` of the counted keys (or all, when fewer are counted), from each key's postings
  * (the documents holding it; a list may stop after `maxPostings` + 1, which is enough to tell that
- * it is too long).
+ * it is too long, and a store that counted the postings first gives `null` for a key held by more:
+ * its documents are never read).
  */
-export function countSampleMates<T>(postings: Iterable<readonly T[]>, query: SampleQuery): SampleCounts<T> {
+export function countSampleMates<T>(postings: Iterable<readonly T[] | null>, query: SampleQuery): SampleCounts<T> {
   const shared = new Map<T, number>();
   let counted = 0;
   for (const docs of postings) {
-    if (docs.length > query.maxPostings) continue;
+    if (docs === null || docs.length > query.maxPostings) continue;
     counted++;
     for (const d of new Set(docs)) shared.set(d, (shared.get(d) ?? 0) + 1);
   }

@@ -321,6 +321,41 @@ describe('sqlite store: files it must refuse, untouched', () => {
     await after.close();
   });
 
+  it('an index made before the sizes index answers sample queries read-only and gets it on a writable open', async () => {
+    const path = join(dir, `sizes-${n++}.db`);
+    const store = await SqliteStore.open(path, { config });
+    await addArticles(store, seeds);
+    await store.close();
+    const first = prepareEntry(seeds[0] as (typeof seeds)[number], config);
+    const samples = {
+      keys: first.sampleKeys as Uint32Array,
+      oneIn: 32,
+      minShared: 2,
+      minShareOfSmaller: 0.25,
+      maxPostings: 200,
+    };
+    const found = async (s: SqliteStore) => (await s.findSketchesByBands({ samples })).map((x) => x.id);
+    const withIndex = await SqliteStore.open(path, { readonly: true });
+    const want = await found(withIndex);
+    await withIndex.close();
+    expect(want).toContain(first.id);
+    const sizesIndex = () => {
+      const db = new Database(path, { readonly: true });
+      const row = db.prepare("SELECT 1 AS n FROM sqlite_master WHERE name = 'sketches_sizes'").get();
+      db.close();
+      return row !== undefined;
+    };
+    const db = new Database(path);
+    db.exec('DROP INDEX sketches_sizes');
+    db.close();
+    const reader = await SqliteStore.open(path, { readonly: true });
+    expect(await found(reader)).toEqual(want);
+    await reader.close();
+    expect(sizesIndex()).toBe(false);
+    await (await SqliteStore.open(path, { config })).close();
+    expect(sizesIndex()).toBe(true);
+  });
+
   it('upgrades an index of format 1 (signatures inside documents) on a writable open, and says so read-only', async () => {
     const path = join(dir, `v1-${n++}.db`);
     const store = await SqliteStore.open(path, { config });
@@ -462,7 +497,7 @@ describe.skipIf(!hasPostgres)(
       await client.end();
     });
 
-    it('band keys indexed on the key alone (before index-only look-ups): kept read-only, covered on a writable open', async () => {
+    it('band keys indexed on the key alone, sizes not indexed (before index-only look-ups): kept read-only, covered on a writable open', async () => {
       const url = freshPostgresUrl('bk');
       const store = await PostgresStore.open(url, { config });
       await addArticles(store, seeds);
@@ -472,23 +507,36 @@ describe.skipIf(!hasPostgres)(
       const { connectionString, schema } = parsePostgresUrl(url);
       const client = new pg.Client({ connectionString });
       await client.connect();
-      const indexdef = async () =>
+      const indexdef = async (table = 'bands') =>
         (
           await client.query<{ indexdef: string }>(
-            `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'bands'`,
-            [schema],
+            `SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 ORDER BY indexname`,
+            [schema, table],
           )
         ).rows.map((r) => r.indexdef.replace(/^.* USING btree /, ''));
+      const covered = ['(doc)', '(doc) INCLUDE (char_size)'];
       expect(await indexdef()).toEqual(['(key, doc)']);
+      expect(await indexdef('sketches')).toEqual(covered);
       await client.query(`DROP INDEX ${schema}.bands_key`);
       await client.query(`CREATE INDEX bands_key ON ${schema}.bands (key)`);
+      await client.query(`DROP INDEX ${schema}.sketches_sizes`);
+      const samples = {
+        keys: first.sampleKeys as Uint32Array,
+        oneIn: 32,
+        minShared: 2,
+        minShareOfSmaller: 0.25,
+        maxPostings: 200,
+      };
       const reader = await PostgresStore.open(url, { readonly: true });
       expect((await reader.findSketchesByBands({ chars: first.charKeys })).map((s) => s.id)).toEqual(want);
+      expect((await reader.findSketchesByBands({ samples })).map((s) => s.id)).toContain(seeds[0]?.id);
       await reader.close();
       expect(await indexdef()).toEqual(['(key)']);
+      expect(await indexdef('sketches')).toEqual(['(doc)']);
       const [a, b] = await Promise.all([PostgresStore.open(url, { config }), PostgresStore.open(url, { config })]);
       await Promise.all([a.close(), b.close()]);
       expect(await indexdef()).toEqual(['(key, doc)']);
+      expect(await indexdef('sketches')).toEqual(covered);
       await client.end();
     });
   },
