@@ -10,7 +10,8 @@ export default defineConfig({
     // dominated by a few long files (the hostile-input suite, the store faults) that mostly wait on
     // child processes. The hostile suite's bounds are generous enough for the sharing.
     maxWorkers: 2,
-    // A throwaway PostgreSQL cluster for the store tests, when PostgreSQL is installed.
-    globalSetup: ['test/helpers/postgresSetup.ts'],
+    // One temporary folder for the run, removed at its end (first: torn down last); a throwaway
+    // PostgreSQL cluster for the store tests, when PostgreSQL is installed.
+    globalSetup: ['test/helpers/tempSetup.ts', 'test/helpers/postgresSetup.ts'],
   },
 });
