@@ -23,7 +23,7 @@ import { type ArticleSketch, sketchScanned } from '../core/minhash/sketch.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import type { DocumentFrequencies } from '../core/similarity/tfidf.js';
 import { vectorizeTfIdf } from '../core/similarity/tfidf.js';
-import { normalizeArticle } from '../core/text/normalize.js';
+import { normalizeArticle, selectParagraphs } from '../core/text/normalize.js';
 import { contentTerms } from '../core/text/terms.js';
 import { createScanCache, type ScanCache, scanArticle, trimScanCache } from '../core/text/tokenCache.js';
 import type { AnchorResources } from '../core/xling/anchors.js';
@@ -100,11 +100,13 @@ type Wired = GateOptions & { anchors: AnchorResources; cache: ScanCache };
  */
 function probeArticle(article: Article, store: IndexStore, options: Wired): Probe {
   trimScanCache(options.cache);
-  const scanned = scanArticle(article, store.config.charShingle, options.cache);
+  // Body extraction once: the scanner and, when asked, the normalizer read the same selection.
+  const selected = selectParagraphs(article.text, article.lang);
+  const scanned = scanArticle(article, store.config.charShingle, options.cache, selected);
   const terms = scanned.termIds.map((t) => options.cache.terms[t] as string);
   const sketch: ArticleSketch = { ...sketchScanned(scanned, store.config), terms };
   let normalized: NormalizedArticle | undefined;
-  const norm = () => (normalized ??= normalizeArticle(article));
+  const norm = () => (normalized ??= normalizeArticle(article, { selected }));
   let fp: Fingerprint | undefined;
   let event: EventEntry | undefined;
   return {

@@ -92,6 +92,11 @@ export interface NormalizeOptions {
    * and function-word guess (12 languages, no load cost). Metadata always wins.
    */
   detectLanguage?: LanguageDetector;
+  /**
+   * The paragraphs `selectParagraphs` chose from this article's text with these options, when
+   * the caller has them already (the gate's scanner did): not selected again.
+   */
+  selected?: SelectedParagraphs;
 }
 
 /** What normalization keeps of the text: paragraphs and their original line numbers. */
@@ -217,7 +222,7 @@ function looksLikeTitle(paragraph: string): boolean {
  * of what was removed.
  */
 export function normalizeArticle(article: Article, options: NormalizeOptions = {}): NormalizedArticle {
-  const selected = selectParagraphs(article.text, article.lang, options);
+  const selected = options.selected ?? selectParagraphs(article.text, article.lang, options);
   const { paragraphs, actions } = selected;
   const sentences: Sentence[] = [];
   const tokens: string[] = [];

@@ -18,7 +18,7 @@
 import type { Article } from '../../types/index.js';
 import { hashString } from '../fingerprint/shingle.js';
 import { guessLanguage } from './language.js';
-import { selectParagraphs } from './normalize.js';
+import { type SelectedParagraphs, selectParagraphs } from './normalize.js';
 import { contentTerms } from './terms.js';
 import { foldWord, SPACELESS_SCRIPT, WORD_RE } from './tokens.js';
 
@@ -42,11 +42,14 @@ export function createTokenCache(maxEntries = 500_000): TokenCache {
 }
 
 /** The paragraphs and language exactly as normalizeArticle reads them (body extraction included). */
-function bodyAndLanguage(article: Article): {
-  paragraphs: ReturnType<typeof selectParagraphs>['paragraphs'];
+function bodyAndLanguage(
+  article: Article,
+  selected: SelectedParagraphs = selectParagraphs(article.text, article.lang),
+): {
+  paragraphs: SelectedParagraphs['paragraphs'];
   lang: string;
 } {
-  const { paragraphs } = selectParagraphs(article.text, article.lang);
+  const { paragraphs } = selected;
   return { paragraphs, lang: article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n')) };
 }
 
@@ -182,8 +185,12 @@ function formOf(raw: string, words: Map<string, number>, lang: string, cache: Sc
 }
 
 /** The form indexes of an article's words, in text order (the token stream of `normalizeArticle`). */
-function scanForms(article: Article, cache: ScanCache): { forms: number[]; lang: string } {
-  const { paragraphs, lang } = bodyAndLanguage(article);
+function scanForms(
+  article: Article,
+  cache: ScanCache,
+  selected?: SelectedParagraphs,
+): { forms: number[]; lang: string } {
+  const { paragraphs, lang } = bodyAndLanguage(article, selected);
   let words = cache.forms.get(lang);
   if (!words) {
     words = new Map();
@@ -302,9 +309,16 @@ export interface ScannedArticle {
  * looked up once (folded form, term id), then the token hash, the character shingles and the
  * distinct terms computed from form indexes: no token strings, joined text or term lists per
  * article. Pinned to `sketchTokens(normalizeArticle(…).tokens, contentTerms(…))` by a test.
+ * `selected`: the article's paragraphs when the caller has selected them already (the gate
+ * passes the same selection to `normalizeArticle`: body extraction once per input).
  */
-export function scanArticle(article: Article, charShingle: number, cache: ScanCache): ScannedArticle {
-  const { forms } = scanForms(article, cache);
+export function scanArticle(
+  article: Article,
+  charShingle: number,
+  cache: ScanCache,
+  selected?: SelectedParagraphs,
+): ScannedArticle {
+  const { forms } = scanForms(article, cache, selected);
   const { folded, termOf, termHash } = cache;
   if (cache.termSeen.length < cache.terms.length) {
     const grown = new Int32Array(Math.max(cache.terms.length, 2 * cache.termSeen.length)).fill(-1);
