@@ -52,7 +52,7 @@ interface Pool {
   bases: Article[];
 }
 
-function loadPool(): Pool {
+export function loadPool(): Pool {
   const lines = new Set<string>();
   const bases: Article[] = [];
   for (const f of ['wmt22-zhen.jsonl', 'wmt24-en-multilingual.jsonl']) {
@@ -165,7 +165,7 @@ interface GateRun {
 }
 
 /** Write the corpus of n articles as JSON Lines (not timed); returns its path and its text bytes. */
-function writeCorpus(n: number, pool: Pool, log: (l: string) => void): { path: string; mb: number } {
+export function writeCorpus(n: number, pool: Pool, log: (l: string) => void): { path: string; mb: number } {
   mkdirSync(DATA, { recursive: true });
   const path = join(DATA, `corpus-${n}.jsonl`);
   const sizePath = `${path}.bytes`;
@@ -239,7 +239,7 @@ async function buildIndex(
 }
 
 /** The bench's 300 gate queries: 150 new variants of indexed base articles, 150 new synthetic articles. */
-function gateQueries(n: number, pool: Pool): Article[] {
+export function gateQueries(n: number, pool: Pool): Article[] {
   const firstChunk = buildChunk(0, Math.min(CHUNK, n), pool).slice(0, Math.floor(Math.min(CHUNK, n) * 0.9));
   const rng = createRandom(4242);
   const sources = Array.from({ length: 150 }, () => firstChunk[Math.floor(rng() * firstChunk.length)] as Article);
