@@ -2,7 +2,7 @@
  * vitest globalSetup: one temporary folder for the whole run, removed at its end. Tests make
  * their folders with `mkdtemp(tmpdir())` and the CLI runs they start write theirs there too; with
  * `TMPDIR` pointing here for the run (the test workers and every child process inherit it), none
- * of them is left behind (before this, each run of the suite left about 1,500 folders and 800 MB
+ * of them is left behind (before this, each run of the suite left about 150 folders and 800 MB
  * in /tmp). Sticky and world-writable, as /tmp is: a permission test runs the CLI as another user,
  * and the throwaway PostgreSQL cluster runs as `postgres`.
  */
