@@ -290,10 +290,12 @@ export class SqliteStore implements IndexStore {
       db.pragma('threads = 2');
       // 256 MiB of page cache: band-key inserts land all over the B-tree.
       db.pragma('cache_size = -262144');
-      // Reads through memory-mapped pages (SQLite caps it at 2 GiB): a gate's look-ups touch a few
-      // hundred random pages, each a read() call and a copy without it (look-up 15.1 → 12.3 ms a
-      // query on the bench's 100k index, `scripts/gateLatency.ts`). Writes still go through write().
-      db.pragma('mmap_size = 4294967296');
+      // A read-only open reads through memory-mapped pages (SQLite caps it at 2 GiB): a gate's
+      // look-ups touch a few hundred random pages, each a read() call and a copy without it
+      // (look-up 15.1 → 12.3 ms a query on the bench's 100k index, `scripts/gateLatency.ts`). Not
+      // for writers: a load gains nothing from it, and the mapped pages it touches count in its
+      // RSS (the 1M `index add`: 0.9 GiB of its 2.7 GiB during the final merge).
+      if (options.readonly) db.pragma('mmap_size = 4294967296');
       const store = new SqliteStore(db, path, readMeta(db, path, options));
       // Keys left pending by a load that was killed before its merge.
       if (!options.readonly) store.mergePendingKeysSync();
