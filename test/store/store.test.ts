@@ -5,15 +5,23 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { eventQuery } from '../../src/core/events/known.js';
-import { createSketchConfig } from '../../src/core/minhash/sketch.js';
+import { SAMPLE_FILTER } from '../../src/core/minhash/filter.js';
+import { CONTAINMENT_SAMPLE, createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles, describeRemoval, prepareEntry, rebuildIndex } from '../../src/pipeline/indexing.js';
 import { PostgresStore, parsePostgresUrl } from '../../src/store/postgres.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
 import { type DocumentEntry, type EventEntry, InputError } from '../../src/types/index.js';
-import type { IndexStore } from '../../src/types/store.js';
+import type { IndexStore, SampleQuery } from '../../src/types/store.js';
 import { freshPostgresUrl, hasPostgres, postgresSkipReason } from '../helpers/postgres.js';
 import { storeKinds } from '../helpers/stores.js';
 import { makeTempDir, readSeeds } from './fixtures.js';
+
+/** The gate's sample query for a prepared entry (the containment channel's rule). */
+const sampleQueryOf = (e: DocumentEntry): SampleQuery => ({
+  keys: e.sampleKeys ?? new Uint32Array(),
+  oneIn: CONTAINMENT_SAMPLE,
+  ...SAMPLE_FILTER,
+});
 
 const dir = makeTempDir('store');
 const config = createSketchConfig();
@@ -327,13 +335,7 @@ describe('sqlite store: files it must refuse, untouched', () => {
     await addArticles(store, seeds);
     await store.close();
     const first = prepareEntry(seeds[0] as (typeof seeds)[number], config);
-    const samples = {
-      keys: first.sampleKeys as Uint32Array,
-      oneIn: 32,
-      minShared: 2,
-      minShareOfSmaller: 0.25,
-      maxPostings: 200,
-    };
+    const samples = sampleQueryOf(first);
     const found = async (s: SqliteStore) => (await s.findSketchesByBands({ samples })).map((x) => x.id);
     const withIndex = await SqliteStore.open(path, { readonly: true });
     const want = await found(withIndex);
@@ -520,13 +522,7 @@ describe.skipIf(!hasPostgres)(
       await client.query(`DROP INDEX ${schema}.bands_key`);
       await client.query(`CREATE INDEX bands_key ON ${schema}.bands (key)`);
       await client.query(`DROP INDEX ${schema}.sketches_sizes`);
-      const samples = {
-        keys: first.sampleKeys as Uint32Array,
-        oneIn: 32,
-        minShared: 2,
-        minShareOfSmaller: 0.25,
-        maxPostings: 200,
-      };
+      const samples = sampleQueryOf(first);
       const reader = await PostgresStore.open(url, { readonly: true });
       expect((await reader.findSketchesByBands({ chars: first.charKeys })).map((s) => s.id)).toEqual(want);
       expect((await reader.findSketchesByBands({ samples })).map((s) => s.id)).toContain(seeds[0]?.id);
