@@ -131,7 +131,8 @@ function* corpusChunks(n: number, pool: Pool): Generator<Article[]> {
   for (let c = 0; c * CHUNK < n; c++) yield buildChunk(c, Math.min(CHUNK, n - c * CHUNK), pool);
 }
 
-function quantile(sorted: readonly number[], q: number): number {
+/** The q-quantile of ascending values (the value at ⌊q·n⌋). */
+export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 

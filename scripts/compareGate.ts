@@ -10,7 +10,7 @@
  * differ (its id, and each index's verdict, candidates and best match). Used to check that a
  * change to the index (its bands, its look-up) keeps the bench's verdicts (issue 13).
  */
-import { gateQueries, loadPool, timeGate } from '../bench/index.bench.js';
+import { gateQueries, loadPool, quantile, timeGate } from '../bench/index.bench.js';
 import { createSketchConfig } from '../src/core/minhash/sketch.js';
 import { openStore } from '../src/store/open.js';
 import type { GateArticleResult } from '../src/types/index.js';
@@ -27,7 +27,7 @@ for (const location of locations) {
   const timed = await timeGate(store, queries);
   await store.close();
   const ms = timed.map((t) => t.ms).sort((a, b) => a - b);
-  const at = (q: number) => (ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number).toFixed(2);
+  const at = (q: number) => quantile(ms, q).toFixed(2);
   const results = timed.map((t) => t.result);
   const redundant = results.filter((r) => r?.verdict === 'redundant').length;
   const proposed = results.reduce((s, r) => s + (r?.candidates.proposed ?? 0), 0) / results.length;

@@ -13,7 +13,7 @@
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { timeGate } from '../bench/index.bench.js';
+import { quantile, timeGate } from '../bench/index.bench.js';
 import { createSketchConfig } from '../src/core/minhash/sketch.js';
 import { createRandom, generateVariants } from '../src/eval/generate.js';
 import { openStore } from '../src/store/open.js';
@@ -43,10 +43,6 @@ function readJsonl(path: string, limit: number): Article[] {
   } finally {
     closeSync(fd);
   }
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 async function measure(store: IndexStore, queries: readonly Article[]): Promise<string> {
