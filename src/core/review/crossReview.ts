@@ -22,11 +22,10 @@ function byParagraph(article: NormalizedArticle, profile: CrossProfile): CrossPr
   const out: CrossSentence[] = [];
   profile.sentences.forEach((s, k) => {
     const p = article.sentences[k]?.paragraph ?? 0;
-    while (out.length <= p) out.push({ words: [], keys: new Set(), quoted: false });
+    while (out.length <= p) out.push({ words: [], quoted: false });
     const into = out[p] as CrossSentence;
     out[p] = {
       words: [...into.words, ...s.words],
-      keys: new Set([...into.keys, ...s.keys]),
       quoted: into.quoted || s.quoted,
     };
   });

@@ -90,7 +90,7 @@ const profileArb = fc
       },
       sentences: sentences.map((ws) => {
         const words = ws.map((w) => [`e:w${w}`, `c:w${w % 7}`]);
-        return { words, keys: new Set(words.flat()), quoted: false };
+        return { words, quoted: false };
       }),
       length: 100,
       dictionary: true,

@@ -12,8 +12,10 @@ import type { CrossProfile, CrossSentence } from '../../../src/core/xling/profil
 /** The definition, pair by pair: every word of one sentence tested against the other's keys. */
 function naiveSimilarity(x: CrossSentence, y: CrossSentence): number {
   if (x.quoted || y.quoted || x.words.length === 0 || y.words.length === 0) return 0;
-  const inY = x.words.filter((w) => w.some((k) => y.keys.has(k))).length;
-  const inX = y.words.filter((w) => w.some((k) => x.keys.has(k))).length;
+  const xKeys = new Set(x.words.flat());
+  const yKeys = new Set(y.words.flat());
+  const inY = x.words.filter((w) => w.some((k) => yKeys.has(k))).length;
+  const inX = y.words.filter((w) => w.some((k) => xKeys.has(k))).length;
   return (inY / x.words.length + inX / y.words.length) / 2;
 }
 
@@ -57,10 +59,32 @@ const sentenceArb = fc
   })
   .map(({ words, quoted }): CrossSentence => {
     const keyed = words.map((w) => w.map((k) => `e:k${k}`));
-    return { words: keyed, keys: new Set(keyed.flat()), quoted: quoted && words.length % 3 === 0 };
+    return { words: keyed, quoted: quoted && words.length % 3 === 0 };
   });
 
 const profileArb = fc.array(sentenceArb, { maxLength: 9 }).map(profile);
+
+/**
+ * Keys whose 32-bit FNV-1a hashes are equal in pairs (found by a search over "e:w" + base-36
+ * numbers): the keys of two texts are matched in order of that hash, then of the key, so a
+ * collision must still tell the keys apart.
+ */
+const COLLIDING = ['e:w75zx', 'e:wepcd', 'e:w75zy', 'e:wepce', 'e:w75zz', 'e:wepcf'];
+const collidingProfileArb = fc
+  .array(
+    fc.record({
+      words: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: COLLIDING.length - 1 }), { maxLength: 2 }), {
+        maxLength: 6,
+      }),
+      quoted: fc.constant(false),
+    }),
+    { maxLength: 6 },
+  )
+  .map((sentences) =>
+    profile(
+      sentences.map(({ words, quoted }) => ({ words: words.map((w) => w.map((k) => COLLIDING[k] as string)), quoted })),
+    ),
+  );
 
 describe('alignCross against the definition', () => {
   it('matches only sentence pairs at or above the least similarity, with their exact similarity, in order', () => {
@@ -80,6 +104,20 @@ describe('alignCross against the definition', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('tells apart keys whose hashes collide', () => {
+    fc.assert(
+      fc.property(collidingProfileArb, collidingProfileArb, (a, b) => {
+        for (const [i, j, sim] of alignCross(a, b).matches)
+          expect(sim).toBe(naiveSimilarity(a.sentences[i] as CrossSentence, b.sentences[j] as CrossSentence));
+      }),
+      { numRuns: 300 },
+    );
+    // Each key alone against its hash twin: nothing in common.
+    const one = (k: string): CrossProfile => profile([{ words: [[k], [k]], quoted: false }]);
+    expect(alignCross(one('e:w75zx'), one('e:wepcd')).pairs).toBe(0);
+    expect(alignCross(one('e:w75zx'), one('e:w75zx')).pairs).toBe(1);
   });
 
   it('reaches the best weighted sum a monotone matching can reach', () => {
@@ -112,7 +150,7 @@ describe('alignCross against the definition', () => {
       { numRuns: 200 },
     );
     // The tie fast-check found, pinned: the same sum both ways, different shares.
-    const sentence = (words: string[][]): CrossSentence => ({ words, keys: new Set(words.flat()), quoted: false });
+    const sentence = (words: string[][]): CrossSentence => ({ words, quoted: false });
     const a = profile([sentence([[], ['e:k7'], ['e:k2']]), sentence([['e:k0']])]);
     const b = profile([sentence([[], ['e:k0'], ['e:k0']]), sentence([['e:k2', 'e:k7']])]);
     expect(weighted(a, b, alignCross(a, b))).toBeCloseTo(weighted(b, a, alignCross(b, a)), 12);
@@ -124,7 +162,7 @@ describe('alignCross on written sentences', () => {
   // Keys as the profile gives them: English stems (through a dictionary) and names.
   const s = (text: string, quoted = false): CrossSentence => {
     const words = text.split(' ').map((w) => [`e:${w}`]);
-    return { words, keys: new Set(words.flat()), quoted };
+    return { words, quoted };
   };
   const cases: Array<{ name: string; a: CrossSentence[]; b: CrossSentence[]; pairs: number }> = [
     {
