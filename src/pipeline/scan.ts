@@ -26,6 +26,7 @@ import { vectorizeCorpus } from '../core/similarity/tfidf.js';
 import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
+import { createWordCache, type WordCache } from '../core/text/wordCache.js';
 import { type AnchorResources, extractAnchors } from '../core/xling/anchors.js';
 import type {
   Article,
@@ -107,6 +108,7 @@ function normalizeAll(
   articles: readonly Article[],
   sites: readonly SiteLines[],
   options: ScanOptions,
+  words: WordCache,
 ): NormalizedArticle[] {
   const seen = new Map<string, Array<{ article: Article; siteLines: SiteLines; normalized: NormalizedArticle }>>();
   return articles.map((a, i) => {
@@ -117,6 +119,7 @@ function normalizeAll(
       ?.find((x) => x.article.title === a.title && x.article.lang === a.lang && x.siteLines === siteLines);
     if (same) return { ...same.normalized, id: a.id };
     const normalized = normalizeArticle(a, {
+      words,
       ...(options.keepChrome ? { keepChrome: true } : {}),
       ...(siteLines ? { siteLines } : {}),
       ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
@@ -134,12 +137,14 @@ function prepare(articles: readonly Article[], options: ScanOptions): Prepared {
   const sites = timed('site chrome', onStage, () =>
     options.keepChrome ? articles.map(() => undefined) : siteLinesOf(articles),
   );
-  const normalized = timed('prepare', onStage, () => normalizeAll(articles, sites, options));
+  // One cache of folded words and terms for the corpus: each word folded and stemmed once.
+  const words = createWordCache();
+  const normalized = timed('prepare', onStage, () => normalizeAll(articles, sites, options, words));
   const groups = timed('fold copies', onStage, () => groupIdentical(normalized));
   const fps = timed('fingerprint', onStage, () =>
     groups.firsts.map((i, k) => {
       options.onProgress?.('fingerprint', k + 1, groups.firsts.length);
-      return fingerprintArticle(normalized[i] as NormalizedArticle);
+      return fingerprintArticle(normalized[i] as NormalizedArticle, words);
     }),
   );
   return { normalized, groups, fps, weights: groups.members.map((m) => m.length) };

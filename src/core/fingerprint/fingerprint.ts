@@ -5,6 +5,7 @@
 import type { NormalizedArticle } from '../../types/index.js';
 import type { CopyUnits } from '../relation/copy.js';
 import { contentTerms } from '../text/terms.js';
+import { contentTermsCached, type WordCache } from '../text/wordCache.js';
 import type { CrossProfile } from '../xling/profile.js';
 import { shingleChars, shingleWords } from './shingle.js';
 
@@ -39,8 +40,11 @@ export interface Fingerprint {
   cross?: CrossProfile;
 }
 
-export function fingerprintArticle(article: NormalizedArticle): Fingerprint {
-  const perSentence = article.sentences.map((s) => contentTerms(s.tokens, article.lang));
+/** `cache`: the scan's words (`WordCache`): the same terms, stemmed once per word, one string each. */
+export function fingerprintArticle(article: NormalizedArticle, cache?: WordCache): Fingerprint {
+  const perSentence = article.sentences.map((s) =>
+    cache ? contentTermsCached(cache, s.tokens, article.lang) : contentTerms(s.tokens, article.lang),
+  );
   return {
     id: article.id,
     article,

@@ -14,6 +14,7 @@ import { guessLanguage } from './language.js';
 import { findQuotedRanges } from './quotes.js';
 import { splitSentences } from './sentences.js';
 import { segmentWords, tokenizeWords } from './tokens.js';
+import { foldCached, type WordCache } from './wordCache.js';
 
 /** A rule that removes a whole line (a paragraph of the article) when it matches. */
 export interface BoilerplateRule {
@@ -97,6 +98,8 @@ export interface NormalizeOptions {
    * the caller has them already (the gate's scanner did): not selected again.
    */
   selected?: SelectedParagraphs;
+  /** Words folded through this cache (a scan's, shared by its articles): the same tokens, faster, one string each. */
+  words?: WordCache;
 }
 
 /** What normalization keeps of the text: paragraphs and their original line numbers. */
@@ -223,6 +226,8 @@ function looksLikeTitle(paragraph: string): boolean {
  */
 export function normalizeArticle(article: Article, options: NormalizeOptions = {}): NormalizedArticle {
   const selected = options.selected ?? selectParagraphs(article.text, article.lang, options);
+  const cache = options.words;
+  const fold = cache ? (raw: string) => foldCached(cache, raw) : undefined;
   const { paragraphs, actions } = selected;
   const sentences: Sentence[] = [];
   const tokens: string[] = [];
@@ -236,7 +241,7 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
     const quotes = findQuotedRanges(p.text);
     for (const span of splitSentences(p.text)) {
       const text = p.text.slice(span.start, span.end);
-      const found = segmentWords(text);
+      const found = segmentWords(text, fold);
       if (found.length === 0) continue;
       const words = found.map((w) => w.norm);
       for (const w of found) {

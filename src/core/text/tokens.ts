@@ -46,8 +46,11 @@ export function foldWord(word: string): string {
   return americanizeWord(w);
 }
 
-/** Words of a text with their offsets, in order. */
-export function segmentWords(text: string): WordSpan[] {
+/**
+ * Words of a text with their offsets, in order. `fold` is `foldWord` or the same function through
+ * a cache (`foldCached`).
+ */
+export function segmentWords(text: string, fold: (raw: string) => string = foldWord): WordSpan[] {
   const out: WordSpan[] = [];
   // A text without any spaceless character (most of them) skips the per-word script test.
   const mixed = SPACELESS_SCRIPT.test(text);
@@ -57,15 +60,17 @@ export function segmentWords(text: string): WordSpan[] {
     const start = m.index;
     if (mixed && SPACELESS_SCRIPT.test(raw)) {
       for (const seg of wordSegmenter().segment(raw)) {
-        if (!seg.isWordLike || foldWord(seg.segment) === '') continue;
+        if (!seg.isWordLike) continue;
+        const norm = fold(seg.segment);
+        if (norm === '') continue;
         out.push({
-          norm: foldWord(seg.segment),
+          norm,
           start: start + seg.index,
           end: start + seg.index + seg.segment.length,
         });
       }
     } else {
-      const norm = foldWord(raw);
+      const norm = fold(raw);
       // A run of combining marks alone (a stray U+0301) folds to nothing: not a word.
       if (norm !== '') out.push({ norm, start, end: start + raw.length });
     }
