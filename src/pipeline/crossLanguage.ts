@@ -7,7 +7,7 @@
  */
 import { getStemmer, getStopwords } from '../core/text/natural.js';
 import { foldWord } from '../core/text/tokens.js';
-import { parseEquivalents } from '../core/xling/equivalents.js';
+import { type EquivalentsTable, parseEquivalents } from '../core/xling/equivalents.js';
 import {
   buildCedictLexicon,
   buildLexicon,
@@ -54,6 +54,11 @@ export interface CrossLanguageOptions {
   dictDir?: string;
   /** Load bilingual dictionaries (default true); false: anchors, the equivalents table and cognates only. */
   dictionaries?: boolean;
+  /**
+   * The equivalents table when the caller holds it already (the scan's anchors): not read again,
+   * and the same object, which lets the events stage reuse the profiles' anchors.
+   */
+  equivalents?: EquivalentsTable;
 }
 
 /** What the corpus needs: its languages, and per language its folded words. */
@@ -149,7 +154,7 @@ export function loadCrossLanguage(
   needs: CrossLanguageNeeds,
   options: CrossLanguageOptions = {},
 ): CrossLanguageResources {
-  const equivalents = parseEquivalents(readEquivalentsTextSync());
+  const equivalents = options.equivalents ?? parseEquivalents(readEquivalentsTextSync());
   const lexicons = new Map<string, Lexicon>();
   const missing: string[] = [];
   const dir = options.dictDir ?? DEFAULT_DICT_DIR;

@@ -17,6 +17,8 @@ export interface CrossStageResult {
   /** Candidate pairs (i < j) across languages. */
   pairs: Array<[number, number]>;
   summary: NonNullable<ScanResult['crossLanguage']>;
+  /** What the profiles were made with. */
+  resources: CrossLanguageResources;
 }
 
 /** The corpus's known languages and, per language, its folded words. */
@@ -53,6 +55,7 @@ export function prepareCrossLanguage(
   const { pairs, dropped } = crossLanguageCandidates(profiles);
   return {
     pairs,
+    resources,
     summary: {
       languages: [...needs.languages],
       dictionaries: [...resources.lexicons.keys()].sort(),
