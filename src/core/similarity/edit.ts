@@ -32,11 +32,9 @@ export function editSimilarity(a: string, b: string): number {
 }
 
 /**
- * Whether `editSimilarity(a, b) >= minSimilarity`, answered exactly but without the full table:
- * the similarity reaches `minSimilarity` when the distance is at most k = ⌊(1 − min) · longer⌋,
- * and a path of cost ≤ k never leaves the diagonal band |i − j| ≤ k (Ukkonen, 1985). So only
- * the band is filled, O(n·k), and the search stops as soon as a whole row exceeds k. At the copy
- * test's 0.85 the band is 15 % of the longer string: most of the scan's scoring time was here.
+ * Whether `editSimilarity(a, b) >= minSimilarity`, answered exactly: the similarity reaches
+ * `minSimilarity` when the distance is at most k = ⌊(1 − min) · longer⌋ (`boundedEditDistance`).
+ * At the copy test's 0.85 most of the scan's scoring time was here.
  */
 export function isEditSimilar(a: string, b: string, minSimilarity: number): boolean {
   const n = a.length;
@@ -51,28 +49,81 @@ export function isEditSimilar(a: string, b: string, minSimilarity: number): bool
   while (k >= 0 && !(1 - k / longer >= minSimilarity)) k--;
   if (k < 0) return false;
   if (Math.abs(n - m) > k) return false;
-  const far = k + 1;
-  let prev = new Uint32Array(m + 1);
-  let cur = new Uint32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j <= k ? j : far;
-  for (let i = 1; i <= n; i++) {
-    const lo = Math.max(1, i - k);
-    const hi = Math.min(m, i + k);
-    cur[lo - 1] = lo === 1 && i <= k ? i : far;
-    let rowMin = cur[lo - 1] as number;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = lo; j <= hi; j++) {
-      const sub = (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = (prev[j] as number) + 1;
-      const ins = (cur[j - 1] as number) + 1;
-      let v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-      if (v > far) v = far;
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (hi < m) cur[hi + 1] = far;
-    if (rowMin > k) return false;
-    [prev, cur] = [cur, prev];
+  return boundedEditDistance(a, b, k) <= k;
+}
+
+/**
+ * The Levenshtein distance of `a` and `b` when it is at most `k`; otherwise some number above
+ * `k` (the search stops as soon as the distance is known to exceed it). Bit-parallel: the
+ * columns of the table as bit vectors of vertical differences (Myers 1999), in 32-bit blocks
+ * chained by their horizontal differences (Hyyrö 2003), so a column of m rows costs ⌈m / 32⌉ word
+ * operations instead of m cells. A common prefix and suffix are set aside first (they never change
+ * the distance): a near-copy's differences are often in a few places. O(n·⌈m/32⌉) time.
+ * Measured on 2,000 sentence pairs the copy test compared in a bench scan: see the commit.
+ */
+export function boundedEditDistance(a: string, b: string, k: number): number {
+  let start = 0;
+  const common = Math.min(a.length, b.length);
+  while (start < common && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
   }
-  return (prev[m] as number) <= k;
+  // The shorter remainder is the pattern (the rows), the longer the text (the columns).
+  const aShorter = endA - start <= endB - start;
+  const pattern = aShorter ? a : b;
+  const text = aShorter ? b : a;
+  const m = (aShorter ? endA : endB) - start;
+  const n = (aShorter ? endB : endA) - start;
+  if (m === 0) return n;
+  if (n - m > k) return n - m;
+  const blocks = (m + 31) >>> 5;
+  // Per character of the pattern, the rows that hold it, as one bit per row.
+  const peq = new Map<number, Int32Array>();
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(start + i);
+    let rows = peq.get(c);
+    if (rows === undefined) {
+      rows = new Int32Array(blocks);
+      peq.set(c, rows);
+    }
+    rows[i >>> 5] = (rows[i >>> 5] as number) | (1 << (i & 31));
+  }
+  // Vertical differences of the column: +1 (pv) or −1 (mv) per row; column 0 is 0, 1, 2, … m.
+  const pvs = new Int32Array(blocks).fill(-1);
+  const mvs = new Int32Array(blocks);
+  const lastBit = (m - 1) & 31;
+  let score = m;
+  for (let j = 0; j < n; j++) {
+    const eqs = peq.get(text.charCodeAt(start + j));
+    // Row 0 of every column is one more than the last: a +1 enters the first block from above.
+    let hin = 1;
+    for (let w = 0; w < blocks; w++) {
+      let eq = eqs === undefined ? 0 : (eqs[w] as number);
+      const pv = pvs[w] as number;
+      const mv = mvs[w] as number;
+      const xv = eq | mv;
+      if (hin < 0) eq |= 1;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      // The horizontal difference at the block's last row (the pattern's last row in the last block).
+      const bit = w === blocks - 1 ? lastBit : 31;
+      const hout = ((ph >>> bit) & 1) - ((mh >>> bit) & 1);
+      ph <<= 1;
+      mh <<= 1;
+      if (hin < 0) mh |= 1;
+      else if (hin > 0) ph |= 1;
+      pvs[w] = mh | ~(xv | ph);
+      mvs[w] = ph & xv;
+      hin = hout;
+    }
+    score += hin;
+    // The last row changes by at most 1 a column: the distance is at least this.
+    const floor = score - (n - j - 1);
+    if (floor > k) return floor;
+  }
+  return score;
 }
