@@ -191,8 +191,12 @@ const READER_ADDRESS =
 
 /** The normalization used for `siteLines` keys: folded letters and digits, digits as 0. */
 export function lineKey(line: string): string {
-  const stripped = cleanLine(line).replace(LEADING_STAMP, '');
-  return foldToken(stripped)
+  return keyOfFolded(foldToken(cleanLine(line).replace(LEADING_STAMP, '')));
+}
+
+/** `lineKey` from the folded clean line. */
+function keyOfFolded(folded: string): string {
+  return folded
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/\p{N}+/gu, '0')
     .trim();
@@ -219,7 +223,9 @@ function primaryLang(lang: string | undefined): string | undefined {
 function weightedLength(s: string): number {
   let n = 0;
   for (const ch of s) {
-    if (SPACELESS.test(ch)) n += 3;
+    // Below U+1100 (the first Hangul jamo) no character is Han, kana or Hangul.
+    if ((ch.codePointAt(0) as number) < 0x1100) n += 1;
+    else if (SPACELESS.test(ch)) n += 3;
     else if (HANGUL.test(ch)) n += 2;
     else n += 1;
   }
@@ -263,15 +269,16 @@ function density(folded: string, lang: string, words: readonly string[]): Densit
   return { stop, units: words.length };
 }
 
-/** Each listed function word and the languages whose list holds it, built once. */
-const WORD_LANGS: ReadonlyMap<string, readonly string[]> = (() => {
-  const out = new Map<string, string[]>();
-  for (const lang of LIST_LANGS)
+/** Each listed function word and the languages whose list holds it (indexes into LIST_LANGS), built once. */
+const WORD_LANGS: ReadonlyMap<string, readonly number[]> = (() => {
+  const out = new Map<string, number[]>();
+  LIST_LANGS.forEach((lang, k) => {
     for (const w of stopList(lang) ?? []) {
       const list = out.get(w);
-      if (list) list.push(lang);
-      else out.set(w, [lang]);
+      if (list) list.push(k);
+      else out.set(w, [k]);
     }
+  });
   return out;
 })();
 
@@ -286,12 +293,15 @@ function guessLang(texts: readonly string[]): string {
   let arabic = 0;
   let letters = 0;
   const sample = texts.join('\n').slice(0, 6000);
-  for (const ch of sample) {
-    const cp = ch.codePointAt(0) as number;
+  // By code point, without a string per character for ASCII (most of a sample).
+  for (let i = 0; i < sample.length; i++) {
+    const cp = sample.codePointAt(i) as number;
     if (cp < 0x80) {
       if ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) letters++;
       continue;
     }
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
     if (!/\p{L}/u.test(ch)) continue;
     letters++;
     if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) kana++;
@@ -306,18 +316,21 @@ function guessLang(texts: readonly string[]): string {
   if (arabic / total > 0.3) return 'ar';
   const words = wordTokens(foldToken(sample));
   if (words.length === 0) return 'und';
-  const counts = new Map<string, number>();
-  for (const w of words) for (const lang of WORD_LANGS.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  const counts = new Int32Array(LIST_LANGS.length);
+  for (const w of words) {
+    const langs = WORD_LANGS.get(w);
+    if (langs !== undefined) for (const k of langs) counts[k] = (counts[k] as number) + 1;
+  }
   let best = 'und';
   let bestCount = 0;
   // In list order on ties, as before (a share of the same word count).
-  for (const lang of LIST_LANGS) {
-    const c = counts.get(lang) ?? 0;
+  LIST_LANGS.forEach((lang, k) => {
+    const c = counts[k] as number;
     if (c > bestCount) {
       bestCount = c;
       best = lang;
     }
-  }
+  });
   return best;
 }
 
@@ -727,7 +740,9 @@ function toBlocks(lines: readonly Line[], lang: string, th: Thresholds): Block[]
     return {
       members,
       text: textNoStamp,
-      key: lineKey(textNoStamp),
+      // lineKey(textNoStamp), from the fold made above when cleaning changes nothing (it has been).
+      key:
+        cleanLine(textNoStamp).replace(LEADING_STAMP, '') === textNoStamp ? keyOfFolded(folded) : lineKey(textNoStamp),
       folded,
       len: weightedLength(textNoStamp),
       words: tokens.length,

@@ -60,8 +60,14 @@ const ZH_CHARS =
 const KO_ENDINGS = ['은', '는', '이', '가', '을', '를', '의', '에', '에서', '에게', '로', '으로', '와', '과', '도', '만',
   '고', '며', '면', '서', '다', '까지', '부터', '께서', '라고', '하고', '하며', '하는', '했다', '한다', '된다', '있다'];
 
-/** Fold a token the way the lists are stored: NFKC, lower case, combining marks removed. */
+const NON_ASCII = /\P{ASCII}/u;
+
+/**
+ * Fold a token the way the lists are stored: NFKC, lower case, combining marks removed. ASCII text
+ * (most of it) has nothing for the normalizations to change: lower case alone, the same result.
+ */
 export function foldToken(token: string): string {
+  if (!NON_ASCII.test(token)) return token.toLowerCase();
   return token.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
