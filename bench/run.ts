@@ -47,7 +47,9 @@ try {
   const old = readFileSync(resultsPath, 'utf8');
   kept = old
     .split(/^(?=## )/m)
-    .filter((s) => s.startsWith('## ') && !files.some((f) => s.startsWith(`## ${basename(f, '.bench.ts')}\n`)));
+    .filter((s) => s.startsWith('## ') && !files.some((f) => s.startsWith(`## ${basename(f, '.bench.ts')}\n`)))
+    // Each kept section ends in one newline, as a new one does (else every run added a blank line).
+    .map((s) => `${s.trimEnd()}\n`);
 } catch {
   kept = [];
 }

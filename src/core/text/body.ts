@@ -740,7 +740,8 @@ function toBlocks(lines: readonly Line[], lang: string, th: Thresholds): Block[]
     return {
       members,
       text: textNoStamp,
-      // lineKey(textNoStamp), from the fold made above when cleaning changes nothing (it has been).
+      // lineKey(textNoStamp), from the fold above: its lines were cleaned already, so cleaning the
+      // joined text changes nothing (tested here, so that the key stays exact whatever the text).
       key:
         cleanLine(textNoStamp).replace(LEADING_STAMP, '') === textNoStamp ? keyOfFolded(folded) : lineKey(textNoStamp),
       folded,
