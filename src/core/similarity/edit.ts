@@ -59,7 +59,8 @@ export function isEditSimilar(a: string, b: string, minSimilarity: number): bool
  * chained by their horizontal differences (Hyyrö 2003), so a column of m rows costs ⌈m / 32⌉ word
  * operations instead of m cells. A common prefix and suffix are set aside first (they never change
  * the distance): a near-copy's differences are often in a few places. O(n·⌈m/32⌉) time.
- * Measured on 2,000 sentence pairs the copy test compared in a bench scan: see the commit.
+ * On 2,000 sentence pairs the copy test compared in a bench scan: 37.5 µs a call with the banded
+ * table it replaces, 6.9 µs now, the same answer on each.
  */
 export function boundedEditDistance(a: string, b: string, k: number): number {
   let start = 0;

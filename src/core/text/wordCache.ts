@@ -2,9 +2,13 @@
  * A corpus's words, folded and stemmed once: the scan normalizes and fingerprints every article
  * through one `WordCache`, so a word seen before costs one map look-up instead of NFKC, accent
  * folding, spelling and a stemmer, and every occurrence of a token or term shares one string
- * (at 3,000 bench articles the tokens and terms alone were about 18 KB an article of duplicated
- * strings). The values are exactly `foldWord` and `contentTerms` of the word: a cache changes
- * nothing but time and memory.
+ * (at 3,000 bench articles: fingerprints 3.4 → 1.2 s, normalized articles 86 → 70 MB retained).
+ * The values are exactly `foldWord` and `contentTerms` of the word: a cache changes nothing but
+ * time and memory.
+ *
+ * Not tokenCache.ts's caches: those key a word by its language, which the index knows before it
+ * reads the words, while `normalizeArticle` learns it from the cleaned text after tokenizing (the
+ * fold does not depend on the language; the terms, looked up after, do).
  *
  * The caller owns it (one per scan), never module state; each map is cleared when it outgrows
  * `maxEntries`, so a corpus of any vocabulary stays bounded.

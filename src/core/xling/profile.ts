@@ -26,7 +26,7 @@ export interface CrossLanguageResources {
 export interface CrossSentence {
   /**
    * Per content word (and per number or date), the keys it may match under. (No set of the
-   * sentence's keys is kept beside them: nothing read it, and at 10,000 articles those sets were
+   * sentence's keys is kept beside them: nothing read it, and at 3,000 bench articles those sets were
    * 16 KB an article, a third of the profiles' memory.)
    */
   words: ReadonlyArray<readonly string[]>;
