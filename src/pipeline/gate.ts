@@ -24,8 +24,8 @@ import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import type { DocumentFrequencies } from '../core/similarity/tfidf.js';
 import { vectorizeTfIdf } from '../core/similarity/tfidf.js';
 import { normalizeArticle, selectParagraphs } from '../core/text/normalize.js';
-import { contentTerms } from '../core/text/terms.js';
 import { createScanCache, type ScanCache, scanArticle, trimScanCache } from '../core/text/tokenCache.js';
+import { contentTermsCached, createWordCache, type WordCache } from '../core/text/wordCache.js';
 import type { AnchorResources } from '../core/xling/anchors.js';
 import {
   type Article,
@@ -89,8 +89,16 @@ interface Pending {
  */
 let scanCache: ScanCache | undefined;
 
-/** What a gate call shares between its articles: the event tables and the one-pass scanner's cache. */
-type Wired = GateOptions & { anchors: AnchorResources; cache: ScanCache };
+/**
+ * The verifier's words, folded and stemmed once for the process (`core/text/wordCache.ts`): the
+ * judge fingerprints the input and each candidate it reads, and stemming their words anew was
+ * about a third of a redundant input's gate time (a profile of the bench's variant queries at
+ * 100k). Bounded likewise; it changes no answer.
+ */
+let wordCache: WordCache | undefined;
+
+/** What a gate call shares between its articles: the event tables and the process's word caches. */
+type Wired = GateOptions & { anchors: AnchorResources; cache: ScanCache; words: WordCache };
 
 /**
  * The article's sketch by the one-pass scanner (`scanArticle`, as `index add` sketches: the same
@@ -106,19 +114,19 @@ function probeArticle(article: Article, store: IndexStore, options: Wired): Prob
   const terms = scanned.termIds.map((t) => options.cache.terms[t] as string);
   const sketch: ArticleSketch = { ...sketchScanned(scanned, store.config), terms };
   let normalized: NormalizedArticle | undefined;
-  const norm = () => (normalized ??= normalizeArticle(article, { selected }));
+  const norm = () => (normalized ??= normalizeArticle(article, { selected, words: options.words }));
   let fp: Fingerprint | undefined;
   let event: EventEntry | undefined;
   return {
     article,
     sketch,
-    fp: () => (fp ??= fingerprintArticle(norm())),
+    fp: () => (fp ??= fingerprintArticle(norm(), options.words)),
     event: () =>
       (event ??= sketchEvent(
         norm(),
         article.date,
         // The event sketch counts the content terms of the token stream, repeats included.
-        contentTerms(norm().tokens, norm().lang),
+        contentTermsCached(options.words, norm().tokens, norm().lang),
         options.anchors,
         options.eventSketchTerms !== undefined ? { maxTerms: options.eventSketchTerms } : {},
       )),
@@ -147,7 +155,8 @@ async function checkEvent(store: IndexStore, probe: Probe): Promise<GateEventRes
 /**
  * Candidate ids for one probe, best signature estimate first, at most `limit`: the same
  * normalized hash, then the documents sharing a band or two sampled shingles (one look-up for all
- * bands, returning their signatures from the narrow sketch table) that pass the signature filter.
+ * bands, their signatures from the narrow sketch table, ids read only for those that pass the
+ * signature filter).
  */
 async function proposeCandidates(
   store: IndexStore,
@@ -163,16 +172,14 @@ async function proposeCandidates(
   // The containment channel (an index made before it has no sampled shingles: none are asked).
   const oneIn = store.config.containment?.oneIn;
   if (oneIn && sketch.sampleKeys.length > 0) query.samples = { keys: sketch.sampleKeys, oneIn, ...SAMPLE_FILTER };
-  const sketches = await store.findSketchesByBands(query);
+  // The exact copies are proposed first, whatever their rank (theirs passes: one signature).
   const skip = new Set(exact);
-  const scored: Array<{ id: string; score: number }> = [];
-  let hits = 0;
-  for (const s of sketches) {
-    if (skip.has(s.id)) continue;
-    hits++;
-    const score = rankSignatures(s, sketch, store.config.seed, countTranslations);
-    if (score > 0) scored.push({ id: s.id, score });
-  }
+  const { looked, kept } = await store.findRankedSketches(query, (s) =>
+    rankSignatures(s, sketch, store.config.seed, countTranslations),
+  );
+  const scored = kept.filter((k) => !skip.has(k.id));
+  // An exact copy looked at is not counted twice (it is kept: identical signatures pass).
+  const hits = looked - (kept.length - scored.length);
   scored.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
   const ids = [...exact, ...scored.map((s) => s.id)].slice(0, limit);
   return { proposed: exact.length + hits, ids };
@@ -270,7 +277,9 @@ async function gateOne(
     ...earlier.map((p) => async () => p.probe.fp()),
     ...ids.map((id) => async () => {
       const [doc] = await store.getDocuments([id]);
-      return doc ? fingerprintArticle(normalizeArticle(restoreArticle(doc))) : undefined;
+      return doc
+        ? fingerprintArticle(normalizeArticle(restoreArticle(doc), { words: options.words }), options.words)
+        : undefined;
     }),
   ];
   const { matches, verified } = await verifyCandidates(store, probe, queue, pending, thresholds, options);
@@ -310,10 +319,12 @@ export async function gateArticles(
   const events = store.config.events === true;
   // The tables are read only for an index that keeps event sketches (6–17 ms on first use).
   scanCache ??= createScanCache();
+  wordCache ??= createWordCache();
   const wired: Wired = {
     ...options,
     anchors: options.anchors ?? (events ? loadAnchorTables() : {}),
     cache: scanCache,
+    words: wordCache,
   };
   for (const article of articles) {
     const { result, probe } = await gateOne(store, article, pending, thresholds, wired, limit);

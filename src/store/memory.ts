@@ -8,6 +8,7 @@ import {
   type BandQuery,
   type BatchOutcome,
   batchIds,
+  type CandidateSignatures,
   type Channel,
   countBatchTerms,
   countSampleMates,
@@ -18,6 +19,8 @@ import {
   type IndexStats,
   type IndexStore,
   listBatchConflicts,
+  type RankedCandidates,
+  rankFoundSketches,
   type SketchConfig,
   type StoredDocument,
   type StoredEvent,
@@ -168,6 +171,10 @@ export class MemoryStore implements IndexStore {
     return [...counts]
       .map(([id, bands]) => ({ id, bands }))
       .sort((x, y) => y.bands - x.bands || x.id.localeCompare(y.id));
+  }
+
+  async findRankedSketches(query: BandQuery, rank: (s: CandidateSignatures) => number): Promise<RankedCandidates> {
+    return rankFoundSketches(await this.findSketchesByBands(query), rank);
   }
 
   async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {

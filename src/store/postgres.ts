@@ -25,6 +25,7 @@ import {
   type BatchOutcome,
   bandIntegers,
   batchIds,
+  type CandidateSignatures,
   type Channel,
   countBatchTerms,
   countSampleMates,
@@ -38,7 +39,9 @@ import {
   InputError,
   keyIntegers,
   listBatchConflicts,
+  type RankedCandidates,
   type RemovedDocument,
+  rankFoundSketches,
   type SampleQuery,
   type SketchConfig,
   type StoredDocument,
@@ -501,6 +504,11 @@ export class PostgresStore implements IndexStore {
     return rows
       .map((r) => ({ id: r.id, bands: Number(r.bands) }))
       .sort((x, y) => y.bands - x.bands || x.id.localeCompare(y.id));
+  }
+
+  /** Not specialised: a row's id is read with its signatures (measured for SQLite only). */
+  async findRankedSketches(query: BandQuery, rank: (s: CandidateSignatures) => number): Promise<RankedCandidates> {
+    return rankFoundSketches(await this.findSketchesByBands(query), rank);
   }
 
   async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {

@@ -127,6 +127,30 @@ export interface StoredSketch {
   termSig: Uint32Array;
 }
 
+/** A document's signatures as the gate's candidate step weighs them, before its id is read. */
+export type CandidateSignatures = Omit<StoredSketch, 'id'>;
+
+/** What `IndexStore.findRankedSketches` gives back. */
+export interface RankedCandidates {
+  /** Documents looked at: every one sharing a band key or enough sampled shingles with the query. */
+  looked: number;
+  /** Those that `rank` scored above 0, with their scores, in no particular order. */
+  kept: Array<{ id: string; score: number }>;
+}
+
+/** `findRankedSketches` from `findSketchesByBands`: for a store whose ids cost nothing more to read. */
+export function rankFoundSketches(
+  found: readonly StoredSketch[],
+  rank: (s: CandidateSignatures) => number,
+): RankedCandidates {
+  const kept: RankedCandidates['kept'] = [];
+  for (const s of found) {
+    const score = rank(s);
+    if (score > 0) kept.push({ id: s.id, score });
+  }
+  return { looked: found.length, kept };
+}
+
 /** A document with its sketch, ready to be written. */
 export interface DocumentEntry extends StoredDocument, StoredSketch {
   charKeys: Uint32Array;
@@ -332,6 +356,14 @@ export interface IndexStore {
    * channel asked for: one look-up for all bands (the gate's candidate step).
    */
   findSketchesByBands(query: BandQuery): Promise<StoredSketch[]>;
+  /**
+   * The gate's candidate step: the documents `findSketchesByBands` finds, each weighed by `rank`
+   * on its signatures, and the ids of those it scores above 0. A store may read ids (and term
+   * signatures, when the query has no term channel) only where needed: in SQLite an id lives in
+   * the wide documents table, a page of its own to read, and at a million documents nearly all
+   * the documents looked at are chance band collisions that `rank` drops.
+   */
+  findRankedSketches(query: BandQuery, rank: (s: CandidateSignatures) => number): Promise<RankedCandidates>;
   /**
    * The documents under any of the query's name keys whose occasion day lies in the query's range
    * (undated documents too), with their event sketches: the gate's event candidates.

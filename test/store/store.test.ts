@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { eventQuery } from '../../src/core/events/known.js';
-import { SAMPLE_FILTER } from '../../src/core/minhash/filter.js';
+import { rankSignatures, SAMPLE_FILTER } from '../../src/core/minhash/filter.js';
 import { CONTAINMENT_SAMPLE, createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles, describeRemoval, prepareEntry, rebuildIndex } from '../../src/pipeline/indexing.js';
 import { PostgresStore, parsePostgresUrl } from '../../src/store/postgres.js';
@@ -62,6 +62,56 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
       expect(freqs.df.get('zzz-never-seen')).toBe(0);
       expect((await store.getSketches([first.id]))[0]?.charSig).toEqual(first.charSig);
       expect((await store.getDocuments([first.id]))[0]?.text).toBe(first.text);
+      await store.close();
+    },
+  );
+
+  it.skipIf(skip !== '')(
+    'ranks what the band and sample look-up finds: the same documents and scores as the sketches ranked one by one, ids only for those kept',
+    async () => {
+      const store = await open();
+      const entries = seeds.map((a) => prepareEntry(a, config));
+      await store.applyBatch({ add: entries });
+      const long = seeds.reduce((x, y) => (y.text.length > x.text.length ? y : x));
+      const probes = [
+        prepareEntry({ id: 'excerpt', text: long.text.slice(0, Math.floor(long.text.length / 3)) }, config),
+        prepareEntry({ id: 'copy', text: `Breaking.\n\n${seeds[1]?.text ?? ''}` }, config),
+        prepareEntry(
+          { id: 'other', text: 'The weather in Oslo stayed cold and dry all week, forecasters said.' },
+          config,
+        ),
+      ];
+      let cases = 0;
+      for (const probe of probes)
+        for (const translations of [false, true]) {
+          const query = {
+            chars: probe.charKeys,
+            ...(translations ? { terms: probe.termKeys } : {}),
+            samples: sampleQueryOf(probe),
+          };
+          const rank = (s: { charSize: number; charSig: Uint32Array; termSig: Uint32Array }) =>
+            rankSignatures(s, probe, config.seed, translations);
+          const found = await store.findSketchesByBands(query);
+          const want = found
+            .map((s) => ({ id: s.id, score: rank(s) }))
+            .filter((k) => k.score > 0)
+            .sort((x, y) => x.id.localeCompare(y.id));
+          const seen: number[] = [];
+          const got = await store.findRankedSketches(query, (s) => {
+            seen.push(s.termSig.length);
+            return rank(s);
+          });
+          expect(got.looked).toBe(found.length);
+          expect([...got.kept].sort((x, y) => x.id.localeCompare(y.id))).toEqual(want);
+          // The term signatures are there whenever the query asks for the term channel.
+          if (translations) expect(seen.every((n) => n === config.terms.numPerm)).toBe(true);
+          cases += want.length;
+        }
+      // The excerpt and the copy find their sources; the unrelated text finds nothing.
+      expect(cases).toBeGreaterThanOrEqual(4);
+      expect((await store.findRankedSketches({ chars: (probes[2] as DocumentEntry).charKeys }, () => 1)).kept).toEqual(
+        [],
+      );
       await store.close();
     },
   );
