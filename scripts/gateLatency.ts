@@ -8,7 +8,8 @@
  * of ../shared/eval/web-wire.jsonl, which are not in the bench corpus and should be novel. Each
  * location (a SQLite file or a `postgres://` URL) is measured in turn in this process, with five
  * warm-up queries first. Prints p50 and p90, candidates proposed and verified per query, the
- * redundant verdicts, and the time inside the store's candidate look-up (`findSketchesByBands`).
+ * redundant verdicts, and the time inside the store's candidate look-ups (`findRankedSketches`, both
+ * rounds of a query counted as one call each).
  * Used for the PostgreSQL figures of issue 13 (bench/RESULTS.md, README "Benchmarks").
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
@@ -46,18 +47,18 @@ function readJsonl(path: string, limit: number): Article[] {
 }
 
 async function measure(store: IndexStore, queries: readonly Article[]): Promise<string> {
-  const find = store.findSketchesByBands.bind(store);
+  const find = store.findRankedSketches.bind(store);
   let lookupMs = 0;
   let lookups = 0;
-  store.findSketchesByBands = async (q) => {
+  store.findRankedSketches = async (q, rank, options) => {
     const t0 = performance.now();
-    const r = await find(q);
+    const r = await find(q, rank, options);
     lookupMs += performance.now() - t0;
     lookups++;
     return r;
   };
   const timed = await timeGate(store, queries);
-  store.findSketchesByBands = find;
+  store.findRankedSketches = find;
   const times = timed.map((t) => t.ms).sort((a, b) => a - b);
   const n = queries.length;
   const sum = (f: (t: (typeof timed)[number]) => number) => timed.reduce((s, t) => s + f(t), 0);

@@ -132,13 +132,24 @@ export type CandidateSignatures = Omit<StoredSketch, 'id'>;
 
 /** What `IndexStore.findRankedSketches` gives back. */
 export interface RankedCandidates {
-  /** Documents looked at: every one sharing a band key or enough sampled shingles with the query. */
+  /** Documents the look-up found: every one sharing a band key or enough sampled shingles with the query. */
+  found: number;
+  /** Those whose signatures were read and ranked (all of them, unless `minBands` left some out). */
   looked: number;
   /** Those that `rank` scored above 0, with their scores, in no particular order. */
   kept: Array<{ id: string; score: number }>;
 }
 
-/** `findRankedSketches` from `findSketchesByBands`: for a store whose ids cost nothing more to read. */
+export interface RankOptions {
+  /**
+   * Look only at documents under at least this many of the query's band keys, or found through
+   * the sampled shingles (default 1: all). A store may ignore it and look at every document; then
+   * `looked` equals `found`.
+   */
+  minBands?: number;
+}
+
+/** `findRankedSketches` from `findSketchesByBands` (every document looked at, `minBands` ignored). */
 export function rankFoundSketches(
   found: readonly StoredSketch[],
   rank: (s: CandidateSignatures) => number,
@@ -148,7 +159,7 @@ export function rankFoundSketches(
     const score = rank(s);
     if (score > 0) kept.push({ id: s.id, score });
   }
-  return { looked: found.length, kept };
+  return { found: found.length, looked: found.length, kept };
 }
 
 /** A document with its sketch, ready to be written. */
@@ -361,9 +372,14 @@ export interface IndexStore {
    * on its signatures, and the ids of those it scores above 0. A store may read ids (and term
    * signatures, when the query has no term channel) only where needed: in SQLite an id lives in
    * the wide documents table, a page of its own to read, and at a million documents nearly all
-   * the documents looked at are chance band collisions that `rank` drops.
+   * the documents looked at are chance band collisions that `rank` drops. With `minBands`, a
+   * store may leave out the documents under fewer band keys (`RankOptions`).
    */
-  findRankedSketches(query: BandQuery, rank: (s: CandidateSignatures) => number): Promise<RankedCandidates>;
+  findRankedSketches(
+    query: BandQuery,
+    rank: (s: CandidateSignatures) => number,
+    options?: RankOptions,
+  ): Promise<RankedCandidates>;
   /**
    * The documents under any of the query's name keys whose occasion day lies in the query's range
    * (undated documents too), with their event sketches: the gate's event candidates.

@@ -6,7 +6,7 @@ import { compareArticles } from '../../src/pipeline/compare.js';
 import { gateArticles } from '../../src/pipeline/gate.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Article } from '../../src/types/index.js';
+import type { Article, BandQuery, CandidateSignatures, RankedCandidates, RankOptions } from '../../src/types/index.js';
 import { hasWmt22, readEvalRows, WMT22 } from '../helpers/fixtures.js';
 import { storeKinds } from '../helpers/stores.js';
 import { readSeeds, variantsOf } from '../store/fixtures.js';
@@ -67,6 +67,95 @@ describe('gateArticles: an excerpt of an indexed article (the containment channe
     const missed = without.filter((r, i) => r.verdict === 'novel' && withChannel[i]?.verdict === 'redundant');
     expect(missed.length).toBeGreaterThanOrEqual(8);
     expect(without.filter((r, i) => r.verdict === 'redundant' && withChannel[i]?.verdict !== 'redundant')).toEqual([]);
+  });
+});
+
+/**
+ * A memory store whose first round (`minBands` ≥ 2) looks at nothing and reports every document
+ * left out, as SQLite does for documents under one band key; it counts the look-ups.
+ */
+class SecondRoundStore extends MemoryStore {
+  rounds: number[] = [];
+  override async findRankedSketches(
+    query: BandQuery,
+    rank: (s: CandidateSignatures) => number,
+    options: RankOptions = {},
+  ): Promise<RankedCandidates> {
+    const all = await super.findRankedSketches(query, rank);
+    this.rounds.push(options.minBands ?? 1);
+    return (options.minBands ?? 1) > 1 ? { found: all.found, looked: 0, kept: [] } : all;
+  }
+}
+
+describe('gateArticles: the two rounds of candidates', () => {
+  it('reads the second round only when the first settles nothing, and verifies what it finds there', async () => {
+    const store = new SecondRoundStore(config);
+    await addArticles(store, seeds);
+    const seed = seeds[2] as Article;
+    // The seed without its last paragraph: not the same hash, so only the look-up finds it.
+    const paragraphs = seed.text.trim().split(/\n\s*\n/);
+    const copy = { id: 'copy', text: paragraphs.slice(0, -1).join('\n\n') };
+    const r = (await gateArticles(store, [copy])).results[0];
+    expect(r?.verdict).toBe('redundant');
+    expect(r?.matches[0]?.id).toBe(seed.id);
+    expect(store.rounds).toEqual([2, 1]);
+    // An exact copy is settled by its hash in the first round: no second look-up.
+    store.rounds = [];
+    expect((await gateArticles(store, [{ id: 'same', text: seed.text }])).results[0]?.verdict).toBe('redundant');
+    expect(store.rounds).toEqual([2]);
+    // Unrelated text: nothing found, so nothing left for a second round.
+    store.rounds = [];
+    const other = {
+      id: 'other',
+      text: 'The weather in Oslo stayed cold and dry all week, forecasters said on Sunday.',
+    };
+    const novel = (await gateArticles(store, [other])).results[0];
+    expect([novel?.verdict, novel?.candidates.proposed]).toEqual(['novel', 0]);
+    expect(store.rounds).toEqual([2]);
+  });
+
+  it('gives each round its own budget: a first round of near misses does not crowd out the source in the second', async () => {
+    const source = seeds[2] as Article;
+    const paragraphs = source.text.trim().split(/\n\s*\n/);
+    const input = { id: 'copy', text: paragraphs.slice(0, -1).join('\n\n') };
+    // Shares a passage with the input (its first two fifths) and passes the signature filter.
+    const decoy = {
+      id: 'decoy',
+      text: [...paragraphs.slice(0, Math.ceil(paragraphs.length * 0.4)), seeds[3]?.text, seeds[4]?.text].join('\n\n'),
+    };
+    // The source under one band key alone: left for the second round.
+    class SourceLast extends MemoryStore {
+      override async findRankedSketches(
+        query: BandQuery,
+        rank: (s: CandidateSignatures) => number,
+        options: RankOptions = {},
+      ): Promise<RankedCandidates> {
+        const all = await super.findRankedSketches(query, rank);
+        if ((options.minBands ?? 1) === 1) return all;
+        const kept = all.kept.filter((k) => k.id !== source.id);
+        return { found: all.found, looked: all.looked - 1, kept };
+      }
+    }
+    const store = new SourceLast(config);
+    await addArticles(store, [...seeds, decoy]);
+    const r = (await gateArticles(store, [input], { maxCandidates: 1 })).results[0];
+    expect(r?.matches.map((m) => [m.id, m.relation])).toEqual([
+      [source.id, 'republication'],
+      ['decoy', 'shares-passage'],
+    ]);
+    expect([r?.verdict, r?.candidates.verified]).toEqual(['redundant', 2]);
+  });
+
+  it('gives the same verdicts and matches as one round on the memory store (which looks at everything at once)', async () => {
+    const inputs = variantsOf(seeds.slice(0, 2), KINDS).slice(0, 12);
+    const one = await seededStore();
+    const two = new SecondRoundStore(config);
+    await addArticles(two, seeds);
+    const a = (await gateArticles(one, inputs)).results;
+    const b = (await gateArticles(two, inputs)).results;
+    expect(b.map((x) => [x.verdict, x.matches.map((m) => m.id)])).toEqual(
+      a.map((x) => [x.verdict, x.matches.map((m) => m.id)]),
+    );
   });
 });
 

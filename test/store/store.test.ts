@@ -117,6 +117,43 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
   );
 
   it.skipIf(skip !== '')(
+    'with minBands, leaves out the documents under fewer band keys (SQLite) or none (the others), and counts them as found either way',
+    async () => {
+      const store = await open();
+      const entries = seeds.map((a) => prepareEntry(a, config));
+      await store.applyBatch({ add: entries });
+      const [a, b] = entries as [DocumentEntry, DocumentEntry];
+      // b's band keys with band 0 taken from a: a is under that one key alone (checked below).
+      const chars = Uint32Array.from(b.charKeys, (k, i) => (i === 0 ? (a.charKeys[0] as number) : k));
+      const alone = await store.findByBands('chars', chars);
+      const underOne = alone.filter((h) => h.bands === 1).map((h) => h.id);
+      expect(underOne).toContain(a.id);
+      const keepAll = () => 1;
+      const all = await store.findRankedSketches({ chars }, keepAll);
+      const first = await store.findRankedSketches({ chars }, keepAll, { minBands: 2 });
+      expect(first.found).toBe(all.found);
+      expect(all.looked).toBe(all.found);
+      const ids = (r: { kept: Array<{ id: string }> }) => r.kept.map((k) => k.id).sort();
+      expect(ids(all)).toEqual(alone.map((h) => h.id).sort());
+      if (store instanceof SqliteStore) {
+        expect(first.looked).toBe(all.found - underOne.length);
+        expect(ids(first)).toEqual(
+          alone
+            .filter((h) => h.bands >= 2)
+            .map((h) => h.id)
+            .sort(),
+        );
+      } else expect(ids(first)).toEqual(ids(all));
+      // A document found through the sampled shingles is looked at whatever its band keys.
+      const withSamples = await store.findRankedSketches({ chars, samples: sampleQueryOf(a) }, keepAll, {
+        minBands: 2,
+      });
+      expect(ids(withSamples)).toContain(a.id);
+      await store.close();
+    },
+  );
+
+  it.skipIf(skip !== '')(
     'finds a long document through the sampled shingles of an excerpt: two shared, a quarter of the smaller sample, none too common',
     async () => {
       const store = await open();

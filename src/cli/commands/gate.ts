@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option(...INDEX_OPTION)
     .option('--add', 'add the novel articles to the index (one transaction)')
     .option('--count-translations', 'a translation variant of an indexed article is redundant too')
-    .option('--max-candidates <n>', 'verify at most this many candidates per article', '20')
+    .option('--max-candidates <n>', 'verify at most this many candidates per article in each round (see README)', '20')
     .option('--all-matches', 'verify every candidate and list all matches (default: stop at the first redundant one)')
     .option('--format <format>', `output: ${rendererNames('gate').join(', ')}`, 'text')
     .option('--quiet', 'print only redundant articles (text format); no progress');
