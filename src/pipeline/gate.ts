@@ -96,9 +96,9 @@ let scanCache: ScanCache | undefined;
 
 /**
  * The verifier's words, folded and stemmed once for the process (`core/text/wordCache.ts`): the
- * judge fingerprints the input and each candidate it reads, and stemming their words anew was
- * about a third of a redundant input's gate time (a profile of the bench's variant queries at
- * 100k). Bounded likewise; it changes no answer.
+ * judge fingerprints the input and each candidate it reads, and the Porter stemmer alone was
+ * 6.6 % of a profile of the bench's 300 queries at 100k before (`node --cpu-prof`). Bounded
+ * likewise; it changes no answer (the same verdicts and matches on those queries).
  */
 let wordCache: WordCache | undefined;
 

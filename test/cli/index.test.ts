@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
@@ -18,6 +19,11 @@ describe('copydesk index', () => {
     expect(add.code).toBe(0);
     expect(add.stdout).toMatch(/: 5 added, 0 replaced, 0 unchanged \(/);
     expect(add.stderr).toBe('');
+    // The band keys were merged before the command ended (after its workers stopped): none pending.
+    const db = new Database(index, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM pending_bands').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM bands').pluck().get()).toBeGreaterThan(5 * 53);
+    db.close();
     const again = await runCli(['index', 'add', CORPUS, '--index', index, '--format', 'json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, replaced: 0, unchanged: 5 });
     const stats = await runCli(['index', 'stats', '--index', index]);

@@ -93,7 +93,12 @@ async function addAction(inputs: string[], opts: Record<string, unknown>): Promi
       batchSize: Math.floor(batchSize),
       ...(pool.prepare ? { prepare: pool.prepare } : {}),
       onProgress: (p) => bar.update(p.done, p.chars),
+      keepPendingKeys: true,
     });
+    // The band keys are merged once the workers are gone: their heaps are not held through the
+    // merge, the peak of a large load.
+    await pool.close();
+    await store.mergePendingKeys();
     bar.stop();
     const summary = {
       index: showLocation(location),

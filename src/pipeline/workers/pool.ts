@@ -39,6 +39,7 @@ export function startSketchPool(size = availableParallelism(), path: SketchPath 
   );
   const pending = new Map<number, Pending>();
   let next = 0;
+  let closing: Promise<void> | undefined;
   for (const w of workers) {
     w.on('message', (msg: { id: number; batch?: PreparedBatch; error?: string }) => {
       const p = pending.get(msg.id);
@@ -71,7 +72,9 @@ export function startSketchPool(size = availableParallelism(), path: SketchPath 
         : joinPreparedBatches(parts);
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      // Idempotent: a caller may close early and again in its `finally`.
+      closing ??= Promise.all(workers.map((w) => w.terminate())).then(() => undefined);
+      await closing;
     },
   };
 }
