@@ -71,11 +71,14 @@ describe('gateArticles: an excerpt of an indexed article (the containment channe
 });
 
 /**
- * A memory store whose first round (`minBands` ≥ 2) looks at nothing and reports every document
- * left out, as SQLite does for documents under one band key; it counts the look-ups.
+ * A memory store whose first round (`minBands` ≥ 2) leaves out the documents `later` names and
+ * reports them found, as SQLite does for documents under one band key; it counts the look-ups.
  */
-class SecondRoundStore extends MemoryStore {
+class RoundsStore extends MemoryStore {
   rounds: number[] = [];
+  constructor(private readonly later: (id: string) => boolean = () => true) {
+    super(config);
+  }
   override async findRankedSketches(
     query: BandQuery,
     rank: (s: CandidateSignatures) => number,
@@ -83,13 +86,15 @@ class SecondRoundStore extends MemoryStore {
   ): Promise<RankedCandidates> {
     const all = await super.findRankedSketches(query, rank);
     this.rounds.push(options.minBands ?? 1);
-    return (options.minBands ?? 1) > 1 ? { found: all.found, looked: 0, kept: [] } : all;
+    if ((options.minBands ?? 1) === 1) return all;
+    const kept = all.kept.filter((k) => !this.later(k.id));
+    return { found: all.found, looked: all.looked - (all.kept.length - kept.length), kept };
   }
 }
 
 describe('gateArticles: the two rounds of candidates', () => {
   it('reads the second round only when the first settles nothing, and verifies what it finds there', async () => {
-    const store = new SecondRoundStore(config);
+    const store = new RoundsStore();
     await addArticles(store, seeds);
     const seed = seeds[2] as Article;
     // The seed without its last paragraph: not the same hash, so only the look-up finds it.
@@ -124,19 +129,7 @@ describe('gateArticles: the two rounds of candidates', () => {
       text: [...paragraphs.slice(0, Math.ceil(paragraphs.length * 0.4)), seeds[3]?.text, seeds[4]?.text].join('\n\n'),
     };
     // The source under one band key alone: left for the second round.
-    class SourceLast extends MemoryStore {
-      override async findRankedSketches(
-        query: BandQuery,
-        rank: (s: CandidateSignatures) => number,
-        options: RankOptions = {},
-      ): Promise<RankedCandidates> {
-        const all = await super.findRankedSketches(query, rank);
-        if ((options.minBands ?? 1) === 1) return all;
-        const kept = all.kept.filter((k) => k.id !== source.id);
-        return { found: all.found, looked: all.looked - 1, kept };
-      }
-    }
-    const store = new SourceLast(config);
+    const store = new RoundsStore((id) => id === source.id);
     await addArticles(store, [...seeds, decoy]);
     const r = (await gateArticles(store, [input], { maxCandidates: 1 })).results[0];
     expect(r?.matches.map((m) => [m.id, m.relation])).toEqual([
@@ -149,7 +142,7 @@ describe('gateArticles: the two rounds of candidates', () => {
   it('gives the same verdicts and matches as one round on the memory store (which looks at everything at once)', async () => {
     const inputs = variantsOf(seeds.slice(0, 2), KINDS).slice(0, 12);
     const one = await seededStore();
-    const two = new SecondRoundStore(config);
+    const two = new RoundsStore();
     await addArticles(two, seeds);
     const a = (await gateArticles(one, inputs)).results;
     const b = (await gateArticles(two, inputs)).results;

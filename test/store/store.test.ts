@@ -33,6 +33,14 @@ let n = 0;
 
 const STORES = storeKinds('store').map((k) => ({ ...k, open: () => k.open(config) }));
 
+/** A store of the given kind holding the seeds, and their entries. */
+async function seeded(open: () => Promise<IndexStore>): Promise<{ store: IndexStore; entries: DocumentEntry[] }> {
+  const store = await open();
+  const entries = seeds.map((a) => prepareEntry(a, config));
+  await store.applyBatch({ add: entries });
+  return { store, entries };
+}
+
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
   const out: T[][] = [];
   for await (const p of pages) out.push(p);
@@ -69,9 +77,7 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
   it.skipIf(skip !== '')(
     'ranks what the band and sample look-up finds: the same documents and scores as the sketches ranked one by one, ids only for those kept',
     async () => {
-      const store = await open();
-      const entries = seeds.map((a) => prepareEntry(a, config));
-      await store.applyBatch({ add: entries });
+      const { store } = await seeded(open);
       const long = seeds.reduce((x, y) => (y.text.length > x.text.length ? y : x));
       const probes = [
         prepareEntry({ id: 'excerpt', text: long.text.slice(0, Math.floor(long.text.length / 3)) }, config),
@@ -119,9 +125,7 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
   it.skipIf(skip !== '')(
     'with minBands, leaves out the documents under fewer band keys (SQLite) or none (the others), and counts them as found either way',
     async () => {
-      const store = await open();
-      const entries = seeds.map((a) => prepareEntry(a, config));
-      await store.applyBatch({ add: entries });
+      const { store, entries } = await seeded(open);
       const [a, b] = entries as [DocumentEntry, DocumentEntry];
       // b's band keys with band 0 taken from a: a is under that one key alone (checked below).
       const chars = Uint32Array.from(b.charKeys, (k, i) => (i === 0 ? (a.charKeys[0] as number) : k));
