@@ -40,8 +40,8 @@ import {
   keyIntegers,
   listBatchConflicts,
   type RankedCandidates,
+  type RankOptions,
   type RemovedDocument,
-  rankFoundSketches,
   type SampleQuery,
   type SketchConfig,
   type StoredDocument,
@@ -506,9 +506,65 @@ export class PostgresStore implements IndexStore {
       .sort((x, y) => y.bands - x.bands || x.id.localeCompare(y.id));
   }
 
-  /** Not specialised: a row's id is read with its signatures (measured for SQLite only). */
-  async findRankedSketches(query: BandQuery, rank: (s: CandidateSignatures) => number): Promise<RankedCandidates> {
-    return rankFoundSketches(await this.findSketchesByBands(query), rank);
+  /**
+   * As the SQLite store: the documents under at least `minBands` band keys or found through the
+   * sampled shingles, their signatures read by rowid (term signatures only for a term channel),
+   * then ids for those `rank` keeps, in one more round trip.
+   */
+  async findRankedSketches(
+    query: BandQuery,
+    rank: (s: CandidateSignatures) => number,
+    options: RankOptions = {},
+  ): Promise<RankedCandidates> {
+    const minBands = options.minBands ?? 1;
+    const codes = bandIntegers(query);
+    const under =
+      codes.length === 0
+        ? []
+        : await this.query<{ doc: string; n: string }>(
+            `SELECT doc, count(*) AS n FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) GROUP BY doc`,
+            [codes],
+          );
+    const docs = new Set(query.samples ? await this.docsBySamples(query.samples) : []);
+    let found = docs.size;
+    for (const r of under) {
+      const d = Number(r.doc);
+      if (!docs.has(d)) found++;
+      if (Number(r.n) >= minBands) docs.add(d);
+    }
+    if (docs.size === 0) return { found, looked: 0, kept: [] };
+    const withTerms = query.terms !== undefined;
+    const rows = await this.query<{
+      doc: string;
+      char_size: number;
+      char_sig: Buffer;
+      term_size?: number;
+      term_sig?: Buffer;
+    }>(
+      `SELECT doc, char_size, char_sig${withTerms ? ', term_size, term_sig' : ''} FROM ${this.s}.sketches
+       WHERE doc = ANY($1::bigint[])`,
+      [[...docs]],
+    );
+    const scores = new Map<number, number>();
+    for (const r of rows) {
+      const score = rank({
+        charSize: r.char_size,
+        charSig: fromBytes(r.char_sig),
+        termSize: r.term_size ?? 0,
+        termSig: r.term_sig ? fromBytes(r.term_sig) : new Uint32Array(0),
+      });
+      if (score > 0) scores.set(Number(r.doc), score);
+    }
+    if (scores.size === 0) return { found, looked: rows.length, kept: [] };
+    const ids = await this.query<{ rowid: string; id: string }>(
+      `SELECT rowid, id FROM ${this.s}.documents WHERE rowid = ANY($1::bigint[])`,
+      [[...scores.keys()]],
+    );
+    return {
+      found,
+      looked: rows.length,
+      kept: ids.map((r) => ({ id: r.id, score: scores.get(Number(r.rowid)) ?? 0 })),
+    };
   }
 
   async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {
