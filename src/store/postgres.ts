@@ -349,28 +349,47 @@ export class PostgresStore implements IndexStore {
     }
   }
 
+  /** The last statement sent on the connection (see `serial`). */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Send statements one at a time, in call order. The store's methods may be called concurrently
+   * (a library caller, the store tests); pg queued overlapping queries on one client itself, which
+   * it deprecates ("client.query() when the client is already executing a query", removed in pg
+   * 9). This is the same order, kept here.
+   */
+  private serial<T>(send: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(send, send);
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
   private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    return (await this.client.query<R>(sql, params)).rows;
+    return (await this.serial(() => this.client.query<R>(sql, params))).rows;
   }
 
   /** Run `work` in one transaction holding the index's write lock; roll back on any error. */
   private async write<T>(work: () => Promise<T>): Promise<T> {
-    await this.client.query('BEGIN');
+    await this.query('BEGIN');
     try {
-      await this.client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`copydesk:${this.s}`]);
+      await this.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`copydesk:${this.s}`]);
       const out = await work();
-      await this.client.query('COMMIT');
+      await this.query('COMMIT');
       return out;
     } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => {});
+      await this.query('ROLLBACK').catch(() => {});
       throw error;
     }
   }
 
   private async copy(table: string, columns: string, lines: string[]): Promise<void> {
     if (lines.length === 0) return;
-    const stream = this.client.query(copyFrom(`COPY ${this.s}.${table} (${columns}) FROM STDIN`));
-    await pipeline(Readable.from([lines.join('')]), stream);
+    await this.serial(() =>
+      pipeline(
+        Readable.from([lines.join('')]),
+        this.client.query(copyFrom(`COPY ${this.s}.${table} (${columns}) FROM STDIN`)),
+      ),
+    );
   }
 
   async applyBatch(batch: IndexBatch): Promise<BatchOutcome> {
@@ -806,6 +825,7 @@ export class PostgresStore implements IndexStore {
   }
 
   async close(): Promise<void> {
+    await this.tail;
     await this.client.end().catch(() => {});
   }
 }

@@ -556,6 +556,43 @@ describe('sqlite store: files it must refuse, untouched', () => {
 });
 
 describe.skipIf(!hasPostgres)(
+  `postgres store: calls made at once${hasPostgres ? '' : ` (skipped: ${postgresSkipReason})`}`,
+  () => {
+    it('sends one statement at a time on its connection, in call order, with the answers of calls made one by one', async () => {
+      const store = await PostgresStore.open(freshPostgresUrl('serial'), { config });
+      const entries = seeds.map((a) => prepareEntry(a, config));
+      const client = (store as unknown as { client: pg.Client }).client;
+      const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+      let inFlight = 0;
+      let most = 0;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        const out = send(...args);
+        // A COPY returns a stream, a statement a promise.
+        if (out instanceof Promise) return out.finally(() => inFlight--);
+        (out as NodeJS.EventEmitter).once('finish', () => inFlight--).once('error', () => inFlight--);
+        return out;
+      };
+      const calls: Array<() => Promise<unknown>> = [
+        ...entries.map((e) => () => store.findByBands('chars', e.charKeys)),
+        ...entries.map((e) => () => store.getDocumentFrequencies(e.terms ?? [])),
+        () => store.getHashes(entries.map((e) => e.id)),
+      ];
+      // Reads made while a batch is being written, then all at once, then one by one.
+      await Promise.all([store.applyBatch({ add: entries }), ...calls.map((f) => f())]);
+      const together = await Promise.all(calls.map((f) => f()));
+      const oneByOne: unknown[] = [];
+      for (const f of calls) oneByOne.push(await f());
+      expect(most).toBe(1);
+      expect(together).toEqual(oneByOne);
+      expect((oneByOne.at(-1) as Map<string, string>).size).toBe(entries.length);
+      await store.close();
+    });
+  },
+);
+
+describe.skipIf(!hasPostgres)(
   `postgres store: indexes written by earlier versions${hasPostgres ? '' : ` (skipped: ${postgresSkipReason})`}`,
   () => {
     it('is refused read-only, upgraded on a writable open by two writers at once, and filled by `rebuild --events`', async () => {
