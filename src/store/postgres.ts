@@ -43,12 +43,14 @@ import {
   type RankOptions,
   type RemovedDocument,
   type SampleQuery,
+  type SignatureRow,
   type SketchConfig,
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
   sampleInteger,
   sampleMates,
+  scoreSignatureRows,
   validateSketchConfig,
 } from '../types/index.js';
 
@@ -553,27 +555,12 @@ export class PostgresStore implements IndexStore {
     }
     if (docs.size === 0) return { found, looked: 0, kept: [] };
     const withTerms = query.terms !== undefined;
-    const rows = await this.query<{
-      doc: string;
-      char_size: number;
-      char_sig: Buffer;
-      term_size?: number;
-      term_sig?: Buffer;
-    }>(
+    const rows = await this.query<SignatureRow<Buffer>>(
       `SELECT doc, char_size, char_sig${withTerms ? ', term_size, term_sig' : ''} FROM ${this.s}.sketches
        WHERE doc = ANY($1::bigint[])`,
       [[...docs]],
     );
-    const scores = new Map<number, number>();
-    for (const r of rows) {
-      const score = rank({
-        charSize: r.char_size,
-        charSig: fromBytes(r.char_sig),
-        termSize: r.term_size ?? 0,
-        termSig: r.term_sig ? fromBytes(r.term_sig) : new Uint32Array(0),
-      });
-      if (score > 0) scores.set(Number(r.doc), score);
-    }
+    const scores = scoreSignatureRows(rows, rank, fromBytes);
     if (scores.size === 0) return { found, looked: rows.length, kept: [] };
     const ids = await this.query<{ rowid: string; id: string }>(
       `SELECT rowid, id FROM ${this.s}.documents WHERE rowid = ANY($1::bigint[])`,

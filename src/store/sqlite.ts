@@ -54,12 +54,14 @@ import {
   type RankOptions,
   type RemovedDocument,
   type SampleQuery,
+  type SignatureRow,
   type SketchConfig,
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
   sampleInteger,
   sampleMates,
+  scoreSignatureRows,
   validateSketchConfig,
 } from '../types/index.js';
 
@@ -194,17 +196,6 @@ interface SketchRow {
   term_size: number;
   term_sig: Buffer;
 }
-
-/** A signature row read by rowid, before its id (`findRankedSketches`); no term columns when not asked for. */
-interface SignatureRow {
-  doc: number;
-  char_size: number;
-  char_sig: Buffer;
-  term_size?: number;
-  term_sig?: Buffer;
-}
-
-const NO_SIGNATURE = new Uint32Array(0);
 
 function toSketch(r: SketchRow): StoredSketch {
   return {
@@ -594,17 +585,8 @@ export class SqliteStore implements IndexStore {
     const withTerms = query.terms !== undefined;
     const rows = (withTerms ? this.stmt.signaturesOfRowids : this.stmt.charSignaturesOfRowids).all(
       JSON.stringify(docs),
-    ) as SignatureRow[];
-    const scores = new Map<number, number>();
-    for (const r of rows) {
-      const score = rank({
-        charSize: r.char_size,
-        charSig: fromBlob(r.char_sig),
-        termSize: r.term_size ?? 0,
-        termSig: r.term_sig ? fromBlob(r.term_sig) : NO_SIGNATURE,
-      });
-      if (score > 0) scores.set(r.doc, score);
-    }
+    ) as Array<SignatureRow<Buffer>>;
+    const scores = scoreSignatureRows(rows, rank, fromBlob);
     const ids = scores.size === 0 ? new Map<number, string>() : this.idsOf([...scores.keys()]);
     const kept: RankedCandidates['kept'] = [];
     for (const [doc, score] of scores) {

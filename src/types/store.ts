@@ -149,6 +149,34 @@ export interface RankOptions {
   minBands?: number;
 }
 
+/** A signature row as the SQL stores read it by rowid (no term columns unless asked for). */
+export interface SignatureRow<Blob = Uint8Array> {
+  doc: number | string;
+  char_size: number;
+  char_sig: Blob;
+  term_size?: number;
+  term_sig?: Blob;
+}
+
+/** The rowids of the rows `rank` scores above 0, with their scores (`decode` turns a blob into values). */
+export function scoreSignatureRows<Blob>(
+  rows: ReadonlyArray<SignatureRow<Blob>>,
+  rank: (s: CandidateSignatures) => number,
+  decode: (blob: Blob) => Uint32Array,
+): Map<number, number> {
+  const scores = new Map<number, number>();
+  for (const r of rows) {
+    const score = rank({
+      charSize: r.char_size,
+      charSig: decode(r.char_sig),
+      termSize: r.term_size ?? 0,
+      termSig: r.term_sig ? decode(r.term_sig) : new Uint32Array(0),
+    });
+    if (score > 0) scores.set(Number(r.doc), score);
+  }
+  return scores;
+}
+
 /** `findRankedSketches` from `findSketchesByBands` (every document looked at, `minBands` ignored). */
 export function rankFoundSketches(
   found: readonly StoredSketch[],
