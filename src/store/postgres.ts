@@ -30,6 +30,7 @@ import {
   countBatchTerms,
   countSampleMates,
   type DocumentEntry,
+  documentsToRead,
   type EventQuery,
   type EventSketch,
   INDEX_FORMAT_VERSION,
@@ -537,28 +538,13 @@ export class PostgresStore implements IndexStore {
     rank: (s: CandidateSignatures) => number,
     options: RankOptions = {},
   ): Promise<RankedCandidates> {
-    const minBands = options.minBands ?? 1;
-    const codes = bandIntegers(query);
-    const under =
-      codes.length === 0
-        ? []
-        : await this.query<{ doc: string; n: string }>(
-            `SELECT doc, count(*) AS n FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) GROUP BY doc`,
-            [codes],
-          );
-    const docs = new Set(query.samples ? await this.docsBySamples(query.samples) : []);
-    let found = docs.size;
-    for (const r of under) {
-      const d = Number(r.doc);
-      if (!docs.has(d)) found++;
-      if (Number(r.n) >= minBands) docs.add(d);
-    }
-    if (docs.size === 0) return { found, looked: 0, kept: [] };
+    const { docs, found } = await this.docsFound(query, options.minBands ?? 1);
+    if (docs.length === 0) return { found, looked: 0, kept: [] };
     const withTerms = query.terms !== undefined;
     const rows = await this.query<SignatureRow<Buffer>>(
       `SELECT doc, char_size, char_sig${withTerms ? ', term_size, term_sig' : ''} FROM ${this.s}.sketches
        WHERE doc = ANY($1::bigint[])`,
-      [[...docs]],
+      [docs],
     );
     const scores = scoreSignatureRows(rows, rank, fromBytes);
     if (scores.size === 0) return { found, looked: rows.length, kept: [] };
@@ -574,20 +560,7 @@ export class PostgresStore implements IndexStore {
   }
 
   async findSketchesByBands(query: BandQuery): Promise<StoredSketch[]> {
-    const codes = bandIntegers(query);
-    // Two steps, the documents first: with the band look-up as a subquery the planner guessed
-    // thousands of rows and hashed the whole documents table (160 ms at 100k documents, for 5).
-    const banded =
-      codes.length === 0
-        ? []
-        : (
-            await this.query<{ doc: string }>(
-              `SELECT DISTINCT doc FROM ${this.s}.bands WHERE key = ANY($1::bigint[])`,
-              [codes],
-            )
-          ).map((r) => Number(r.doc));
-    const sampled = query.samples ? await this.docsBySamples(query.samples) : [];
-    const docs = [...new Set([...banded, ...sampled])];
+    const { docs } = await this.docsFound(query, 1);
     if (docs.length === 0) return [];
     const rows = await this.query<SketchRow>(
       `SELECT d.id, s.char_size, s.char_sig, s.term_size, s.term_sig FROM ${this.s}.sketches s
@@ -596,6 +569,23 @@ export class PostgresStore implements IndexStore {
       [docs],
     );
     return rows.map(toSketch);
+  }
+
+  /**
+   * The documents a band query finds (`documentsToRead`). Two steps, the documents first: with the
+   * band look-up as a subquery the planner guessed thousands of rows and hashed the whole
+   * documents table (160 ms at 100k documents, for 5).
+   */
+  private async docsFound(query: BandQuery, minBands: number): Promise<{ docs: number[]; found: number }> {
+    const codes = bandIntegers(query);
+    const under = new Map<number, number>();
+    if (codes.length > 0)
+      for (const r of await this.query<{ doc: string; n: string }>(
+        `SELECT doc, count(*) AS n FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) GROUP BY doc`,
+        [codes],
+      ))
+        under.set(Number(r.doc), Number(r.n));
+    return documentsToRead(under, query.samples ? await this.docsBySamples(query.samples) : [], minBands);
   }
 
   /**

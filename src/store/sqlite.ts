@@ -40,6 +40,7 @@ import {
   countBatchTerms,
   countSampleMates,
   type DocumentEntry,
+  documentsToRead,
   type EventEntry,
   type EventQuery,
   type EventSketch,
@@ -549,21 +550,9 @@ export class SqliteStore implements IndexStore {
    * band keys or found through its sampled shingles, and how many it found in all.
    */
   private docsFound(query: BandQuery, minBands: number): { docs: number[]; found: number } {
-    const banded = this.docsUnder(bandIntegers(query));
-    const sampled = query.samples ? this.docsBySamples(query.samples) : [];
-    if (minBands <= 1) {
-      const docs = [...new Set([...banded, ...sampled])];
-      return { docs, found: docs.length };
-    }
     const under = new Map<number, number>();
-    for (const d of banded) under.set(d, (under.get(d) ?? 0) + 1);
-    const docs = new Set(sampled);
-    let found = docs.size;
-    for (const [d, n] of under) {
-      if (!docs.has(d)) found++;
-      if (n >= minBands) docs.add(d);
-    }
-    return { docs: [...docs], found };
+    for (const d of this.docsUnder(bandIntegers(query))) under.set(d, (under.get(d) ?? 0) + 1);
+    return documentsToRead(under, query.samples ? this.docsBySamples(query.samples) : [], minBands);
   }
 
   /**

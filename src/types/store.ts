@@ -149,6 +149,25 @@ export interface RankOptions {
   minBands?: number;
 }
 
+/**
+ * The documents a look-up reads (`RankOptions.minBands`): those under at least `minBands` of the
+ * query's band keys (`under`: rowid → keys shared) and those found through the sampled shingles;
+ * `found` counts every document either found.
+ */
+export function documentsToRead(
+  under: ReadonlyMap<number, number>,
+  sampled: readonly number[],
+  minBands: number,
+): { docs: number[]; found: number } {
+  const docs = new Set(sampled);
+  let found = docs.size;
+  for (const [d, n] of under) {
+    if (!docs.has(d)) found++;
+    if (n >= minBands) docs.add(d);
+  }
+  return { docs: [...docs], found };
+}
+
 /** A signature row as the SQL stores read it by rowid (no term columns unless asked for). */
 export interface SignatureRow<Blob = Uint8Array> {
   doc: number | string;
@@ -397,11 +416,11 @@ export interface IndexStore {
   findSketchesByBands(query: BandQuery): Promise<StoredSketch[]>;
   /**
    * The gate's candidate step: the documents `findSketchesByBands` finds, each weighed by `rank`
-   * on its signatures, and the ids of those it scores above 0. A store may read ids (and term
-   * signatures, when the query has no term channel) only where needed: in SQLite an id lives in
-   * the wide documents table, a page of its own to read, and at a million documents nearly all
-   * the documents looked at are chance band collisions that `rank` drops. With `minBands`, a
-   * store may leave out the documents under fewer band keys (`RankOptions`).
+   * on its signatures, and the ids of those it scores above 0. A store may read ids only for the
+   * kept documents, and term signatures only when the query has a term channel: in SQLite an id
+   * lives in the wide documents table, a page of its own to read, and at a million documents
+   * nearly all the documents looked at are chance band collisions that `rank` drops. With
+   * `minBands`, a store may leave out the documents under fewer band keys (`RankOptions`).
    */
   findRankedSketches(
     query: BandQuery,
