@@ -29,6 +29,23 @@
  *
  * Pure: no I/O, no module-level mutable state, deterministic.
  */
+
+import {
+  ARABIC,
+  charInfo,
+  cleanLine,
+  HAN,
+  HANGUL,
+  HANGUL_SCRIPT,
+  isSpaceless,
+  KANA,
+  LETTER,
+  SCRIPT_BITS,
+  SPACELESS,
+  weightedLength,
+  wordRuns,
+  wordTokens,
+} from './chars.js';
 import {
   BYLINE,
   CAPTION_CREDIT_END,
@@ -179,8 +196,6 @@ interface Line {
   clean: string;
 }
 
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const HANGUL = /\p{Script=Hangul}/u;
 const CASED = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 // A scraper's metadata stamp before the first line: " date 2022-09-05 Strong earthquake…".
 const LEADING_STAMP = /^date\s*:?\s*\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+(?=\S)/iu;
@@ -202,12 +217,13 @@ function keyOfFolded(folded: string): string {
     .trim();
 }
 
-function cleanLine(raw: string): string {
-  return raw
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
-    .replace(/[\p{Zs}\t]+/gu, ' ')
-    .normalize('NFC')
-    .trim();
+/**
+ * `keyOfFolded(folded)` from `wordRuns(folded)`: the runs of letters and numbers are what the
+ * key keeps, one space between them, numbers as 0 (a text without numbers needs no replacing).
+ */
+function keyOfTokens({ tokens, numbers }: { tokens: readonly string[]; numbers: boolean }): string {
+  const joined = tokens.join(' ');
+  return numbers ? joined.replace(/\p{N}+/gu, '0') : joined;
 }
 
 /** Primary language subtag, lower case: "zh-Hans" → "zh". */
@@ -219,23 +235,6 @@ function primaryLang(lang: string | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Features
 
-/** Weighted length: Han/kana characters count 3, Hangul 2, anything else 1. */
-function weightedLength(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    // Below U+1100 (the first Hangul jamo) no character is Han, kana or Hangul.
-    if ((ch.codePointAt(0) as number) < 0x1100) n += 1;
-    else if (SPACELESS.test(ch)) n += 3;
-    else if (HANGUL.test(ch)) n += 2;
-    else n += 1;
-  }
-  return n;
-}
-
-function wordTokens(folded: string): string[] {
-  return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
 interface Density {
   stop: number;
   units: number;
@@ -246,9 +245,11 @@ function density(folded: string, lang: string, words: readonly string[]): Densit
   if (lang === 'zh' || lang === 'ja') {
     let units = 0;
     let stop = 0;
-    for (const ch of folded) {
-      if (SPACELESS.test(ch)) units++;
-      if (ZH_STOP.has(ch)) stop++;
+    for (let i = 0; i < folded.length; i++) {
+      const cp = folded.codePointAt(i) as number;
+      if (cp > 0xffff) i++;
+      if (isSpaceless(cp)) units++;
+      if (ZH_STOP.has(String.fromCodePoint(cp))) stop++;
     }
     return { stop, units };
   }
@@ -301,13 +302,14 @@ function guessLang(texts: readonly string[]): string {
       continue;
     }
     if (cp > 0xffff) i++;
-    const ch = String.fromCodePoint(cp);
-    if (!/\p{L}/u.test(ch)) continue;
+    const info = charInfo(cp);
+    if ((info & LETTER) === 0) continue;
     letters++;
-    if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) kana++;
-    else if (/\p{Script=Han}/u.test(ch)) han++;
-    else if (HANGUL.test(ch)) hangul++;
-    else if (/\p{Script=Arabic}/u.test(ch)) arabic++;
+    const script = info & SCRIPT_BITS;
+    if (script === KANA) kana++;
+    else if (script === HAN) han++;
+    else if (script === HANGUL_SCRIPT) hangul++;
+    else if (script === ARABIC) arabic++;
   }
   const total = letters || 1;
   if (kana / total > 0.1) return 'ja';
@@ -465,7 +467,7 @@ function isMenu(text: string): boolean {
 }
 
 function isCaption(text: string, folded: string): boolean {
-  const t = text.replace(/\s+$/u, '');
+  const t = text.trimEnd(); // \s is what trimEnd removes
   return CAPTION_CREDIT_END.test(t) || CAPTION_OPENING.test(folded);
 }
 
@@ -735,15 +737,15 @@ function toBlocks(lines: readonly Line[], lang: string, th: Thresholds): Block[]
     const joined = members.map((k) => (lines[k] as Line).clean).join(' ');
     const textNoStamp = joined.replace(LEADING_STAMP, '');
     const folded = foldToken(textNoStamp);
-    const tokens = wordTokens(folded);
+    const runs = wordRuns(folded);
+    const tokens = runs.tokens;
     const d = density(folded, lang, tokens);
     return {
       members,
       text: textNoStamp,
       // lineKey(textNoStamp), from the fold above: its lines were cleaned already, so cleaning the
       // joined text changes nothing (tested here, so that the key stays exact whatever the text).
-      key:
-        cleanLine(textNoStamp).replace(LEADING_STAMP, '') === textNoStamp ? keyOfFolded(folded) : lineKey(textNoStamp),
+      key: cleanLine(textNoStamp).replace(LEADING_STAMP, '') === textNoStamp ? keyOfTokens(runs) : lineKey(textNoStamp),
       folded,
       len: weightedLength(textNoStamp),
       words: tokens.length,

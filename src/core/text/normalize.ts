@@ -9,6 +9,7 @@
  */
 import type { Article, NormalizationAction, NormalizedArticle, Sentence } from '../../types/index.js';
 import { extractBody } from './body.js';
+import { cleanLine } from './chars.js';
 import type { LanguageDetector } from './detect.js';
 import { guessLanguage } from './language.js';
 import { findQuotedRanges } from './quotes.js';
@@ -143,14 +144,6 @@ export function stripBoilerplate(
  * space between them is removed, and the clean text must be a fixed point of normalization.
  * Zero-width characters go before spaces are collapsed ("a \ufeff b" would keep two spaces).
  */
-function cleanLine(raw: string): string {
-  return raw
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
-    .replace(/[\p{Zs}\t\u00a0]+/gu, ' ')
-    .normalize('NFC')
-    .trim();
-}
-
 /** What paragraph selection keeps: the paragraphs, what it set aside and why, and the headline it found. */
 export interface SelectedParagraphs {
   paragraphs: KeptParagraph[];

@@ -1,0 +1,136 @@
+/**
+ * Characters as the text features read them: a code point's script (kana, Han, Hangul, Arabic) and
+ * whether it is a letter or a number, the runs of letters and numbers of a text, its weighted
+ * length, and line cleaning. Each is what a Unicode-property regex gives (property-tested against
+ * it in test/core/text/chars.test.ts), read code point by code point: the regexes were a third of
+ * body extraction's time.
+ */
+
+/** Han, Hiragana or Katakana: written without spaces between words. */
+export const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+export const HANGUL = /\p{Script=Hangul}/u;
+
+/**
+ * What a code point is to the features below: its script among kana, Han, Hangul and Arabic (or
+ * none of them) and whether it is a letter, read once per code point and remembered (a page
+ * repeats the same few hundred characters) instead of two to four Unicode-property regexes per
+ * character. The script is the character's own, letter or not (U+3007 〇 is Han), as the
+ * regexes `SPACELESS` and `HANGUL` read it.
+ */
+export const KANA = 1;
+export const HAN = 2;
+export const HANGUL_SCRIPT = 3;
+export const ARABIC = 4;
+export const SCRIPT_BITS = 7;
+export const LETTER = 8;
+export const NUMBER = 16;
+/** The facts of the Basic Multilingual Plane's code points, 255 until read; the rest in a map. */
+const UNREAD = 255;
+const bmpInfos = new Uint8Array(0x10000).fill(UNREAD);
+const astralInfos = new Map<number, number>();
+/** Beyond this many distinct astral code points, their facts are read without being remembered. */
+const MAX_REMEMBERED = 1 << 16;
+
+function readCharInfo(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  const script = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)
+    ? KANA
+    : /\p{Script=Han}/u.test(ch)
+      ? HAN
+      : HANGUL.test(ch)
+        ? HANGUL_SCRIPT
+        : /\p{Script=Arabic}/u.test(ch)
+          ? ARABIC
+          : 0;
+  return script | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0);
+}
+
+export function charInfo(cp: number): number {
+  if (cp < 0x10000) {
+    const known = bmpInfos[cp] as number;
+    if (known !== UNREAD) return known;
+    const info = readCharInfo(cp);
+    bmpInfos[cp] = info;
+    return info;
+  }
+  const known = astralInfos.get(cp);
+  if (known !== undefined) return known;
+  const info = readCharInfo(cp);
+  if (astralInfos.size < MAX_REMEMBERED) astralInfos.set(cp, info);
+  return info;
+}
+
+/** Han or kana (what `SPACELESS` matches), from the code point. */
+export function isSpaceless(cp: number): boolean {
+  if (cp < 0x1100) return false;
+  const script = charInfo(cp) & SCRIPT_BITS;
+  return script === KANA || script === HAN;
+}
+
+/** Weighted length: Han/kana characters count 3, Hangul 2, anything else 1. */
+export function weightedLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    // Below U+1100 (the first Hangul jamo) no character is Han, kana or Hangul.
+    if (cp < 0x1100) {
+      n += 1;
+      continue;
+    }
+    const script = charInfo(cp) & SCRIPT_BITS;
+    n += script === KANA || script === HAN ? 3 : script === HANGUL_SCRIPT ? 2 : 1;
+  }
+  return n;
+}
+
+/**
+ * The runs of letters and numbers (`folded.match(/[\p{L}\p{N}]+/gu)`), read code point by code
+ * point (the regex was a sixth of the body extraction's time), and whether a number was among them.
+ */
+export function wordRuns(folded: string): { tokens: string[]; numbers: boolean } {
+  const tokens: string[] = [];
+  let numbers = false;
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    const cp = folded.codePointAt(i) as number;
+    let word: boolean;
+    if (cp < 0x80) {
+      const digit = cp >= 0x30 && cp <= 0x39;
+      numbers ||= digit;
+      word = digit || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+    } else {
+      const info = charInfo(cp);
+      numbers ||= (info & NUMBER) !== 0;
+      word = (info & (LETTER | NUMBER)) !== 0;
+    }
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      tokens.push(folded.slice(start, i));
+      start = -1;
+    }
+    if (cp > 0xffff) i++;
+  }
+  if (start >= 0) tokens.push(folded.slice(start));
+  return { tokens, numbers };
+}
+
+export function wordTokens(folded: string): string[] {
+  return wordRuns(folded).tokens;
+}
+
+/** Text the line cleaning leaves as it is but for the ends: ASCII without tabs or doubled spaces. */
+const NEEDS_CLEANING = /[^\x20-\x7e]| {2}/;
+
+/**
+ * A line cleaned: zero-width characters out, runs of spaces and tabs one space (U+00A0 is a
+ * space separator too), NFC, trimmed. Body extraction and paragraph selection clean alike.
+ */
+export function cleanLine(raw: string): string {
+  if (!NEEDS_CLEANING.test(raw)) return raw.trim();
+  return raw
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[\p{Zs}\t]+/gu, ' ')
+    .normalize('NFC')
+    .trim();
+}
