@@ -2,15 +2,12 @@
  * A small pool of worker threads that sketch batches of articles (see `sketchWorker.ts`). A batch
  * is split into one slice per worker; the slices come back in input order and are joined into one
  * `PreparedBatch`. Only sketches and term indexes travel back (typed arrays), never the texts.
- *
- * Run from TypeScript sources (tsx, vitest), the worker file is `.ts` and is loaded through tsx
- * (see the bootstrap below); from the built package it is plain `.js`.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Article, SketchConfig } from '../../types/index.js';
 import { joinPreparedBatches, type PrepareBatch, type PreparedBatch } from '../indexing.js';
+import { spawnWorker } from './spawn.js';
 
 interface Pending {
   resolve: (batch: PreparedBatch) => void;
@@ -27,16 +24,7 @@ export type SketchPath = 'scan' | 'tokens';
 
 /** Start `size` workers (default: one per core). */
 export function startSketchPool(size = availableParallelism(), path: SketchPath = 'scan'): SketchPool {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(`./sketchWorker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-  // From sources: Node 20 applies no ESM loader hooks inside worker threads, so a CommonJS
-  // bootstrap registers tsx's require hook and loads the worker module through it.
-  const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(fileURLToPath(url))});`;
-  const workers = Array.from({ length: Math.max(1, size) }, () =>
-    fromSource
-      ? new Worker(bootstrap, { eval: true, workerData: { path } })
-      : new Worker(url, { workerData: { path } }),
-  );
+  const workers = Array.from({ length: Math.max(1, size) }, () => spawnWorker('sketchWorker', { path }));
   const pending = new Map<number, Pending>();
   let next = 0;
   let closing: Promise<void> | undefined;
