@@ -14,7 +14,7 @@ import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import { listPairs, MAX_LISTED_PAIRS_PER_DOCUMENT } from '../core/relation/listing.js';
-import { NearestKeeper, pickNearest } from '../core/relation/nearest.js';
+import { pickNearest } from '../core/relation/nearest.js';
 import {
   buildStories,
   compatibleAcrossLanguages,
@@ -40,6 +40,7 @@ import type {
 } from '../types/index.js';
 import type { CrossLanguageOptions } from './crossLanguage.js';
 import { type CrossLanguageLoader, type CrossStageResult, mergePairs, prepareCrossLanguage } from './crossStage.js';
+import { emptyJudged, flattenPairs, type Judged, judgeSlice, type PairJudge, type ScoringInput } from './scoring.js';
 import { type ProgressListener, type StageListener, timed } from './stages.js';
 
 export interface ScanOptions {
@@ -150,30 +151,15 @@ function prepare(articles: readonly Article[], options: ScanOptions): Prepared {
   return { normalized, groups, fps, weights: groups.members.map((m) => m.length) };
 }
 
-/** Judge the candidate pairs one by one, keeping the linked ones and the closest unlinked ones only. */
+/** Judge the candidate pairs one by one in this thread, keeping the linked ones and the closest unlinked ones only. */
 function judgeCandidates(
-  p: Prepared,
-  vectors: readonly SparseVector[],
+  input: ScoringInput,
   candidates: CandidatePairs,
-  thresholds: Thresholds,
-  options: ScanOptions,
-): { linked: JudgedPair[]; nearest: NearestKeeper } {
-  const linked: JudgedPair[] = [];
-  const nearest = new NearestKeeper();
+  onProgress: ScanOptions['onProgress'],
+): Judged {
   const total = candidates.pairs.length;
-  candidates.pairs.forEach(([i, j], k) => {
-    const result = judgePair(
-      p.fps[i] as Fingerprint,
-      p.fps[j] as Fingerprint,
-      vectors[i] as SparseVector,
-      vectors[j] as SparseVector,
-      thresholds,
-    );
-    if (result.relation === 'unrelated') nearest.offer({ i, j, result });
-    else linked.push({ i, j, result });
-    options.onProgress?.('score', k + 1, total);
-  });
-  return { linked, nearest };
+  let done = 0;
+  return judgeSlice(input, flattenPairs(candidates.pairs), emptyJudged(), () => onProgress?.('score', ++done, total));
 }
 
 /** Each copy listed against the first of its group (its pair with the first judged once, as the first with itself). */
@@ -319,7 +305,18 @@ function crossStage(p: Prepared, options: ScanOptions): CrossStageResult | undef
   );
 }
 
-export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
+/** The scan up to its score stage: what that stage reads and what the stages after it need. */
+interface BeforeScore {
+  articles: readonly Article[];
+  options: ScanOptions;
+  thresholds: Thresholds;
+  p: Prepared;
+  vectors: SparseVector[];
+  cross: CrossStageResult | undefined;
+  candidates: CandidatePairs;
+}
+
+function beforeScore(articles: readonly Article[], options: ScanOptions): BeforeScore {
   const thresholds = resolveThresholds(options.thresholds);
   const { onStage, onProgress } = options;
   const p = prepare(articles, options);
@@ -337,7 +334,43 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       : allPairs(p.fps, vectors, candidateFloor(thresholds), undefined, progress);
     return cross ? { ...own, pairs: mergePairs(own.pairs, cross.pairs) } : own;
   });
-  const judged = timed('score', onStage, () => judgeCandidates(p, vectors, candidates, thresholds, options));
+  return { articles, options, thresholds, p, vectors, cross, candidates };
+}
+
+/** Scan a corpus in this thread. */
+export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
+  const s = beforeScore(articles, options);
+  const judged = timed('score', options.onStage, () =>
+    judgeCandidates({ fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds }, s.candidates, options.onProgress),
+  );
+  return afterScore(s, judged);
+}
+
+/**
+ * Scan a corpus, its score stage run by `judge` (`judgeInWorkers`, pipeline/workers/scorePool.ts,
+ * spreads it over worker threads); the same result as `scanCorpus`.
+ */
+export async function scanCorpusAsync(
+  articles: readonly Article[],
+  options: ScanOptions & { judge: PairJudge },
+): Promise<ScanResult> {
+  const s = beforeScore(articles, options);
+  const t0 = performance.now();
+  const judged = await options.judge(
+    { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds },
+    s.candidates.pairs,
+    (done, total) => options.onProgress?.('score', done, total),
+  );
+  options.onStage?.('score', performance.now() - t0);
+  return afterScore(s, judged);
+}
+
+/** The stages after scoring: copies, stories, listing, nearest pairs, events, notes. */
+function afterScore(
+  { articles, options, thresholds, p, vectors, cross, candidates }: BeforeScore,
+  judged: Judged,
+): ScanResult {
+  const { onStage, onProgress } = options;
   const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));
   const stories = timed('cluster', onStage, () => clusterAll(articles, p, vectors, judged.linked, cross, onProgress));
   const listing = listPairs(

@@ -25,6 +25,13 @@ describe('copydesk scan', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 
+  it('accepts --workers (the seeds give too few pairs for workers: judged in the thread, the same report)', async () => {
+    const alone = await runCli(['scan', CORPUS, '--no-write', '--format', 'json']);
+    const shared = await runCli(['scan', CORPUS, '--no-write', '--format', 'json', '--workers', '2']);
+    expect(shared.code).toBe(0);
+    expect(shared.stdout).toBe(alone.stdout);
+  });
+
   it('accepts thresholds as options', async () => {
     const run = await runCli(['scan', CORPUS, '--no-write', '--format', 'json', '--translation-cosine', '0.5']);
     expect(JSON.parse(run.stdout).thresholds.translationCosine).toBe(0.5);
@@ -48,6 +55,11 @@ describe('copydesk scan', () => {
       name: 'an unknown format',
       args: () => ['scan', CORPUS, '--no-write', '--format', 'xml'],
       message: /^copydesk: --format must be one of table, json, md, got "xml"\n$/,
+    },
+    {
+      name: 'a negative number of workers',
+      args: () => ['scan', CORPUS, '--no-write', '--workers', '-1'],
+      message: /^copydesk: --workers must be a number in \[0, 64\], got "-1"\n$/,
     },
     {
       name: 'a threshold out of range',

@@ -1,0 +1,75 @@
+/**
+ * The score stage's loop: candidate pairs judged one by one, the linked ones kept in order and
+ * only the closest unlinked ones kept (`NearestKeeper`). The scan runs it in its own thread, and
+ * each scoring worker (workers/scoreWorker.ts) on its share of the pairs; either way a pair's
+ * verdict is `judgePair`'s, and the shares joined in order are the whole loop's result.
+ */
+import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
+import { judgePair } from '../core/relation/judge.js';
+import { NearestKeeper } from '../core/relation/nearest.js';
+import type { JudgedPair } from '../core/relation/stories.js';
+import type { SparseVector } from '../core/similarity/cosine.js';
+import type { Thresholds } from '../types/index.js';
+
+/** What judging needs of the corpus: one fingerprint and one TF-IDF vector per (group of) article(s). */
+export interface ScoringInput {
+  fps: readonly Fingerprint[];
+  vectors: readonly SparseVector[];
+  thresholds: Thresholds;
+}
+
+export interface Judged {
+  /** The pairs judged related, in the order they were given. */
+  linked: JudgedPair[];
+  /** The closest unrelated pairs (at least `NEAREST_COUNT` of them when there are that many). */
+  nearest: NearestKeeper;
+}
+
+/** Candidate pairs as one flat array: i0, j0, i1, j1, … */
+export function flattenPairs(
+  pairs: ReadonlyArray<readonly [number, number]>,
+  from = 0,
+  to = pairs.length,
+): Uint32Array {
+  const flat = new Uint32Array(2 * (to - from));
+  for (let k = from; k < to; k++) {
+    const [i, j] = pairs[k] as readonly [number, number];
+    flat[2 * (k - from)] = i;
+    flat[2 * (k - from) + 1] = j;
+  }
+  return flat;
+}
+
+/** Judge the flat pairs into `into` (linked appended in order, unrelated offered to its keeper). */
+export function judgeSlice(input: ScoringInput, flat: Uint32Array, into: Judged, onJudged?: () => void): Judged {
+  const { fps, vectors, thresholds } = input;
+  for (let k = 0; k < flat.length; k += 2) {
+    const i = flat[k] as number;
+    const j = flat[k + 1] as number;
+    const result = judgePair(
+      fps[i] as Fingerprint,
+      fps[j] as Fingerprint,
+      vectors[i] as SparseVector,
+      vectors[j] as SparseVector,
+      thresholds,
+    );
+    if (result.relation === 'unrelated') into.nearest.offer({ i, j, result });
+    else into.linked.push({ i, j, result });
+    onJudged?.();
+  }
+  return into;
+}
+
+export function emptyJudged(): Judged {
+  return { linked: [], nearest: new NearestKeeper() };
+}
+
+/**
+ * Judges the candidate pairs of a scan, in its thread or spread over workers
+ * (`judgeInWorkers`); `onProgress` gets the pairs judged so far.
+ */
+export type PairJudge = (
+  input: ScoringInput,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  onProgress?: (done: number, total: number) => void,
+) => Promise<Judged>;

@@ -1,0 +1,113 @@
+/**
+ * The score stage spread over worker threads gives the scan of one thread: the same linked pairs
+ * in the same order, the same closest unrelated pairs, a byte-identical report, whatever the
+ * number of workers and the size of a share; a failing share fails the stage.
+ */
+import { describe, expect, it } from 'vitest';
+import { fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
+import { pickNearest } from '../../src/core/relation/nearest.js';
+import { vectorizeCorpus } from '../../src/core/similarity/tfidf.js';
+import { normalizeArticle } from '../../src/core/text/normalize.js';
+import { generateVariants } from '../../src/eval/generate.js';
+import { readCorpus } from '../../src/io/readCorpus.js';
+import { scanCorpus, scanCorpusAsync } from '../../src/pipeline/scan.js';
+import { judgeInWorkers, worthWorkers } from '../../src/pipeline/workers/scorePool.js';
+import { renderJson } from '../../src/report/json.js';
+import type { Article } from '../../src/types/index.js';
+import { CORPUS } from '../helpers/fixtures.js';
+
+/** The five seeds and 8 generated variants of each (copies, excerpts, edits, previews): linked and unrelated pairs. */
+async function corpus(): Promise<Article[]> {
+  const seeds = await readCorpus([CORPUS]);
+  const variants = generateVariants(seeds, { seed: 13, perSource: 8 }).map((v) => ({ id: v.id, text: v.text }));
+  return [...seeds, ...variants];
+}
+
+describe('scoring workers', async () => {
+  const articles = await corpus();
+  const options = { crossLanguage: false as const };
+  const alone = scanCorpus(articles, options);
+
+  it('the corpus has related and unrelated candidate pairs (else the test would prove little)', () => {
+    expect(alone.candidates.pairs).toBeGreaterThan(100);
+    expect(alone.pairs.length).toBeGreaterThan(20);
+    expect(alone.nearest?.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    { workers: 1, sharePairs: 1000 },
+    { workers: 1, sharePairs: 7 },
+    { workers: 2, sharePairs: 13 },
+  ])(
+    '$workers worker(s), shares of $sharePairs pairs: the report of one thread, byte for byte',
+    async ({ workers, sharePairs }) => {
+      const seen: number[] = [];
+      const shared = await scanCorpusAsync(articles, {
+        ...options,
+        judge: judgeInWorkers(workers, { always: true, sharePairs }),
+        onProgress: (stage, done) => {
+          if (stage === 'score') seen.push(done);
+        },
+      });
+      expect(renderJson(shared)).toBe(renderJson(alone));
+      // Progress rises to every pair.
+      expect(seen.at(-1)).toBe(alone.candidates.pairs);
+      expect(seen.every((d, k) => k === 0 || d > (seen[k - 1] as number))).toBe(true);
+    },
+  );
+
+  it('the linked pairs come back in pair order and the closest unrelated ones are the same', async () => {
+    const fps = articles.slice(0, 30).map((a) => fingerprintArticle(normalizeArticle(a)));
+    const input = { fps, vectors: vectorizeCorpus(fps.map((f) => f.terms)), thresholds: alone.thresholds };
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < fps.length; i++) for (let j = i + 1; j < fps.length; j++) pairs.push([i, j]);
+    const one = await judgeInWorkers(0)(input, pairs);
+    const two = await judgeInWorkers(2, { always: true, sharePairs: 9 })(input, pairs);
+    expect(one.linked.length).toBeGreaterThan(10);
+    expect(two.linked.map((p) => [p.i, p.j])).toEqual(one.linked.map((p) => [p.i, p.j]));
+    expect(JSON.stringify(two.linked)).toBe(JSON.stringify(one.linked));
+    const closest = (j: typeof one) => pickNearest(j.nearest.list(), fps).map((p) => [p.a, p.b]);
+    expect(closest(two)).toEqual(closest(one));
+  });
+
+  it('no workers, or too few pairs for them: judged in the thread, the same report', async () => {
+    for (const judge of [judgeInWorkers(0), judgeInWorkers(1)]) {
+      const result = await scanCorpusAsync(articles, { ...options, judge });
+      expect(renderJson(result)).toBe(renderJson(alone));
+    }
+  });
+
+  it('a share that fails in a worker fails the stage, with the error', async () => {
+    const fps = articles.slice(0, 4).map((a) => fingerprintArticle(normalizeArticle(a)));
+    const input = { fps, vectors: vectorizeCorpus(fps.map((f) => f.terms)), thresholds: alone.thresholds };
+    // Shares of two pairs: the worker takes the first two shares (the first names no article), the
+    // thread the third.
+    const pairs: Array<[number, number]> = [
+      [0, 1],
+      [0, 999],
+      [0, 2],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ];
+    const judge = judgeInWorkers(1, { always: true, sharePairs: 2 });
+    await expect(judge(input, pairs)).rejects.toThrow(/Cannot read properties of undefined/);
+    // The same pairs without the bad one are judged.
+    const good = await judge(
+      input,
+      pairs.filter(([, j]) => j < 4),
+    );
+    expect(good.linked.length + good.nearest.list().length).toBeGreaterThan(0);
+  });
+});
+
+describe('worthWorkers', () => {
+  it.each([
+    { pairs: 262_777, fingerprints: 9_200, worth: true }, // the bench's 10,000-article scan
+    { pairs: 40_000, fingerprints: 30_000, worth: false }, // fewer than two pairs a fingerprint
+    { pairs: 4_000, fingerprints: 100, worth: false }, // too few pairs for a worker's start
+    { pairs: 5_000, fingerprints: 2_500, worth: true },
+  ])('$pairs pairs over $fingerprints fingerprints → $worth', ({ pairs, fingerprints, worth }) => {
+    expect(worthWorkers(pairs, fingerprints)).toBe(worth);
+  });
+});
