@@ -1,0 +1,79 @@
+/**
+ * The scan's score stage in its thread (the baseline) against the same stage shared with one
+ * scoring worker (`scan --workers 1`, pipeline/workers/scorePool.ts), in one process, on the same
+ * input: the first N articles of the index benchmark's corpus (10,000; `--quick` 2,000), scanned
+ * as `copydesk scan` scans them (LSH candidates, cross-language pairs with the dictionaries), the
+ * stages before scoring run once and their fingerprints, vectors and pairs kept. The two runs must
+ * give the same linked pairs in the same order and the same closest unrelated pairs.
+ */
+import { lshCandidates } from '../src/core/candidates/lsh.js';
+import { readCorpus } from '../src/io/readCorpus.js';
+import { scanCorpusAsync } from '../src/pipeline/scan.js';
+import type { Judged, PairJudge, ScoringInput } from '../src/pipeline/scoring.js';
+import { judgeInWorkers } from '../src/pipeline/workers/scorePool.js';
+import { loadPool, writeCorpus } from './index.bench.js';
+import type { BenchContext } from './run.js';
+
+const fmt = (x: number, digits = 1): string => x.toFixed(digits);
+const mib = (): number => process.memoryUsage().rss / 2 ** 20;
+
+function sameJudged(a: Judged, b: Judged): boolean {
+  return (
+    JSON.stringify(a.linked) === JSON.stringify(b.linked) &&
+    JSON.stringify(a.nearest.list().map((p) => [p.i, p.j])) === JSON.stringify(b.nearest.list().map((p) => [p.i, p.j]))
+  );
+}
+
+export default async function score(ctx: BenchContext): Promise<string> {
+  const n = ctx.quick ? 2_000 : 10_000;
+  const corpus = writeCorpus(n < 10_000 ? 10_000 : n, loadPool(), ctx.log);
+  const articles = (await readCorpus([corpus.path])).slice(0, n);
+  let captured: { input: ScoringInput; pairs: ReadonlyArray<readonly [number, number]> } | undefined;
+  const capture: PairJudge = async (input, pairs) => {
+    captured = { input, pairs };
+    return judgeInWorkers(0)(input, []);
+  };
+  const stages: string[] = [];
+  await scanCorpusAsync(articles, {
+    candidates: (fps, _vectors, onProgress) => lshCandidates(fps, { threshold: 0.3 }, onProgress),
+    judge: capture,
+    events: false,
+    explain: false,
+    onStage: (stage, ms) => stages.push(`${stage} ${fmt(ms / 1000)} s`),
+  });
+  if (!captured) throw new Error('score bench: the scan never reached its score stage');
+  const { input, pairs } = captured;
+  ctx.log(
+    `  ${n} articles, ${input.fps.length} fingerprints, ${pairs.length} pairs; before scoring: ${stages.join(', ')}`,
+  );
+  const rows: Array<{ label: string; seconds: number; rss: number }> = [];
+  const results: Judged[] = [];
+  for (const [label, workers] of [
+    ['in its thread (baseline)', 0],
+    ['thread + 1 worker', 1],
+  ] as const) {
+    const t0 = performance.now();
+    results.push(await judgeInWorkers(workers, { always: true })(input, pairs));
+    const seconds = (performance.now() - t0) / 1000;
+    rows.push({ label, seconds, rss: mib() });
+    ctx.log(`  ${label}: ${fmt(seconds)} s, RSS after ${fmt(mib(), 0)} MiB`);
+  }
+  const [base, shared] = results as [Judged, Judged];
+  const same = sameJudged(base, shared);
+  if (!same) throw new Error('score bench: the worker run judged differently from the thread alone');
+  const baseSeconds = (rows[0] as { seconds: number }).seconds;
+  return [
+    'Method: see the comment at the top of bench/score.bench.ts.',
+    '',
+    `${n.toLocaleString('en-US')} articles, ${input.fps.length.toLocaleString('en-US')} fingerprints (identical copies folded), ${pairs.length.toLocaleString('en-US')} candidate pairs (${base.linked.length.toLocaleString('en-US')} linked); both runs gave the same linked pairs in the same order and the same closest unrelated pairs.`,
+    '',
+    '| score stage | seconds | × baseline | ms a pair | process RSS after (MiB) |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${fmt(r.seconds)} | ${fmt(baseSeconds / r.seconds, 2)} | ${fmt((1000 * r.seconds) / pairs.length, 3)} | ${fmt(r.rss, 0)} |`,
+    ),
+    '',
+    'The worker holds a copy of the fingerprints and vectors while the stage lasts (sent once by structured clone); the process RSS above is read after the stage, when the worker has ended. The peak of a whole `copydesk scan` is in the README ("Scan on two cores").',
+  ].join('\n');
+}
