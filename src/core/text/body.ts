@@ -37,7 +37,7 @@ import {
   HAN,
   HANGUL,
   HANGUL_SCRIPT,
-  isSpaceless,
+  isHanOrKana,
   KANA,
   LETTER,
   SCRIPT_BITS,
@@ -248,7 +248,7 @@ function density(folded: string, lang: string, words: readonly string[]): Densit
     for (let i = 0; i < folded.length; i++) {
       const cp = folded.codePointAt(i) as number;
       if (cp > 0xffff) i++;
-      if (isSpaceless(cp)) units++;
+      if (isHanOrKana(cp)) units++;
       if (ZH_STOP.has(String.fromCodePoint(cp))) stop++;
     }
     return { stop, units };

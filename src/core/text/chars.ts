@@ -3,7 +3,8 @@
  * whether it is a letter or a number, the runs of letters and numbers of a text, its weighted
  * length, and line cleaning. Each is what a Unicode-property regex gives (property-tested against
  * it in test/core/text/chars.test.ts), read code point by code point: the regexes were a third of
- * body extraction's time.
+ * body extraction's time. The table of code points is a pure function's memo, filled as characters
+ * are first met: no answer depends on what was read before.
  */
 
 /** Han, Hiragana or Katakana: written without spaces between words. */
@@ -61,7 +62,7 @@ export function charInfo(cp: number): number {
 }
 
 /** Han or kana (what `SPACELESS` matches), from the code point. */
-export function isSpaceless(cp: number): boolean {
+export function isHanOrKana(cp: number): boolean {
   if (cp < 0x1100) return false;
   const script = charInfo(cp) & SCRIPT_BITS;
   return script === KANA || script === HAN;

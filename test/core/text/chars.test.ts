@@ -10,7 +10,7 @@ import {
   cleanLine,
   HAN,
   HANGUL_SCRIPT,
-  isSpaceless,
+  isHanOrKana,
   KANA,
   LETTER,
   NUMBER,
@@ -88,7 +88,7 @@ describe('character facts', () => {
       const ch = String.fromCodePoint(cp);
       const expected = expectedInfo(ch);
       if (charInfo(cp) !== expected || charInfo(cp) !== expected) wrong.push(cp);
-      if (isSpaceless(cp) !== /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) wrong.push(cp);
+      if (isHanOrKana(cp) !== /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) wrong.push(cp);
     }
     expect(wrong).toEqual([]);
     // Han is Han letter or not: 〇 (U+3007) is a number, ⺀ (U+2E80) a symbol.
