@@ -109,6 +109,12 @@ async function judgeShared(
       failed ??= error;
       settled();
     });
+    // A worker gone before its shares came back (killed, out of memory) fails the stage, never hangs it.
+    w.on('exit', (code) => {
+      if (completed < shares)
+        failed ??= new Error(`a scoring worker stopped (exit code ${code}) before the stage ended`);
+      settled();
+    });
     w.postMessage({ type: 'init', input });
     // Two shares in flight: a worker never waits for the thread to hand it the next one.
     feed(w);
