@@ -11,7 +11,12 @@ import { normalizeArticle } from '../../src/core/text/normalize.js';
 import { generateVariants } from '../../src/eval/generate.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
 import { scanCorpus, scanCorpusAsync } from '../../src/pipeline/scan.js';
-import { judgeInWorkers, worthWorkers } from '../../src/pipeline/workers/scorePool.js';
+import {
+  DEFAULT_WORKER_FINGERPRINTS,
+  judgeInWorkers,
+  usesWorkers,
+  worthWorkers,
+} from '../../src/pipeline/workers/scorePool.js';
 import { renderJson } from '../../src/report/json.js';
 import type { Article } from '../../src/types/index.js';
 import { CORPUS } from '../helpers/fixtures.js';
@@ -109,5 +114,41 @@ describe('worthWorkers', () => {
     { pairs: 5_000, fingerprints: 2_500, worth: true },
   ])('$pairs pairs over $fingerprints fingerprints → $worth', ({ pairs, fingerprints, worth }) => {
     expect(worthWorkers(pairs, fingerprints)).toBe(worth);
+  });
+});
+
+describe('usesWorkers', () => {
+  const cli = { maxFingerprints: DEFAULT_WORKER_FINGERPRINTS };
+  it.each([
+    { name: 'no workers asked', workers: 0, pairs: 50_000, fps: 2_000, options: {}, uses: false },
+    { name: 'no pairs', workers: 1, pairs: 0, fps: 2_000, options: { always: true }, uses: false },
+    { name: 'always (tests)', workers: 1, pairs: 10, fps: 2_000, options: { always: true }, uses: true },
+    {
+      name: 'the 2,000-article bench scan, by default',
+      workers: 1,
+      pairs: 44_084,
+      fps: 2_000,
+      options: cli,
+      uses: true,
+    },
+    {
+      name: 'the 10,000-article bench scan, by default',
+      workers: 1,
+      pairs: 262_754,
+      fps: 9_744,
+      options: cli,
+      uses: false,
+    },
+    {
+      name: 'the 10,000-article scan with --workers 1',
+      workers: 1,
+      pairs: 262_754,
+      fps: 9_744,
+      options: {},
+      uses: true,
+    },
+    { name: 'too few pairs a fingerprint', workers: 2, pairs: 6_915, fps: 4_000, options: {}, uses: false },
+  ])('$name → $uses', ({ workers, pairs, fps, options, uses }) => {
+    expect(usesWorkers(workers, pairs, fps, options)).toBe(uses);
   });
 });

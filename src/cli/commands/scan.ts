@@ -43,7 +43,7 @@ export function register(program: Command): void {
     .option('--no-cross-language', 'compare each language on its own (no translation variants across languages)')
     .option(
       '--workers <n>',
-      'worker threads that judge candidate pairs beside the main one (each holds a copy of the fingerprints)',
+      'worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints (default: 1 up to 5,000 distinct articles on 2+ cores)',
     )
     .option('--timings', 'print the time of each stage on stderr')
     .option('--quiet', 'no progress bars')
@@ -58,11 +58,15 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
   const lshThreshold = parseNumberOption('--lsh-threshold', String(opts.lshThreshold), 0.05, 0.95);
   const thresholds = readThresholdOptions(opts);
   const keepChrome = opts.keepChrome === true;
-  // No scoring workers unless asked: each holds a copy of the corpus's fingerprints, and on this
-  // project's 2-core machine one worker saved 18 % of the score stage for 1.7 GB more peak RSS
-  // at 10,000 articles (bench/score.bench.ts; README "Scan on two cores").
-  const workers =
-    opts.workers === undefined ? 0 : Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64));
+  // One scoring worker by default on 2+ cores, for corpora small enough that its copy of the
+  // fingerprints stays under about 1 GB (DEFAULT_WORKER_FINGERPRINTS); `--workers N` asks for N
+  // whatever the size.
+  const { availableParallelism } = await import('node:os');
+  const { DEFAULT_WORKER_FINGERPRINTS, judgeInWorkers } = await import('../../pipeline/workers/scorePool.js');
+  const judge =
+    opts.workers === undefined
+      ? judgeInWorkers(availableParallelism() > 1 ? 1 : 0, { maxFingerprints: DEFAULT_WORKER_FINGERPRINTS })
+      : judgeInWorkers(Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)));
   const progress = startStageProgress({ quiet: opts.quiet === true });
   try {
     const articles = await readCorpus(inputs, {
@@ -70,7 +74,6 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
       ...READ_OPTIONS,
     });
     const { scanCorpusAsync } = await import('../../pipeline/scan.js');
-    const { judgeInWorkers } = await import('../../pipeline/workers/scorePool.js');
     const { languageDetectorFor } = await import('../../pipeline/languages.js');
     const detectLanguage = await languageDetectorFor(articles);
     const { rememberingLoader } = await import('../../pipeline/crossStage.js');
@@ -78,7 +81,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
     const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
     const result = await scanCorpusAsync(articles, {
-      judge: judgeInWorkers(workers),
+      judge,
       anchors: await loadAnchorResources(),
       thresholds,
       keepChrome,
