@@ -1,4 +1,4 @@
-/** Options shared by several commands: thresholds and colour. */
+/** Options shared by several commands: thresholds, colour, page chrome, scoring workers. */
 import type { Command } from 'commander';
 import { DEFAULT_THRESHOLDS } from '../core/relation/classify.js';
 import type { ReadOptions } from '../io/readCorpus.js';
@@ -75,6 +75,27 @@ export function addKeepChromeOption(cmd: Command): Command {
     '--keep-chrome',
     'keep page chrome (menus, captions, share prompts…): score the whole text, not the extracted article body',
   );
+}
+
+/** `--workers N`: scoring worker threads beside the main one (scan, eval). */
+export function addWorkersOption(cmd: Command): Command {
+  return cmd.option(
+    '--workers <n>',
+    'worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints (default: 1 up to 5,000 distinct articles on 2+ cores)',
+  );
+}
+
+/**
+ * The score stage's judge from `--workers`: by default one worker on 2+ cores, for corpora small
+ * enough that its copy of the fingerprints stays under about 1 GB (`DEFAULT_WORKER_FINGERPRINTS`);
+ * `--workers N` asks for N whatever the size.
+ */
+export async function scoringJudge(opts: Record<string, unknown>) {
+  const { availableParallelism } = await import('node:os');
+  const { DEFAULT_WORKER_FINGERPRINTS, judgeInWorkers } = await import('../pipeline/workers/scorePool.js');
+  return opts.workers === undefined
+    ? judgeInWorkers(availableParallelism() > 1 ? 1 : 0, { maxFingerprints: DEFAULT_WORKER_FINGERPRINTS })
+    : judgeInWorkers(Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)));
 }
 
 /** The tables names are read with (the cross-language equivalents table shipped in data/). */

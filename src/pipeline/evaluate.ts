@@ -12,8 +12,9 @@
 import { BASELINE_JACCARD, linkByJaccard } from '../eval/baseline.js';
 import { collectRelationPairs, labelEvents, labelStories, readGoldClusters } from '../eval/gold.js';
 import { scorePartition, scoreRelations } from '../eval/metrics.js';
-import type { Article, EvaluationResult, Thresholds } from '../types/index.js';
-import { type ScanOptions, scanCorpus } from './scan.js';
+import type { Article, EvaluationResult, ScanResult, Thresholds } from '../types/index.js';
+import { type ScanOptions, scanCorpus, scanCorpusAsync } from './scan.js';
+import type { PairJudge } from './scoring.js';
 import type { StageListener } from './stages.js';
 import { timed } from './stages.js';
 
@@ -39,10 +40,8 @@ export interface EvaluateOptions {
   crossLanguage?: ScanOptions['crossLanguage'];
 }
 
-export function evaluateGold(articles: readonly Article[], options: EvaluateOptions = {}): EvaluationResult {
-  const { onStage } = options;
+function scanOptionsOf(options: EvaluateOptions): ScanOptions {
   const level = options.level ?? 'story';
-  const gold = timed('gold', onStage, () => readGoldClusters(articles, level === 'event' ? 'event' : 'cluster'));
   // Explanations of unlinked pairs are for readers of a report; evaluation needs only the stories.
   // Every linked pair is listed: a labelled pair left out of a report's listing would count as missed.
   const scanOptions: ScanOptions = {
@@ -54,10 +53,42 @@ export function evaluateGold(articles: readonly Article[], options: EvaluateOpti
   if (options.thresholds) scanOptions.thresholds = options.thresholds;
   if (options.keepChrome) scanOptions.keepChrome = true;
   if (options.candidates) scanOptions.candidates = options.candidates;
-  if (onStage) scanOptions.onStage = onStage;
+  if (options.onStage) scanOptions.onStage = options.onStage;
   if (options.detectLanguage) scanOptions.detectLanguage = options.detectLanguage;
   if (options.crossLanguage !== undefined) scanOptions.crossLanguage = options.crossLanguage;
-  const scan = scanCorpus(articles, scanOptions);
+  return scanOptions;
+}
+
+function goldOf(articles: readonly Article[], options: EvaluateOptions): string[] {
+  return timed('gold', options.onStage, () =>
+    readGoldClusters(articles, (options.level ?? 'story') === 'event' ? 'event' : 'cluster'),
+  );
+}
+
+export function evaluateGold(articles: readonly Article[], options: EvaluateOptions = {}): EvaluationResult {
+  const gold = goldOf(articles, options);
+  return scoreScan(articles, gold, scanCorpus(articles, scanOptionsOf(options)), options);
+}
+
+/** `evaluateGold` with the scan's score stage run by `judge` (worker threads: `judgeInWorkers`); the same result. */
+export async function evaluateGoldAsync(
+  articles: readonly Article[],
+  options: EvaluateOptions & { judge: PairJudge },
+): Promise<EvaluationResult> {
+  const gold = goldOf(articles, options);
+  const scan = await scanCorpusAsync(articles, { ...scanOptionsOf(options), judge: options.judge });
+  return scoreScan(articles, gold, scan, options);
+}
+
+/** The scan's stories (or events) and relations against the gold labels, and the baseline's. */
+function scoreScan(
+  articles: readonly Article[],
+  gold: readonly string[],
+  scan: ScanResult,
+  options: EvaluateOptions,
+): EvaluationResult {
+  const { onStage } = options;
+  const level = options.level ?? 'story';
   const result: EvaluationResult = timed('score partition', onStage, () => {
     const predicted = level === 'event' ? labelEvents(articles, scan) : labelStories(articles, scan);
     return {

@@ -10,6 +10,7 @@ import { vectorizeCorpus } from '../../src/core/similarity/tfidf.js';
 import { normalizeArticle } from '../../src/core/text/normalize.js';
 import { generateVariants } from '../../src/eval/generate.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
+import { evaluateGold, evaluateGoldAsync } from '../../src/pipeline/evaluate.js';
 import { scanCorpus, scanCorpusAsync } from '../../src/pipeline/scan.js';
 import {
   DEFAULT_WORKER_FINGERPRINTS,
@@ -73,6 +74,18 @@ describe('scoring workers', async () => {
     expect(JSON.stringify(two.linked)).toBe(JSON.stringify(one.linked));
     const closest = (j: typeof one) => pickNearest(j.nearest.list(), fps).map((p) => [p.a, p.b]);
     expect(closest(two)).toEqual(closest(one));
+  });
+
+  it('eval with scoring workers: the same figures', async () => {
+    const gold = articles.map((a) => ({ ...a, meta: { cluster: a.id.split('~')[0] as string } }));
+    const one = evaluateGold(gold, options);
+    const shared = await evaluateGoldAsync(gold, {
+      ...options,
+      judge: judgeInWorkers(2, { always: true, sharePairs: 11 }),
+    });
+    expect(one.documents).toBe(articles.length);
+    expect(one.ari).toBeGreaterThan(0.5);
+    expect(shared).toEqual(one);
   });
 
   it('no workers, or too few pairs for them: judged in the thread, the same report', async () => {

@@ -11,9 +11,11 @@ import { parseChoice, parseNumberOption } from '../errors.js';
 import {
   addKeepChromeOption,
   addThresholdOptions,
+  addWorkersOption,
   loadAnchorResources,
   READ_OPTIONS,
   readThresholdOptions,
+  scoringJudge,
 } from '../options.js';
 
 export function register(program: Command): void {
@@ -34,7 +36,7 @@ export function register(program: Command): void {
       'story',
     )
     .option('--no-baseline', 'skip the baseline');
-  addKeepChromeOption(addThresholdOptions(cmd)).action(async (opts: Record<string, unknown>) => {
+  addWorkersOption(addKeepChromeOption(addThresholdOptions(cmd))).action(async (opts: Record<string, unknown>) => {
     const render = await getRenderer('evaluation', String(opts.format));
     const thresholds = readThresholdOptions(opts);
     const gold = String(opts.gold);
@@ -42,11 +44,13 @@ export function register(program: Command): void {
       typeof opts.baselineThreshold === 'string'
         ? parseNumberOption('--baseline-threshold', opts.baselineThreshold, 0, 1)
         : undefined;
-    const { evaluateGold } = await import('../../pipeline/evaluate.js');
+    const judge = await scoringJudge(opts);
+    const { evaluateGoldAsync } = await import('../../pipeline/evaluate.js');
     const articles = await readCorpus([gold], READ_OPTIONS);
     const { languageDetectorFor } = await import('../../pipeline/languages.js');
     const detectLanguage = await languageDetectorFor(articles);
-    const result = evaluateGold(articles, {
+    const result = await evaluateGoldAsync(articles, {
+      judge,
       level: parseChoice('--level', String(opts.level), ['story', 'event'] as const),
       anchors: await loadAnchorResources(),
       ...(detectLanguage ? { detectLanguage } : {}),

@@ -10,9 +10,11 @@ import { PREFIX, parseChoice, parseNumberOption } from '../errors.js';
 import {
   addKeepChromeOption,
   addThresholdOptions,
+  addWorkersOption,
   loadAnchorResources,
   READ_OPTIONS,
   readThresholdOptions,
+  scoringJudge,
   useColor,
 } from '../options.js';
 import { type StageProgress, startStageProgress } from '../progress.js';
@@ -41,14 +43,10 @@ export function register(program: Command): void {
     .option('--no-events', 'leave events (stories of one happening) out of the report')
     .option('--no-dictionaries', 'compare across languages without bilingual dictionaries (names, numbers, dates only)')
     .option('--no-cross-language', 'compare each language on its own (no translation variants across languages)')
-    .option(
-      '--workers <n>',
-      'worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints (default: 1 up to 5,000 distinct articles on 2+ cores)',
-    )
     .option('--timings', 'print the time of each stage on stderr')
     .option('--quiet', 'no progress bars')
     .option('--no-color', 'no colour in the table');
-  addKeepChromeOption(addThresholdOptions(cmd)).action(scanAction);
+  addWorkersOption(addKeepChromeOption(addThresholdOptions(cmd))).action(scanAction);
 }
 
 async function scanAction(inputs: string[], opts: Record<string, unknown>): Promise<void> {
@@ -58,15 +56,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
   const lshThreshold = parseNumberOption('--lsh-threshold', String(opts.lshThreshold), 0.05, 0.95);
   const thresholds = readThresholdOptions(opts);
   const keepChrome = opts.keepChrome === true;
-  // One scoring worker by default on 2+ cores, for corpora small enough that its copy of the
-  // fingerprints stays under about 1 GB (DEFAULT_WORKER_FINGERPRINTS); `--workers N` asks for N
-  // whatever the size.
-  const { availableParallelism } = await import('node:os');
-  const { DEFAULT_WORKER_FINGERPRINTS, judgeInWorkers } = await import('../../pipeline/workers/scorePool.js');
-  const judge =
-    opts.workers === undefined
-      ? judgeInWorkers(availableParallelism() > 1 ? 1 : 0, { maxFingerprints: DEFAULT_WORKER_FINGERPRINTS })
-      : judgeInWorkers(Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)));
+  const judge = await scoringJudge(opts);
   const progress = startStageProgress({ quiet: opts.quiet === true });
   try {
     const articles = await readCorpus(inputs, {
