@@ -38,11 +38,12 @@ export { generateVariants, VARIANT_KINDS } from './eval/generate.js';
 export { adjustedRandIndex, scorePartition, scoreRelations } from './eval/metrics.js';
 // Pipelines: core wired with a store.
 export { compareArticles } from './pipeline/compare.js';
-export { evaluateGold } from './pipeline/evaluate.js';
+export { evaluateGold, evaluateGoldAsync } from './pipeline/evaluate.js';
 export { gateArticles } from './pipeline/gate.js';
 export { addArticles, rebuildIndex, removeDocuments } from './pipeline/indexing.js';
 export { reviewScanPairs } from './pipeline/reviewPairs.js';
-export { scanCorpus } from './pipeline/scan.js';
+export { scanCorpus, scanCorpusAsync } from './pipeline/scan.js';
+export { judgeInWorkers } from './pipeline/workers/scorePool.js';
 // Renderers.
 export { renderReviewPage, renderScanHtml } from './report/html.js';
 export { renderJson } from './report/json.js';
