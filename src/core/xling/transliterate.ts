@@ -70,6 +70,24 @@ export function toLatin(folded: string): string {
   return out;
 }
 
+/**
+ * The keys of the spellings met so far: names and syllable runs repeat across a corpus, and a key
+ * costs a dozen regex replacements. A pure function's memo (a key depends on its spelling alone),
+ * emptied when it outgrows `MAX_REMEMBERED_KEYS`.
+ */
+const MAX_REMEMBERED_KEYS = 200_000;
+const soundKeys = new Map<string, string>();
+const skeletonKeys = new Map<string, string>();
+
+function remembered(memo: Map<string, string>, latin: string, keyOf: (latin: string) => string): string {
+  const known = memo.get(latin);
+  if (known !== undefined) return known;
+  const key = keyOf(latin);
+  if (memo.size >= MAX_REMEMBERED_KEYS) memo.clear();
+  memo.set(latin, key);
+  return key;
+}
+
 /** Letters a–z only. */
 function lettersOf(latin: string): string {
   return latin.toLowerCase().replace(/[^a-z]/g, '');
@@ -80,6 +98,11 @@ function lettersOf(latin: string): string {
  * c/k, ts…), then cut to five letters so that case endings (Обамы, Pekings) do not matter.
  */
 export function soundKey(latin: string): string {
+  return remembered(soundKeys, latin, soundKeyOf);
+}
+
+/** `soundKey` without the memo (tests compare the two). */
+export function soundKeyOf(latin: string): string {
   let w = lettersOf(latin);
   if (w.length === 0) return '';
   w = w
@@ -115,6 +138,11 @@ function consonantClass(s: string): string {
  * fewer keep their sound key.
  */
 export function skeletonKey(latin: string): string {
+  return remembered(skeletonKeys, latin, skeletonKeyOf);
+}
+
+/** `skeletonKey` without the memo (tests compare the two). */
+export function skeletonKeyOf(latin: string): string {
   let w = lettersOf(latin);
   if (w.length <= 3) return soundKey(w);
   w = w
