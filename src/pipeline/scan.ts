@@ -40,7 +40,7 @@ import type {
 } from '../types/index.js';
 import type { CrossLanguageOptions } from './crossLanguage.js';
 import { type CrossLanguageLoader, type CrossStageResult, mergePairs, prepareCrossLanguage } from './crossStage.js';
-import { emptyJudged, flattenPairs, type Judged, judgeSlice, type PairJudge, type ScoringInput } from './scoring.js';
+import { type Judged, judgeAll, type PairJudge } from './scoring.js';
 import { type ProgressListener, type StageListener, timed } from './stages.js';
 
 export interface ScanOptions {
@@ -149,17 +149,6 @@ function prepare(articles: readonly Article[], options: ScanOptions): Prepared {
     }),
   );
   return { normalized, groups, fps, weights: groups.members.map((m) => m.length) };
-}
-
-/** Judge the candidate pairs one by one in this thread, keeping the linked ones and the closest unlinked ones only. */
-function judgeCandidates(
-  input: ScoringInput,
-  candidates: CandidatePairs,
-  onProgress: ScanOptions['onProgress'],
-): Judged {
-  const total = candidates.pairs.length;
-  let done = 0;
-  return judgeSlice(input, flattenPairs(candidates.pairs), emptyJudged(), () => onProgress?.('score', ++done, total));
 }
 
 /** Each copy listed against the first of its group (its pair with the first judged once, as the first with itself). */
@@ -341,7 +330,9 @@ function beforeScore(articles: readonly Article[], options: ScanOptions): Before
 export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
   const s = beforeScore(articles, options);
   const judged = timed('score', options.onStage, () =>
-    judgeCandidates({ fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds }, s.candidates, options.onProgress),
+    judgeAll({ fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds }, s.candidates.pairs, (done, total) =>
+      options.onProgress?.('score', done, total),
+    ),
   );
   return afterScore(s, judged);
 }

@@ -64,6 +64,16 @@ export function emptyJudged(): Judged {
   return { linked: [], nearest: new NearestKeeper() };
 }
 
+/** Every candidate pair judged in this thread; `onProgress` gets the pairs judged so far. */
+export function judgeAll(
+  input: ScoringInput,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  onProgress?: (done: number, total: number) => void,
+): Judged {
+  let done = 0;
+  return judgeSlice(input, flattenPairs(pairs), emptyJudged(), () => onProgress?.(++done, pairs.length));
+}
+
 /**
  * Judges the candidate pairs of a scan, in its thread or spread over workers
  * (`judgeInWorkers`); `onProgress` gets the pairs judged so far.

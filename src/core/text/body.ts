@@ -40,7 +40,6 @@ import {
   isHanOrKana,
   KANA,
   LETTER,
-  SCRIPT_BITS,
   SPACELESS,
   weightedLength,
   wordRuns,
@@ -305,11 +304,10 @@ function guessLang(texts: readonly string[]): string {
     const info = charInfo(cp);
     if ((info & LETTER) === 0) continue;
     letters++;
-    const script = info & SCRIPT_BITS;
-    if (script === KANA) kana++;
-    else if (script === HAN) han++;
-    else if (script === HANGUL_SCRIPT) hangul++;
-    else if (script === ARABIC) arabic++;
+    if (info & KANA) kana++;
+    else if (info & HAN) han++;
+    else if (info & HANGUL_SCRIPT) hangul++;
+    else if (info & ARABIC) arabic++;
   }
   const total = letters || 1;
   if (kana / total > 0.1) return 'ja';

@@ -1,6 +1,6 @@
 /**
- * Characters as the text features read them: a code point's script (kana, Han, Hangul, Arabic) and
- * whether it is a letter or a number, the runs of letters and numbers of a text, its weighted
+ * Characters as the text features read them: a code point's script (kana, Han, Hangul, Arabic,
+ * Cyrillic, Greek) and whether it is a letter or a number, the runs of letters and numbers of a text, its weighted
  * length, and line cleaning. Each is what a Unicode-property regex gives (property-tested against
  * it in test/core/text/chars.test.ts), read code point by code point: the regexes were a third of
  * body extraction's time. The table of code points is a pure function's memo, filled as characters
@@ -12,38 +12,43 @@ export const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]
 export const HANGUL = /\p{Script=Hangul}/u;
 
 /**
- * What a code point is to the features below: its script among kana, Han, Hangul and Arabic (or
- * none of them) and whether it is a letter, read once per code point and remembered (a page
- * repeats the same few hundred characters) instead of two to four Unicode-property regexes per
- * character. The script is the character's own, letter or not (U+3007 〇 is Han), as the
- * regexes `SPACELESS` and `HANGUL` read it.
+ * What a code point is to the text features: whether it is a letter or a number, and its script
+ * among kana, Han, Hangul, Arabic, Cyrillic and Greek (or none of them), read once per code point
+ * and remembered (a page repeats the same few hundred characters) instead of several
+ * Unicode-property regexes per character. The script is the character's own, letter or not
+ * (U+3007 〇 is Han), as the regexes `SPACELESS` and `HANGUL` read it. One flag each; body
+ * extraction and the language guess (language.ts) read the same table.
  */
-export const KANA = 1;
-export const HAN = 2;
-export const HANGUL_SCRIPT = 3;
-export const ARABIC = 4;
-export const SCRIPT_BITS = 7;
-export const LETTER = 8;
-export const NUMBER = 16;
-/** The facts of the Basic Multilingual Plane's code points, 255 until read; the rest in a map. */
-const UNREAD = 255;
-const bmpInfos = new Uint8Array(0x10000).fill(UNREAD);
+export const LETTER = 1;
+export const NUMBER = 2;
+export const KANA = 4;
+export const HAN = 8;
+export const HANGUL_SCRIPT = 16;
+export const ARABIC = 32;
+export const CYRILLIC = 64;
+export const GREEK = 128;
+const FLAG_TESTS: ReadonlyArray<[number, RegExp]> = [
+  [LETTER, /\p{L}/u],
+  [NUMBER, /\p{N}/u],
+  [KANA, /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  [HAN, /\p{Script=Han}/u],
+  [HANGUL_SCRIPT, HANGUL],
+  [ARABIC, /\p{Script=Arabic}/u],
+  [CYRILLIC, /\p{Script=Cyrillic}/u],
+  [GREEK, /\p{Script=Greek}/u],
+];
+/** The facts of the Basic Multilingual Plane's code points, `UNREAD` until read; the rest in a map. */
+const UNREAD = 0xffff;
+const bmpInfos = new Uint16Array(0x10000).fill(UNREAD);
 const astralInfos = new Map<number, number>();
 /** Beyond this many distinct astral code points, their facts are read without being remembered. */
 const MAX_REMEMBERED = 1 << 16;
 
 function readCharInfo(cp: number): number {
   const ch = String.fromCodePoint(cp);
-  const script = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)
-    ? KANA
-    : /\p{Script=Han}/u.test(ch)
-      ? HAN
-      : HANGUL.test(ch)
-        ? HANGUL_SCRIPT
-        : /\p{Script=Arabic}/u.test(ch)
-          ? ARABIC
-          : 0;
-  return script | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0);
+  let flags = 0;
+  for (const [flag, re] of FLAG_TESTS) if (re.test(ch)) flags |= flag;
+  return flags;
 }
 
 export function charInfo(cp: number): number {
@@ -63,9 +68,7 @@ export function charInfo(cp: number): number {
 
 /** Han or kana (what `SPACELESS` matches), from the code point. */
 export function isHanOrKana(cp: number): boolean {
-  if (cp < 0x1100) return false;
-  const script = charInfo(cp) & SCRIPT_BITS;
-  return script === KANA || script === HAN;
+  return cp >= 0x1100 && (charInfo(cp) & (KANA | HAN)) !== 0;
 }
 
 /** Weighted length: Han/kana characters count 3, Hangul 2, anything else 1. */
@@ -79,8 +82,8 @@ export function weightedLength(s: string): number {
       n += 1;
       continue;
     }
-    const script = charInfo(cp) & SCRIPT_BITS;
-    n += script === KANA || script === HAN ? 3 : script === HANGUL_SCRIPT ? 2 : 1;
+    const info = charInfo(cp);
+    n += info & (KANA | HAN) ? 3 : info & HANGUL_SCRIPT ? 2 : 1;
   }
   return n;
 }

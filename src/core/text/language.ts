@@ -2,6 +2,7 @@
  * Language: a guess from the script and, for Latin text, from function words (metadata wins when
  * present).
  */
+import { ARABIC, CYRILLIC, charInfo, GREEK, HAN, HANGUL_SCRIPT, KANA, LETTER, NUMBER } from './chars.js';
 import { SPACELESS_SCRIPT } from './tokens.js';
 
 /**
@@ -28,42 +29,6 @@ export function isSpaceless(text: string): boolean {
     }
   }
   return letters > 0 && spaceless / letters > 0.3;
-}
-
-// Per-code-point classes for `guessLanguage`, worked out once per BMP code point by the same
-// Unicode property expressions and kept in a table (a pure function's memo, not state).
-const LETTER = 1;
-const KANA = 2;
-const HAN = 4;
-const HANGUL = 8;
-const CYRILLIC = 16;
-const ARABIC = 32;
-const GREEK = 64;
-const KNOWN = 128;
-const CLASS_TESTS: ReadonlyArray<[number, RegExp]> = [
-  [LETTER, /\p{L}/u],
-  [KANA, /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
-  [HAN, /\p{Script=Han}/u],
-  [HANGUL, /\p{Script=Hangul}/u],
-  [CYRILLIC, /\p{Script=Cyrillic}/u],
-  [ARABIC, /\p{Script=Arabic}/u],
-  [GREEK, /\p{Script=Greek}/u],
-];
-let bmpClasses: Uint8Array | undefined;
-
-function classifyCodePoint(cp: number): number {
-  if (cp < 0x80) return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a ? LETTER : 0;
-  if (cp >= 0xd800 && cp <= 0xdfff) return 0; // a lone surrogate (a pair is read as one code point)
-  if (cp <= 0xffff) {
-    bmpClasses ??= new Uint8Array(0x10000);
-    const known = bmpClasses[cp] as number;
-    if (known !== 0) return known & ~KNOWN;
-  }
-  const ch = String.fromCodePoint(cp);
-  let bits = 0;
-  for (const [bit, re] of CLASS_TESTS) if (re.test(ch)) bits |= bit;
-  if (cp <= 0xffff) (bmpClasses as Uint8Array)[cp] = bits | KNOWN;
-  return bits;
 }
 
 /** Function words per language, scored by `guessLanguage` (a word may serve two languages). */
@@ -103,7 +68,8 @@ export function guessLanguage(text: string): string {
   for (let i = 0; i < sample.length; ) {
     const [cp, width] = readCodePoint(sample, i);
     i += width;
-    const c = classifyCodePoint(cp);
+    // Numbers count for nothing here: only letters, scripts and the marks below.
+    const c = charInfo(cp) & ~NUMBER;
     if (c === 0) {
       if (cp === 0xbf || cp === 0xa1) spanishMarks++;
       continue;
@@ -111,7 +77,7 @@ export function guessLanguage(text: string): string {
     if (c & LETTER) letters++;
     if (c & KANA) kana++;
     if (c & HAN) han++;
-    if (c & HANGUL) hangul++;
+    if (c & HANGUL_SCRIPT) hangul++;
     if (c & CYRILLIC) cyrillic++;
     if (c & ARABIC) arabic++;
     if (c & GREEK) greek++;
@@ -159,7 +125,7 @@ function countFunctionWords(lower: string): Map<string, number> {
     const start = i;
     const [cp, width] = readCodePoint(lower, i);
     i += width;
-    if (classifyCodePoint(cp) & LETTER) {
+    if (charInfo(cp) & LETTER) {
       if (runStart < 0) runStart = start;
     } else if (runStart >= 0) endRun(start);
   }
