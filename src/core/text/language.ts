@@ -5,19 +5,6 @@
 import { ARABIC, CYRILLIC, charInfo, GREEK, HAN, HANGUL_SCRIPT, KANA, LETTER, NUMBER } from './chars.js';
 import { SPACELESS_SCRIPT } from './tokens.js';
 
-/**
- * The code point at `i` and the UTF-16 units it takes: a surrogate pair is read as one code
- * point, a lone surrogate as itself.
- */
-function readCodePoint(text: string, i: number): [codePoint: number, width: number] {
-  const cp = text.charCodeAt(i);
-  if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-    const lo = text.charCodeAt(i + 1);
-    if (lo >= 0xdc00 && lo <= 0xdfff) return [(cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000, 2];
-  }
-  return [cp, 1];
-}
-
 /** Whether a text is mostly in a script written without spaces between words. */
 export function isSpaceless(text: string): boolean {
   let spaceless = 0;
@@ -66,8 +53,9 @@ export function guessLanguage(text: string): string {
   let sharpS = 0;
   let tildes = 0;
   for (let i = 0; i < sample.length; ) {
-    const [cp, width] = readCodePoint(sample, i);
-    i += width;
+    // codePointAt reads a surrogate pair as one code point and a lone surrogate as itself.
+    const cp = sample.codePointAt(i) as number;
+    i += cp > 0xffff ? 2 : 1;
     // Numbers count for nothing here: only letters, scripts and the marks below.
     const c = charInfo(cp) & ~NUMBER;
     if (c === 0) {
@@ -123,8 +111,8 @@ function countFunctionWords(lower: string): Map<string, number> {
   };
   for (let i = 0; i < lower.length; ) {
     const start = i;
-    const [cp, width] = readCodePoint(lower, i);
-    i += width;
+    const cp = lower.codePointAt(i) as number;
+    i += cp > 0xffff ? 2 : 1;
     if (charInfo(cp) & LETTER) {
       if (runStart < 0) runStart = start;
     } else if (runStart >= 0) endRun(start);
