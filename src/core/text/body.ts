@@ -41,6 +41,7 @@ import {
   KANA,
   LETTER,
   SPACELESS,
+  shortWordRuns,
   weightedLength,
   wordRuns,
   wordTokens,
@@ -53,6 +54,7 @@ import {
   type ChromeRule,
   DATE_PIECES,
   HAS_DATE,
+  mayEndWithCredit,
 } from './chromePatterns.js';
 import { foldToken, KO_STOP_ENDINGS, LIST_LANGS, stopList, ZH_STOP } from './functionWords.js';
 
@@ -282,6 +284,17 @@ const WORD_LANGS: ReadonlyMap<string, readonly number[]> = (() => {
   return out;
 })();
 
+/** The longest listed word, in UTF-16 code units. */
+const LONGEST_LISTED = Math.max(...[...WORD_LANGS.keys()].map((w) => w.length));
+
+/** `texts.join('\n').slice(0, n)`, joining only the lines it needs (a page may be long). */
+export function joinedStart(texts: readonly string[], n: number): string {
+  let k = 0;
+  let joined = -1; // the length of the first k lines joined: −1 separator for none
+  while (k < texts.length && joined < n) joined += (texts[k++] as string).length + 1;
+  return texts.slice(0, k).join('\n').slice(0, n);
+}
+
 /**
  * Language: by script, else the Latin/Cyrillic/Greek list that fits best (the highest share of
  * the sample's words found in the language's list). One pass over the letters, one tokenization.
@@ -292,7 +305,7 @@ function guessLang(texts: readonly string[]): string {
   let hangul = 0;
   let arabic = 0;
   let letters = 0;
-  const sample = texts.join('\n').slice(0, 6000);
+  const sample = joinedStart(texts, 6000);
   // By code point, without a string per character for ASCII (most of a sample).
   for (let i = 0; i < sample.length; i++) {
     const cp = sample.codePointAt(i) as number;
@@ -314,10 +327,9 @@ function guessLang(texts: readonly string[]): string {
   if (han / total > 0.3) return 'zh';
   if (hangul / total > 0.3) return 'ko';
   if (arabic / total > 0.3) return 'ar';
-  const words = wordTokens(foldToken(sample));
-  if (words.length === 0) return 'und';
+  // Longer words are in no list: no string is made for them (with none at all, 'und').
   const counts = new Int32Array(LIST_LANGS.length);
-  for (const w of words) {
+  for (const w of shortWordRuns(foldToken(sample), LONGEST_LISTED)) {
     const langs = WORD_LANGS.get(w);
     if (langs !== undefined) for (const k of langs) counts[k] = (counts[k] as number) + 1;
   }
@@ -449,13 +461,19 @@ function isTimestamp(folded: string): boolean {
   return words.length <= 3 && restLen <= 30;
 }
 
+/** What `isMenu` counts as a separator (the alternatives of its `separators` pattern). */
+const MENU_SEPARATOR = /\||•|·|»|«|›|‹|>|【|】|\s\/\s/u;
+const MENU_SEPARATORS = new RegExp(MENU_SEPARATOR.source, 'gu');
+
 /** Several short items between separators ("Portada | China | Economía"), or a breadcrumb ("Home > News"). */
 function isMenu(text: string): boolean {
+  // No separator (most lines): `separators` would be 0. Tested first, without the split.
+  if (!MENU_SEPARATOR.test(text)) return false;
   const items = text
     .split(/\s*(?:\||•|·|»|«|›|‹|>>?|\/|【|】|\[|\]|\s-\s)\s*/u)
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
-  const separators = text.length - text.replace(/\||•|·|»|«|›|‹|>|【|】|\s\/\s/gu, '').length;
+  const separators = text.length - text.replace(MENU_SEPARATORS, '').length;
   if (separators === 0 || items.length < 2) return false;
   const words = items.map((s) => (SPACELESS.test(s) ? Math.ceil(weightedLength(s) / 6) : wordTokens(s).length));
   const mean = words.reduce((a, b) => a + b, 0) / words.length;
@@ -466,7 +484,7 @@ function isMenu(text: string): boolean {
 
 function isCaption(text: string, folded: string): boolean {
   const t = text.trimEnd(); // \s is what trimEnd removes
-  return CAPTION_CREDIT_END.test(t) || CAPTION_OPENING.test(folded);
+  return (mayEndWithCredit(t) && CAPTION_CREDIT_END.test(t)) || CAPTION_OPENING.test(folded);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -119,6 +119,31 @@ export function wordRuns(folded: string): { tokens: string[]; numbers: boolean }
   return { tokens, numbers };
 }
 
+/**
+ * The runs of `wordRuns` at most `maxLength` UTF-16 units long, in order; a longer run is passed
+ * over without a string made for it (a look-up in a list of short words needs none).
+ */
+export function shortWordRuns(folded: string, maxLength: number): string[] {
+  const out: string[] = [];
+  let start = -1;
+  const end = (i: number): void => {
+    if (i - start <= maxLength) out.push(folded.slice(start, i));
+    start = -1;
+  };
+  for (let i = 0; i < folded.length; i++) {
+    const cp = folded.codePointAt(i) as number;
+    const word =
+      cp < 0x80
+        ? (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)
+        : (charInfo(cp) & (LETTER | NUMBER)) !== 0;
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) end(i);
+    if (cp > 0xffff) i++;
+  }
+  if (start >= 0) end(folded.length);
+  return out;
+}
+
 export function wordTokens(folded: string): string[] {
   return wordRuns(folded).tokens;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bodyText,
@@ -5,6 +6,7 @@ import {
   type ClassifiedLine,
   explainBlocks,
   extractBody,
+  joinedStart,
   lineKey,
   siteRecurringLines,
 } from '../../../src/core/text/body.js';
@@ -421,6 +423,18 @@ function randomText(next: () => number): string {
 }
 
 describe('properties', () => {
+  it('joinedStart is the start of all the lines joined, whatever the lines and the length', () => {
+    const line = fc.string({ unit: 'grapheme', maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.integer({ min: 0, max: 80 }), (lines, n) => {
+        expect(joinedStart(lines, n)).toBe(lines.join('\n').slice(0, n));
+      }),
+      { numRuns: 3000 },
+    );
+    // The edge: the first lines joined are one short of n, and the separator after them counts.
+    expect(joinedStart(['abc', 'def'], 4)).toBe('abc\n');
+  });
+
   it('classifies every non-blank line once, in order, with its own text', () => {
     const next = rng(1);
     for (let k = 0; k < 300; k++) {

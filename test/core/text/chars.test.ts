@@ -16,6 +16,7 @@ import {
   KANA,
   LETTER,
   NUMBER,
+  shortWordRuns,
   weightedLength,
   wordRuns,
   wordTokens,
@@ -116,6 +117,16 @@ describe('character facts', () => {
       '2024',
       '٣',
     ]);
+  });
+
+  it('shortWordRuns are the runs of wordRuns no longer than the limit, in order, on any string', () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 0, max: 12 }), (s, n) => {
+        expect(shortWordRuns(s, n)).toEqual(wordRuns(s).tokens.filter((t) => t.length <= n));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(shortWordRuns('the Díaz-Canel meeting in 2024 习近平', 4)).toEqual(['the', 'Díaz', 'in', '2024', '习近平']);
   });
 
   it('weightedLength counts Han and kana 3, Hangul 2, anything else 1, on any string', () => {
