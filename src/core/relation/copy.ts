@@ -3,7 +3,7 @@
  * sentence or paragraph by paragraph, in any order. Robust to OCR noise and mojibake, which break
  * character 7-grams (one in three at 5 % noise).
  */
-import { type BigramProfile, bigramProfile, profileDice } from '../similarity/bigrams.js';
+import { type BigramProfile, profileDice, rememberedProfile } from '../similarity/bigrams.js';
 import { isEditSimilar } from '../similarity/edit.js';
 
 /**
@@ -51,13 +51,14 @@ function matchCopies(a: readonly string[], b: readonly string[], minEdit: number
     if (list) list.push(j);
     else exact.set(s, [j]);
   });
-  // Bigram profiles, each built once (the loop below is O(n·m)).
+  // Bigram profiles, each looked up once per pair (the loop below is O(n·m)) and built once per
+  // string (`rememberedProfile`: a sentence is compared in every pair of its article).
   const profileA: Array<BigramProfile | undefined> = [];
   const profileB: Array<BigramProfile | undefined> = [];
   const of = (list: Array<BigramProfile | undefined>, texts: readonly string[], k: number): BigramProfile => {
     let p = list[k];
     if (p === undefined) {
-      p = bigramProfile(texts[k] as string);
+      p = rememberedProfile(texts[k] as string);
       list[k] = p;
     }
     return p;
@@ -102,12 +103,14 @@ function joinNeighbours(
     const sx = x[i] as string;
     let px: BigramProfile | undefined;
     for (let j = 0; j + 1 < y.length; j++) {
+      // The joined string's length first: most pairs of neighbours fail it, and need no string.
+      const length = (y[j] as string).length + 1 + (y[j + 1] as string).length;
+      if (Math.min(sx.length, length) < minEdit * Math.max(sx.length, length)) continue;
       const joined = `${y[j]} ${y[j + 1]}`;
-      if (Math.min(sx.length, joined.length) < minEdit * Math.max(sx.length, joined.length)) continue;
-      px ??= bigramProfile(sx);
+      px ??= rememberedProfile(sx);
       let pj = joinedProfiles[j];
       if (pj === undefined) {
-        pj = bigramProfile(joined);
+        pj = rememberedProfile(joined);
         joinedProfiles[j] = pj;
       }
       if (profileDice(px, pj) >= COPY_DICE_FILTER && isEditSimilar(sx, joined, minEdit)) {

@@ -2,7 +2,7 @@
 // any strings: the copy test swapped the package for them inside its O(n·m) loop.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigramProfile, profileDice } from '../../../src/core/similarity/bigrams.js';
+import { bigramProfile, profileDice, rememberedProfile } from '../../../src/core/similarity/bigrams.js';
 import { diceSimilarity } from '../../../src/core/similarity/stringSimilarity.js';
 
 const dice = (a: string, b: string): number => profileDice(bigramProfile(a), bigramProfile(b));
@@ -43,6 +43,22 @@ describe('profileDice', () => {
         expect(dice(a, b)).toBe(diceSimilarity(a, b));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('rememberedProfile', () => {
+  it('is the profile built afresh, for any string asked once or again (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'A', ' ', 'é', 'İ', '😀'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 20 }), (strings) => {
+        for (const s of [...strings, ...strings]) {
+          const p = rememberedProfile(s);
+          expect(p).toEqual(bigramProfile(s));
+          expect(rememberedProfile(s)).toBe(p);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
