@@ -1,0 +1,59 @@
+/**
+ * The month and weekday names `monthDates` reads are remembered per word: the remembered answer
+ * is `monthOf`, else minus `weekdayOf`, for any word, asked once or again.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateWordOf, monthOf, weekdayOf } from '../../../src/core/xling/figures.js';
+
+const answerOf = (w: string): number => {
+  const month = monthOf(w);
+  const weekday = weekdayOf(w.replace(/\.$/, ''));
+  return month > 0 ? month : weekday > 0 ? -weekday : 0;
+};
+
+describe('remembered date words', () => {
+  it.each([
+    ['noviembre', 11],
+    ['nov.', 11],
+    ['ноября', 11],
+    ['novembre', 11],
+    ['friday', -5],
+    ['samedi', -6],
+    ['may', 5],
+    ['talks', 0],
+  ])('%s → %i (twice)', (word, expected) => {
+    expect(dateWordOf(word)).toBe(expected);
+    expect(dateWordOf(word)).toBe(expected);
+  });
+
+  it('is monthOf, else minus weekdayOf, on any word asked once or again (property)', () => {
+    const word = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc
+        .tuple(
+          fc.constantFrom(
+            'jan',
+            'januar',
+            'mar',
+            'marzo',
+            'juni',
+            'junio',
+            'sept',
+            'october',
+            'ноябр',
+            'friday',
+            'lunes',
+          ),
+          fc.constantFrom('', '.', 'a', 'ya', 'ja', 'ing', 'es.'),
+        )
+        .map(([stem, end]) => stem + end),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 10 }), (words) => {
+        for (const w of [...words, ...words]) expect(dateWordOf(w)).toBe(answerOf(w));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
