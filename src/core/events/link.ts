@@ -132,17 +132,33 @@ export function shareActors(a: StoryFeatures, b: StoryFeatures): { share: number
   return { share, shared: sa.map((n) => n.anchor) };
 }
 
+/**
+ * Squared norms of the maps met so far, summed in the map's order as the cosine summed them: a
+ * story's centroid is compared with up to `EVENT_CANDIDATES_PER_STORY` others, and was summed
+ * again each time. Kept for as long as the map is, which must not change once compared (story
+ * centroids are built once, read-only).
+ */
+const SQUARED_NORMS = new WeakMap<ReadonlyMap<number, number>, number>();
+
+function squaredNorm(m: ReadonlyMap<number, number>): number {
+  let n = SQUARED_NORMS.get(m);
+  if (n === undefined) {
+    n = 0;
+    for (const v of m.values()) n += v * v;
+    SQUARED_NORMS.set(m, n);
+  }
+  return n;
+}
+
 /** Cosine of two sparse maps. */
 export function cosineOfMaps(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
   for (const [k, v] of a) {
-    na += v * v;
     const w = b.get(k);
     if (w !== undefined) dot += v * w;
   }
-  for (const v of b.values()) nb += v * v;
+  const na = squaredNorm(a);
+  const nb = squaredNorm(b);
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
