@@ -33,19 +33,24 @@ export function bigramProfile(s: string): BigramProfile {
  * with the sentences of each of its candidates, so an article in 30 pairs had its profiles built
  * 30 times (sorting the codes is most of the cost: `bigramProfile` was 17 % of the score stage of
  * a 2,000-article scan, `node --cpu-prof`). A pure function's memo (a profile depends on its
- * string alone), emptied when it outgrows `MAX_REMEMBERED_PROFILES` (about 600 bytes a sentence).
+ * string alone) in two generations of at most `PROFILES_PER_GENERATION` strings (about 600 bytes
+ * a sentence): when the newer is full the older is dropped, and a string found in the older moves
+ * to the newer, so the profiles of the articles still being compared stay.
  */
-const MAX_REMEMBERED_PROFILES = 50_000;
-const profiles = new Map<string, BigramProfile>();
+const PROFILES_PER_GENERATION = 50_000;
+let newer = new Map<string, BigramProfile>();
+let older = new Map<string, BigramProfile>();
 
-/** `bigramProfile`, remembered (see above): the same profile, built once per string. */
+/** `bigramProfile`, remembered (see above): the same profile, built once per string while it is used. */
 export function rememberedProfile(s: string): BigramProfile {
-  let p = profiles.get(s);
-  if (p === undefined) {
-    p = bigramProfile(s);
-    if (profiles.size >= MAX_REMEMBERED_PROFILES) profiles.clear();
-    profiles.set(s, p);
+  let p = newer.get(s);
+  if (p !== undefined) return p;
+  p = older.get(s) ?? bigramProfile(s);
+  if (newer.size >= PROFILES_PER_GENERATION) {
+    older = newer;
+    newer = new Map();
   }
+  newer.set(s, p);
   return p;
 }
 
