@@ -11,6 +11,7 @@ import {
   crossLanguageCandidates,
   findableKeys,
   queriesOf,
+  rarestStems,
 } from '../../../src/core/candidates/crossLanguage.js';
 import type { CrossProfile } from '../../../src/core/xling/profile.js';
 import type { NameAnchor, NumberAnchor } from '../../../src/types/index.js';
@@ -128,6 +129,27 @@ describe('crossLanguageCandidates against its definition', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('rarestStems', () => {
+  it('is the stems sorted by document frequency, then by code units, cut at `rare` (property)', () => {
+    const stem = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', 'Z'), minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(stem, { maxLength: 40 }),
+        fc.dictionary(stem, fc.integer({ min: 0, max: 6 })),
+        fc.integer({ min: 0, max: 15 }),
+        (stems, counts, rare) => {
+          const df = new Map(Object.entries(counts));
+          const sorted = [...stems]
+            .sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : 1))
+            .slice(0, rare);
+          expect(rarestStems(stems, df, rare)).toEqual(sorted);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
