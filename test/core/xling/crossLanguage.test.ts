@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossLanguageCandidates } from '../../../src/core/candidates/crossLanguage.js';
 import { classifyPair } from '../../../src/core/relation/classify.js';
@@ -11,7 +12,7 @@ import { describeCross, measureCross } from '../../../src/core/xling/evidence.js
 import { buildLexicon, buildPivotLexicon, glossesOf, lookUp } from '../../../src/core/xling/lexicon.js';
 import { type CrossLanguageResources, profileArticle } from '../../../src/core/xling/profile.js';
 import { decodeDictdNumber, readDictd } from '../../../src/io/dictd.js';
-import { loadCrossLanguage } from '../../../src/pipeline/crossLanguage.js';
+import { loadCrossLanguage, startsWithAny } from '../../../src/pipeline/crossLanguage.js';
 import { scanCorpus } from '../../../src/pipeline/scan.js';
 import { renderReviewText } from '../../../src/report/reviewText.js';
 import type { Article, PairScores } from '../../../src/types/index.js';
@@ -249,4 +250,24 @@ describe('dictionaries', () => {
       expect(lookUp(res.lexicons.get('es') as never, 'casa', (w) => w)).toContain('hous');
     },
   );
+});
+
+describe('startsWithAny (which headwords a dictionary load stems)', () => {
+  it('is "some start of 2 characters or more is a stem", for any stems and word (property)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'ä', 'ß', 'n'), maxLength: 7 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.array(word, { maxLength: 20 }), (stems, words) => {
+        const set = new Set(stems);
+        const test = startsWithAny(set);
+        for (const w of words) {
+          let expected = false;
+          for (let k = 2; k <= w.length; k++) if (set.has(w.slice(0, k))) expected = true;
+          expect(test(w)).toBe(expected);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect(startsWithAny(new Set(['zusammen', 'a']))('zusammenarbeit')).toBe(true);
+    expect(startsWithAny(new Set(['zusammen', 'a']))('abkommen')).toBe(false);
+  });
 });
