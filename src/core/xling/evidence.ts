@@ -159,16 +159,16 @@ function matchKeys(x: KeyedSentences, y: KeyedSentences): { xy: Int32Array; yx: 
     if (ha < hb) p++;
     else if (ha > hb) q++;
     else {
+      // One hash, nearly always one key: equality first (one comparison), the order only when not.
       const ka = x.keys[a] as string;
       const kb = y.keys[b] as string;
-      if (ka < kb) p++;
-      else if (ka > kb) q++;
-      else {
+      if (ka === kb) {
         xy[a] = b;
         yx[b] = a;
         p++;
         q++;
-      }
+      } else if (ka < kb) p++;
+      else q++;
     }
   }
   return { xy, yx };
