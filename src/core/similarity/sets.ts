@@ -4,20 +4,24 @@
  * set is a subset of every set).
  */
 
-/** |A ∩ B| by a linear merge. */
+/**
+ * |A ∩ B| by a linear merge, without branches on the values: each step adds the comparisons'
+ * outcomes (1 or 0) to the count and the two positions. Two similar texts' shingles alternate
+ * between equal, smaller and larger unpredictably, and a mispredicted branch per step cost more
+ * than the step: 0.95–1.02 → 0.57 s for 62,000 merges of real character-shingle sets.
+ */
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < a.length && j < b.length) {
+  const na = a.length;
+  const nb = b.length;
+  while (i < na && j < nb) {
     const x = a[i] as number;
     const y = b[j] as number;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+    n += Number(x === y);
+    i += Number(x <= y);
+    j += Number(y <= x);
   }
   return n;
 }
@@ -53,7 +57,10 @@ export function setScores(
 export function diceOfSets(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
   let inter = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  // The smaller set is walked (no pair array made per call: this runs O(n·m) times a pair).
+  const aSmaller = a.size <= b.size;
+  const small = aSmaller ? a : b;
+  const large = aSmaller ? b : a;
   for (const x of small) if (large.has(x)) inter++;
   return (2 * inter) / (a.size + b.size);
 }
