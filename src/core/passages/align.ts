@@ -34,7 +34,7 @@ export interface AlignPassagesOptions {
 export const DEFAULT_PASSAGE_OPTIONS: Required<AlignPassagesOptions> = { seedWords: 5, maxGap: 8, minWords: 10 };
 
 /** A k-gram recurring more often than this in B is looked up at its first places only (bounds repetitive text). */
-const MAX_PLACES = 16;
+export const MAX_PLACES = 16;
 /** At most this many runs are chained (the longest): bounds the chaining pass on huge, repetitive pairs. */
 const MAX_RUNS = 4000;
 /** At most this many passages per pair (each costs a chaining pass): far more than any real reuse holds. */
@@ -67,27 +67,49 @@ function encode(a: readonly string[], b: readonly string[]): [Int32Array, Int32A
   return [code(a), code(b)];
 }
 
-function gramKey(x: Int32Array, i: number, k: number): string {
-  let key = '';
-  for (let t = 0; t < k; t++) key += `${x[i + t]},`;
-  return key;
+/** A 31-bit hash of the k ids from `i` (a bucket of k-grams; equal k-grams, one bucket). */
+function gramHash(x: Int32Array, i: number, k: number): number {
+  let h = 0x811c9dc5;
+  for (let t = 0; t < k; t++) h = Math.imul(h ^ (x[i + t] as number), 0x01000193);
+  return h >>> 1;
 }
 
-/** Maximal exact runs of at least k words, seeded at shared k-grams, each found once. */
-function findRuns(x: Int32Array, y: Int32Array, k: number): Run[] {
-  if (x.length < k || y.length < k) return [];
-  const places = new Map<string, number[]>();
+function sameGram(x: Int32Array, i: number, y: Int32Array, j: number, k: number): boolean {
+  for (let t = 0; t < k; t++) if (x[i + t] !== y[j + t]) return false;
+  return true;
+}
+
+/**
+ * The places of each k-gram of `y` (the first `MAX_PLACES` of each), under a hash of its ids: a
+ * bucket holds one list per distinct k-gram (its first place stands for it), so two k-grams that
+ * share a hash keep their own places and their own cap. Built without a string per position (a
+ * key string of k numbers per word of both texts was most of `findRuns`).
+ */
+function gramPlaces(y: Int32Array, k: number): Map<number, number[][]> {
+  const buckets = new Map<number, number[][]>();
   for (let j = 0; j + k <= y.length; j++) {
-    const key = gramKey(y, j, k);
-    const list = places.get(key);
-    if (!list) places.set(key, [j]);
+    const h = gramHash(y, j, k);
+    const bucket = buckets.get(h);
+    if (!bucket) {
+      buckets.set(h, [[j]]);
+      continue;
+    }
+    const list = bucket.find((l) => sameGram(y, l[0] as number, y, j, k));
+    if (!list) bucket.push([j]);
     else if (list.length < MAX_PLACES) list.push(j);
   }
+  return buckets;
+}
+
+/** Maximal exact runs of at least k words, seeded at shared k-grams, each found once (exported for tests). */
+export function findRuns(x: Int32Array, y: Int32Array, k: number): Run[] {
+  if (x.length < k || y.length < k) return [];
+  const places = gramPlaces(y, k);
   const runs: Run[] = [];
   // The end (in A) of the run last found on each diagonal: a seed inside it is not a new run.
   const reached = new Map<number, number>();
   for (let i = 0; i + k <= x.length; i++) {
-    const list = places.get(gramKey(x, i, k));
+    const list = places.get(gramHash(x, i, k))?.find((l) => sameGram(x, i, y, l[0] as number, k));
     if (!list) continue;
     for (const j of list) {
       const diagonal = j - i;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignPassages, type Passage, passageCoverage, passageSimilarity } from '../../../src/core/passages/align.js';
+import {
+  alignPassages,
+  findRuns,
+  MAX_PLACES,
+  type Passage,
+  passageCoverage,
+  passageSimilarity,
+} from '../../../src/core/passages/align.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { readSeed } from '../fixtures/seeds.js';
 
@@ -151,6 +158,60 @@ describe('alignPassages', () => {
           });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('findRuns', () => {
+  /** The seeding as it was written first: each k-gram a string key, its first `MAX_PLACES` places. */
+  function reference(x: Int32Array, y: Int32Array, k: number): Array<{ a: number; b: number; length: number }> {
+    if (x.length < k || y.length < k) return [];
+    const key = (z: Int32Array, i: number) => Array.from(z.subarray(i, i + k)).join(',');
+    const places = new Map<string, number[]>();
+    for (let j = 0; j + k <= y.length; j++) {
+      const list = places.get(key(y, j));
+      if (!list) places.set(key(y, j), [j]);
+      else if (list.length < MAX_PLACES) list.push(j);
+    }
+    const runs: Array<{ a: number; b: number; length: number }> = [];
+    const reached = new Map<number, number>();
+    for (let i = 0; i + k <= x.length; i++) {
+      for (const j of places.get(key(x, i)) ?? []) {
+        if ((reached.get(j - i) ?? -1) > i) continue;
+        let start = 0;
+        while (i - start > 0 && j - start > 0 && x[i - start - 1] === y[j - start - 1]) start++;
+        let length = start + k;
+        while (
+          i - start + length < x.length &&
+          j - start + length < y.length &&
+          x[i - start + length] === y[j - start + length]
+        )
+          length++;
+        runs.push({ a: i - start, b: j - start, length });
+        reached.set(j - i, i - start + length);
+      }
+    }
+    return runs;
+  }
+
+  it.each([1, 2, 5])(
+    'a k-gram repeated past the cap (%i-grams of one word): the same runs, seeded at its first places',
+    (k) => {
+      const x = new Int32Array(30);
+      const y = new Int32Array(40);
+      const runs = findRuns(x, y, k);
+      expect(runs).toEqual(reference(x, y, k));
+      expect(runs.filter((r) => r.a === 0).map((r) => r.b)).toEqual(Array.from({ length: MAX_PLACES }, (_, j) => j));
+    },
+  );
+
+  it('finds the runs the string-keyed seeding found, repeats past the cap included (property)', () => {
+    const ids = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 120 }).map((v) => Int32Array.from(v));
+    fc.assert(
+      fc.property(ids, ids, fc.integer({ min: 1, max: 6 }), (x, y, k) => {
+        expect(findRuns(x, y, k)).toEqual(reference(x, y, k));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
