@@ -81,14 +81,17 @@ export function boundedEditDistance(a: string, b: string, k: number): number {
   if (m === 0) return n;
   if (n - m > k) return n - m;
   const blocks = (m + 31) >>> 5;
-  // Per character of the pattern, the rows that hold it, as one bit per row.
+  // Per character of the pattern, the rows that hold it, as one bit per row: by code in an array
+  // below 128 (the folded text's usual characters; read once per column), in a map above.
+  const peqAscii: Array<Int32Array | undefined> = new Array(128);
   const peq = new Map<number, Int32Array>();
   for (let i = 0; i < m; i++) {
     const c = pattern.charCodeAt(start + i);
-    let rows = peq.get(c);
+    let rows = c < 128 ? peqAscii[c] : peq.get(c);
     if (rows === undefined) {
       rows = new Int32Array(blocks);
-      peq.set(c, rows);
+      if (c < 128) peqAscii[c] = rows;
+      else peq.set(c, rows);
     }
     rows[i >>> 5] = (rows[i >>> 5] as number) | (1 << (i & 31));
   }
@@ -98,7 +101,8 @@ export function boundedEditDistance(a: string, b: string, k: number): number {
   const lastBit = (m - 1) & 31;
   let score = m;
   for (let j = 0; j < n; j++) {
-    const eqs = peq.get(text.charCodeAt(start + j));
+    const c = text.charCodeAt(start + j);
+    const eqs = c < 128 ? peqAscii[c] : peq.get(c);
     // Row 0 of every column is one more than the last: a +1 enters the first block from above.
     let hin = 1;
     for (let w = 0; w < blocks; w++) {
