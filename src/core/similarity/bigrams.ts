@@ -35,7 +35,9 @@ export function bigramProfile(s: string): BigramProfile {
  * a 2,000-article scan, `node --cpu-prof`). A pure function's memo (a profile depends on its
  * string alone) in two generations of at most `PROFILES_PER_GENERATION` strings (about 600 bytes
  * a sentence): when the newer is full the older is dropped, and a string found in the older moves
- * to the newer, so the profiles of the articles still being compared stay.
+ * to the newer, so the profiles of the articles still being compared stay. At most 100,000
+ * strings, about 60 MB, per thread that scores (the 2,000-article scan's peak RSS with one worker:
+ * 1.69–1.70 GB before, 1.69–1.79 GB after).
  */
 const PROFILES_PER_GENERATION = 50_000;
 let newer = new Map<string, BigramProfile>();
