@@ -10,6 +10,7 @@
  * call. Profiled on a 1,000-article scan (generated variants of WMT English, LSH candidates), that
  * rebuilding was 32 % of the whole scan; the package stays the tool for one-off comparisons (titles).
  */
+import { remembered } from '../memo.js';
 
 /** A string as the bigram Dice sees it. */
 export interface BigramProfile {
@@ -29,32 +30,14 @@ export function bigramProfile(s: string): BigramProfile {
 }
 
 /**
- * The profiles of the strings met so far. The copy test compares every sentence of an article
+ * `bigramProfile`, remembered per string. The copy test compares every sentence of an article
  * with the sentences of each of its candidates, so an article in 30 pairs had its profiles built
  * 30 times (sorting the codes is most of the cost: `bigramProfile` was 17 % of the score stage of
- * a 2,000-article scan, `node --cpu-prof`). A pure function's memo (a profile depends on its
- * string alone) in two generations of at most `PROFILES_PER_GENERATION` strings (about 600 bytes
- * a sentence): when the newer is full the older is dropped, and a string found in the older moves
- * to the newer, so the profiles of the articles still being compared stay. At most 100,000
- * strings, about 60 MB, per thread that scores (the 2,000-article scan's peak RSS with one worker:
- * 1.69–1.70 GB before, 1.69–1.79 GB after).
+ * a 2,000-article scan, `node --cpu-prof`). A pure function's memo (`remembered`, core/memo.ts) of
+ * at most 2 × 50,000 strings, about 60 MB, per thread that scores (the 2,000-article scan's peak
+ * RSS with one worker: 1.69–1.70 GB before, 1.69–1.79 GB after).
  */
-const PROFILES_PER_GENERATION = 50_000;
-let newer = new Map<string, BigramProfile>();
-let older = new Map<string, BigramProfile>();
-
-/** `bigramProfile`, remembered (see above): the same profile, built once per string while it is used. */
-export function rememberedProfile(s: string): BigramProfile {
-  let p = newer.get(s);
-  if (p !== undefined) return p;
-  p = older.get(s) ?? bigramProfile(s);
-  if (newer.size >= PROFILES_PER_GENERATION) {
-    older = newer;
-    newer = new Map();
-  }
-  newer.set(s, p);
-  return p;
-}
+export const rememberedProfile: (s: string) => BigramProfile = remembered(bigramProfile, 50_000);
 
 /** Dice of two profiles: 1 for equal strings (case aside), 0 when one is shorter than a bigram. */
 export function profileDice(p: BigramProfile, q: BigramProfile): number {

@@ -41,7 +41,6 @@ import {
   KANA,
   LETTER,
   SPACELESS,
-  shortWordRuns,
   weightedLength,
   wordRuns,
   wordTokens,
@@ -329,7 +328,7 @@ function guessLang(texts: readonly string[]): string {
   if (arabic / total > 0.3) return 'ar';
   // Longer words are in no list: no string is made for them (with none at all, 'und').
   const counts = new Int32Array(LIST_LANGS.length);
-  for (const w of shortWordRuns(foldToken(sample), LONGEST_LISTED)) {
+  for (const w of wordRuns(foldToken(sample), LONGEST_LISTED).tokens) {
     const langs = WORD_LANGS.get(w);
     if (langs !== undefined) for (const k of langs) counts[k] = (counts[k] as number) + 1;
   }

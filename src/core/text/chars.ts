@@ -91,8 +91,10 @@ export function weightedLength(s: string): number {
 /**
  * The runs of letters and numbers (`folded.match(/[\p{L}\p{N}]+/gu)`), read code point by code
  * point (the regex was a sixth of the body extraction's time), and whether a number was among them.
+ * With `maxLength`, only the runs at most that many UTF-16 units long are kept, and no string is
+ * made for a longer one (a look-up in a list of short words needs none).
  */
-export function wordRuns(folded: string): { tokens: string[]; numbers: boolean } {
+export function wordRuns(folded: string, maxLength = Number.POSITIVE_INFINITY): { tokens: string[]; numbers: boolean } {
   const tokens: string[] = [];
   let numbers = false;
   let start = -1;
@@ -110,38 +112,13 @@ export function wordRuns(folded: string): { tokens: string[]; numbers: boolean }
     }
     if (word && start < 0) start = i;
     else if (!word && start >= 0) {
-      tokens.push(folded.slice(start, i));
+      if (i - start <= maxLength) tokens.push(folded.slice(start, i));
       start = -1;
     }
     if (cp > 0xffff) i++;
   }
-  if (start >= 0) tokens.push(folded.slice(start));
+  if (start >= 0 && folded.length - start <= maxLength) tokens.push(folded.slice(start));
   return { tokens, numbers };
-}
-
-/**
- * The runs of `wordRuns` at most `maxLength` UTF-16 units long, in order; a longer run is passed
- * over without a string made for it (a look-up in a list of short words needs none).
- */
-export function shortWordRuns(folded: string, maxLength: number): string[] {
-  const out: string[] = [];
-  let start = -1;
-  const end = (i: number): void => {
-    if (i - start <= maxLength) out.push(folded.slice(start, i));
-    start = -1;
-  };
-  for (let i = 0; i < folded.length; i++) {
-    const cp = folded.codePointAt(i) as number;
-    const word =
-      cp < 0x80
-        ? (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)
-        : (charInfo(cp) & (LETTER | NUMBER)) !== 0;
-    if (word && start < 0) start = i;
-    else if (!word && start >= 0) end(i);
-    if (cp > 0xffff) i++;
-  }
-  if (start >= 0) end(folded.length);
-  return out;
 }
 
 export function wordTokens(folded: string): string[] {

@@ -4,6 +4,7 @@
  * "3.500 millones" and "35亿" are 3.5e9; "29 de noviembre de 2017", "Nov. 29, 2017", "29 ноября"
  * and "2017年11月29日" are one date. Tables of month and weekday names, not models.
  */
+import { remembered } from '../memo.js';
 
 /** A figure found in a text: a number (maybe a percentage) or a date (a day, a month, a year or a weekday). */
 export type Figure =
@@ -151,23 +152,14 @@ function dayOf(word: string | undefined): number {
  * What a folded word names for `monthDates`: its month (1–12), else minus its weekday (−1 … −7),
  * else 0. `monthOf` compares a word with every month name of every language (a sixth of the
  * cross-language profiles' time, `node --cpu-prof` of a 2,000-article scan) and words repeat, so
- * the answers are remembered: a pure function's memo, emptied when it outgrows
- * `MAX_REMEMBERED_WORDS`.
+ * the answers are remembered: a pure function's memo, at most 2 × 50,000 words (`remembered`,
+ * core/memo.ts).
  */
-const MAX_REMEMBERED_WORDS = 100_000;
-const dateWords = new Map<string, number>();
-
-export function dateWordOf(w: string): number {
-  let v = dateWords.get(w);
-  if (v === undefined) {
-    const month = monthOf(w);
-    const weekday = month > 0 ? 0 : weekdayOf(w.replace(/\.$/, ''));
-    v = month > 0 ? month : weekday > 0 ? -weekday : 0;
-    if (dateWords.size >= MAX_REMEMBERED_WORDS) dateWords.clear();
-    dateWords.set(w, v);
-  }
-  return v;
-}
+export const dateWordOf = remembered((w: string): number => {
+  const month = monthOf(w);
+  const weekday = month > 0 ? 0 : weekdayOf(w.replace(/\.$/, ''));
+  return month > 0 ? month : weekday > 0 ? -weekday : 0;
+}, 50_000);
 
 /** Dates written with month names: "29 de noviembre de 2017", "Nov. 29, 2017", "29. November", "ноября 2017". */
 function monthDates(words: readonly Word[], used: Set<number>): Figure[] {

@@ -4,6 +4,7 @@
  * transliteration convention fall together: a sound key (Xi/Si, Kissinger/Киссинджер,
  * Обамы/Obama) and a consonant skeleton (Γκέιτς/Gates, Пьер/Pierre). Tables, not models.
  */
+import { remembered } from '../memo.js';
 
 // Folded Cyrillic (й and ё are folded to и and е before this). дж is one sound (Киссинджер).
 // biome-ignore format: a table
@@ -73,20 +74,11 @@ export function toLatin(folded: string): string {
 /**
  * The keys of the spellings met so far: names and syllable runs repeat across a corpus, and a key
  * costs a dozen regex replacements. A pure function's memo (a key depends on its spelling alone),
- * emptied when it outgrows `MAX_REMEMBERED_KEYS`.
+ * at most 2 × 100,000 spellings each (`remembered`, core/memo.ts).
  */
-const MAX_REMEMBERED_KEYS = 200_000;
-const soundKeys = new Map<string, string>();
-const skeletonKeys = new Map<string, string>();
-
-function remembered(memo: Map<string, string>, latin: string, keyOf: (latin: string) => string): string {
-  const known = memo.get(latin);
-  if (known !== undefined) return known;
-  const key = keyOf(latin);
-  if (memo.size >= MAX_REMEMBERED_KEYS) memo.clear();
-  memo.set(latin, key);
-  return key;
-}
+const REMEMBERED_KEYS = 100_000;
+const soundKeys = remembered(soundKeyOf, REMEMBERED_KEYS);
+const skeletonKeys = remembered(skeletonKeyOf, REMEMBERED_KEYS);
 
 /** Letters a–z only. */
 function lettersOf(latin: string): string {
@@ -98,7 +90,7 @@ function lettersOf(latin: string): string {
  * c/k, ts…), then cut to five letters so that case endings (Обамы, Pekings) do not matter.
  */
 export function soundKey(latin: string): string {
-  return remembered(soundKeys, latin, soundKeyOf);
+  return soundKeys(latin);
 }
 
 /** `soundKey` without the memo (tests compare the two). */
@@ -138,7 +130,7 @@ function consonantClass(s: string): string {
  * fewer keep their sound key.
  */
 export function skeletonKey(latin: string): string {
-  return remembered(skeletonKeys, latin, skeletonKeyOf);
+  return skeletonKeys(latin);
 }
 
 /** `skeletonKey` without the memo (tests compare the two). */

@@ -1,0 +1,23 @@
+/**
+ * A pure function's answers remembered: for values that depend on their key alone and recur
+ * across a corpus (a name's sound key, a word's month, a sentence's bigram profile). Two
+ * generations of at most `perGeneration` keys each: when the newer fills, the older is dropped and
+ * the newer becomes the older, and a key found in the older moves up, so the keys still in use stay
+ * and memory stays bounded. What it returns is always `f(key)`; only how often `f` runs changes.
+ * `f` must not return `undefined` (such an answer is computed again each time).
+ */
+export function remembered<K, V>(f: (key: K) => V, perGeneration: number): (key: K) => V {
+  let newer = new Map<K, V>();
+  let older = new Map<K, V>();
+  return (key) => {
+    const known = newer.get(key);
+    if (known !== undefined) return known;
+    const value = older.get(key) ?? f(key);
+    if (newer.size >= perGeneration) {
+      older = newer;
+      newer = new Map();
+    }
+    newer.set(key, value);
+    return value;
+  };
+}

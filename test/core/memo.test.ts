@@ -1,0 +1,39 @@
+/**
+ * `remembered`: always the function's answer, the function run once per key while the key is
+ * remembered, and memory bounded by two generations.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { remembered } from '../../src/core/memo.js';
+
+describe('remembered', () => {
+  it('answers as the function does, for any keys asked in any order (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 8 }),
+        (keys, per) => {
+          const f = (k: number) => `v${k * 7}`;
+          const memo = remembered(f, per);
+          for (const k of keys) expect(memo(k)).toBe(f(k));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('runs the function once per key while the key is remembered, and again once it is dropped', () => {
+    const calls: string[] = [];
+    const memo = remembered((k: string) => {
+      calls.push(k);
+      return k.toUpperCase();
+    }, 2);
+    for (const k of ['a', 'b', 'a', 'b', 'c', 'a']) memo(k);
+    // 'c' filled the newer generation past 2: {a, b} became the older, and 'a' moved up from it.
+    expect(calls).toEqual(['a', 'b', 'c']);
+    for (const k of ['d', 'e', 'f', 'b']) memo(k);
+    // d: newer {c, a} full → older {c, a}, newer {d}; e → {d, e}; f → older {d, e}, newer {f};
+    // b was dropped with the first older generation: computed again.
+    expect(calls).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'b']);
+  });
+});
