@@ -152,14 +152,14 @@ function dayOf(word: string | undefined): number {
  * What a folded word names for `monthDates`: its month (1–12), else minus its weekday (−1 … −7),
  * else 0. `monthOf` compares a word with every month name of every language (a sixth of the
  * cross-language profiles' time, `node --cpu-prof` of a 2,000-article scan) and words repeat, so
- * the answers are remembered: a pure function's memo, at most 2 × 50,000 words (`remembered`,
+ * the answers are remembered: a pure function's memo, 100,000 words a generation (`remembered`,
  * core/memo.ts).
  */
 export const dateWordOf = remembered((w: string): number => {
   const month = monthOf(w);
   const weekday = month > 0 ? 0 : weekdayOf(w.replace(/\.$/, ''));
   return month > 0 ? month : weekday > 0 ? -weekday : 0;
-}, 50_000);
+}, 100_000);
 
 /** Dates written with month names: "29 de noviembre de 2017", "Nov. 29, 2017", "29. November", "ноября 2017". */
 function monthDates(words: readonly Word[], used: Set<number>): Figure[] {

@@ -74,9 +74,9 @@ export function toLatin(folded: string): string {
 /**
  * The keys of the spellings met so far: names and syllable runs repeat across a corpus, and a key
  * costs a dozen regex replacements. A pure function's memo (a key depends on its spelling alone),
- * at most 2 × 100,000 spellings each (`remembered`, core/memo.ts).
+ * 200,000 spellings a generation (`remembered`, core/memo.ts).
  */
-const REMEMBERED_KEYS = 100_000;
+const REMEMBERED_KEYS = 200_000;
 const soundKeys = remembered(soundKeyOf, REMEMBERED_KEYS);
 const skeletonKeys = remembered(skeletonKeyOf, REMEMBERED_KEYS);
 
