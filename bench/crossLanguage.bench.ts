@@ -7,11 +7,11 @@
  * of the pairs it proposes). Same process, same variant generator and seed; runs interleaved.
  * Target (issue 10): mixed no slower than 2× same-language at 10k.
  */
-import { lshCandidates } from '../src/core/candidates/lsh.js';
-import { generateVariants } from '../src/eval/generate.js';
-import { readCorpus } from '../src/io/readCorpus.js';
-import { scanCorpus } from '../src/pipeline/scan.js';
-import type { Article } from '../src/types/index.js';
+import { lshCandidates } from '../dist/core/candidates/lsh.js';
+import { generateVariants } from '../dist/eval/generate.js';
+import { readCorpus } from '../dist/io/readCorpus.js';
+import { scanCorpus } from '../dist/pipeline/scan.js';
+import type { Article } from '../dist/types/index.js';
 import type { BenchContext } from './run.js';
 
 const EVAL = new URL('../../shared/eval/', import.meta.url).pathname;

@@ -10,8 +10,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffWords } from 'diff';
-import { reviewArticles } from '../src/core/review/review.js';
-import type { Review } from '../src/types/review.js';
+import { reviewArticles } from '../dist/core/review/review.js';
+import type { Review } from '../dist/types/review.js';
 import type { BenchContext } from './run.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -4,6 +4,13 @@
  *
  * A bench module exports `default async function (ctx: BenchContext): Promise<string>` returning
  * a Markdown section (its method, figures, and the ratio against a baseline run in the same process).
+ *
+ * The benchmarks import the built code (`dist/`, which `npm run bench` builds first), not `src/`:
+ * what they time is what `copydesk` runs. Through `tsx`, worker threads load the sources with its
+ * CommonJS hook, which reads every constant imported from another module through a getter call;
+ * the same 10,000-article index run was 868–935 articles/s from `src/` against 1,041–1,094 from
+ * `dist/` (2026-12-03). Scripts that import a bench module (scripts/writeCorpus.ts…) need
+ * `npm run build` first too.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

@@ -6,11 +6,11 @@
  * stages before scoring run once and their fingerprints, vectors and pairs kept. The two runs must
  * give the same linked pairs in the same order and the same closest unrelated pairs.
  */
-import { lshCandidates } from '../src/core/candidates/lsh.js';
-import { readCorpus } from '../src/io/readCorpus.js';
-import { scanCorpusAsync } from '../src/pipeline/scan.js';
-import type { Judged, PairJudge, ScoringInput } from '../src/pipeline/scoring.js';
-import { judgeInWorkers } from '../src/pipeline/workers/scorePool.js';
+import { lshCandidates } from '../dist/core/candidates/lsh.js';
+import { readCorpus } from '../dist/io/readCorpus.js';
+import { scanCorpusAsync } from '../dist/pipeline/scan.js';
+import type { Judged, PairJudge, ScoringInput } from '../dist/pipeline/scoring.js';
+import { judgeInWorkers } from '../dist/pipeline/workers/scorePool.js';
 import { loadPool, writeCorpus } from './index.bench.js';
 import type { BenchContext } from './run.js';
 
