@@ -165,33 +165,47 @@ const FIRST_ROUND_BANDS = 2;
 
 /** The index's candidates for one probe, in the order they are verified. */
 interface Proposal {
-  /** Documents the look-up found (what `candidates.proposed` reports). */
+  /**
+   * Documents the look-ups made so far found (what `candidates.proposed` reports): every document
+   * under one of the probe's band keys, and, once the sampled shingles were looked up, those found
+   * through them. A later round adds to it.
+   */
   proposed: number;
   /** The exact copies, then the first round's documents that pass the signature filter, best first. */
   first: string[];
-  /** The documents under one band key alone that pass the filter, best first: read only when asked. */
-  rest?: () => Promise<string[]>;
+  /**
+   * The later rounds, in order, each read only when the rounds before it settle nothing: the
+   * documents found through the sampled shingles, then those under one band key alone; each gives
+   * the documents it adds that pass the filter, best first.
+   */
+  later: Array<() => Promise<string[]>>;
 }
 
 const byScore = (kept: ReadonlyArray<{ id: string; score: number }>): string[] =>
   [...kept].sort((x, y) => y.score - x.score || x.id.localeCompare(y.id)).map((k) => k.id);
 
 /**
- * Candidate ids for one probe, in two rounds. First the same normalized hash, then the documents
- * under at least `FIRST_ROUND_BANDS` of its band keys or sharing enough sampled shingles, those
- * that pass the signature filter, best estimate first; then, only if those settle nothing, the
- * documents under a single band key. The signatures come from the narrow sketch table, ids only
- * for the documents the filter keeps.
+ * Candidate ids for one probe, in three rounds. First the same normalized hash, then the documents
+ * under at least `FIRST_ROUND_BANDS` of its band keys that pass the signature filter, best
+ * estimate first; then, only if those settle nothing, the documents sharing enough sampled
+ * shingles (the containment channel), then those under a single band key. The signatures come
+ * from the narrow sketch table, ids only for the documents the filter keeps; each round has a
+ * budget of `limit` of its own.
  *
- * Why two rounds: with 32 bands of 2 rows the chance collisions grow with the index, nearly all
- * under one band key, while a copy (Jaccard ≥ 0.5) is under two or more with probability 0.999
- * (0.97 at 0.4, 0.80 at 0.3; the others are in the second round). The index bench's 150
- * variant queries found 132 documents each at 100k and 1,006 at 1M, of which the first round
- * read 45 and 64; 2 of the 150 needed the second round at 1M. On the 1M index, one round → two:
- * generated variants p50 17.7 → 9.8 ms, p90 41.1 → 17.5 ms (`scripts/gateLatency.ts`); the
- * bench's 300 queries p50 16.3 → 12.4 ms, the same verdicts, p99 81.0 → 83.5 ms
- * (`scripts/compareGate.ts`): a novel input still reads both rounds (the second: 1,159
- * documents a query at 1M).
+ * Why the bands come first: with 32 bands of 2 rows the chance collisions grow with the index,
+ * nearly all under one band key, while a copy (Jaccard ≥ 0.5) is under two or more with
+ * probability 0.999 (0.97 at 0.4, 0.80 at 0.3; the others are in a later round). The index
+ * bench's 150 variant queries found 132 documents each at 100k and 1,006 at 1M, of which the
+ * first round read 45 and 64; 2 of the 150 needed the single-key round at 1M. On the 1M index, one
+ * round → two: generated variants p50 17.7 → 9.8 ms, p90 41.1 → 17.5 ms
+ * (`scripts/gateLatency.ts`); the bench's 300 queries p50 16.3 → 12.4 ms, the same verdicts, p99
+ * 81.0 → 83.5 ms (`scripts/compareGate.ts`): a novel input still reads every round.
+ *
+ * Why the sampled shingles come second: they find what the bands miss (an excerpt, a preview,
+ * a truncation: a small share of its source), and asking for them is the costliest look-up of a
+ * query (each of about 80 sampled keys counted up to 201 postings, the short lists read, then the
+ * sizes of the several hundred documents sharing two): on the bench's 100k index, 2.1 ms of a
+ * redundant query's 6.5, which a copy the bands find does not need.
  */
 async function proposeCandidates(
   store: IndexStore,
@@ -204,30 +218,44 @@ async function proposeCandidates(
   const bands: BandQuery = countTranslations
     ? { chars: sketch.charKeys, terms: sketch.termKeys }
     : { chars: sketch.charKeys };
-  const query: BandQuery = { ...bands };
-  // The containment channel (an index made before it has no sampled shingles: none are asked).
-  const oneIn = store.config.containment?.oneIn;
-  if (oneIn && sketch.sampleKeys.length > 0) query.samples = { keys: sketch.sampleKeys, oneIn, ...SAMPLE_FILTER };
   const rank = (s: CandidateSignatures) => rankSignatures(s, sketch, store.config.seed, countTranslations);
-  const round = await store.findRankedSketches(query, rank, { minBands: FIRST_ROUND_BANDS });
+  const round = await store.findRankedSketches(bands, rank, { minBands: FIRST_ROUND_BANDS });
   // The exact copies are proposed first, whatever their rank (theirs passes: one signature), and
   // not counted twice.
   const seen = new Set([...exact, ...round.kept.map((k) => k.id)]);
+  const exactFound = new Set(round.kept.filter((k) => exact.includes(k.id)).map((k) => k.id));
   const scored = round.kept.filter((k) => !exact.includes(k.id));
-  const proposed = exact.length + round.found - (round.kept.length - scored.length);
-  const first = [...exact, ...byScore(scored)].slice(0, limit);
-  if (round.looked >= round.found) return { proposed, first };
-  return {
-    proposed,
-    first,
-    // A budget of its own: the first round's candidates, verified first, must not use up the
-    // places of a better-ranked document of the second (on the bench's 1M index a truncation's
+  const proposal: Proposal = {
+    proposed: exact.length + round.found - exactFound.size,
+    first: [...exact, ...byScore(scored)].slice(0, limit),
+    later: [],
+  };
+  // The containment channel (an index made before it has no sampled shingles: none are asked).
+  const oneIn = store.config.containment?.oneIn;
+  if (oneIn && sketch.sampleKeys.length > 0) {
+    const samples = { keys: sketch.sampleKeys, oneIn, ...SAMPLE_FILTER };
+    proposal.later.push(async () => {
+      // The band keys again, so that `found` counts the documents of both channels once; only the
+      // documents found through the sampled shingles are read (no number of band keys is enough).
+      const sampled = await store.findRankedSketches({ ...bands, samples }, rank, {
+        minBands: Number.POSITIVE_INFINITY,
+      });
+      for (const k of sampled.kept) if (exact.includes(k.id)) exactFound.add(k.id);
+      proposal.proposed = exact.length + sampled.found - exactFound.size;
+      const added = sampled.kept.filter((k) => !seen.has(k.id));
+      for (const k of added) seen.add(k.id);
+      return byScore(added).slice(0, limit);
+    });
+  }
+  if (round.looked < round.found)
+    // A budget of its own: the earlier rounds' candidates, verified first, must not use up the
+    // places of a better-ranked document of this one (on the bench's 1M index a truncation's
     // source came second to 20 documents sharing lines with it, and the input was called novel).
-    rest: async () => {
+    proposal.later.push(async () => {
       const all = await store.findRankedSketches(bands, rank);
       return byScore(all.kept.filter((k) => !seen.has(k.id))).slice(0, limit);
-    },
-  };
+    });
+  return proposal;
 }
 
 /**
@@ -313,7 +341,7 @@ async function gateOne(
 ): Promise<{ result: GateArticleResult; probe: Probe }> {
   const countTranslations = options.countTranslations === true;
   const probe = probeArticle(article, store, options);
-  const { proposed, first, rest } = await proposeCandidates(store, probe, countTranslations, limit);
+  const proposal = await proposeCandidates(store, probe, countTranslations, limit);
   const earlier = options.add
     ? pending.filter(
         (p) =>
@@ -329,11 +357,12 @@ async function gateOne(
   };
   async function* queue(): AsyncGenerator<Fingerprint | undefined> {
     for (const p of earlier) yield p.probe.fp();
-    for (const id of first) yield read(id);
-    if (rest) for (const id of await rest()) yield read(id);
+    for (const id of proposal.first) yield read(id);
+    for (const round of proposal.later) for (const id of await round()) yield read(id);
   }
   const { matches, verified } = await verifyCandidates(store, probe, queue(), pending, thresholds, options);
   sortMatches(matches);
+  const proposed = proposal.proposed;
   const { verdict, reasons } = decideGate(matches, { proposed, verified }, countTranslations);
   const result: GateArticleResult = {
     input: article.id,

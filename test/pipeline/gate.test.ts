@@ -71,11 +71,13 @@ describe('gateArticles: an excerpt of an indexed article (the containment channe
 });
 
 /**
- * A memory store whose first round (`minBands` ≥ 2) leaves out the documents `later` names and
- * reports them found, as SQLite does for documents under one band key; it counts the look-ups.
+ * A memory store whose rounds before the last (`minBands` ≥ 2: the bands' first round, and the
+ * sampled shingles' round, which asks for no number of band keys) leave out the documents `later`
+ * names and report them found, as SQLite does for documents under one band key; it records each
+ * look-up: the band keys a document needs, and whether the sampled shingles were asked.
  */
 class RoundsStore extends MemoryStore {
-  rounds: number[] = [];
+  rounds: string[] = [];
   constructor(private readonly later: (id: string) => boolean = () => true) {
     super(config);
   }
@@ -85,15 +87,16 @@ class RoundsStore extends MemoryStore {
     options: RankOptions = {},
   ): Promise<RankedCandidates> {
     const all = await super.findRankedSketches(query, rank);
-    this.rounds.push(options.minBands ?? 1);
-    if ((options.minBands ?? 1) === 1) return all;
+    const minBands = options.minBands ?? 1;
+    this.rounds.push(`${minBands === Number.POSITIVE_INFINITY ? 'samples' : minBands}${query.samples ? '+s' : ''}`);
+    if (minBands === 1) return all;
     const kept = all.kept.filter((k) => !this.later(k.id));
     return { found: all.found, looked: all.looked - (all.kept.length - kept.length), kept };
   }
 }
 
-describe('gateArticles: the two rounds of candidates', () => {
-  it('reads the second round only when the first settles nothing, and verifies what it finds there', async () => {
+describe('gateArticles: the rounds of candidates', () => {
+  it('reads a later round only when the rounds before settle nothing, and verifies what it finds there', async () => {
     const store = new RoundsStore();
     await addArticles(store, seeds);
     const seed = seeds[2] as Article;
@@ -103,12 +106,22 @@ describe('gateArticles: the two rounds of candidates', () => {
     const r = (await gateArticles(store, [copy])).results[0];
     expect(r?.verdict).toBe('redundant');
     expect(r?.matches[0]?.id).toBe(seed.id);
-    expect(store.rounds).toEqual([2, 1]);
-    // An exact copy is settled by its hash in the first round: no second look-up.
+    // The bands' first round, then the sampled shingles (with the band keys, to count the documents
+    // of both once), then the documents under one band key.
+    expect(store.rounds).toEqual(['2', 'samples+s', '1']);
+    // The same copy where the bands' first round holds its source: the sampled shingles, the
+    // costliest look-up, are never asked, and only the band keys' documents are counted.
+    const open = new RoundsStore(() => false);
+    await addArticles(open, seeds);
+    const direct = (await gateArticles(open, [copy])).results[0];
+    expect([direct?.verdict, direct?.matches[0]?.id]).toEqual(['redundant', seed.id]);
+    expect(open.rounds).toEqual(['2']);
+    expect(direct?.candidates.proposed).toBeLessThanOrEqual(r?.candidates.proposed ?? 0);
+    // An exact copy is settled by its hash in the first round: no later look-up.
     store.rounds = [];
     expect((await gateArticles(store, [{ id: 'same', text: seed.text }])).results[0]?.verdict).toBe('redundant');
-    expect(store.rounds).toEqual([2]);
-    // Unrelated text: nothing found, so nothing left for a second round.
+    expect(store.rounds).toEqual(['2']);
+    // Unrelated text: the sampled shingles are asked too, and nothing is left for the last round.
     store.rounds = [];
     const other = {
       id: 'other',
@@ -116,7 +129,7 @@ describe('gateArticles: the two rounds of candidates', () => {
     };
     const novel = (await gateArticles(store, [other])).results[0];
     expect([novel?.verdict, novel?.candidates.proposed]).toEqual(['novel', 0]);
-    expect(store.rounds).toEqual([2]);
+    expect(store.rounds).toEqual(['2', 'samples+s']);
   });
 
   it('gives each round its own budget: a first round of near misses does not crowd out the source in the second', async () => {
