@@ -45,7 +45,10 @@ for (const file of files) {
     default: (ctx: BenchContext) => Promise<string>;
   };
   const section = await mod.default({ log: (l) => process.stdout.write(`${l}\n`), quick });
-  sections.push(`## ${name}\n\nCommand: \`npm run bench -- ${name}${quick ? ' --quick' : ''}\`\n\n${section.trim()}\n`);
+  const when = `${new Date().toISOString().slice(0, 10)}, timing the build in dist/`;
+  sections.push(
+    `## ${name}\n\nCommand: \`npm run bench -- ${name}${quick ? ' --quick' : ''}\`, ${when}\n\n${section.trim()}\n`,
+  );
 }
 const resultsPath = join(here, 'RESULTS.md');
 // Keep the sections of benchmarks not run this time.
