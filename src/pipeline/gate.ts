@@ -52,7 +52,7 @@ export interface GateOptions {
   /** Index the novel articles (in one transaction, after all are gated). */
   add?: boolean;
   /**
-   * Verify at most this many candidates per article in each of the two rounds (`proposeCandidates`),
+   * Verify at most this many candidates per article in each of the three rounds (`proposeCandidates`),
    * best signature estimates first. Default 20.
    */
   maxCandidates?: number;
