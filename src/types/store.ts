@@ -143,8 +143,9 @@ export interface RankedCandidates {
 export interface RankOptions {
   /**
    * Look only at documents under at least this many of the query's band keys, or found through
-   * the sampled shingles (default 1: all). A store may ignore it and look at every document; then
-   * `looked` equals `found`.
+   * the sampled shingles (default 1: all; `Infinity`: only the latter, the band keys then serving
+   * to count `found`). A store may ignore it and look at every document; then `looked` equals
+   * `found`.
    */
   minBands?: number;
 }
