@@ -19,6 +19,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gateQueries, loadPool, quantile } from '../bench/index.bench.js';
 import { createSketchConfig } from '../dist/core/minhash/sketch.js';
+import { readCorpus } from '../dist/io/readCorpus.js';
 import { gateArticles } from '../dist/pipeline/gate.js';
 import { openStore } from '../dist/store/open.js';
 import type { Article, GateArticleResult } from '../dist/types/index.js';
@@ -41,12 +42,10 @@ if (!location || !out || !Number.isInteger(size) || size <= 0) {
 
 const bench = gateQueries(size, loadPool());
 const webPath = join(import.meta.dirname, '..', '..', 'shared', 'eval', 'web-wire.jsonl');
+// Read as `copydesk gate` reads a JSON Lines file (its metadata kept); ids prefixed so that none
+// can collide with the bench's.
 const web: Article[] = existsSync(webPath)
-  ? readFileSync(webPath, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as { id: string; text: string })
-      .map((r) => ({ id: `web/${r.id}`, text: r.text }))
+  ? (await readCorpus([webPath])).map((a) => ({ ...a, id: `web/${a.id}` }))
   : [];
 const queries = [...bench, ...web];
 const store = await openStore(location, { readonly: true, config: createSketchConfig() });
