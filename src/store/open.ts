@@ -4,7 +4,7 @@
  * a PostgreSQL database, shared by every machine that names it. Any other URL scheme is refused,
  * never quietly taken for a file path.
  */
-import { type IndexStore, InputError, type SketchConfig } from '../types/index.js';
+import { type IndexStore, InputError, type SketchConfigSource } from '../types/index.js';
 
 /** Where the CLI keeps its index when neither `--index` nor COPYDESK_INDEX is given. */
 export const DEFAULT_INDEX_PATH = '.copydesk/index.db';
@@ -14,8 +14,8 @@ export interface OpenStoreOptions {
   readonly?: boolean;
   /** Open for writing an index that must exist already (remove, rebuild). */
   mustExist?: boolean;
-  /** Sketch config for a new index (an existing index keeps its own). */
-  config: SketchConfig;
+  /** Sketch config for a new index (an existing index keeps its own; a function is called only to create one). */
+  config: SketchConfigSource;
   /** Open an index whose rebuild was interrupted (only `index rebuild` should). */
   allowRebuilding?: boolean;
 }

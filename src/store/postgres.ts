@@ -43,9 +43,11 @@ import {
   type RankedCandidates,
   type RankOptions,
   type RemovedDocument,
+  resolveSketchConfig,
   type SampleQuery,
   type SignatureRow,
   type SketchConfig,
+  type SketchConfigSource,
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
@@ -59,7 +61,8 @@ export interface OpenPostgresOptions {
   readonly?: boolean;
   /** The index must exist already (remove, rebuild). */
   mustExist?: boolean;
-  config?: SketchConfig;
+  /** Sketch config for a new index (an existing index keeps its own; a function is called only to create one). */
+  config?: SketchConfigSource;
   allowRebuilding?: boolean;
 }
 
@@ -271,7 +274,7 @@ async function openSchema(client: pg.Client, url: string, s: string, options: Op
       await client.query(schemaSql(s));
       await client.query(
         `INSERT INTO ${s}.meta (key, value) VALUES ('application', 'copydesk'), ('format', $1), ('config', $2), ('state', 'ready'), ('documents', '0')`,
-        [String(INDEX_FORMAT_VERSION), JSON.stringify(options.config)],
+        [String(INDEX_FORMAT_VERSION), JSON.stringify(resolveSketchConfig(options.config))],
       );
     } else if (!tables.includes('meta')) {
       throw new InputError(

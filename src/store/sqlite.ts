@@ -54,9 +54,11 @@ import {
   type RankedCandidates,
   type RankOptions,
   type RemovedDocument,
+  resolveSketchConfig,
   type SampleQuery,
   type SignatureRow,
   type SketchConfig,
+  type SketchConfigSource,
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
@@ -80,8 +82,8 @@ const FORMAT_WITHOUT_EVENTS = 2;
 export interface OpenSqliteOptions {
   /** Open for reading only (gate without --add, stats). The file must exist. */
   readonly?: boolean;
-  /** Sketch config for a new index (ignored when the file exists: its own config wins). */
-  config?: SketchConfig;
+  /** Sketch config for a new index (ignored when the file exists: its own config wins; a function is called only to create one). */
+  config?: SketchConfigSource;
   /** Open an index whose rebuild was interrupted (only `index rebuild` should). */
   allowRebuilding?: boolean;
   /** Milliseconds to wait for another writer. Default 10 000. */
@@ -291,7 +293,7 @@ export class SqliteStore implements IndexStore {
     }
     if (kind === 'new') {
       if (!options.config) throw new RangeError('a sketch config is needed to create an index');
-      createIndexFile(path, options.config);
+      createIndexFile(path, resolveSketchConfig(options.config));
       kind = inspectIndexFile(path);
     }
     let db: Database.Database;

@@ -8,9 +8,10 @@ import { eventQuery } from '../../src/core/events/known.js';
 import { rankSignatures, SAMPLE_FILTER } from '../../src/core/minhash/filter.js';
 import { CONTAINMENT_SAMPLE, createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles, describeRemoval, prepareEntry, rebuildIndex } from '../../src/pipeline/indexing.js';
+import { openStore } from '../../src/store/open.js';
 import { PostgresStore, parsePostgresUrl } from '../../src/store/postgres.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
-import { type DocumentEntry, type EventEntry, InputError } from '../../src/types/index.js';
+import { type DocumentEntry, type EventEntry, InputError, type SketchConfig } from '../../src/types/index.js';
 import type { IndexStore, SampleQuery } from '../../src/types/store.js';
 import { freshPostgresUrl, hasPostgres, postgresSkipReason } from '../helpers/postgres.js';
 import { storeKinds } from '../helpers/stores.js';
@@ -327,6 +328,35 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
     expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
     expect(pages.flat().map((d) => d.id)).toEqual(seeds.map((s) => s.id));
     await store.close();
+  });
+});
+
+describe.each([
+  { name: 'sqlite', skip: '', location: () => join(dir, `lazy${n++}.db`) },
+  {
+    name: hasPostgres ? 'postgres' : `postgres (skipped: ${postgresSkipReason})`,
+    skip: postgresSkipReason,
+    location: () => freshPostgresUrl('lazy'),
+  },
+])('$name store opened with a config function', ({ skip, location }) => {
+  it.skipIf(skip !== '')('calls it once to create the index, and not at all to open an existing one', async () => {
+    const where = location();
+    const made: SketchConfig[] = [];
+    const source = () => {
+      const c = { ...config, seed: 7 };
+      made.push(c);
+      return c;
+    };
+    const created = await openStore(where, { config: source });
+    expect(made).toHaveLength(1);
+    expect(created.config).toEqual(made[0]);
+    await created.close();
+    for (const mode of [{}, { readonly: true }, { mustExist: true }]) {
+      const again = await openStore(where, { ...mode, config: source });
+      expect(again.config.seed).toBe(7);
+      await again.close();
+    }
+    expect(made).toHaveLength(1);
   });
 });
 

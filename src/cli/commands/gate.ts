@@ -32,7 +32,7 @@ export function register(program: Command): void {
     const { openStore } = await import('../../store/open.js');
     const { createSketchConfig } = await import('../../core/minhash/sketch.js');
     const add = opts.add === true;
-    const store = await openStore(indexLocation(opts), { readonly: !add, config: createSketchConfig() });
+    const store = await openStore(indexLocation(opts), { readonly: !add, config: () => createSketchConfig() });
     try {
       const { gateArticles } = await import('../../pipeline/gate.js');
       const result = await gateArticles(store, articles, {

@@ -42,7 +42,10 @@ async function open(
 ): Promise<IndexStore> {
   const { openStore } = await import('../../store/open.js');
   const { createSketchConfig } = await import('../../core/minhash/sketch.js');
-  return openStore(location, { ...mode, config: { ...createSketchConfig(), ...(events ? { events: true } : {}) } });
+  return openStore(location, {
+    ...mode,
+    config: () => ({ ...createSketchConfig(), ...(events ? { events: true } : {}) }),
+  });
 }
 
 /**
