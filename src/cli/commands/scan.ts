@@ -99,6 +99,14 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
         );
     }
     progress.stop();
+    if (opts.timings) {
+      // What the run needed against what it had (the launcher raises the heap for a scan: cli/heap.ts).
+      const { getHeapStatistics } = await import('node:v8');
+      const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+      process.stderr.write(
+        `memory: peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB, heap limit ${mib(getHeapStatistics().heap_size_limit)} MiB\n`,
+      );
+    }
     const missing = result.crossLanguage?.missing ?? [];
     if (missing.length > 0 && format !== 'json')
       process.stderr.write(

@@ -1,0 +1,72 @@
+/**
+ * The heap a whole-corpus command gets. `copydesk scan` (and `eval`, which scans its gold set)
+ * keeps every article's normalized text, fingerprint and vectors in memory until the report is
+ * written: about 100 KB an article on the index benchmark's corpus (`scripts/scanMemory.ts`), so
+ * a 100,000-article scan needs about 10 GB of heap. V8's default limit is about 4 GB whatever
+ * the machine (4,144 MiB here, on 24 GiB), and a scan past it does not fail cleanly: V8 aborts the
+ * process with "JavaScript heap out of memory" and a native stack trace after minutes of work.
+ *
+ * So the launcher (bin/copydesk.js) runs these commands in a child Node process with
+ * `--max-old-space-size` set to three quarters of the memory the process may use (the cgroup's
+ * limit in a container, else the machine's), unless the user chose a limit already
+ * (`--max-old-space-size` in NODE_OPTIONS or on node's command line) or the default is as large.
+ * `COPYDESK_HEAP_MIB` sets that limit instead. Other commands stream their input (`index add`,
+ * `gate`) or read two texts (`compare`, `diff`) and start as they are: the child costs one more
+ * Node start-up, about 40 ms. When the child is aborted (SIGABRT: what V8 does out of memory),
+ * the launcher adds one line saying so and how to give the scan more memory, and exits 2.
+ */
+
+/** The launcher's line when the child was aborted (V8 out of memory), without the `copydesk: ` prefix. */
+export function abortedMessage(command: string, heapMiB: number): string {
+  return `${command} was aborted (SIGABRT), which is how Node ends a process out of memory (heap limit ${heapMiB} MiB; a scan holds about 100 KB an article): ${command} a part of the corpus, or allow more with ${HEAP_ENV}=<MiB>`;
+}
+
+/** The commands that hold a whole corpus in memory. */
+export const WHOLE_CORPUS_COMMANDS: readonly string[] = ['scan', 'eval'];
+
+/** Share of the usable memory given to the heap: the rest is for typed arrays, workers and the OS. */
+export const HEAP_SHARE = 0.75;
+
+/** Set in the child's environment, so that it never starts another. */
+export const HEAP_MARKER = 'COPYDESK_HEAP_RAISED';
+
+/** The user's choice of the heap for whole-corpus commands, in MiB (instead of `HEAP_SHARE` of the memory). */
+export const HEAP_ENV = 'COPYDESK_HEAP_MIB';
+
+export interface HeapSituation {
+  /** The command line after `copydesk`. */
+  argv: readonly string[];
+  /** Node's own options (`process.execArgv`). */
+  execArgv: readonly string[];
+  /** The environment (NODE_OPTIONS and the marker are read). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Bytes the process may use: the cgroup limit when there is one, else the machine's memory. */
+  memoryBytes: number;
+  /** V8's current heap limit in bytes (`v8.getHeapStatistics().heap_size_limit`). */
+  heapLimitBytes: number;
+}
+
+const MIB = 2 ** 20;
+const HEAP_FLAG = /--max[-_]old[-_]space[-_]size/;
+
+/**
+ * The heap limit in MiB to restart with, or undefined to run in this process: only for a
+ * whole-corpus command; `COPYDESK_HEAP_MIB` when set; else when nobody chose a limit and the
+ * raise is worth a process (at least a quarter above the current limit). Throws a RangeError
+ * (the message for the user) when `COPYDESK_HEAP_MIB` is not a whole number of MiB.
+ */
+export function heapToRequest(s: HeapSituation): number | undefined {
+  const command = s.argv.find((a) => !a.startsWith('-'));
+  if (command === undefined || !WHOLE_CORPUS_COMMANDS.includes(command)) return undefined;
+  if (s.env[HEAP_MARKER] !== undefined) return undefined;
+  const chosen = s.env[HEAP_ENV];
+  if (chosen !== undefined && chosen !== '') {
+    if (!/^[1-9][0-9]{0,8}$/.test(chosen.trim()))
+      throw new RangeError(`${HEAP_ENV} must be a whole number of MiB (such as 8192), got "${chosen}"`);
+    return Number(chosen.trim());
+  }
+  if (s.execArgv.some((a) => HEAP_FLAG.test(a)) || HEAP_FLAG.test(s.env.NODE_OPTIONS ?? '')) return undefined;
+  if (!(s.memoryBytes > 0) || !(s.heapLimitBytes > 0)) return undefined;
+  const wanted = Math.floor((s.memoryBytes * HEAP_SHARE) / MIB);
+  return wanted >= (s.heapLimitBytes / MIB) * 1.25 ? wanted : undefined;
+}
