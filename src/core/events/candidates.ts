@@ -12,7 +12,8 @@
  *
  * Two bounds keep it near linear on large corpora, where an undated story reads every story
  * naming one of its names: a name held by more than `EVENT_COMMON_KEY_SHARE` of the stories (and
- * more than `EVENT_COMMON_KEY_MIN` of them: "China" in a China corpus) finds no one, and each story
+ * more than `EVENT_COMMON_KEY_MIN` of them: "China" in a China corpus), or by more than
+ * `EVENT_COMMON_KEY_MAX` stories in a corpus of more than 10,000, finds no one, and each story
  * keeps the `EVENT_CANDIDATES_PER_STORY` stories that share the most of its names. On the event
  * sets (web-wire, web-multi: at most 56 stories) neither applies; a 10,000-article corpus without
  * dates spent minutes in this stage without them. What they left out is counted (`bounds`).
@@ -26,6 +27,18 @@ import { EVENT_WINDOW_DAYS, PRINCIPALS } from './link.js';
 export const EVENT_COMMON_KEY_SHARE = 0.05;
 /** …when it is also held by more than this many stories (small corpora never skip a name). */
 export const EVENT_COMMON_KEY_MIN = 50;
+/**
+ * …and a name held by more than this many stories is too common whatever the corpus: the share
+ * alone lets a key's list grow with the corpus, so that every story reading it makes the stage
+ * quadratic: a story of the index benchmark's 10,000-article corpus reads about 3,600 stories (26
+ * million past the cap of 200, counted by `dropped`), and the 100,000-article scan of that corpus
+ * (`--no-cross-language`) had not left this stage after 24 minutes, at 18 GB (its other stages
+ * together: 8 minutes), where the 10,000-article one spends 35 s. 500 is what the share gives at 10,000 stories, so that a corpus of up to 10,000
+ * stories is read exactly as before (the same report at 10,000 articles, `scan --format json`);
+ * each story still keeps the `EVENT_CANDIDATES_PER_STORY` stories sharing the most of its other
+ * names.
+ */
+export const EVENT_COMMON_KEY_MAX = 500;
 /** Candidate stories kept per story, those sharing the most principal names first. */
 export const EVENT_CANDIDATES_PER_STORY = 200;
 
@@ -83,7 +96,10 @@ function reach(
   index: ReadonlyMap<string, Posting>,
   bounds: EventCandidateBounds,
 ): Array<Set<number>> {
-  const common = Math.max(EVENT_COMMON_KEY_MIN, Math.floor(EVENT_COMMON_KEY_SHARE * features.length));
+  const common = Math.max(
+    EVENT_COMMON_KEY_MIN,
+    Math.min(EVENT_COMMON_KEY_MAX, Math.floor(EVENT_COMMON_KEY_SHARE * features.length)),
+  );
   const skipped = new Set<string>();
   // Names shared, per story, counted in an array reused from story to story (only the entries
   // touched are read and reset): a Map per story was 44 % of a 10,000-article scan's events stage.

@@ -98,4 +98,23 @@ describe('eventCandidates', () => {
     eventCandidates(features.slice(0, 50), small);
     expect(small).toEqual({ commonKeys: 0, dropped: 0 });
   });
+
+  it.each([
+    { stories: 10_000, held: 500, skipped: false },
+    { stories: 12_000, held: 500, skipped: false },
+    { stories: 12_000, held: 501, skipped: true },
+    { stories: 40_000, held: 1_000, skipped: true },
+  ])(
+    'past 10,000 stories, a name held by more than 500 finds no one, whatever its share: $held of $stories',
+    ({ stories, held, skipped }) => {
+      // `held` undated stories name Xi (under 5 % of the corpus); every other story names Liu (common).
+      const features = Array.from({ length: stories }, (_, i) => story(i, [i < held ? 1 : 9], [], undefined));
+      const bounds = { commonKeys: 0, dropped: 0 };
+      const pairs = eventCandidates(features, bounds);
+      expect(bounds.commonKeys).toBe(skipped ? 4 : 2);
+      // Not skipped, each Xi story finds the others (200 kept each, a pair when both keep it).
+      if (skipped) expect(pairs).toEqual([]);
+      else expect(pairs).toContainEqual([0, 1]);
+    },
+  );
 });
