@@ -44,13 +44,13 @@ if (!existsSync(fileURLToPath(entry))) {
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     const pass = (signal) => child.kill(signal);
     for (const s of signals) process.on(s, pass);
+    const command = argv.find((a) => !a.startsWith('-')) ?? 'copydesk';
     child.on('error', (error) => {
-      process.stderr.write(`copydesk: could not start node for ${argv[0] ?? 'the command'} (${error.message})\n`);
+      process.stderr.write(`copydesk: could not start node for ${command} (${error.message})\n`);
       process.exitCode = 2;
     });
     child.on('exit', (code, signal) => {
       for (const s of signals) process.off(s, pass);
-      const command = argv.find((a) => !a.startsWith('-')) ?? 'copydesk';
       if (signal === 'SIGABRT') {
         process.stderr.write(`copydesk: ${abortedMessage(command, heapMiB)}\n`);
         process.exitCode = 2;
