@@ -14,7 +14,7 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('copydesk: dist/ is missing; run `npm install` (or `npm run build`) first\n');
   process.exitCode = 2;
 } else {
-  const { HEAP_MARKER, abortedMessage, heapToRequest } = await import(
+  const { HEAP_MARKER, abortedMessage, commandOf, heapToRequest } = await import(
     new URL('../dist/cli/heap.js', import.meta.url).href
   );
   const constrained = process.constrainedMemory?.();
@@ -44,7 +44,7 @@ if (!existsSync(fileURLToPath(entry))) {
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     const pass = (signal) => child.kill(signal);
     for (const s of signals) process.on(s, pass);
-    const command = argv.find((a) => !a.startsWith('-')) ?? 'copydesk';
+    const command = commandOf(argv) ?? 'copydesk';
     child.on('error', (error) => {
       process.stderr.write(`copydesk: could not start node for ${command} (${error.message})\n`);
       process.exitCode = 2;

@@ -13,7 +13,7 @@
  * (`--max-old-space-size` in NODE_OPTIONS or on node's command line) or the default is as large.
  * `COPYDESK_HEAP_MIB` sets that limit instead. Other commands stream their input (`index add`,
  * `gate`) or read two texts (`compare`, `diff`) and start as they are: the child costs one more
- * Node start-up, about 40 ms. When the child is aborted (SIGABRT: what V8 does out of memory),
+ * Node start-up, about 60 ms (README). When the child is aborted (SIGABRT: what V8 does out of memory),
  * the launcher adds one line saying so and how to give the scan more memory, and exits 2.
  */
 
@@ -48,6 +48,11 @@ export interface HeapSituation {
 }
 
 const MIB = 2 ** 20;
+
+/** The command a command line names: its first word that is not an option (as `main` reads it). */
+export function commandOf(argv: readonly string[]): string | undefined {
+  return argv.find((a) => !a.startsWith('-'));
+}
 const HEAP_FLAG = /--max[-_]old[-_]space[-_]size/;
 
 /**
@@ -57,7 +62,7 @@ const HEAP_FLAG = /--max[-_]old[-_]space[-_]size/;
  * (the message for the user) when `COPYDESK_HEAP_MIB` is not a whole number of MiB.
  */
 export function heapToRequest(s: HeapSituation): number | undefined {
-  const command = s.argv.find((a) => !a.startsWith('-'));
+  const command = commandOf(s.argv);
   if (command === undefined || !WHOLE_CORPUS_COMMANDS.includes(command)) return undefined;
   if (s.env[HEAP_MARKER] !== undefined) return undefined;
   const chosen = s.env[HEAP_ENV];

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, formatCommanderError, reportError } from './errors.js';
+import { commandOf } from './heap.js';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -41,7 +42,7 @@ export async function main(argv: string[]): Promise<void> {
       writeOut: (s) => process.stdout.write(s),
       outputError: (s, write) => write(formatCommanderError(s)),
     });
-  const first = argv.find((a) => !a.startsWith('-'));
+  const first = commandOf(argv);
   const names = COMMANDS.filter((c) => c === first);
   try {
     for (const name of names.length > 0 ? names : COMMANDS) (await LOADERS[name]()).register(program);
