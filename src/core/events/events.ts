@@ -96,11 +96,14 @@ function linkAll(
   const n = features.length;
   const evidence = new Map<number, Evidence>();
   const edges: Array<{ a: number; b: number; strength: number }> = [];
+  // Each undated story's two nearest so far: all `pickNearest` reads. Every candidate pair's
+  // evidence kept until the end (with its reasons) was most of this stage's memory on an undated
+  // corpus: 200 pairs a story.
   const best = new Map<number, Array<{ other: number; e: Evidence }>>();
   const note = (i: number, other: number, e: Evidence) => {
-    const list = best.get(i) ?? [];
-    list.push({ other, e });
-    best.set(i, list);
+    const list = best.get(i);
+    if (list) keepNearest(list, { other, e });
+    else best.set(i, [{ other, e }]);
   };
   for (const [i, j] of eventCandidates(features, bounds)) {
     const e = linkStories(features[i] as StoryFeatures, features[j] as StoryFeatures);
@@ -121,6 +124,18 @@ function linkAll(
     edges.push({ a, b, strength: picked.e.share });
   }
   return { evidence, edges };
+}
+
+/** Ahead in `pickNearest`'s order: the higher share, then the lower story. */
+function ahead(x: { other: number; e: Evidence }, y: { other: number; e: Evidence }): boolean {
+  return x.e.share > y.e.share || (x.e.share === y.e.share && x.other < y.other);
+}
+
+/** `list`, the two first in `pickNearest`'s order, with `item` met: the two first again. */
+export function keepNearest(list: Array<{ other: number; e: Evidence }>, item: { other: number; e: Evidence }): void {
+  const [first, second] = list;
+  if (first && ahead(item, first)) list.splice(0, 2, item, first);
+  else if (!second || ahead(item, second)) list.splice(1, 1, item);
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventCandidates } from '../../../src/core/events/candidates.js';
+import { EVENT_CANDIDATES_PER_STORY, eventCandidates, topShared } from '../../../src/core/events/candidates.js';
+import { keepNearest } from '../../../src/core/events/events.js';
 import type { StoryFeatures } from '../../../src/core/events/features.js';
 import { compareOccasions, shareActors } from '../../../src/core/events/link.js';
 import type { NameAnchor, Story } from '../../../src/types/index.js';
@@ -117,4 +118,64 @@ describe('eventCandidates', () => {
       else expect(pairs).toContainEqual([0, 1]);
     },
   );
+
+  it('keeps, past the cap, the stories sharing the most names, ties to the lower index, property', () => {
+    // The reference: every story met with its count, sorted (count descending, index ascending),
+    // the first `cap` kept, in index order.
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 299 }), { maxLength: 120 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 300, maxLength: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        (touched, counts, cap) => {
+          const shared = Int32Array.from(counts);
+          const reference = [...touched]
+            .sort((x, y) => (shared[y] as number) - (shared[x] as number) || x - y)
+            .slice(0, cap)
+            .sort((x, y) => x - y);
+          expect([...topShared(touched, shared, cap)]).toEqual(reference);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a story reaching more than the cap keeps those sharing the most names, ties to the lower index', () => {
+    // 5,000 undated stories (a name held by up to 250 is not common). Story 0 names Xi and Cuba;
+    // stories 1-239 name Xi, those from 190 Cuba too; the rest name Liu (common, skipped).
+    // Story 0 reaches 239: it keeps the 50 sharing both names, then the 150 lowest of the others;
+    // each of those keeps story 0 (among the 200 lowest, or sharing both names), so its pairs are
+    // exactly those.
+    const features = Array.from({ length: 5_000 }, (_, i) =>
+      story(i, i === 0 || (i >= 190 && i < 240) ? [1, 2] : i < 240 ? [1] : [9], [], undefined),
+    );
+    const bounds = { commonKeys: 0, dropped: 0 };
+    const withZero = eventCandidates(features, bounds)
+      .filter(([i]) => i === 0)
+      .map(([, j]) => j);
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+    expect(EVENT_CANDIDATES_PER_STORY).toBe(200);
+    expect(withZero).toEqual([...range(1, 151), ...range(190, 240)]);
+    // Every one of the 240 Xi stories reaches 239 and keeps 200.
+    expect(bounds.dropped).toBe(240 * 39);
+  });
+});
+
+describe('keepNearest', () => {
+  it('keeps the two first of the nearest-story order (share descending, story ascending), property', () => {
+    const entry = fc.record({ other: fc.integer({ min: 0, max: 50 }), share: fc.constantFrom(0, 0.1, 0.25, 0.3, 0.5) });
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { minLength: 1, maxLength: 30, selector: (x) => x.other }), (entries) => {
+        const items = entries.map(({ other, share }) => ({
+          other,
+          e: { linked: false, nearest: true, undated: true, share, reasons: [] },
+        }));
+        const list = [items[0] as (typeof items)[number]];
+        for (const item of items.slice(1)) keepNearest(list, item);
+        const sorted = [...items].sort((x, y) => y.e.share - x.e.share || x.other - y.other);
+        expect(list).toEqual(sorted.slice(0, 2));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
