@@ -14,7 +14,7 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('copydesk: dist/ is missing; run `npm install` (or `npm run build`) first\n');
   process.exitCode = 2;
 } else {
-  const { HEAP_MARKER, abortedMessage, commandOf, heapToRequest } = await import(
+  const { HEAP_MARKER, abortedMessage, childFlags, commandOf, heapToRequest } = await import(
     new URL('../dist/cli/heap.js', import.meta.url).href
   );
   const constrained = process.constrainedMemory?.();
@@ -37,7 +37,12 @@ if (!existsSync(fileURLToPath(entry))) {
   } else {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, `--max-old-space-size=${heapMiB}`, fileURLToPath(import.meta.url), ...argv],
+      [
+        ...process.execArgv,
+        ...childFlags(heapMiB, { execArgv: process.execArgv, env: process.env }),
+        fileURLToPath(import.meta.url),
+        ...argv,
+      ],
       { stdio: 'inherit', env: { ...process.env, [HEAP_MARKER]: String(heapMiB) } },
     );
     // The child answers the signals (Ctrl-C reaches both; a signal sent to this process alone is passed on).
