@@ -4,8 +4,6 @@
  * "3.500 millones" and "35亿" are 3.5e9; "29 de noviembre de 2017", "Nov. 29, 2017", "29 ноября"
  * and "2017年11月29日" are one date. Tables of month and weekday names, not models.
  */
-import { remembered } from '../memo.js';
-
 /** A figure found in a text: a number (maybe a percentage) or a date (a day, a month, a year or a weekday). */
 export type Figure =
   | { type: 'number'; value: number; percent: boolean; start: number; end: number }
@@ -148,18 +146,42 @@ function dayOf(word: string | undefined): number {
   return d >= 1 && d <= 31 ? d : 0;
 }
 
+/** Each month name (folded) → its month, the first month listing it, as `monthOf` reads the table. */
+const MONTH_NAMES = new Map<string, number>();
+/** The names `monthOf` also finds with up to three letters more (a case ending): four letters or longer. */
+const MONTH_STEMS = new Map<string, number>();
+/** Each weekday name → its weekday (Monday 1). */
+const WEEKDAY_NAMES = new Map<string, number>();
+MONTHS.forEach((names, m) => {
+  for (const name of names) {
+    if (!MONTH_NAMES.has(name)) MONTH_NAMES.set(name, m + 1);
+    if (name.length >= 4 && !MONTH_STEMS.has(name)) MONTH_STEMS.set(name, m + 1);
+  }
+});
+WEEKDAYS.forEach((names, d) => {
+  for (const name of names) if (!WEEKDAY_NAMES.has(name)) WEEKDAY_NAMES.set(name, d + 1);
+});
+
 /**
  * What a folded word names for `monthDates`: its month (1–12), else minus its weekday (−1 … −7),
- * else 0. `monthOf` compares a word with every month name of every language (a sixth of the
- * cross-language profiles' time, `node --cpu-prof` of a 2,000-article scan) and words repeat, so
- * the answers are remembered: a pure function's memo, 100,000 words a generation (`remembered`,
- * core/memo.ts).
+ * else 0: `monthOf`, else `weekdayOf`, by look-ups. `monthOf` compares a word with every month
+ * name of every language (a sixth of the cross-language profiles' time once, `node --cpu-prof` of
+ * a 2,000-article scan); here the word and its forms without a last one to three letters are looked
+ * up (the earliest month found wins, as in `monthOf`'s loop). This replaced a memo of the answers
+ * (`remembered`, 100,000 words a generation), whose map upkeep was 5.1 s of the 45.5 s spent in
+ * `extractAnchors` in a 30,000-article scan (`node --cpu-prof`, `scan --no-cross-language`).
  */
-export const dateWordOf = remembered((w: string): number => {
-  const month = monthOf(w);
-  const weekday = month > 0 ? 0 : weekdayOf(w.replace(/\.$/, ''));
-  return month > 0 ? month : weekday > 0 ? -weekday : 0;
-}, 100_000);
+export function dateWordOf(word: string): number {
+  const w = word.endsWith('.') ? word.slice(0, -1) : word;
+  let month = MONTH_NAMES.get(w) ?? 0;
+  for (let cut = 0; cut <= 3 && w.length - cut >= 4; cut++) {
+    const m = MONTH_STEMS.get(cut === 0 ? w : w.slice(0, w.length - cut));
+    if (m !== undefined && (month === 0 || m < month)) month = m;
+  }
+  if (month > 0) return month;
+  const weekday = WEEKDAY_NAMES.get(w) ?? 0;
+  return weekday > 0 ? -weekday : 0;
+}
 
 /** Dates written with month names: "29 de noviembre de 2017", "Nov. 29, 2017", "29. November", "ноября 2017". */
 function monthDates(words: readonly Word[], used: Set<number>): Figure[] {
