@@ -13,9 +13,13 @@
  * Every failure the user can cause (the output is a file, a read-only place, a full disk) is an
  * `InputError` naming the path, the operating system's reason and its code: exit 2, not a crash.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { InputError } from '../types/index.js';
 
 const STAGING_PREFIX = '.copydesk-staging-';
@@ -60,6 +64,41 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   }
 }
 
+/** Pieces of a file's text are written this many characters at a time, at least. */
+const PIECES_PER_WRITE = 1 << 20;
+
+/**
+ * A file's content: one string, or its pieces in order (`renderJsonChunks`: a large report is
+ * never one string); pieces are gathered into writes of about a million characters.
+ */
+export type FileContent = string | Iterable<string>;
+
+/** The pieces gathered into strings of about `PIECES_PER_WRITE` characters. */
+function* batches(pieces: Iterable<string>): Generator<string> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= PIECES_PER_WRITE) {
+      yield batch.join('');
+      batch = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield batch.join('');
+}
+
+/** Write pieces to a stream (stdout), a million characters at a time, waiting when it is full. */
+export async function writePieces(stream: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  for (const batch of batches(pieces)) if (!stream.write(batch)) await once(stream, 'drain');
+}
+
+async function writeContent(path: string, content: FileContent): Promise<void> {
+  if (typeof content === 'string') await writeFile(path, content);
+  else await pipeline(Readable.from(batches(content)), createWriteStream(path));
+}
+
 /** Thrown when a write of a set was stopped by a signal before anything was replaced. */
 export class WriteInterrupted extends Error {
   override name = 'WriteInterrupted';
@@ -94,7 +133,7 @@ function removeStaleStaging(dir: string): void {
  */
 export async function writeFileSet(
   dir: string,
-  files: ReadonlyArray<readonly [name: string, content: string]>,
+  files: ReadonlyArray<readonly [name: string, content: FileContent]>,
   options: WriteSetOptions = {},
 ): Promise<void> {
   let staging = '';
@@ -108,7 +147,7 @@ export async function writeFileSet(
   try {
     for (const [k, [name, content]] of files.entries()) {
       if (options.interrupted?.()) throw new WriteInterrupted(`stopped before ${name} was written`);
-      await writeFile(join(staging, name), content);
+      await writeContent(join(staging, name), content);
       options.onFile?.(k + 1, files.length);
     }
     if (options.interrupted?.()) throw new WriteInterrupted('stopped before the reports were replaced');

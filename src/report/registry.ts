@@ -89,3 +89,22 @@ export async function getRenderer<K extends keyof RenderSubjects>(
   if (!load) throw new InputError(`--format must be one of ${rendererNames(subject).join(', ')}, got "${name}"`);
   return load();
 }
+
+/** A renderer whose text comes in pieces, in order (written as they come: `writePieces`, io/writeFile.ts). */
+export type PieceRenderer<T> = (value: T, options: RenderOptions) => Iterable<string>;
+
+/** Formats that render in pieces of their own: a large corpus's JSON report is never one string. */
+const PIECES: Record<string, () => Promise<PieceRenderer<unknown>>> = {
+  json: async () => (await import('./json.js')).renderJsonChunks,
+};
+
+/** `getRenderer`, its text in pieces: the format's own pieces when it has them, else its one string. */
+export async function getPieceRenderer<K extends keyof RenderSubjects>(
+  subject: K,
+  name: string,
+): Promise<PieceRenderer<RenderSubjects[K]>> {
+  const render = await getRenderer(subject, name);
+  const pieces = Object.hasOwn(PIECES, name) ? PIECES[name] : undefined;
+  if (pieces) return await pieces();
+  return (value, options) => [render(value, options)];
+}

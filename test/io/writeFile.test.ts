@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { WriteInterrupted, writeFileAtomic, writeFileSet } from '../../src/io/writeFile.js';
+import { WriteInterrupted, writeFileAtomic, writeFileSet, writePieces } from '../../src/io/writeFile.js';
 import { InputError } from '../../src/types/index.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'copydesk-write-'));
@@ -26,6 +27,37 @@ describe('writeFileSet', () => {
     for (const [name, content] of SET) expect(readFileSync(join(dir, name), 'utf8')).toBe(content);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
     expect(readdirSync(dir).sort()).toEqual(['index.html', 'notes.txt', 'report.json', 'report.md']);
+  });
+
+  it('writes a file given in pieces as their text in order, across writes of a million characters', async () => {
+    const dir = join(tempDir(), 'reports');
+    // 3,000 pieces of 1,000 characters (three batches), with letters outside ASCII.
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${String(i).padStart(6, '0')}é${'x'.repeat(993)}\n`);
+    function* lazily() {
+      yield* pieces;
+    }
+    await writeFileSet(dir, [
+      ['report.json', lazily()],
+      ['report.md', '# new\n'],
+    ]);
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(pieces.join(''));
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toBe('# new\n');
+  });
+
+  it('writePieces waits for a slow stream and loses nothing', async () => {
+    const got: string[] = [];
+    const slow = new Writable({
+      highWaterMark: 16,
+      write(chunk, _encoding, done) {
+        got.push(String(chunk));
+        setTimeout(done, 1);
+      },
+    });
+    const pieces = Array.from({ length: 2500 }, (_, i) => `${i}:${'y'.repeat(997)}\n`);
+    await writePieces(slow, pieces);
+    await new Promise<void>((resolve) => slow.end(resolve));
+    expect(got.join('')).toBe(pieces.join(''));
+    expect(got.length).toBeGreaterThan(1);
   });
 
   it.each([0, 1, 2, 3])(

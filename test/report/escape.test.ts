@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewArticles } from '../../src/core/review/review.js';
 import { escapeJsonText, escapeMarkdown, escapeTerminal, hasUnsafeCharacters } from '../../src/report/escape.js';
 import { escapeHtml } from '../../src/report/html.js';
-import { renderJson } from '../../src/report/json.js';
+import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { renderReviewText } from '../../src/report/reviewText.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters no output may hold
@@ -80,6 +80,24 @@ describe('JSON output', () => {
       { numRuns: 300 },
     );
     expect(escapeJsonText('"\u009b\u202e"')).toBe('"\\u009b\\u202e"');
+  });
+
+  it('in pieces, byte for byte renderJson, for any value (property)', () => {
+    // Objects with arrays (of objects, of arrays, of strings with line breaks, separators and
+    // bidi controls), empty ones, undefined members, and values that are not objects at all.
+    const text = fc.string({ unit: 'binary', maxLength: 8 });
+    const member = fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue(), { maxLength: 5 }), fc.constant(undefined), text);
+    const value = fc.oneof(
+      fc.dictionary(text, member, { maxKeys: 6 }),
+      fc.jsonValue(),
+      fc.array(fc.dictionary(text, member, { maxKeys: 3 }), { maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        expect([...renderJsonChunks(v)].join('')).toBe(renderJson(v));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { parseEquivalents } from '../../src/core/xling/equivalents.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
 import { readEquivalentsText } from '../../src/io/resources.js';
 import { scanCorpus } from '../../src/pipeline/scan.js';
-import { renderJson } from '../../src/report/json.js';
+import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTable } from '../../src/report/table.js';
 import { CORPUS } from '../helpers/fixtures.js';
@@ -21,6 +21,7 @@ describe('golden reports for corpus/', async () => {
 
   it('report.json', async () => {
     await expect(renderJson(result)).toMatchFileSnapshot('../golden/seeds/report.json');
+    expect([...renderJsonChunks(result)].join('')).toBe(renderJson(result));
   });
   it('report.md', async () => {
     await expect(renderMarkdown(result)).toMatchFileSnapshot('../golden/seeds/report.md');

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { readCorpus } from '../../io/readCorpus.js';
 import type { ScanReviewOptions } from '../../pipeline/reviewPairs.js';
 import { escapeTerminal } from '../../report/escape.js';
-import { getRenderer, rendererNames } from '../../report/registry.js';
+import { getPieceRenderer, type PieceRenderer, rendererNames } from '../../report/registry.js';
 import type { Article, ScanResult } from '../../types/index.js';
 import { PREFIX, parseChoice, parseNumberOption } from '../errors.js';
 import {
@@ -51,7 +51,7 @@ export function register(program: Command): void {
 
 async function scanAction(inputs: string[], opts: Record<string, unknown>): Promise<void> {
   const format = String(opts.format);
-  const render = await getRenderer('scan', format);
+  const render = await getPieceRenderer('scan', format);
   const mode = opts.allPairs ? 'all' : parseChoice('--candidates', String(opts.candidates), CANDIDATES);
   const lshThreshold = parseNumberOption('--lsh-threshold', String(opts.lshThreshold), 0.05, 0.95);
   const thresholds = readThresholdOptions(opts);
@@ -99,24 +99,41 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
         );
     }
     progress.stop();
-    if (opts.timings) {
-      // What the run needed against what it had (the launcher raises the heap for a scan: cli/heap.ts).
-      const { getHeapStatistics } = await import('node:v8');
-      const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
-      process.stderr.write(
-        `memory: peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB, heap limit ${mib(getHeapStatistics().heap_size_limit)} MiB\n`,
-      );
-    }
     const missing = result.crossLanguage?.missing ?? [];
     if (missing.length > 0 && format !== 'json')
       process.stderr.write(
         `${PREFIX}note: no bilingual dictionary for ${missing.join(', ')}: across languages these are compared by names, numbers, dates and cognates only (lower recall; see README "Across languages")\n`,
       );
-    const color = useColor(process.stdout, opts.color as boolean | undefined);
-    process.stdout.write(render(result, { color, ...(opts.write !== false ? { reports: out } : {}) }));
+    await printResult(result, render, {
+      color: useColor(process.stdout, opts.color as boolean | undefined),
+      ...(opts.write !== false ? { reports: out } : {}),
+    });
+    if (opts.timings) await printMemory();
   } finally {
     progress.stop();
   }
+}
+
+/** The result on stdout, in the pieces its renderer gives (JSON: a large corpus's report is hundreds of MB). */
+async function printResult(
+  result: ScanResult,
+  render: PieceRenderer<ScanResult>,
+  options: { color: boolean; reports?: string },
+): Promise<void> {
+  const { writePieces } = await import('../../io/writeFile.js');
+  await writePieces(process.stdout, render(result, options));
+}
+
+/**
+ * What the run needed, its reports and output included, against what it had (the launcher raises
+ * the heap for a scan: cli/heap.ts).
+ */
+async function printMemory(): Promise<void> {
+  const { getHeapStatistics } = await import('node:v8');
+  const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+  process.stderr.write(
+    `memory: peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB, heap limit ${mib(getHeapStatistics().heap_size_limit)} MiB\n`,
+  );
 }
 
 /**
@@ -136,7 +153,7 @@ async function writeReports(
     if (timings) process.stderr.write(`${stage}: ${(performance.now() - t0).toFixed(0)} ms\n`);
     t0 = performance.now();
   };
-  const { renderJson } = await import('../../report/json.js');
+  const { renderJsonChunks } = await import('../../report/json.js');
   const { renderMarkdown } = await import('../../report/markdown.js');
   const { reviewScanPairs } = await import('../../pipeline/reviewPairs.js');
   const { renderScanHtml } = await import('../../report/html.js');
@@ -149,7 +166,8 @@ async function writeReports(
   });
   lap('review');
   const files = [
-    ['report.json', renderJson(result)],
+    // report.json in pieces, rendered as it is written (hundreds of MB for a large corpus).
+    ['report.json', renderJsonChunks(result)],
     ['report.md', renderMarkdown(result)],
     ['index.html', renderScanHtml(result, { reviews, notDrawn })],
   ] as const;
