@@ -81,8 +81,20 @@ export function addKeepChromeOption(cmd: Command): Command {
 export function addWorkersOption(cmd: Command): Command {
   return cmd.option(
     '--workers <n>',
-    'worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints (default: 1 up to 5,000 distinct articles on 2+ cores)',
+    "worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints (default: 1 up to 5,000 distinct articles on 2+ cores); 0 also keeps the events stage's names in the main thread",
   );
+}
+
+/**
+ * The events stage's anchors read in a worker thread while the scan's thread runs its other
+ * stages: on 2+ cores, from `ANCHOR_WORKER_MIN_ARTICLES` articles, unless `--workers 0`.
+ */
+export async function anchorsJobFor(opts: Record<string, unknown>, articles: number) {
+  const { availableParallelism } = await import('node:os');
+  const { ANCHOR_WORKER_MIN_ARTICLES, anchorsInWorker } = await import('../pipeline/workers/anchorsPool.js');
+  const off =
+    opts.workers !== undefined && Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)) === 0;
+  return !off && availableParallelism() > 1 && articles >= ANCHOR_WORKER_MIN_ARTICLES ? anchorsInWorker() : undefined;
 }
 
 /**

@@ -27,8 +27,9 @@ import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
-import { type AnchorResources, extractAnchors } from '../core/xling/anchors.js';
+import { type AnchorResources, anchorSourceOf, extractAnchors } from '../core/xling/anchors.js';
 import type {
+  Anchors,
   Article,
   DocumentNote,
   DocumentSummary,
@@ -41,7 +42,8 @@ import type {
 import type { CrossLanguageOptions } from './crossLanguage.js';
 import { type CrossLanguageLoader, type CrossStageResult, mergePairs, prepareCrossLanguage } from './crossStage.js';
 import { type Judged, judgeAll, type PairJudge } from './scoring.js';
-import { type ProgressListener, type StageListener, timed } from './stages.js';
+import { type ProgressListener, type StageListener, timed, timedAsync } from './stages.js';
+import type { AnchorsJob } from './workers/anchorsPool.js';
 
 export interface ScanOptions {
   thresholds?: Partial<Thresholds>;
@@ -83,6 +85,11 @@ export interface ScanOptions {
   crossLanguage?: false | CrossLanguageOptions;
   /** How cross-language resources are loaded (tests pass their own). */
   loadCrossLanguage?: CrossLanguageLoader;
+  /**
+   * `scanCorpusAsync` only: the events stage's anchors read elsewhere while the other stages run
+   * (`anchorsInWorker`, pipeline/workers/anchorsPool.ts), started once the articles are prepared.
+   */
+  anchorsJob?: AnchorsJob;
 }
 
 /** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
@@ -241,13 +248,17 @@ function eventsStage(
   vectors: readonly SparseVector[],
   stories: readonly Story[],
   pairs: readonly PairResult[],
-  { cross, options }: { cross: CrossStageResult | undefined; options: ScanOptions },
+  {
+    cross,
+    options,
+    read,
+  }: { cross: CrossStageResult | undefined; options: ScanOptions; read: readonly Anchors[] | undefined },
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
   const resources = options.anchors ?? {};
-  const anchors = p.fps.map((f) =>
+  const anchors = p.fps.map((f, k) =>
     reusableAnchors(f, cross, resources)
       ? (f.cross as NonNullable<Fingerprint['cross']>).anchors
-      : extractAnchors(f.article, resources),
+      : (read?.[k] ?? extractAnchors(f.article, resources)),
   );
   const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
   const docs = new Map(
@@ -305,10 +316,15 @@ interface BeforeScore {
   candidates: CandidatePairs;
 }
 
-function beforeScore(articles: readonly Article[], options: ScanOptions): BeforeScore {
+function beforeScore(
+  articles: readonly Article[],
+  options: ScanOptions,
+  onPrepared?: (p: Prepared) => void,
+): BeforeScore {
   const thresholds = resolveThresholds(options.thresholds);
   const { onStage, onProgress } = options;
   const p = prepare(articles, options);
+  onPrepared?.(p);
   const vectors = timed('tfidf', onStage, () =>
     vectorizeCorpus(
       p.fps.map((f) => f.terms),
@@ -345,21 +361,40 @@ export async function scanCorpusAsync(
   articles: readonly Article[],
   options: ScanOptions & { judge: PairJudge },
 ): Promise<ScanResult> {
-  const s = beforeScore(articles, options);
-  const t0 = performance.now();
-  const judged = await options.judge(
-    { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds },
-    s.candidates.pairs,
-    (done, total) => options.onProgress?.('score', done, total),
-  );
-  options.onStage?.('score', performance.now() - t0);
-  return afterScore(s, judged);
+  // Ends the anchors job if the scan fails before it is needed (its worker would keep the process alive).
+  const abort = new AbortController();
+  let anchors: Promise<Anchors[]> | undefined;
+  try {
+    const s = beforeScore(articles, options, (p) => {
+      if (!options.anchorsJob || options.events === false) return;
+      anchors = options.anchorsJob(
+        p.fps.map((f) => anchorSourceOf(f.article)),
+        options.anchors ?? {},
+        abort.signal,
+      );
+      // Awaited after the score stage; a failure before that is the scan's own.
+      anchors.catch(() => undefined);
+    });
+    const t0 = performance.now();
+    const judged = await options.judge(
+      { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds },
+      s.candidates.pairs,
+      (done, total) => options.onProgress?.('score', done, total),
+    );
+    options.onStage?.('score', performance.now() - t0);
+    // The time the scan waits for the anchors is a stage of its own in --timings.
+    const read = anchors ? await timedAsync('anchors', options.onStage, anchors) : undefined;
+    return afterScore(s, judged, read);
+  } finally {
+    abort.abort();
+  }
 }
 
 /** The stages after scoring: copies, stories, listing, nearest pairs, events, notes. */
 function afterScore(
   { articles, options, thresholds, p, vectors, cross, candidates }: BeforeScore,
   judged: Judged,
+  read?: readonly Anchors[],
 ): ScanResult {
   const { onStage, onProgress } = options;
   const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));
@@ -384,6 +419,7 @@ function afterScore(
           eventsStage(articles, p, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], {
             cross,
             options,
+            read,
           }),
         );
   const identical = articles.length - p.fps.length;

@@ -11,5 +11,17 @@ export function timed<T>(stage: string, onStage: StageListener | undefined, fn: 
   return out;
 }
 
+/** The time spent waiting for work done elsewhere (a worker's), reported as a stage. */
+export async function timedAsync<T>(
+  stage: string,
+  onStage: StageListener | undefined,
+  pending: Promise<T>,
+): Promise<T> {
+  const t0 = performance.now();
+  const out = await pending;
+  onStage?.(stage, performance.now() - t0);
+  return out;
+}
+
 /** Called during a long stage with the items done so far and the total (for a progress bar). */
 export type ProgressListener = (stage: string, done: number, total: number) => void;

@@ -11,6 +11,7 @@ import {
   addKeepChromeOption,
   addThresholdOptions,
   addWorkersOption,
+  anchorsJobFor,
   loadAnchorResources,
   READ_OPTIONS,
   readThresholdOptions,
@@ -70,6 +71,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
     const cross = rememberingLoader();
     const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
+    const anchorsJob = await anchorsJobFor(opts, articles.length);
     const result = await scanCorpusAsync(articles, {
       judge,
       anchors: await loadAnchorResources(),
@@ -77,6 +79,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
       keepChrome,
       events: opts.events !== false,
       ...(candidates ? { candidates } : {}),
+      ...(anchorsJob ? { anchorsJob } : {}),
       ...(detectLanguage ? { detectLanguage } : {}),
       loadCrossLanguage: cross.load,
       ...(opts.dictionaries === false ? { crossLanguage: { dictionaries: false } } : {}),

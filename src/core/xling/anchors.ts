@@ -16,8 +16,10 @@ import type {
   NameKind,
   NormalizedArticle,
   NumberAnchor,
+  Sentence,
 } from '../../types/index.js';
 import { getStopwords } from '../text/natural.js';
+import { segmentWords } from '../text/tokens.js';
 import { type EquivalentsTable, kindOfEntry, matchEquivalents, type TableWord } from './equivalents.js';
 import { extractFigures, type Figure } from './figures.js';
 import { hanSyllables } from './pinyin.js';
@@ -70,8 +72,62 @@ const CASED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HANGUL_RUN = /\p{Script=Hangul}+/gu;
 
+/** What `extractAnchors` reads of a normalized article. */
+export type AnchorText = Pick<NormalizedArticle, 'clean' | 'lang' | 'date' | 'tokenSpans'> & {
+  sentences: ReadonlyArray<Pick<Sentence, 'index' | 'tokens'>>;
+};
+
+/**
+ * An article as sent to another thread for its anchors: the clean text and where its sentences
+ * start and end, a few kilobytes; the words are found again there (`anchorTextOf`), not copied
+ * string by string.
+ */
+export interface AnchorSource {
+  clean: string;
+  lang: string;
+  date?: string;
+  /** Start and end of each sentence in `clean`, two numbers a sentence. */
+  sentences: Uint32Array;
+}
+
+export function anchorSourceOf(article: NormalizedArticle): AnchorSource {
+  const sentences = new Uint32Array(2 * article.sentences.length);
+  article.sentences.forEach((s, i) => {
+    sentences[2 * i] = s.start;
+    sentences[2 * i + 1] = s.end;
+  });
+  return {
+    clean: article.clean,
+    lang: article.lang,
+    ...(article.date !== undefined ? { date: article.date } : {}),
+    sentences,
+  };
+}
+
+/**
+ * The words of a source found again as `normalizeArticle` found them: each sentence's text through
+ * `segmentWords` and `foldWord` (a scan's word cache gives the same folds), offsets into `clean`.
+ */
+export function anchorTextOf(source: AnchorSource): AnchorText {
+  const sentences: Array<Pick<Sentence, 'index' | 'tokens'>> = [];
+  const spans: number[] = [];
+  for (let i = 0; 2 * i < source.sentences.length; i++) {
+    const start = source.sentences[2 * i] as number;
+    const found = segmentWords(source.clean.slice(start, source.sentences[2 * i + 1]));
+    for (const w of found) spans.push(start + w.start, start + w.end);
+    sentences.push({ index: i, tokens: found.map((w) => w.norm) });
+  }
+  return {
+    clean: source.clean,
+    lang: source.lang,
+    ...(source.date !== undefined ? { date: source.date } : {}),
+    tokenSpans: Uint32Array.from(spans),
+    sentences,
+  };
+}
+
 /** The article's words with their raw form, place and sentence. */
-function wordsOf(article: NormalizedArticle): Word[] {
+function wordsOf(article: AnchorText): Word[] {
   const out: Word[] = [];
   let t = 0;
   for (const s of article.sentences) {
@@ -128,12 +184,7 @@ class NameBook {
 }
 
 /** Equivalents-table hits as names; returns the word indexes they cover. */
-function tableNames(
-  article: NormalizedArticle,
-  words: readonly Word[],
-  table: EquivalentsTable,
-  book: NameBook,
-): Set<number> {
+function tableNames(article: AnchorText, words: readonly Word[], table: EquivalentsTable, book: NameBook): Set<number> {
   const covered = new Set<number>();
   for (const hit of matchEquivalents(table, words, article.clean)) {
     let at: Mention;
@@ -180,7 +231,7 @@ function joinsName(clean: string, left: Word, right: Word): boolean {
 
 /** Names found by capitals: runs of up to four name words inside one sentence, parted by spaces or a hyphen only. */
 function capitalisedNames(
-  article: NormalizedArticle,
+  article: AnchorText,
   words: readonly Word[],
   covered: ReadonlySet<number>,
   book: NameBook,
@@ -223,7 +274,7 @@ function capitalisedNames(
  * text may be found under; with a dictionary, the words it lists as proper names (奥巴马 →
  * Barack Obama) are names, found by cutting Han text into dictionary words, longest first.
  */
-function syllableNames(article: NormalizedArticle, book: NameBook, lexicon?: AnchorLexicon): void {
+function syllableNames(article: AnchorText, book: NameBook, lexicon?: AnchorLexicon): void {
   for (const m of article.clean.matchAll(HAN_RUN)) {
     const syllables = hanSyllables(m[0]);
     for (let i = 0; i < syllables.length; i++) {
@@ -295,7 +346,7 @@ function dateFields(f: Extract<Figure, { type: 'date' }>, published?: { year: nu
 }
 
 /** Numbers and dates of the article, one anchor per key, with every mention. */
-function figureAnchors(article: NormalizedArticle): { numbers: NumberAnchor[]; dates: DateAnchor[] } {
+function figureAnchors(article: AnchorText): { numbers: NumberAnchor[]; dates: DateAnchor[] } {
   const numbers = new Map<string, NumberAnchor>();
   const dates = new Map<string, DateAnchor>();
   const published = articleYearMonth(article.date);
@@ -323,7 +374,7 @@ function figureAnchors(article: NormalizedArticle): { numbers: NumberAnchor[]; d
 }
 
 /** The names, numbers and dates of a normalized article (see the module comment). */
-export function extractAnchors(article: NormalizedArticle, resources: AnchorResources = {}): Anchors {
+export function extractAnchors(article: AnchorText, resources: AnchorResources = {}): Anchors {
   const words = wordsOf(article);
   const book = new NameBook();
   const covered = resources.equivalents ? tableNames(article, words, resources.equivalents, book) : new Set<number>();

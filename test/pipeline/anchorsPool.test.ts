@@ -1,0 +1,105 @@
+/**
+ * The events stage's anchors read in a worker thread (`anchorsInWorker`) are those the scan's
+ * thread reads: the article sent as an `AnchorSource` (clean text, sentence offsets) gives the same
+ * words and the same anchors, and a scan with the job gives a byte-identical report, in one
+ * language and across languages. A failing job fails the scan; a scan that fails first ends the job.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normalizeArticle } from '../../src/core/text/normalize.js';
+import { anchorSourceOf, anchorTextOf, extractAnchors } from '../../src/core/xling/anchors.js';
+import { parseEquivalents } from '../../src/core/xling/equivalents.js';
+import { generateVariants } from '../../src/eval/generate.js';
+import { readCorpus } from '../../src/io/readCorpus.js';
+import { readEquivalentsText } from '../../src/io/resources.js';
+import { scanCorpus, scanCorpusAsync } from '../../src/pipeline/scan.js';
+import { type AnchorsJob, anchorsInWorker } from '../../src/pipeline/workers/anchorsPool.js';
+import { judgeInWorkers } from '../../src/pipeline/workers/scorePool.js';
+import { renderJson } from '../../src/report/json.js';
+import type { Article } from '../../src/types/index.js';
+import { CORPUS, EVAL_DIR, readEvalRows } from '../helpers/fixtures.js';
+
+const WEB_MULTI = join(EVAL_DIR, 'web-multi.jsonl');
+const judge = judgeInWorkers(0);
+
+/** The seeds and generated variants of each: copies, excerpts, edits, previews (more than a batch). */
+async function seedsAndVariants(): Promise<Article[]> {
+  const seeds = await readCorpus([CORPUS]);
+  const variants = generateVariants(seeds, { seed: 7, perSource: 12 }).map((v) => ({ id: v.id, text: v.text }));
+  return [...seeds, ...variants];
+}
+
+describe('anchors read in a worker', async () => {
+  const equivalents = parseEquivalents(await readEquivalentsText());
+  const articles = await seedsAndVariants();
+
+  it('an article sent as its clean text and sentence offsets gives the same words and anchors', () => {
+    for (const a of articles.slice(0, 60)) {
+      const n = normalizeArticle(a);
+      const text = anchorTextOf(anchorSourceOf(n));
+      expect(text.sentences.map((s) => [s.index, s.tokens])).toEqual(n.sentences.map((s) => [s.index, s.tokens]));
+      expect([...text.tokenSpans]).toEqual([...n.tokenSpans]);
+      expect(extractAnchors(text, { equivalents })).toEqual(extractAnchors(n, { equivalents }));
+    }
+  });
+
+  it('a scan with the job: the same report as one without, sent in several batches', async () => {
+    // Batches of 10: several messages each way.
+    const batch = 10;
+    expect(articles.length).toBeGreaterThan(2 * batch);
+    let sent = 0;
+    const inWorker = anchorsInWorker(batch);
+    const counted: AnchorsJob = (sources, resources, signal) => {
+      sent += sources.length;
+      return inWorker(sources, resources, signal);
+    };
+    const options = { crossLanguage: false as const, anchors: { equivalents } };
+    const withJob = await scanCorpusAsync(articles, { ...options, judge, anchorsJob: counted });
+    expect(sent).toBeGreaterThan(2 * batch);
+    expect(withJob.events?.length).toBeGreaterThan(0);
+    expect(renderJson(withJob)).toBe(renderJson(scanCorpus(articles, options)));
+  });
+
+  it.skipIf(!existsSync(WEB_MULTI))('across languages (web-multi, needs ../shared/eval): the same report', async () => {
+    const multi = readEvalRows(WEB_MULTI).map((r) => ({ id: r.id, text: r.text, lang: r.lang }));
+    const options = { anchors: { equivalents }, crossLanguage: { dictionaries: false } };
+    const withJob = await scanCorpusAsync(multi, { ...options, judge, anchorsJob: anchorsInWorker(10) });
+    expect(withJob.crossLanguage).toBeDefined();
+    expect(renderJson(withJob)).toBe(renderJson(scanCorpus(multi, options)));
+  });
+
+  it('a job that fails fails the scan, with its message', async () => {
+    const failing: AnchorsJob = async () => {
+      throw new Error('anchors worker: out of memory');
+    };
+    await expect(scanCorpusAsync(articles.slice(0, 20), { judge, anchorsJob: failing })).rejects.toThrow(
+      'anchors worker: out of memory',
+    );
+  });
+
+  it('a scan that fails before it needs the anchors ends the job (its signal aborts)', async () => {
+    let signal: AbortSignal | undefined;
+    const waiting: AnchorsJob = (_sources, _resources, s) => {
+      signal = s;
+      return new Promise(() => undefined);
+    };
+    const broken = () => {
+      throw new Error('candidates failed');
+    };
+    await expect(
+      scanCorpusAsync(articles.slice(0, 20), { judge, anchorsJob: waiting, candidates: broken }),
+    ).rejects.toThrow('candidates failed');
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('no events, no job', async () => {
+    let called = false;
+    const job: AnchorsJob = async (sources) => {
+      called = true;
+      return sources.map(() => ({ names: [], numbers: [], dates: [], lookupKeys: [] }) as never);
+    };
+    await scanCorpusAsync(articles.slice(0, 20), { judge, anchorsJob: job, events: false, crossLanguage: false });
+    expect(called).toBe(false);
+  });
+});
