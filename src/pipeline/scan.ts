@@ -87,7 +87,8 @@ export interface ScanOptions {
   loadCrossLanguage?: CrossLanguageLoader;
   /**
    * `scanCorpusAsync` only: the events stage's anchors read elsewhere while the other stages run
-   * (`anchorsInWorker`, pipeline/workers/anchorsPool.ts), started once the articles are prepared.
+   * (`anchorsInWorker`, pipeline/workers/anchorsPool.ts), each article handed over as `prepare`
+   * normalizes it.
    */
   anchorsJob?: AnchorsJob;
 }
@@ -117,6 +118,7 @@ function normalizeAll(
   sites: readonly SiteLines[],
   options: ScanOptions,
   words: WordCache,
+  onNormalized?: (normalized: NormalizedArticle) => void,
 ): NormalizedArticle[] {
   const seen = new Map<string, Array<{ article: Article; siteLines: SiteLines; normalized: NormalizedArticle }>>();
   return articles.map((a, i) => {
@@ -125,7 +127,11 @@ function normalizeAll(
     const same = seen
       .get(a.text)
       ?.find((x) => x.article.title === a.title && x.article.lang === a.lang && x.siteLines === siteLines);
-    if (same) return { ...same.normalized, id: a.id };
+    if (same) {
+      const repost = { ...same.normalized, id: a.id };
+      onNormalized?.(repost);
+      return repost;
+    }
     const normalized = normalizeArticle(a, {
       words,
       ...(options.keepChrome ? { keepChrome: true } : {}),
@@ -135,11 +141,16 @@ function normalizeAll(
     const list = seen.get(a.text);
     if (list) list.push({ article: a, siteLines, normalized });
     else seen.set(a.text, [{ article: a, siteLines, normalized }]);
+    onNormalized?.(normalized);
     return normalized;
   });
 }
 
-function prepare(articles: readonly Article[], options: ScanOptions): Prepared {
+function prepare(
+  articles: readonly Article[],
+  options: ScanOptions,
+  onNormalized?: (normalized: NormalizedArticle) => void,
+): Prepared {
   const { onStage } = options;
   // Lines a site repeats on many of its pages (menus, footers) are chrome, not the article.
   const sites = timed('site chrome', onStage, () =>
@@ -147,7 +158,7 @@ function prepare(articles: readonly Article[], options: ScanOptions): Prepared {
   );
   // One cache of folded words and terms for the corpus: each word folded and stemmed once.
   const words = createWordCache();
-  const normalized = timed('prepare', onStage, () => normalizeAll(articles, sites, options, words));
+  const normalized = timed('prepare', onStage, () => normalizeAll(articles, sites, options, words, onNormalized));
   const groups = timed('fold copies', onStage, () => groupIdentical(normalized));
   const fps = timed('fingerprint', onStage, () =>
     groups.firsts.map((i, k) => {
@@ -255,10 +266,11 @@ function eventsStage(
   }: { cross: CrossStageResult | undefined; options: ScanOptions; read: readonly Anchors[] | undefined },
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
   const resources = options.anchors ?? {};
+  // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
   const anchors = p.fps.map((f, k) =>
     reusableAnchors(f, cross, resources)
       ? (f.cross as NonNullable<Fingerprint['cross']>).anchors
-      : (read?.[k] ?? extractAnchors(f.article, resources)),
+      : (read?.[p.groups.firsts[k] as number] ?? extractAnchors(f.article, resources)),
   );
   const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
   const docs = new Map(
@@ -319,12 +331,12 @@ interface BeforeScore {
 function beforeScore(
   articles: readonly Article[],
   options: ScanOptions,
-  onPrepared?: (p: Prepared) => void,
+  hooks: { onNormalized?: (normalized: NormalizedArticle) => void; onPrepared?: () => void } = {},
 ): BeforeScore {
   const thresholds = resolveThresholds(options.thresholds);
   const { onStage, onProgress } = options;
-  const p = prepare(articles, options);
-  onPrepared?.(p);
+  const p = prepare(articles, options, hooks.onNormalized);
+  hooks.onPrepared?.();
   const vectors = timed('tfidf', onStage, () =>
     vectorizeCorpus(
       p.fps.map((f) => f.terms),
@@ -363,18 +375,27 @@ export async function scanCorpusAsync(
 ): Promise<ScanResult> {
   // Ends the anchors job if the scan fails before it is needed (its worker would keep the process alive).
   const abort = new AbortController();
+  // Each article's anchors, read elsewhere from the moment it is normalized (one per article, in order).
+  const feed =
+    options.anchorsJob && options.events !== false
+      ? options.anchorsJob(options.anchors ?? {}, abort.signal)
+      : undefined;
   let anchors: Promise<Anchors[]> | undefined;
   try {
-    const s = beforeScore(articles, options, (p) => {
-      if (!options.anchorsJob || options.events === false) return;
-      anchors = options.anchorsJob(
-        p.fps.map((f) => anchorSourceOf(f.article)),
-        options.anchors ?? {},
-        abort.signal,
-      );
-      // Awaited after the score stage; a failure before that is the scan's own.
-      anchors.catch(() => undefined);
-    });
+    const s = beforeScore(
+      articles,
+      options,
+      feed
+        ? {
+            onNormalized: (n) => feed.add(anchorSourceOf(n)),
+            onPrepared: () => {
+              anchors = feed.end();
+              // Awaited after the score stage; a failure before that is the scan's own.
+              anchors.catch(() => undefined);
+            },
+          }
+        : {},
+    );
     const t0 = performance.now();
     const judged = await options.judge(
       { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds },

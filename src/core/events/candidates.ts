@@ -34,10 +34,10 @@ export const EVENT_COMMON_KEY_MIN = 50;
  * million past the cap of 200, counted by `dropped`); the 100,000-article scan of that corpus
  * (`--no-cross-language`) had not left this stage after 24 minutes at 18 GB (its other stages
  * together: 8 minutes), where the 10,000-article one spends 35 s; with this bound it left it after
- * 16 minutes (still the largest stage). 500 is what the share gives at 10,000 stories, so a corpus
- * of up to 10,000 stories is read exactly as before (the same report at 10,000 articles, `scan
- * --format json`); each story still keeps the `EVENT_CANDIDATES_PER_STORY` stories sharing the
- * most of its other names.
+ * 16 minutes, and after 6 to 7 once each story's reach was kept as a sorted array (`topShared`).
+ * 500 is what the share gives at 10,000 stories, so a corpus of up to 10,000 stories is read
+ * exactly as before (the same report at 10,000 articles, `scan --format json`); each story still
+ * keeps the `EVENT_CANDIDATES_PER_STORY` stories sharing the most of its other names.
  */
 export const EVENT_COMMON_KEY_MAX = 500;
 /** Candidate stories kept per story, those sharing the most principal names first. */
@@ -58,16 +58,21 @@ function firstDay(s: StoryFeatures): number | undefined {
   return s.days.length > 0 ? Math.min(...s.days) : undefined;
 }
 
-/** The first index in `list` (sorted by day) whose day is at least `day`. */
-function lowerBound(list: ReadonlyArray<{ day: number }>, day: number): number {
+/** The first index of 0…n whose entry is not below the one sought (`below(i)`: entry i sorts before it). */
+function firstNotBelow(n: number, below: (i: number) => boolean): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid] as { day: number }).day < day) lo = mid + 1;
+    if (below(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The first index in `list` (sorted by day) whose day is at least `day`. */
+function lowerBound(list: ReadonlyArray<{ day: number }>, day: number): number {
+  return firstNotBelow(list.length, (i) => (list[i] as { day: number }).day < day);
 }
 
 /** Index: key of a principal name → the stories that have it among their principals. */
@@ -125,14 +130,8 @@ export function topShared(touched: readonly number[], shared: Int32Array, cap: n
 
 /** Whether the sorted `list` holds `x`. */
 function holds(list: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo] === x;
+  const at = firstNotBelow(list.length, (i) => (list[i] as number) < x);
+  return at < list.length && list[at] === x;
 }
 
 /**

@@ -2,16 +2,16 @@
  * The events stage's anchors read in a worker thread while the scan's thread runs its other
  * stages. `extractAnchors` is about 1.7 ms an article, and the stages after `prepare` run on one
  * core above 5,000 articles: in a 100,000-article scan (`scan --no-cross-language`, `node
- * --cpu-prof`) the anchors were 174 s of the events stage's 431. The articles go over as
- * `AnchorSource`s (the clean text and the sentences' offsets: the words are found again there,
- * not copied); the anchors come back in order, the same as `extractAnchors` gives here (pure; a
- * test holds the two together).
+ * --cpu-prof`) the anchors were 174 s of the events stage's 431. Articles are handed over as
+ * `prepare` normalizes them, as `AnchorSource`s (the clean text and the sentences' offsets: the
+ * words are found again there, not copied); the anchors come back in order, the same as
+ * `extractAnchors` gives here (pure; a test holds the two together).
  */
 import type { AnchorResources, AnchorSource } from '../../core/xling/anchors.js';
 import type { Anchors } from '../../types/index.js';
 import { spawnWorker } from './spawn.js';
 
-/** Articles a message carries: small enough to interleave, large enough that messages are few. */
+/** Articles a message carries: small enough that the worker starts early, large enough that messages are few. */
 export const ANCHOR_BATCH = 200;
 
 /**
@@ -20,48 +20,75 @@ export const ANCHOR_BATCH = 200;
  */
 export const ANCHOR_WORKER_MIN_ARTICLES = 1000;
 
-/** Reads the anchors of `sources` in order: `extractAnchors` of each, in a worker thread. */
-export type AnchorsJob = (
-  sources: readonly AnchorSource[],
-  resources: AnchorResources,
-  signal?: AbortSignal,
-) => Promise<Anchors[]>;
+/** Articles handed over one by one, then the anchors of all of them, in the order they came. */
+export interface AnchorsFeed {
+  add(source: AnchorSource): void;
+  /** No more articles: the anchors of those added. */
+  end(): Promise<Anchors[]>;
+}
+
+/** Starts reading anchors elsewhere with these tables; `signal` ends it (the scan failed first). */
+export type AnchorsJob = (resources: AnchorResources, signal?: AbortSignal) => AnchorsFeed;
 
 /**
- * The anchors of `sources`, read in one worker thread, `batch` articles a message. Every batch is
- * posted at once (the scan's thread may not return to its event loop until the events stage); the
- * worker ends with the job, or when `signal` aborts (the scan failed before it needed the anchors).
+ * Anchors read in one worker thread, `batch` articles a message, each batch posted as soon as it
+ * is full (the scan's thread need not return to its event loop: the worker reads on while it
+ * works). The worker ends with the job, or when `signal` aborts.
  */
 export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
   if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a whole number ≥ 1, got ${batch}`);
-  return async (sources, resources, signal) => {
+  return (resources, signal) => {
     const worker = spawnWorker('anchorsWorker', resources);
     signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
-    const batches = Math.ceil(sources.length / batch);
-    const results: Anchors[][] = new Array(batches);
-    try {
-      await new Promise<void>((resolve, reject) => {
-        let received = 0;
-        if (batches === 0) resolve();
-        worker.on('message', (msg: { id: number; anchors?: Anchors[]; error?: string }) => {
-          if (msg.error !== undefined || !msg.anchors) {
-            reject(new Error(`anchors worker: ${msg.error ?? 'no anchors'}`));
-            return;
-          }
-          results[msg.id] = msg.anchors;
-          if (++received === batches) resolve();
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (received < batches)
-            reject(new Error(`the anchors worker stopped (exit code ${code}) before its last batch`));
-        });
-        for (let b = 0; b < batches; b++)
-          worker.postMessage({ id: b, sources: sources.slice(b * batch, (b + 1) * batch) });
-      });
-    } finally {
-      await worker.terminate();
-    }
-    return results.flat();
+    const results: Anchors[][] = [];
+    let posted = 0;
+    let received = 0;
+    let pending: AnchorSource[] = [];
+    let failed: Error | undefined;
+    let settle: (() => void) | undefined;
+    const check = (): void => {
+      if (settle && (failed || received === posted)) settle();
+    };
+    worker.on('message', (msg: { id: number; anchors?: Anchors[]; error?: string }) => {
+      if (msg.error !== undefined || !msg.anchors) failed ??= new Error(`anchors worker: ${msg.error ?? 'no anchors'}`);
+      else {
+        results[msg.id] = msg.anchors;
+        received++;
+      }
+      check();
+    });
+    worker.on('error', (error) => {
+      failed ??= error;
+      check();
+    });
+    worker.on('exit', (code) => {
+      if (received < posted || !settle)
+        failed ??= new Error(`the anchors worker stopped (exit code ${code}) before its last batch`);
+      check();
+    });
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      worker.postMessage({ id: posted++, sources: pending });
+      pending = [];
+    };
+    return {
+      add(source) {
+        pending.push(source);
+        if (pending.length >= batch) flush();
+      },
+      async end() {
+        flush();
+        try {
+          await new Promise<void>((resolve) => {
+            settle = resolve;
+            check();
+          });
+          if (failed) throw failed;
+          return results.flat();
+        } finally {
+          await worker.terminate();
+        }
+      },
+    };
   };
 }
