@@ -2,8 +2,8 @@
  * The heap a whole-corpus command gets. `copydesk scan` (and `eval`, which scans its gold set)
  * keeps every article's normalized text, fingerprint and vectors in memory until the report is
  * written: about 100 KB an article kept alive at 2,000 articles of the index benchmark's corpus
- * (`scripts/scanMemory.ts`), and a peak RSS of 17.0 GiB, about 170 KB an article, for its
- * 100,000 (README, "Memory: the heap a scan gets"). V8's default limit is about 4 GB whatever
+ * (`scripts/scanMemory.ts`), and a peak RSS of 15.4–17.0 GiB, about 160–170 KB an article, for
+ * its 100,000 (README, "Memory: the heap a scan gets"). V8's default limit is about 4 GB whatever
  * the machine (4,144 MiB here, on 24 GiB), and a scan past it does not fail cleanly: V8 aborts the
  * process with "JavaScript heap out of memory" and a native stack trace after minutes of work.
  *
