@@ -13,7 +13,6 @@
  * Every failure the user can cause (the output is a file, a read-only place, a full disk) is an
  * `InputError` naming the path, the operating system's reason and its code: exit 2, not a crash.
  */
-
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';

@@ -90,6 +90,7 @@ export interface AnchorSource {
   sentences: Uint32Array;
 }
 
+/** What is sent of a normalized article for its anchors (`AnchorSource`). */
 export function anchorSourceOf(article: NormalizedArticle): AnchorSource {
   const sentences = new Uint32Array(2 * article.sentences.length);
   article.sentences.forEach((s, i) => {
