@@ -54,6 +54,7 @@ const MIB = 2 ** 20;
 export function commandOf(argv: readonly string[]): string | undefined {
   return argv.find((a) => !a.startsWith('-'));
 }
+
 const HEAP_FLAG = /--max[-_]old[-_]space[-_]size/;
 const SEMI_FLAG = /--max[-_]semi[-_]space[-_]size/;
 

@@ -255,7 +255,8 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
   });
   // Each sentence's text as a slice of `clean`, which the article keeps anyway: a slice of the
   // paragraph's own string would keep that string alive too, a second copy of the whole text
-  // (a 10,000-article scan held about 30 KB an article that way; scripts/scanMemory.ts).
+  // (a 10,000-article scan held about 30 KB an article that way; scripts/scanMemory.ts). Sliced
+  // once `clean` is whole: slicing it while it grows would flatten (copy) it at every paragraph.
   for (const s of sentences) s.text = clean.slice(s.start, s.end);
   const first = paragraphs[0]?.text;
   const title =
