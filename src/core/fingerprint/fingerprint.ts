@@ -3,10 +3,11 @@
  * stemmed content terms for TF-IDF, and the content terms of each sentence for alignment.
  */
 import type { NormalizedArticle } from '../../types/index.js';
-import type { CopyUnits } from '../relation/copy.js';
 import { contentTerms } from '../text/terms.js';
+import { createVocabulary } from '../text/vocabulary.js';
 import { contentTermsCached, type WordCache } from '../text/wordCache.js';
 import type { CrossProfile } from '../xling/profile.js';
+import { type SentenceTerms, toSentenceTerms } from './sentenceTerms.js';
 import { shingleChars, shingleWords } from './shingle.js';
 
 /**
@@ -32,15 +33,17 @@ export interface Fingerprint {
   chars: Uint32Array;
   /** Stemmed content words, in order (for TF-IDF). */
   terms: string[];
-  /** Stemmed content words of each sentence (for alignment). */
-  sentenceTerms: Set<string>[];
-  /** Sentences as folded words joined by spaces, with their paragraphs (for the copy test). */
-  copyUnits: CopyUnits;
+  /** Stemmed content words of each sentence, numbered (for alignment). */
+  sentenceTerms: SentenceTerms;
   /** The cross-language profile, when the corpus holds several languages (set by the scan). */
   cross?: CrossProfile;
 }
 
-/** `cache`: the scan's words (`WordCache`): the same terms, stemmed once per word, one string each. */
+/**
+ * `cache`: the scan's words (`WordCache`): the same terms, stemmed once per word, one string each,
+ * numbered in its vocabulary. Without one, the fingerprint's sentence terms get a vocabulary of
+ * their own (scoring renumbers them: `inVocabulary`).
+ */
 export function fingerprintArticle(article: NormalizedArticle, cache?: WordCache): Fingerprint {
   const perSentence = article.sentences.map((s) =>
     cache ? contentTermsCached(cache, s.tokens, article.lang) : contentTerms(s.tokens, article.lang),
@@ -51,10 +54,6 @@ export function fingerprintArticle(article: NormalizedArticle, cache?: WordCache
     words: shingleWords(article.tokens, WORD_SHINGLE_SIZE),
     chars: shingleChars(article.tokens.join(' '), CHAR_SHINGLE_SIZE),
     terms: perSentence.flat(),
-    sentenceTerms: perSentence.map((t) => new Set(t)),
-    copyUnits: {
-      sentences: article.sentences.map((s) => s.tokens.join(' ')),
-      paragraphOf: article.sentences.map((s) => s.paragraph),
-    },
+    sentenceTerms: toSentenceTerms(perSentence, cache?.vocabulary ?? createVocabulary()),
   };
 }

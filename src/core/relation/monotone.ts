@@ -8,7 +8,7 @@
  * `minSimilarity`, and may skip sentences on either side. O(n·m) time, O(n·m) bytes for the
  * back-pointers.
  */
-import { diceOfSets } from '../similarity/sets.js';
+import { type SentenceTerms, sentenceCount, sentenceDice, termCount } from '../fingerprint/sentenceTerms.js';
 
 export interface SentenceMatch {
   a: number;
@@ -23,22 +23,24 @@ export interface MonotoneAlignmentOptions {
 
 export const DEFAULT_SENTENCE_SIMILARITY = 0.3;
 
-/** The best order-keeping one-to-one matching of sentences, by Dice of their content terms. */
+/**
+ * The best order-keeping one-to-one matching of sentences, by Dice of their content terms (both
+ * numbered in one vocabulary: `inVocabulary`).
+ */
 export function alignMonotone(
-  a: readonly ReadonlySet<string>[],
-  b: readonly ReadonlySet<string>[],
+  a: SentenceTerms,
+  b: SentenceTerms,
   options: MonotoneAlignmentOptions = {},
 ): SentenceMatch[] {
   const min = options.minSimilarity ?? DEFAULT_SENTENCE_SIMILARITY;
-  const n = a.length;
-  const m = b.length;
+  const n = sentenceCount(a);
+  const m = sentenceCount(b);
   if (n === 0 || m === 0) return [];
   const width = m + 1;
   const score = new Float64Array((n + 1) * width);
   const move = new Uint8Array((n + 1) * width); // 1 = skip a, 2 = skip b, 3 = match
   const sim = new Float64Array(n * m);
   for (let i = 1; i <= n; i++) {
-    const sa = a[i - 1] as ReadonlySet<string>;
     for (let j = 1; j <= m; j++) {
       const up = score[(i - 1) * width + j] as number;
       const left = score[i * width + j - 1] as number;
@@ -48,7 +50,7 @@ export function alignMonotone(
         best = left;
         mv = 2;
       }
-      const s = diceOfSets(sa, b[j - 1] as ReadonlySet<string>);
+      const s = sentenceDice(a, i - 1, b, j - 1);
       sim[(i - 1) * m + (j - 1)] = s;
       if (s >= min) {
         const diag = (score[(i - 1) * width + j - 1] as number) + s;
@@ -76,19 +78,30 @@ export function alignMonotone(
   return matches.reverse();
 }
 
+/** A sentence's weight in the coverages: its distinct terms, at least 1. */
+function weight(s: SentenceTerms, k: number): number {
+  return Math.max(1, termCount(s, k));
+}
+
+/** The weights of sentences `from` to `to`, both included. */
+function span(s: SentenceTerms, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k <= to; k++) n += weight(s, k);
+  return n;
+}
+
 /** Shares of A's and B's sentences that found a counterpart, weighted by sentence length in terms. */
 export function alignmentCoverage(
-  a: readonly ReadonlySet<string>[],
-  b: readonly ReadonlySet<string>[],
+  a: SentenceTerms,
+  b: SentenceTerms,
   matches: readonly SentenceMatch[],
 ): { alignedAB: number; alignedBA: number } {
-  const weight = (s: ReadonlySet<string> | undefined): number => Math.max(1, s?.size ?? 0);
-  const total = (list: readonly ReadonlySet<string>[]): number => list.reduce((n, s) => n + weight(s), 0);
+  const total = (s: SentenceTerms): number => span(s, 0, sentenceCount(s) - 1);
   let coveredA = 0;
   let coveredB = 0;
   for (const mt of matches) {
-    coveredA += weight(a[mt.a]);
-    coveredB += weight(b[mt.b]);
+    coveredA += weight(a, mt.a);
+    coveredB += weight(b, mt.b);
   }
   const ta = total(a);
   const tb = total(b);
@@ -103,24 +116,18 @@ export function alignmentCoverage(
  * most of itself and stays low. 0 without matches.
  */
 export function alignmentWindowCoverage(
-  a: readonly ReadonlySet<string>[],
-  b: readonly ReadonlySet<string>[],
+  a: SentenceTerms,
+  b: SentenceTerms,
   matches: readonly SentenceMatch[],
 ): { windowAB: number; windowBA: number } {
   const first = matches[0];
   const last = matches[matches.length - 1];
   if (!first || !last) return { windowAB: 0, windowBA: 0 };
-  const weight = (s: ReadonlySet<string> | undefined): number => Math.max(1, s?.size ?? 0);
-  const span = (list: readonly ReadonlySet<string>[], from: number, to: number): number => {
-    let n = 0;
-    for (let k = from; k <= to; k++) n += weight(list[k]);
-    return n;
-  };
   let coveredA = 0;
   let coveredB = 0;
   for (const m of matches) {
-    coveredA += weight(a[m.a]);
-    coveredB += weight(b[m.b]);
+    coveredA += weight(a, m.a);
+    coveredB += weight(b, m.b);
   }
   return { windowAB: coveredA / span(a, first.a, last.a), windowBA: coveredB / span(b, first.b, last.b) };
 }

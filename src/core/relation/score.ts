@@ -5,6 +5,7 @@
 
 import type { PairScores } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import { inVocabulary } from '../fingerprint/sentenceTerms.js';
 import { alignPassages, countQuotedInBoth, type Passage, passageCoverage } from '../passages/align.js';
 import { roundScore } from '../round.js';
 import type { SparseVector } from '../similarity/cosine.js';
@@ -13,7 +14,7 @@ import { setScores } from '../similarity/sets.js';
 import { diceSimilarity } from '../similarity/stringSimilarity.js';
 import { type CrossEvidence, measureCross } from '../xling/evidence.js';
 import type { CrossProfile } from '../xling/profile.js';
-import { copyCoverage } from './copy.js';
+import { copyCoverage, copyUnitsOf } from './copy.js';
 import { alignMonotone, alignmentCoverage, alignmentWindowCoverage } from './monotone.js';
 
 /**
@@ -100,11 +101,11 @@ function mostlyQuoted(f: Fingerprint, k: number): boolean {
  * quoting one statement line up on its sentences without being one text.
  */
 function alignmentScores(a: Fingerprint, b: Fingerprint) {
-  const matches = alignMonotone(a.sentenceTerms, b.sentenceTerms).filter(
-    (m) => !(mostlyQuoted(a, m.a) && mostlyQuoted(b, m.b)),
-  );
-  const { alignedAB, alignedBA } = alignmentCoverage(a.sentenceTerms, b.sentenceTerms, matches);
-  const { windowAB, windowBA } = alignmentWindowCoverage(a.sentenceTerms, b.sentenceTerms, matches);
+  const ta = a.sentenceTerms;
+  const tb = inVocabulary(b.sentenceTerms, ta.vocabulary);
+  const matches = alignMonotone(ta, tb).filter((m) => !(mostlyQuoted(a, m.a) && mostlyQuoted(b, m.b)));
+  const { alignedAB, alignedBA } = alignmentCoverage(ta, tb, matches);
+  const { windowAB, windowBA } = alignmentWindowCoverage(ta, tb, matches);
   const similarity = matches.length > 0 ? matches.reduce((sum, m) => sum + m.similarity, 0) / matches.length : 0;
   return { alignedAB, alignedBA, windowAB, windowBA, similarity, pairs: matches.length };
 }
@@ -144,7 +145,9 @@ export function measurePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb
       ? alignmentScores(a, b)
       : { alignedAB: 0, alignedBA: 0, windowAB: 0, windowBA: 0, similarity: 0, pairs: 0 };
   const copy =
-    sentenceTests && maxChar >= COPY_GATE ? copyCoverage(a.copyUnits, b.copyUnits) : { copyAB: 0, copyBA: 0 };
+    sentenceTests && maxChar >= COPY_GATE
+      ? copyCoverage(copyUnitsOf(a.article), copyUnitsOf(b.article))
+      : { copyAB: 0, copyBA: 0 };
   // Passages across languages are quoted foreign material (a tweet, a name list): the
   // translation test, not the copy test, decides such pairs.
   const shared = passageScores(a, b, sameLanguage && words.containmentAB > 0 && a.article.tokens.length > 0);

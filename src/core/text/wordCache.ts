@@ -11,10 +11,15 @@
  * fold does not depend on the language; the terms, looked up after, do).
  *
  * The caller owns it (one per scan), never module state; each map is cleared when it outgrows
- * `maxEntries`, so a corpus of any vocabulary stays bounded.
+ * `maxEntries`, so a corpus of any vocabulary stays bounded. All but `vocabulary`: the numbers
+ * fingerprints give their sentences' terms (core/fingerprint/sentenceTerms.ts) must stay the same
+ * for as long as those fingerprints are compared, so it keeps every term it numbered (one string
+ * and one number a distinct term, which the scan's TF-IDF vocabulary holds as well).
  */
+
 import { contentTerms } from './terms.js';
 import { foldWord } from './tokens.js';
+import { createVocabulary, type TermVocabulary } from './vocabulary.js';
 
 export interface WordCache {
   /** Raw word (as matched in the text) → its folded token. */
@@ -22,10 +27,12 @@ export interface WordCache {
   /** Language → token → its content term, or '' when it is not a content word. */
   terms: Map<string, Map<string, string>>;
   maxEntries: number;
+  /** Every content term numbered so far; never cleared. */
+  vocabulary: TermVocabulary;
 }
 
 export function createWordCache(maxEntries = 500_000): WordCache {
-  return { folded: new Map(), terms: new Map(), maxEntries };
+  return { folded: new Map(), terms: new Map(), maxEntries, vocabulary: createVocabulary() };
 }
 
 /** `foldWord(raw)`, through the cache. */
