@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { lshCandidates } from '../dist/core/candidates/lsh.js';
-import { type Fingerprint, fingerprintArticle } from '../dist/core/fingerprint/fingerprint.js';
+import { charShinglesOf, type Fingerprint, fingerprintArticle } from '../dist/core/fingerprint/fingerprint.js';
 import { mix32, shingleChars, shingleWords } from '../dist/core/fingerprint/shingle.js';
 import { computeMinHash, estimateJaccard } from '../dist/core/minhash/minhash.js';
 import { createSketchConfig } from '../dist/core/minhash/sketch.js';
@@ -345,7 +345,8 @@ function exactRedundantPairs(fps: readonly Fingerprint[], log: (l: string) => vo
     const j = code % 0x200000;
     const a = fps[i] as Fingerprint;
     const b = fps[j] as Fingerprint;
-    if (Math.max(containment(a.chars, b.chars), containment(b.chars, a.chars)) < 0.6) continue;
+    const [ca, cb] = [charShinglesOf(a), charShinglesOf(b)];
+    if (Math.max(containment(ca, cb), containment(cb, ca)) < 0.6) continue;
     const r = judgePair(a, b, vectors[i] as never, vectors[j] as never, thresholds);
     if (r.relation === 'duplicate' || r.relation === 'republication') out.add(`${i}|${j}`);
   }

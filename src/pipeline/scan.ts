@@ -9,7 +9,7 @@ import { groupIdentical, type IdenticalGroups, pairsOfCopies } from '../core/can
 import { EVENT_CANDIDATES_PER_STORY, type EventCandidateBounds } from '../core/events/candidates.js';
 import { buildEvents } from '../core/events/events.js';
 import { describeDocument } from '../core/events/features.js';
-import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
+import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
@@ -163,7 +163,8 @@ function prepare(
   const fps = timed('fingerprint', onStage, () =>
     groups.firsts.map((i, k) => {
       options.onProgress?.('fingerprint', k + 1, groups.firsts.length);
-      return fingerprintArticle(normalized[i] as NormalizedArticle, words);
+      // Without character shingles: the score stage makes them per pair (`judgeSlice`).
+      return fingerprintArticle(normalized[i] as NormalizedArticle, words, { chars: false });
     }),
   );
   return { normalized, groups, fps, weights: groups.members.map((m) => m.length) };
@@ -174,7 +175,7 @@ function judgeCopies(p: Prepared, vectors: readonly SparseVector[], thresholds: 
   const out: PairResult[] = [];
   p.groups.members.forEach((members, k) => {
     if (members.length < 2) return;
-    const fp = p.fps[k] as Fingerprint;
+    const fp = withChars(p.fps[k] as Fingerprint);
     const self = judgePair(fp, fp, vectors[k] as SparseVector, vectors[k] as SparseVector, thresholds);
     const copies = members.slice(1).map((i) => p.normalized[i] as NormalizedArticle);
     for (const pair of pairsOfCopies(self, fp.article, copies)) out.push(pair);

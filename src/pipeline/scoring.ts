@@ -4,7 +4,7 @@
  * each scoring worker (workers/scoreWorker.ts) on its share of the pairs; either way a pair's
  * verdict is `judgePair`'s, and the shares joined in order are the whole loop's result.
  */
-import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
+import { type Fingerprint, withChars } from '../core/fingerprint/fingerprint.js';
 import { judgePair } from '../core/relation/judge.js';
 import { NearestKeeper } from '../core/relation/nearest.js';
 import type { JudgedPair } from '../core/relation/stories.js';
@@ -40,19 +40,39 @@ export function flattenPairs(
   return flat;
 }
 
+/**
+ * The scan's fingerprints leave out their character shingles (`fingerprintArticle`'s `chars`):
+ * each is made the first time one of its pairs is judged in this thread and kept until the input
+ * is let go of, at the end of the stage (an article is in 26 pairs on the bench's 10,000-article
+ * corpus: made per pair, they took a third of the stage).
+ */
+const withShingles = new WeakMap<ScoringInput, Array<Fingerprint | undefined>>();
+
+function scored(input: ScoringInput): (k: number) => Fingerprint {
+  let made = withShingles.get(input);
+  if (!made) {
+    made = [];
+    withShingles.set(input, made);
+  }
+  const list = made;
+  return (k) => {
+    let fp = list[k];
+    if (fp === undefined) {
+      fp = withChars(input.fps[k] as Fingerprint);
+      list[k] = fp;
+    }
+    return fp;
+  };
+}
+
 /** Judge the flat pairs into `into` (linked appended in order, unrelated offered to its keeper). */
 export function judgeSlice(input: ScoringInput, flat: Uint32Array, into: Judged, onJudged?: () => void): Judged {
-  const { fps, vectors, thresholds } = input;
+  const { vectors, thresholds } = input;
+  const fps = scored(input);
   for (let k = 0; k < flat.length; k += 2) {
     const i = flat[k] as number;
     const j = flat[k + 1] as number;
-    const result = judgePair(
-      fps[i] as Fingerprint,
-      fps[j] as Fingerprint,
-      vectors[i] as SparseVector,
-      vectors[j] as SparseVector,
-      thresholds,
-    );
+    const result = judgePair(fps(i), fps(j), vectors[i] as SparseVector, vectors[j] as SparseVector, thresholds);
     if (result.relation === 'unrelated') into.nearest.offer({ i, j, result });
     else into.linked.push({ i, j, result });
     onJudged?.();

@@ -4,7 +4,7 @@
  */
 
 import type { PairScores } from '../../types/index.js';
-import type { Fingerprint } from '../fingerprint/fingerprint.js';
+import { charShinglesOf, type Fingerprint } from '../fingerprint/fingerprint.js';
 import { inVocabulary } from '../fingerprint/sentenceTerms.js';
 import { alignPassages, countQuotedInBoth, type Passage, passageCoverage } from '../passages/align.js';
 import { roundScore } from '../round.js';
@@ -134,7 +134,7 @@ function passageScores(a: Fingerprint, b: Fingerprint, shareShingles: boolean) {
 /** All scores of a pair, with the shared passages behind the passage scores. */
 export function measurePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb: SparseVector): PairMeasure {
   const words = setScores(a.words, b.words);
-  const chars = setScores(a.chars, b.chars);
+  const chars = setScores(charShinglesOf(a), charShinglesOf(b));
   const cosine = cosineSimilarity(va, vb);
   const maxChar = Math.max(chars.containmentAB, chars.containmentBA);
   const sameLanguage = isSameLanguage(a.article.lang, b.article.lang);
