@@ -38,7 +38,10 @@ describe('anchors read in a worker', async () => {
     for (const a of articles.slice(0, 60)) {
       const n = normalizeArticle(a);
       const text = anchorTextOf(anchorSourceOf(n));
-      expect(text.sentences.map((s) => [s.index, s.tokens])).toEqual(n.sentences.map((s) => [s.index, s.tokens]));
+      expect(text.sentences.map((s) => [s.index, s.tokenStart, s.tokenEnd])).toEqual(
+        n.sentences.map((s) => [s.index, s.tokenStart, s.tokenEnd]),
+      );
+      expect(text.tokens).toEqual(n.tokens);
       expect([...text.tokenSpans]).toEqual([...n.tokenSpans]);
       expect(extractAnchors(text, { equivalents })).toEqual(extractAnchors(n, { equivalents }));
     }

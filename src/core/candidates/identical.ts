@@ -33,7 +33,8 @@ function hashMatchingForm(a: NormalizedArticle): string {
   for (let i = 0; i < a.lang.length; i++) feed(a.lang.charCodeAt(i));
   for (const s of a.sentences) {
     feed(0x1e0000 + s.paragraph);
-    for (const t of s.tokens) {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = a.tokens[k] as string;
       for (let i = 0; i < t.length; i++) feed(t.charCodeAt(i));
       feed(0x20);
     }
@@ -48,9 +49,9 @@ export function isSameMatchingForm(a: NormalizedArticle, b: NormalizedArticle): 
   for (let k = 0; k < a.sentences.length; k++) {
     const x = a.sentences[k] as NormalizedArticle['sentences'][number];
     const y = b.sentences[k] as NormalizedArticle['sentences'][number];
-    if (x.paragraph !== y.paragraph || x.tokens.length !== y.tokens.length) return false;
-    for (let t = 0; t < x.tokens.length; t++) if (x.tokens[t] !== y.tokens[t]) return false;
+    if (x.paragraph !== y.paragraph || x.tokenStart !== y.tokenStart || x.tokenEnd !== y.tokenEnd) return false;
   }
+  for (let t = 0; t < a.tokens.length; t++) if (a.tokens[t] !== b.tokens[t]) return false;
   return true;
 }
 

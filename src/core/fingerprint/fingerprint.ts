@@ -3,6 +3,7 @@
  * stemmed content terms for TF-IDF, and the content terms of each sentence for alignment.
  */
 import type { NormalizedArticle } from '../../types/index.js';
+import { sentenceTokens } from '../text/normalize.js';
 import { contentTerms } from '../text/terms.js';
 import { createVocabulary } from '../text/vocabulary.js';
 import { contentTermsCached, type WordCache } from '../text/wordCache.js';
@@ -78,7 +79,9 @@ export function fingerprintArticle(
   options: FingerprintOptions = {},
 ): Fingerprint {
   const perSentence = article.sentences.map((s) =>
-    cache ? contentTermsCached(cache, s.tokens, article.lang) : contentTerms(s.tokens, article.lang),
+    cache
+      ? contentTermsCached(cache, sentenceTokens(article, s), article.lang)
+      : contentTerms(sentenceTokens(article, s), article.lang),
   );
   return {
     id: article.id,

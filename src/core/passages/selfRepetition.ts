@@ -11,6 +11,7 @@
 import type { DocumentNote, NormalizedArticle } from '../../types/index.js';
 import { roundScore } from '../round.js';
 import { diceOfSets } from '../similarity/sets.js';
+import { sentenceTokens, tokenCount } from '../text/normalize.js';
 
 /**
  * Sentences after a sentence that it is compared with. The longest document in ../shared/eval has
@@ -55,7 +56,9 @@ function scan(article: NormalizedArticle, options: SelfRepetitionOptions): Found
   const maxNotes = options.maxNotes ?? MAX_SELF_REPETITION_NOTES;
   const n = article.sentences.length;
   const window = options.window ?? selfRepetitionWindow(n);
-  const sets = article.sentences.map((s) => (s.tokens.length < minWords ? undefined : new Set(s.tokens)));
+  const sets = article.sentences.map((s) =>
+    tokenCount(s) < minWords ? undefined : new Set(sentenceTokens(article, s)),
+  );
   const notes: DocumentNote[] = [];
   let total = 0;
   for (let i = 0; i < n; i++) {

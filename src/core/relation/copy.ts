@@ -6,6 +6,7 @@
 import type { NormalizedArticle } from '../../types/index.js';
 import { type BigramProfile, profileDice, rememberedProfile } from '../similarity/bigrams.js';
 import { isEditSimilar } from '../similarity/edit.js';
+import { sentenceTokens } from '../text/normalize.js';
 
 /**
  * Least edit similarity (1 − Levenshtein distance / longer length, over folded characters) for two
@@ -35,7 +36,7 @@ export interface CopyUnits {
  */
 export function copyUnitsOf(article: NormalizedArticle): CopyUnits {
   return {
-    sentences: article.sentences.map((s) => s.tokens.join(' ')),
+    sentences: article.sentences.map((s) => sentenceTokens(article, s).join(' ')),
     paragraphOf: article.sentences.map((s) => s.paragraph),
   };
 }

@@ -12,6 +12,7 @@ import type { SparseVector } from '../similarity/cosine.js';
 import { cosineSimilarity } from '../similarity/cosine.js';
 import { setScores } from '../similarity/sets.js';
 import { diceSimilarity } from '../similarity/stringSimilarity.js';
+import { tokenCount } from '../text/normalize.js';
 import { type CrossEvidence, measureCross } from '../xling/evidence.js';
 import type { CrossProfile } from '../xling/profile.js';
 import { copyCoverage, copyUnitsOf } from './copy.js';
@@ -88,11 +89,10 @@ function crossScores(e: CrossEvidence): Partial<PairScores> {
 /** Whether most words of a sentence are inside quotation marks. */
 function mostlyQuoted(f: Fingerprint, k: number): boolean {
   const s = f.article.sentences[k];
-  if (!s || s.tokens.length === 0) return false;
-  const first = f.article.sentences.slice(0, k).reduce((n, x) => n + x.tokens.length, 0);
+  if (!s || tokenCount(s) === 0) return false;
   let q = 0;
-  for (let i = first; i < first + s.tokens.length; i++) q += f.article.quoted[i] ?? 0;
-  return 2 * q > s.tokens.length;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) q += f.article.quoted[i] ?? 0;
+  return 2 * q > tokenCount(s);
 }
 
 /**

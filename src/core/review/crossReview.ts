@@ -7,6 +7,7 @@
 import type { Mention, NormalizedArticle } from '../../types/index.js';
 import type { Review, ReviewRow, ReviewSide, ReviewSummary } from '../../types/review.js';
 import { roundScore } from '../round.js';
+import { tokenCountAt } from '../text/normalize.js';
 import { alignCross, measureCross } from '../xling/evidence.js';
 import type { CrossProfile, CrossSentence } from '../xling/profile.js';
 
@@ -87,8 +88,7 @@ function sideOf(article: NormalizedArticle): ReviewSide {
 }
 
 function summaryOf(a: NormalizedArticle, b: NormalizedArticle, rows: readonly ReviewRow[]): ReviewSummary {
-  const words = (art: NormalizedArticle, idx: readonly number[]) =>
-    idx.reduce((n, k) => n + (art.sentences[k]?.tokens.length ?? 0), 0);
+  const words = (art: NormalizedArticle, idx: readonly number[]) => idx.reduce((n, k) => n + tokenCountAt(art, k), 0);
   let inA = 0;
   let inB = 0;
   for (const r of rows)

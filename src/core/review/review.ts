@@ -9,7 +9,7 @@ import { alignPassages, type Passage } from '../passages/align.js';
 import { roundScore } from '../round.js';
 import type { LanguageDetector } from '../text/detect.js';
 import { isSpaceless } from '../text/language.js';
-import { normalizeArticle } from '../text/normalize.js';
+import { normalizeArticle, sentenceTokens, tokenCount, tokenCountAt } from '../text/normalize.js';
 import { contentTerms } from '../text/terms.js';
 import { type CrossLanguageResources, profileArticle } from '../xling/profile.js';
 import { type AlignedUnit, type AlignOptions, alignSentences } from './align.js';
@@ -56,8 +56,9 @@ export class ReviewLimitError extends RangeError {
 /** The term set a sentence is aligned by: its stemmed content words, or all its words when it has none. */
 function sentenceTerms(article: NormalizedArticle): Set<string>[] {
   return article.sentences.map((s) => {
-    const terms = contentTerms(s.tokens, article.lang);
-    return new Set(terms.length > 0 ? terms : s.tokens);
+    const tokens = sentenceTokens(article, s);
+    const terms = contentTerms(tokens, article.lang);
+    return new Set(terms.length > 0 ? terms : tokens);
   });
 }
 
@@ -78,7 +79,7 @@ function toSide(article: NormalizedArticle, window: [number, number] | undefined
 function sentenceOfToken(article: NormalizedArticle): Uint32Array {
   const out = new Uint32Array(article.tokens.length);
   let at = 0;
-  for (const s of article.sentences) for (let k = 0; k < s.tokens.length; k++) out[at++] = s.index;
+  for (const s of article.sentences) for (let k = 0; k < tokenCount(s); k++) out[at++] = s.index;
   return out;
 }
 
@@ -135,7 +136,7 @@ function textOf(art: NormalizedArticle, idx: readonly number[]): string {
 }
 
 function wordsOf(art: NormalizedArticle, idx: readonly number[]): number {
-  return idx.reduce((n, k) => n + (art.sentences[k]?.tokens.length ?? 0), 0);
+  return idx.reduce((n, k) => n + tokenCountAt(art, k), 0);
 }
 
 /** One aligned unit as a review row, its counts added to the summary. */

@@ -213,6 +213,25 @@ function looksLikeTitle(paragraph: string): boolean {
   return words <= 25 && paragraph.length <= 200 && !/[.:;,]$/.test(paragraph);
 }
 
+/** A sentence's folded tokens (a new array: the article holds them once, in `tokens`). */
+export function sentenceTokens(article: Pick<NormalizedArticle, 'tokens'>, s: SentenceRange): string[] {
+  return article.tokens.slice(s.tokenStart, s.tokenEnd);
+}
+
+/** Where a sentence's tokens are in its article's. */
+export type SentenceRange = Pick<Sentence, 'tokenStart' | 'tokenEnd'>;
+
+/** How many tokens sentence k has (0 past the last). */
+export function tokenCountAt(article: Pick<NormalizedArticle, 'sentences'>, k: number): number {
+  const s = article.sentences[k];
+  return s ? tokenCount(s) : 0;
+}
+
+/** How many tokens a sentence has. */
+export function tokenCount(s: SentenceRange): number {
+  return s.tokenEnd - s.tokenStart;
+}
+
 /**
  * Normalize one article: clean display text, folded tokens, sentences with offsets, and the list
  * of what was removed.
@@ -236,8 +255,9 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
       const text = p.text.slice(span.start, span.end);
       const found = segmentWords(text, fold);
       if (found.length === 0) continue;
-      const words = found.map((w) => w.norm);
+      const tokenStart = tokens.length;
       for (const w of found) {
+        tokens.push(w.norm);
         spans.push(base + span.start + w.start, base + span.start + w.end);
         const at = span.start + w.start;
         quoted.push(quotes.some(([from, to]) => at >= from && at < to) ? 1 : 0);
@@ -248,9 +268,9 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
         start: base + span.start,
         end: base + span.end,
         text, // replaced below by the same characters of `clean`
-        tokens: words,
+        tokenStart,
+        tokenEnd: tokens.length,
       });
-      for (const w of words) tokens.push(w);
     }
   });
   // Each sentence's text as a slice of `clean`, which the article keeps anyway: a slice of the

@@ -73,8 +73,8 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const HANGUL_RUN = /\p{Script=Hangul}+/gu;
 
 /** What `extractAnchors` reads of a normalized article. */
-export type AnchorText = Pick<NormalizedArticle, 'clean' | 'lang' | 'date' | 'tokenSpans'> & {
-  sentences: ReadonlyArray<Pick<Sentence, 'index' | 'tokens'>>;
+export type AnchorText = Pick<NormalizedArticle, 'clean' | 'lang' | 'date' | 'tokens' | 'tokenSpans'> & {
+  sentences: ReadonlyArray<Pick<Sentence, 'index' | 'tokenStart' | 'tokenEnd'>>;
 };
 
 /**
@@ -110,18 +110,24 @@ export function anchorSourceOf(article: NormalizedArticle): AnchorSource {
  * `segmentWords` and `foldWord` (a scan's word cache gives the same folds), offsets into `clean`.
  */
 export function anchorTextOf(source: AnchorSource): AnchorText {
-  const sentences: Array<Pick<Sentence, 'index' | 'tokens'>> = [];
+  const sentences: Array<Pick<Sentence, 'index' | 'tokenStart' | 'tokenEnd'>> = [];
+  const tokens: string[] = [];
   const spans: number[] = [];
   for (let i = 0; 2 * i < source.sentences.length; i++) {
     const start = source.sentences[2 * i] as number;
     const found = segmentWords(source.clean.slice(start, source.sentences[2 * i + 1]));
-    for (const w of found) spans.push(start + w.start, start + w.end);
-    sentences.push({ index: i, tokens: found.map((w) => w.norm) });
+    const tokenStart = tokens.length;
+    for (const w of found) {
+      spans.push(start + w.start, start + w.end);
+      tokens.push(w.norm);
+    }
+    sentences.push({ index: i, tokenStart, tokenEnd: tokens.length });
   }
   return {
     clean: source.clean,
     lang: source.lang,
     ...(source.date !== undefined ? { date: source.date } : {}),
+    tokens,
     tokenSpans: Uint32Array.from(spans),
     sentences,
   };
@@ -130,17 +136,16 @@ export function anchorTextOf(source: AnchorSource): AnchorText {
 /** The article's words with their raw form, place and sentence. */
 function wordsOf(article: AnchorText): Word[] {
   const out: Word[] = [];
-  let t = 0;
   for (const s of article.sentences) {
-    for (let k = 0; k < s.tokens.length; k++, t++) {
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const start = article.tokenSpans[2 * t] as number;
       const end = article.tokenSpans[2 * t + 1] as number;
       out.push({
         raw: article.clean.slice(start, end),
-        norm: s.tokens[k] as string,
+        norm: article.tokens[t] as string,
         start,
         end,
-        initial: k === 0,
+        initial: t === s.tokenStart,
         sentence: s.index,
       });
     }

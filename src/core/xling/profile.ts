@@ -8,6 +8,7 @@
  */
 import type { Anchors, NormalizedArticle } from '../../types/index.js';
 import { getStemmer, getStopwords } from '../text/natural.js';
+import { sentenceTokens, tokenCount } from '../text/normalize.js';
 import { type AnchorResources, extractAnchors } from './anchors.js';
 import type { EquivalentsTable } from './equivalents.js';
 import { type Lexicon, lookUp } from './lexicon.js';
@@ -205,7 +206,7 @@ export function profileArticle(
   const sentences = article.sentences.map((s, k): CrossSentence => {
     const words: Array<readonly string[]> = [];
     let quoted = 0;
-    for (const token of s.tokens) {
+    for (const token of sentenceTokens(article, s)) {
       const extra = named.get(t);
       quoted += article.quoted[t++] ?? 0;
       const id = `${article.lang}\u0000${token}`;
@@ -220,7 +221,7 @@ export function profileArticle(
       words.push(extra ? [...(found?.keys ?? []), ...extra] : (found?.keys ?? []));
     }
     for (const f of figures[k] ?? []) words.push(f);
-    return { words, quoted: 2 * quoted > s.tokens.length };
+    return { words, quoted: 2 * quoted > tokenCount(s) };
   });
   const letters = article.clean.match(LETTERS)?.length ?? 0;
   return {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOILERPLATE_RULES, normalizeArticle, stripBoilerplate } from '../../../src/core/text/normalize.js';
+import {
+  BOILERPLATE_RULES,
+  normalizeArticle,
+  sentenceTokens,
+  stripBoilerplate,
+  tokenCount,
+} from '../../../src/core/text/normalize.js';
+import type { Sentence } from '../../../src/types/index.js';
 import { readSeed } from '../fixtures/seeds.js';
 
 /** Which rule (if any) removes this one line, placed after a title so the title rule cannot fire. */
@@ -204,7 +211,15 @@ describe('title and structure', () => {
     expect(n.tokens).toContain('diaz');
     expect(n.tokens).toContain('favorable'); // "favourable" in the intro, folded
     expect(n.tokens).not.toContain('favourable');
-    expect(n.tokens).toEqual(n.sentences.flatMap((s) => s.tokens));
+    // The sentences' token ranges tile the tokens, each sentence with at least one.
+    expect(n.sentences.map((s) => [s.tokenStart, s.tokenEnd])).toEqual(
+      n.sentences.map((s, k) => [k === 0 ? 0 : (n.sentences[k - 1]?.tokenEnd as number), s.tokenEnd]),
+    );
+    expect(n.sentences.at(-1)?.tokenEnd).toBe(n.tokens.length);
+    expect(n.sentences.every((s) => tokenCount(s) > 0)).toBe(true);
+    expect(sentenceTokens(n, n.sentences[0] as Sentence)).toEqual(
+      n.tokens.slice(0, tokenCount(n.sentences[0] as Sentence)),
+    );
     expect(n.lang).toBe('en');
   });
 
