@@ -5,6 +5,7 @@
  */
 import type { Anchors, NameAnchor, Story } from '../../types/index.js';
 import type { SparseVector } from '../similarity/cosine.js';
+import { type Centroid, centroidOf } from './centroid.js';
 
 export interface EventDocument {
   id: string;
@@ -105,7 +106,7 @@ export interface StoryFeatures {
   weekdays: ReadonlySet<number>;
   languages: ReadonlySet<string>;
   /** Sum of the members' unit vectors: its direction is the story's vocabulary. */
-  centroid: ReadonlyMap<number, number>;
+  centroid: Centroid;
 }
 
 /**
@@ -144,37 +145,35 @@ export function describeStory(
   const figures = new Set<string>();
   const years = new Set<number>();
   const weekdays = new Set<number>();
-  const centroid = new Map<number, number>();
+  // Most stories have one member: its own sets are the story's (read-only both), not copied.
+  const only = members.length === 1 ? members[0] : undefined;
   for (const m of members) {
     for (const n of m.names) {
       const w = weight(n.key) * (1 + Math.log(n.count));
       const old = names.get(n.key);
       if (!old || old.weight < w) names.set(n.key, { anchor: n, weight: w });
     }
-    for (const k of m.lookup) lookup.add(k);
-    for (const f of m.figures) figures.add(f);
-    for (const y of m.years) years.add(y);
+    if (!only) {
+      for (const k of m.lookup) lookup.add(k);
+      for (const f of m.figures) figures.add(f);
+      for (const y of m.years) years.add(y);
+    }
     if (m.ledeWeekday !== undefined) weekdays.add(m.ledeWeekday);
     if (m.day !== undefined) {
       weekdays.add(weekdayOfDay(m.day));
       weekdays.add(weekdayOfDay(m.day - 1));
-    }
-    const v = m.vector;
-    for (let k = 0; k < v.ids.length; k++) {
-      const id = v.ids[k] as number;
-      centroid.set(id, (centroid.get(id) ?? 0) + (v.norm > 0 ? (v.weights[k] as number) / v.norm : 0));
     }
   }
   return {
     story,
     members,
     names: [...names.values()].sort((x, y) => y.weight - x.weight || x.anchor.key.localeCompare(y.anchor.key)),
-    lookup,
-    figures,
-    years,
+    lookup: only ? only.lookup : lookup,
+    figures: only ? only.figures : figures,
+    years: only ? only.years : years,
     days: members.flatMap((m) => (m.day !== undefined ? [m.day] : [])),
     weekdays,
     languages: new Set(members.map((m) => m.lang)),
-    centroid,
+    centroid: centroidOf(members.map((m) => m.vector)),
   };
 }

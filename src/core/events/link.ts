@@ -17,6 +17,7 @@
  * 18 pairs of stories in one event, the rest other events, distractors included):
  */
 import type { NameAnchor } from '../../types/index.js';
+import { cosineOfCentroids } from './centroid.js';
 import type { StoryFeatures, StoryName } from './features.js';
 
 /** Article dates more than this many days apart are other occasions (same-event dates differ by ≤ 2 on web-wire; distractors by ≥ 91). */
@@ -132,36 +133,6 @@ export function shareActors(a: StoryFeatures, b: StoryFeatures): { share: number
   return { share, shared: sa.map((n) => n.anchor) };
 }
 
-/**
- * Squared norms of the maps met so far, summed in the map's order as the cosine summed them: a
- * story's centroid is compared with up to `EVENT_CANDIDATES_PER_STORY` others, and was summed
- * again each time. Kept for as long as the map is, which must not change once compared (story
- * centroids are built once, read-only).
- */
-const SQUARED_NORMS = new WeakMap<ReadonlyMap<number, number>, number>();
-
-function squaredNorm(m: ReadonlyMap<number, number>): number {
-  let n = SQUARED_NORMS.get(m);
-  if (n === undefined) {
-    n = 0;
-    for (const v of m.values()) n += v * v;
-    SQUARED_NORMS.set(m, n);
-  }
-  return n;
-}
-
-/** Cosine of two sparse maps. */
-export function cosineOfMaps(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
-  let dot = 0;
-  for (const [k, v] of a) {
-    const w = b.get(k);
-    if (w !== undefined) dot += v * w;
-  }
-  const na = squaredNorm(a);
-  const nb = squaredNorm(b);
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
-
 export interface EventEvidence {
   linked: boolean;
   /** Not linked, but close enough to join when it is an undated story's clearly nearest (see `EVENT_NEAREST_SHARE`). */
@@ -186,7 +157,7 @@ export function linkStories(a: StoryFeatures, b: StoryFeatures): EventEvidence {
   if (occasion.state === 'other')
     return { linked: false, nearest: false, undated: false, share: actors.share, reasons: [occasion.reason] };
   const sameLanguage = [...a.languages].some((l) => b.languages.has(l));
-  const cosine = sameLanguage ? cosineOfMaps(a.centroid, b.centroid) : undefined;
+  const cosine = sameLanguage ? cosineOfCentroids(a.centroid, b.centroid) : undefined;
   const figures = [...a.figures].filter((f) => b.figures.has(f));
   const confirmed =
     occasion.state === 'same' ||

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_CANDIDATES_PER_STORY, eventCandidates, topShared } from '../../../src/core/events/candidates.js';
+import { centroidOf } from '../../../src/core/events/centroid.js';
 import { keepNearest } from '../../../src/core/events/events.js';
 import type { StoryFeatures } from '../../../src/core/events/features.js';
 import { compareOccasions, shareActors } from '../../../src/core/events/link.js';
@@ -35,7 +36,7 @@ function story(i: number, names: readonly number[], extra: readonly number[], da
     days: day === undefined ? [] : [day],
     weekdays: new Set(),
     languages: new Set(['en']),
-    centroid: new Map(),
+    centroid: centroidOf([]),
   };
 }
 

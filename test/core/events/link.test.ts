@@ -2,16 +2,10 @@
  * The event level's occasion and linking rules on hand-built story features (table-driven), and
  * on real texts: the seeds' two reports of the April 2024 visit, written by different outlets.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { centroidOf } from '../../../src/core/events/centroid.js';
 import type { StoryFeatures } from '../../../src/core/events/features.js';
-import {
-  compareOccasions,
-  cosineOfMaps,
-  EVENT_STALE_YEARS,
-  EVENT_WINDOW_DAYS,
-  formatDays,
-} from '../../../src/core/events/link.js';
+import { compareOccasions, EVENT_STALE_YEARS, EVENT_WINDOW_DAYS, formatDays } from '../../../src/core/events/link.js';
 import { parseEquivalents } from '../../../src/core/xling/equivalents.js';
 import { readCorpus } from '../../../src/io/readCorpus.js';
 import { readEquivalentsText } from '../../../src/io/resources.js';
@@ -35,7 +29,7 @@ function features(o: { days?: number[]; years?: number[]; weekdays?: number[] })
     days: o.days ?? [],
     weekdays: new Set(o.weekdays ?? []),
     languages: new Set(['en']),
-    centroid: new Map(),
+    centroid: centroidOf([]),
   };
 }
 
@@ -118,34 +112,5 @@ describe('events over the seeds', async () => {
     const other = compareArticles(s000 as Article, s002 as Article, { anchors: { equivalents }, context: seeds });
     expect(other.event?.same).toBe(false);
     expect(other.event?.reasons.join('; ')).toMatch(/article dates \d+ days apart/);
-  });
-});
-
-describe('cosineOfMaps', () => {
-  /** The cosine summed afresh, in the maps' order (what the remembered norms must equal, bit for bit). */
-  function direct(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (const [k, v] of a) {
-      na += v * v;
-      const w = b.get(k);
-      if (w !== undefined) dot += v * w;
-    }
-    for (const v of b.values()) nb += v * v;
-    return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-  }
-
-  it('is the cosine summed afresh, for any maps compared once or again (property)', () => {
-    const map = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 5, noNaN: true })), { maxLength: 12 })
-      .map((entries) => new Map(entries));
-    fc.assert(
-      fc.property(fc.array(map, { minLength: 1, maxLength: 6 }), (maps) => {
-        for (let round = 0; round < 2; round++)
-          for (const a of maps) for (const b of maps) expect(cosineOfMaps(a, b)).toBe(direct(a, b));
-      }),
-      { numRuns: 300 },
-    );
   });
 });
