@@ -8,7 +8,7 @@ import { allPairs, type CandidatePairs, candidateFloor } from '../core/candidate
 import { groupIdentical, type IdenticalGroups, pairsOfCopies } from '../core/candidates/identical.js';
 import { EVENT_CANDIDATES_PER_STORY, type EventCandidateBounds } from '../core/events/candidates.js';
 import { buildEvents } from '../core/events/events.js';
-import { describeDocument } from '../core/events/features.js';
+import { describeDocument, type EventDocument } from '../core/events/features.js';
 import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
@@ -250,23 +250,29 @@ function reusableAnchors(fp: Fingerprint, cross: CrossStageResult | undefined, r
 }
 
 /**
- * The events stage: each document's anchors and features (a folded copy shares those of the
- * first of its group, with its own date), then stories grouped into events; the bounds their
- * candidates met, as report fields.
+ * The anchors the job read (one per article), held until the events stage takes them: it lets go
+ * of them once each document is described, before the stories are linked. They are the largest
+ * thing that stage holds (about 21 KB an article on the bench corpus, mostly where each name,
+ * number and date is mentioned, which the event level does not read).
  */
-function eventsStage(
+interface HeldAnchors {
+  anchors?: readonly Anchors[] | undefined;
+}
+
+/**
+ * Each document's event features from its anchors (a folded copy shares those of the first of its
+ * group, with its own date); the anchors go with this function's frame.
+ */
+function describeAll(
   articles: readonly Article[],
   p: Prepared,
   vectors: readonly SparseVector[],
-  stories: readonly Story[],
-  pairs: readonly PairResult[],
-  {
-    cross,
-    options,
-    read,
-  }: { cross: CrossStageResult | undefined; options: ScanOptions; read: readonly Anchors[] | undefined },
-): Pick<ScanResult, 'events' | 'eventCandidates'> {
-  const resources = options.anchors ?? {};
+  cross: CrossStageResult | undefined,
+  resources: AnchorResources,
+  held: HeldAnchors | undefined,
+): Map<string, EventDocument> {
+  const read = held?.anchors;
+  if (held) held.anchors = undefined;
   // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
   const anchors = p.fps.map((f, k) =>
     reusableAnchors(f, cross, resources)
@@ -289,6 +295,26 @@ function eventsStage(
       return [a.id, described];
     }),
   );
+  return docs;
+}
+
+/**
+ * The events stage: each document's features (`describeAll`), then stories grouped into events;
+ * the bounds their candidates met, as report fields.
+ */
+function eventsStage(
+  articles: readonly Article[],
+  p: Prepared,
+  vectors: readonly SparseVector[],
+  stories: readonly Story[],
+  pairs: readonly PairResult[],
+  {
+    cross,
+    options,
+    held,
+  }: { cross: CrossStageResult | undefined; options: ScanOptions; held: HeldAnchors | undefined },
+): Pick<ScanResult, 'events' | 'eventCandidates'> {
+  const docs = describeAll(articles, p, vectors, cross, options.anchors ?? {}, held);
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
   const events = buildEvents(stories, docs, pairs, bounds);
   if (bounds.commonKeys === 0 && bounds.dropped === 0) return { events };
@@ -405,8 +431,8 @@ export async function scanCorpusAsync(
     );
     options.onStage?.('score', performance.now() - t0);
     // The time the scan waits for the anchors is a stage of its own in --timings.
-    const read = anchors ? await timedAsync('anchors', options.onStage, anchors) : undefined;
-    return afterScore(s, judged, read);
+    const held = anchors ? { anchors: await timedAsync('anchors', options.onStage, anchors) } : undefined;
+    return afterScore(s, judged, held);
   } finally {
     abort.abort();
   }
@@ -416,7 +442,7 @@ export async function scanCorpusAsync(
 function afterScore(
   { articles, options, thresholds, p, vectors, cross, candidates }: BeforeScore,
   judged: Judged,
-  read?: readonly Anchors[],
+  held?: HeldAnchors,
 ): ScanResult {
   const { onStage, onProgress } = options;
   const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));
@@ -441,7 +467,7 @@ function afterScore(
           eventsStage(articles, p, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], {
             cross,
             options,
-            read,
+            held,
           }),
         );
   const identical = articles.length - p.fps.length;

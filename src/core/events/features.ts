@@ -3,7 +3,7 @@
  * their language-neutral keys), the specific figures (numbers and dates that are not just a year
  * or a small count), the weekday its lede names, the article date, and the TF-IDF vector. Pure.
  */
-import type { Anchors, NameAnchor, Story } from '../../types/index.js';
+import type { Anchors, EventSketchName, Story } from '../../types/index.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { type Centroid, centroidOf } from './centroid.js';
 
@@ -16,7 +16,8 @@ export interface EventDocument {
    * still names the meeting's day), else the article's date.
    */
   day?: number;
-  names: readonly NameAnchor[];
+  /** Its names, without where the text mentions them (the event level does not read that). */
+  names: readonly EventSketchName[];
   /** Every key a name of another text may be found under here. */
   lookup: ReadonlySet<string>;
   /** Numbers and days that tell one occasion from another: not a year, not a small count. */
@@ -77,7 +78,7 @@ export function describeDocument(
     id,
     lang,
     ...(day !== undefined ? { day } : {}),
-    names: anchors.names,
+    names: anchors.names.map(({ mentions: _m, ...n }) => n),
     lookup: new Set(anchors.lookupKeys),
     figures,
     years,
@@ -88,7 +89,7 @@ export function describeDocument(
 
 /** A name of a story, with the weight it carries (rarer in the corpus and mentioned more: heavier). */
 export interface StoryName {
-  anchor: NameAnchor;
+  anchor: EventSketchName;
   weight: number;
 }
 

@@ -20,7 +20,6 @@ import type {
   EventQuery,
   EventSketch,
   GateEventResult,
-  NameAnchor,
   NormalizedArticle,
 } from '../../types/index.js';
 import type { SparseVector } from '../similarity/cosine.js';
@@ -99,7 +98,7 @@ export function restoreEventDocument(
   freqs: DocumentFrequencies,
   termIds: Map<string, number>,
 ): EventDocument {
-  const names: NameAnchor[] = sketch.names.map((n) => ({ ...n, mentions: [] }));
+  const names = sketch.names;
   const terms = sketch.terms.flatMap(([t, c]) => Array<string>(c).fill(t));
   return {
     id,

@@ -16,7 +16,7 @@
  * Thresholds, measured on the event labels of ../shared/eval/web-wire.jsonl (69 English pages;
  * 18 pairs of stories in one event, the rest other events, distractors included):
  */
-import type { NameAnchor } from '../../types/index.js';
+import type { EventSketchName } from '../../types/index.js';
 import { cosineOfCentroids } from './centroid.js';
 import type { StoryFeatures, StoryName } from './features.js';
 
@@ -120,7 +120,7 @@ export function nameworthy(label: string, kind: string | undefined): boolean {
 }
 
 /** The principal actors of `a` that `b` names too, and the weighted share of both stories' principals they make. */
-export function shareActors(a: StoryFeatures, b: StoryFeatures): { share: number; shared: NameAnchor[] } {
+export function shareActors(a: StoryFeatures, b: StoryFeatures): { share: number; shared: EventSketchName[] } {
   const top = (s: StoryFeatures): readonly StoryName[] => s.names.slice(0, PRINCIPALS);
   const found = (names: readonly StoryName[], other: StoryFeatures) =>
     names.filter((n) => n.anchor.keys.some((k) => other.lookup.has(k)));
