@@ -15,13 +15,7 @@
  *
  * Pure.
  */
-import type {
-  EventEntry,
-  EventQuery,
-  EventSketch,
-  GateEventResult,
-  NormalizedArticle,
-} from '../../types/index.js';
+import type { EventEntry, EventQuery, EventSketch, GateEventResult, NormalizedArticle } from '../../types/index.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { type DocumentFrequencies, vectorizeTfIdf } from '../similarity/tfidf.js';
 import { type AnchorResources, extractAnchors } from '../xling/anchors.js';
