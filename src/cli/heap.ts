@@ -1,9 +1,9 @@
 /**
  * The heap a whole-corpus command gets. `copydesk scan` (and `eval`, which scans its gold set)
  * keeps every article's normalized text, fingerprint and vectors in memory until the report is
- * written: about 100 KB an article kept alive at 2,000 articles of the index benchmark's corpus
- * (`scripts/scanMemory.ts`), and a peak RSS of 15.4–17.0 GiB, about 160–170 KB an article, for
- * its 100,000 (README, "Memory: the heap a scan gets"). V8's default limit is about 4 GB whatever
+ * written: about 58 KB an article kept alive at the end of a scan of 10,000 articles of the index
+ * benchmark's corpus (`scripts/scanMemory.ts`), more while the events stage runs, and a peak RSS
+ * of 11.3 GiB, about 120 KB an article, for its 100,000 (README, "Memory: the heap a scan gets"). V8's default limit is about 4 GB whatever
  * the machine (4,144 MiB here, on 24 GiB), and a scan past it does not fail cleanly: V8 aborts the
  * process with "JavaScript heap out of memory" and a native stack trace after minutes of work.
  *
@@ -20,7 +20,7 @@
 
 /** The launcher's line when the child was aborted (V8 out of memory), without the `copydesk: ` prefix. */
 export function abortedMessage(command: string, heapMiB: number): string {
-  return `${command} was aborted (SIGABRT), which is how Node ends a process out of memory (heap limit ${heapMiB} MiB; a scan needs up to about 170 KB an article): ${command} a part of the corpus, or allow more with ${HEAP_ENV}=<MiB>`;
+  return `${command} was aborted (SIGABRT), which is how Node ends a process out of memory (heap limit ${heapMiB} MiB; a scan needs up to about 120 KB an article): ${command} a part of the corpus, or allow more with ${HEAP_ENV}=<MiB>`;
 }
 
 /** The commands that hold a whole corpus in memory. */

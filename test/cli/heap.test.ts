@@ -133,7 +133,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'heap.js')))('the launcher
     });
     expect(run.status).toBe(2);
     expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(
-      'copydesk: scan was aborted (SIGABRT), which is how Node ends a process out of memory (heap limit 12 MiB; a scan needs up to about 170 KB an article): scan a part of the corpus, or allow more with COPYDESK_HEAP_MIB=<MiB>',
+      'copydesk: scan was aborted (SIGABRT), which is how Node ends a process out of memory (heap limit 12 MiB; a scan needs up to about 120 KB an article): scan a part of the corpus, or allow more with COPYDESK_HEAP_MIB=<MiB>',
     );
     expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe('{"kept": true}\n');
   });
