@@ -1,6 +1,6 @@
 /**
  * The content terms of each sentence, compact: numbered terms (`TermVocabulary`) in one
- * `Int32Array`, each sentence's distinct ids sorted, where a fingerprint held a `Set<string>` per
+ * `Uint32Array`, each sentence's distinct ids sorted, where a fingerprint held a `Set<string>` per
  * sentence (9.7 KB an article, these 1.6 KB: the heap after a collection with and without them,
  * 3,000 articles of the bench corpus, where an article's fingerprint and normalized form held
  * 57 KB). The alignment (relation/monotone.ts) compares two sentences
@@ -10,12 +10,13 @@
  * (its `WordCache`'s). Two fingerprints numbered apart (made without a shared cache, as
  * `compare` does) are still compared exactly: `inVocabulary` renumbers one into the other's.
  */
+import { intersectionSizeIn } from '../similarity/sets.js';
 import { type TermVocabulary, termId } from '../text/vocabulary.js';
 
 /** Sentence k's distinct term ids, ascending, are `ids[offsets[k]]` up to `ids[offsets[k + 1]]`. */
 export interface SentenceTerms {
   vocabulary: TermVocabulary;
-  ids: Int32Array;
+  ids: Uint32Array;
   /** One more than there are sentences; `offsets[0]` is 0. */
   offsets: Int32Array;
 }
@@ -27,7 +28,7 @@ export function toSentenceTerms(
 ): SentenceTerms {
   let total = 0;
   for (const terms of perSentence) total += terms.length;
-  const ids = new Int32Array(total);
+  const ids = new Uint32Array(total);
   const offsets = new Int32Array(perSentence.length + 1);
   let end = 0;
   perSentence.forEach((terms, k) => {
@@ -52,7 +53,7 @@ export function termCount(s: SentenceTerms, k: number): number {
   return (s.offsets[k + 1] as number) - (s.offsets[k] as number);
 }
 
-/** Sentence k's terms, as strings in id order (for tests and reading). */
+/** Sentence k's terms, as strings in id order (for tests and reading; numbered by `toSentenceTerms`). */
 export function termsOf(s: SentenceTerms, k: number): string[] {
   return Array.from(s.ids.subarray(s.offsets[k], s.offsets[k + 1]), (id) => s.vocabulary.terms[id] as string);
 }
@@ -62,39 +63,30 @@ export function termsOf(s: SentenceTerms, k: number): string[] {
  * two empty sentences, as `diceOfSets` (similarity/sets.ts) of their term sets.
  */
 export function sentenceDice(a: SentenceTerms, i: number, b: SentenceTerms, j: number): number {
-  let x = a.offsets[i] as number;
+  const x = a.offsets[i] as number;
   const xEnd = a.offsets[i + 1] as number;
-  let y = b.offsets[j] as number;
+  const y = b.offsets[j] as number;
   const yEnd = b.offsets[j + 1] as number;
   const sizes = xEnd - x + (yEnd - y);
   if (sizes === 0) return 1;
-  const p = a.ids;
-  const q = b.ids;
-  let inter = 0;
-  while (x < xEnd && y < yEnd) {
-    const u = p[x] as number;
-    const v = q[y] as number;
-    inter += Number(u === v);
-    x += Number(u <= v);
-    y += Number(v <= u);
-  }
-  return (2 * inter) / sizes;
+  return (2 * intersectionSizeIn(a.ids, x, xEnd, b.ids, y, yEnd)) / sizes;
 }
 
 /**
- * `s` numbered in `vocabulary` (itself when it already is): a term the vocabulary lacks gets a
- * negative id of its own, which matches nothing there, so the vocabulary is left as it was.
+ * `s` numbered in `vocabulary` (itself when it already is): a term the vocabulary lacks gets an
+ * id of its own past the vocabulary's last, which matches nothing there, so the vocabulary is
+ * left as it was (and `termsOf` cannot read such an id).
  */
 export function inVocabulary(s: SentenceTerms, vocabulary: TermVocabulary): SentenceTerms {
   if (s.vocabulary === vocabulary) return s;
   const missing = new Map<string, number>();
-  const ids = Int32Array.from(s.ids, (id) => {
+  const ids = Uint32Array.from(s.ids, (id) => {
     const term = s.vocabulary.terms[id] as string;
     const known = vocabulary.ids.get(term);
     if (known !== undefined) return known;
     let own = missing.get(term);
     if (own === undefined) {
-      own = -1 - missing.size;
+      own = vocabulary.terms.length + missing.size;
       missing.set(term, own);
     }
     return own;

@@ -11,6 +11,7 @@
  * rebuilding was 32 % of the whole scan; the package stays the tool for one-off comparisons (titles).
  */
 import { remembered } from '../memo.js';
+import { intersectionSize } from './sets.js';
 
 /** A string as the bigram Dice sees it. */
 export interface BigramProfile {
@@ -43,20 +44,7 @@ export const rememberedProfile: (s: string) => BigramProfile = remembered(bigram
 export function profileDice(p: BigramProfile, q: BigramProfile): number {
   if (p.lower === q.lower) return 1;
   if (p.lower.length < 2 || q.lower.length < 2) return 0;
-  const a = p.codes;
-  const b = q.codes;
-  let i = 0;
-  let j = 0;
-  let match = 0;
-  // Without branches on the values, as `intersectionSize` (sets.ts) merges.
-  const na = a.length;
-  const nb = b.length;
-  while (i < na && j < nb) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    match += Number(x === y);
-    i += Number(x <= y);
-    j += Number(y <= x);
-  }
+  // The codes repeat (a multiset): the merge pairs each code with one equal code at most.
+  const match = intersectionSize(p.codes, q.codes);
   return (match * 2) / (p.lower.length + q.lower.length - 2);
 }

@@ -11,12 +11,22 @@
  * than the step: 0.95–1.02 → 0.57 s for 62,000 merges of real character-shingle sets.
  */
 export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
+  return intersectionSizeIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** `intersectionSize` of `a[aFrom..aTo)` and `b[bFrom..bTo)`, each sorted (a sentence's terms: sentenceTerms.ts). */
+export function intersectionSizeIn(
+  a: Uint32Array,
+  aFrom: number,
+  aTo: number,
+  b: Uint32Array,
+  bFrom: number,
+  bTo: number,
+): number {
+  let i = aFrom;
+  let j = bFrom;
   let n = 0;
-  const na = a.length;
-  const nb = b.length;
-  while (i < na && j < nb) {
+  while (i < aTo && j < bTo) {
     const x = a[i] as number;
     const y = b[j] as number;
     n += Number(x === y);
