@@ -2,7 +2,7 @@
  * compareArticles: one pair through the scan's stages (prepare → weigh → judge), in the context
  * of a corpus when given one.
  */
-import { describeDocument, describeStory, nameWeights } from '../core/events/features.js';
+import { anchorTraits, describeDocument, describeStory, nameWeights } from '../core/events/features.js';
 import { linkStories } from '../core/events/link.js';
 import { fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
@@ -51,8 +51,7 @@ export function compareArticles(a: Article, b: Article, options: CompareOptions 
       x.id,
       f.article.lang,
       x.date,
-      extractAnchors(f.article, options.anchors ?? {}),
-      f.article.clean.length,
+      anchorTraits(extractAnchors(f.article, options.anchors ?? {}), f.article.clean.length),
       v,
     );
   const da = doc(a, fa, va);
@@ -61,7 +60,13 @@ export function compareArticles(a: Article, b: Article, options: CompareOptions 
   const none = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
   const context = others.map((x) => {
     const n = normalizeArticle(x, normalize);
-    return describeDocument(x.id, n.lang, x.date, extractAnchors(n, options.anchors ?? {}), n.clean.length, none);
+    return describeDocument(
+      x.id,
+      n.lang,
+      x.date,
+      anchorTraits(extractAnchors(n, options.anchors ?? {}), n.clean.length),
+      none,
+    );
   });
   const weight = nameWeights([da, db, ...context]);
   const single = (id: string, d: typeof da) => describeStory({ id, members: [id] }, [d], weight);

@@ -8,7 +8,7 @@ import { allPairs, type CandidatePairs, candidateFloor } from '../core/candidate
 import { groupIdentical, type IdenticalGroups, pairsOfCopies } from '../core/candidates/identical.js';
 import { EVENT_CANDIDATES_PER_STORY, type EventCandidateBounds } from '../core/events/candidates.js';
 import { buildEvents } from '../core/events/events.js';
-import { describeDocument, type EventDocument } from '../core/events/features.js';
+import { type AnchorTraits, anchorTraits, describeDocument, type EventDocument } from '../core/events/features.js';
 import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
@@ -29,7 +29,6 @@ import { normalizeArticle } from '../core/text/normalize.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
 import { type AnchorResources, anchorSourceOf, extractAnchors } from '../core/xling/anchors.js';
 import type {
-  Anchors,
   Article,
   DocumentNote,
   DocumentSummary,
@@ -250,18 +249,20 @@ function reusableAnchors(fp: Fingerprint, cross: CrossStageResult | undefined, r
 }
 
 /**
- * The anchors the job read (one per article), held until the events stage takes them: it lets go
- * of them once each document is described, before the stories are linked. They are the largest
- * thing that stage holds (about 21 KB an article on the bench corpus, mostly where each name,
- * number and date is mentioned, which the event level does not read).
+ * The anchors' traits the job read (one per article), held from the end of `prepare` until the
+ * events stage takes them: it lets go of them once each document is described, before the stories
+ * are linked. The worker posts traits, not anchors, and their strings are shared as they arrive:
+ * the anchors (16 KB an article on 3,000 bench articles, with where each name, number and date is
+ * mentioned, which the event level does not read) were held through the score and cluster stages;
+ * the traits are about 6 KB.
  */
-interface HeldAnchors {
-  anchors?: readonly Anchors[] | undefined;
+interface HeldTraits {
+  traits?: readonly AnchorTraits[] | undefined;
 }
 
 /**
- * Each document's event features from its anchors (a folded copy shares those of the first of its
- * group, with its own date); the anchors go with this function's frame.
+ * Each document's event features from its anchors' traits (a folded copy shares those of the
+ * first of its group, with its own date).
  */
 function describeAll(
   articles: readonly Article[],
@@ -269,15 +270,16 @@ function describeAll(
   vectors: readonly SparseVector[],
   cross: CrossStageResult | undefined,
   resources: AnchorResources,
-  held: HeldAnchors | undefined,
+  held: HeldTraits | undefined,
 ): Map<string, EventDocument> {
-  const read = held?.anchors;
-  if (held) held.anchors = undefined;
+  const read = held?.traits;
+  if (held) held.traits = undefined;
   // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
-  const anchors = p.fps.map((f, k) =>
+  const traits = p.fps.map((f, k) =>
     reusableAnchors(f, cross, resources)
-      ? (f.cross as NonNullable<Fingerprint['cross']>).anchors
-      : (read?.[p.groups.firsts[k] as number] ?? extractAnchors(f.article, resources)),
+      ? anchorTraits((f.cross as NonNullable<Fingerprint['cross']>).anchors, f.article.clean.length)
+      : (read?.[p.groups.firsts[k] as number] ??
+        anchorTraits(extractAnchors(f.article, resources), f.article.clean.length)),
   );
   const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
   const docs = new Map(
@@ -288,8 +290,7 @@ function describeAll(
         a.id,
         f.article.lang,
         a.date,
-        anchors[k] as ReturnType<typeof extractAnchors>,
-        f.article.clean.length,
+        traits[k] as AnchorTraits,
         vectors[k] as SparseVector,
       );
       return [a.id, described];
@@ -308,11 +309,7 @@ function eventsStage(
   vectors: readonly SparseVector[],
   stories: readonly Story[],
   pairs: readonly PairResult[],
-  {
-    cross,
-    options,
-    held,
-  }: { cross: CrossStageResult | undefined; options: ScanOptions; held: HeldAnchors | undefined },
+  { cross, options, held }: { cross: CrossStageResult | undefined; options: ScanOptions; held: HeldTraits | undefined },
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
   const docs = describeAll(articles, p, vectors, cross, options.anchors ?? {}, held);
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
@@ -402,12 +399,12 @@ export async function scanCorpusAsync(
 ): Promise<ScanResult> {
   // Ends the anchors job if the scan fails before it is needed (its worker would keep the process alive).
   const abort = new AbortController();
-  // Each article's anchors, read elsewhere from the moment it is normalized (one per article, in order).
+  // Each article's anchors' traits, read elsewhere from the moment it is normalized (one per article, in order).
   const feed =
     options.anchorsJob && options.events !== false
       ? options.anchorsJob(options.anchors ?? {}, abort.signal)
       : undefined;
-  let anchors: Promise<Anchors[]> | undefined;
+  let anchors: Promise<AnchorTraits[]> | undefined;
   try {
     const s = beforeScore(
       articles,
@@ -431,7 +428,7 @@ export async function scanCorpusAsync(
     );
     options.onStage?.('score', performance.now() - t0);
     // The time the scan waits for the anchors is a stage of its own in --timings.
-    const held = anchors ? { anchors: await timedAsync('anchors', options.onStage, anchors) } : undefined;
+    const held = anchors ? { traits: await timedAsync('anchors', options.onStage, anchors) } : undefined;
     return afterScore(s, judged, held);
   } finally {
     abort.abort();
@@ -442,7 +439,7 @@ export async function scanCorpusAsync(
 function afterScore(
   { articles, options, thresholds, p, vectors, cross, candidates }: BeforeScore,
   judged: Judged,
-  held?: HeldAnchors,
+  held?: HeldTraits,
 ): ScanResult {
   const { onStage, onProgress } = options;
   const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));

@@ -1,12 +1,14 @@
 /**
  * The events stage's anchors read in a worker thread (`anchorsInWorker`) are those the scan's
  * thread reads: the article sent as an `AnchorSource` (clean text, sentence offsets) gives the same
- * words and the same anchors, and a scan with the job gives a byte-identical report, in one
+ * words and the same anchors, the worker posts back their traits as `anchorTraits` gives them here,
+ * and a scan with the job gives a byte-identical report, in one
  * language and across languages. A failing job fails the scan; a scan that fails first ends the job.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { anchorTraits } from '../../src/core/events/features.js';
 import { normalizeArticle } from '../../src/core/text/normalize.js';
 import { anchorSourceOf, anchorTextOf, extractAnchors } from '../../src/core/xling/anchors.js';
 import { parseEquivalents } from '../../src/core/xling/equivalents.js';
@@ -45,6 +47,18 @@ describe('anchors read in a worker', async () => {
       expect([...text.tokenSpans]).toEqual([...n.tokenSpans]);
       expect(extractAnchors(text, { equivalents })).toEqual(extractAnchors(n, { equivalents }));
     }
+  });
+
+  it("the worker's traits, in order over several batches, are those read here", async () => {
+    const sample = articles.slice(0, 45);
+    const feed = anchorsInWorker(10)({ equivalents });
+    const normalized = sample.map((a) => normalizeArticle(a));
+    for (const n of normalized) feed.add(anchorSourceOf(n));
+    const traits = await feed.end();
+    expect(traits).toEqual(normalized.map((n) => anchorTraits(extractAnchors(n, { equivalents }), n.clean.length)));
+    // What makes them small: no name carries its mentions.
+    expect(traits.flatMap((t) => t.names).length).toBeGreaterThan(sample.length);
+    for (const t of traits) for (const name of t.names) expect(name).not.toHaveProperty('mentions');
   });
 
   it('a scan with the job: the same report as one without, sent in several batches', async () => {

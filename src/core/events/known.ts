@@ -20,7 +20,7 @@ import type { SparseVector } from '../similarity/cosine.js';
 import { type DocumentFrequencies, vectorizeTfIdf } from '../similarity/tfidf.js';
 import { type AnchorResources, extractAnchors } from '../xling/anchors.js';
 import { pickNearest } from './events.js';
-import { describeDocument, describeStory, type EventDocument, nameWeightsOf } from './features.js';
+import { anchorTraits, describeDocument, describeStory, type EventDocument, nameWeightsOf } from './features.js';
 import { EVENT_WINDOW_DAYS, linkStories } from './link.js';
 
 /**
@@ -50,7 +50,7 @@ export function sketchEvent(
   options: { maxTerms?: number } = {},
 ): EventEntry {
   const anchors = extractAnchors(article, resources);
-  const d = describeDocument('', article.lang, date, anchors, article.clean.length, NO_VECTOR);
+  const d = describeDocument('', article.lang, date, anchorTraits(anchors, article.clean.length), NO_VECTOR);
   const names = [...anchors.names]
     .sort((x, y) => y.count - x.count || x.first - y.first || x.key.localeCompare(y.key))
     .slice(0, EVENT_SKETCH_NAMES)

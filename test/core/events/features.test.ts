@@ -1,0 +1,102 @@
+/**
+ * A document's event features: its anchors' traits (`anchorTraits`, what a scan holds for every
+ * article and a worker posts) and the document described from them (`describeDocument`): the
+ * occasion's day, the lede's weekday, the figures and years, on short real-style texts.
+ */
+import { describe, expect, it } from 'vitest';
+import { anchorTraits, dayOf, describeDocument, internTraits } from '../../../src/core/events/features.js';
+import { normalizeArticle } from '../../../src/core/text/normalize.js';
+import { extractAnchors } from '../../../src/core/xling/anchors.js';
+
+const NO_VECTOR = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
+
+const LEDE =
+  'Havana, April 23, 2024. Liu Jianchao met Cuban leader Miguel Díaz-Canel on Tuesday in Havana to discuss cooperation.';
+const BODY = [
+  'The delegation signed 14 agreements worth 120 million dollars, Liu Jianchao said.',
+  'Díaz-Canel thanked the International Department for its support since 1960.',
+  'Both sides praised the friendship between the two parties and the two peoples.',
+  'The talks followed a visit by a Cuban delegation in 2023 and will continue next year.',
+].join(' ');
+
+function traitsOf(text: string) {
+  const n = normalizeArticle({ id: 'a', text });
+  return { n, traits: anchorTraits(extractAnchors(n), n.clean.length) };
+}
+
+describe('anchorTraits', () => {
+  const { traits } = traitsOf(`${LEDE} ${BODY}`);
+
+  it('keeps the names without where the text mentions them', () => {
+    expect(traits.names.map((x) => x.text)).toEqual(expect.arrayContaining(['Liu Jianchao']));
+    for (const name of traits.names) expect(name).not.toHaveProperty('mentions');
+  });
+
+  it('reads the lede: its full date as the named day, its weekday', () => {
+    expect(traits.namedDay).toBe(dayOf('2024-04-23'));
+    expect(traits.ledeWeekday).toBe(2);
+  });
+
+  it('figures: numbers that tell occasions apart, not years; years the text writes, each once', () => {
+    // "120 million" is one figure; the lede's date is one too (month and day); 1960, 2023, 2024 are years.
+    expect(traits.figures).toEqual(['n:14', 'n:120000000', '--4-23']);
+    expect([...traits.years].sort()).toEqual(expect.arrayContaining([1960, 2023, 2024]));
+    expect(new Set(traits.years).size).toBe(traits.years.length);
+  });
+
+  it('a date and weekday past the lede are not the occasion', () => {
+    const late = traitsOf(`${BODY} ${BODY} ${BODY} The next round is set for Friday, June 7, 2024.`).traits;
+    expect(late.namedDay).toBeUndefined();
+    expect(late.ledeWeekday).toBeUndefined();
+  });
+
+  it('survives a structured clone (what the worker posts) unchanged', () => {
+    expect(structuredClone(traits)).toEqual(traits);
+  });
+});
+
+describe('describeDocument: the occasion day', () => {
+  const { n, traits } = traitsOf(`${LEDE} ${BODY}`);
+  const named = dayOf('2024-04-23') as number;
+  it.each([
+    { name: 'no article date: the day the lede names', date: undefined, want: named },
+    { name: 'published that day', date: '2024-04-23', want: named },
+    { name: 'republished three weeks later', date: '2024-05-14', want: named },
+    { name: 'the day before (time zones)', date: '2024-04-22', want: named },
+    { name: 'published two months later: its own date', date: '2024-06-23', want: dayOf('2024-06-23') },
+    { name: 'dated before the named day: its own date', date: '2024-04-10', want: dayOf('2024-04-10') },
+  ])('$name', ({ date, want }) => {
+    const d = describeDocument('a', n.lang, date, traits, NO_VECTOR);
+    expect(d.day).toBe(want);
+    expect([...d.figures]).toEqual(traits.figures);
+    expect(d.lookup).toEqual(new Set(traits.lookup));
+    expect(d.ledeWeekday).toBe(2);
+  });
+
+  it('no date anywhere: no day', () => {
+    const plain = traitsOf(BODY);
+    expect(describeDocument('a', plain.n.lang, undefined, plain.traits, NO_VECTOR).day).toBeUndefined();
+  });
+});
+
+describe('internTraits', () => {
+  const texts = [`${LEDE} ${BODY}`, `${BODY} ${LEDE}`, `Liu Jianchao and Díaz-Canel met again. ${BODY}`];
+  const read = texts.map((t) => traitsOf(t).traits);
+
+  it('changes nothing a document reads', () => {
+    const pool = new Map<string, unknown>();
+    const interned = read.map((t) => internTraits(structuredClone(t), pool));
+    expect(interned).toEqual(read);
+  });
+
+  it("documents naming the same person share one list of that name's keys", () => {
+    const pool = new Map<string, unknown>();
+    const [a, b, c] = read.map((t) => internTraits(structuredClone(t), pool));
+    const liu = (t: typeof a) => t?.names.find((n) => n.text === 'Liu Jianchao');
+    expect(liu(a)?.keys.length).toBeGreaterThan(0);
+    expect(liu(b)?.keys).toBe(liu(a)?.keys);
+    expect(liu(c)?.keys).toBe(liu(a)?.keys);
+    // Without the pool, two reads are two lists.
+    expect(liu(structuredClone(read[1]))?.keys).not.toBe(liu(a)?.keys);
+  });
+});
