@@ -35,7 +35,10 @@ export interface Fingerprint {
    * (`{ chars: false }`), read then with `charShinglesOf`.
    */
   chars?: Uint32Array;
-  /** Stemmed content words, in order (for TF-IDF). */
+  /**
+   * Stemmed content words, in order (for TF-IDF and the candidates' term signatures). A scan
+   * empties it once its candidates are found (nothing after reads it).
+   */
   terms: string[];
   /** Stemmed content words of each sentence, numbered (for alignment). */
   sentenceTerms: SentenceTerms;
