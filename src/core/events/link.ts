@@ -119,18 +119,38 @@ export function nameworthy(label: string, kind: string | undefined): boolean {
   return kind !== undefined || /\s/u.test(label.trim()) || /^\p{Lu}{2,}$/u.test(label);
 }
 
-/** The principal actors of `a` that `b` names too, and the weighted share of both stories' principals they make. */
+/** Whether `other` names `name` under any of its keys. */
+function namedIn(name: StoryName, other: StoryFeatures): boolean {
+  for (const k of name.anchor.keys) if (other.lookup.has(k)) return true;
+  return false;
+}
+
+/**
+ * The principal actors of `a` that `b` names too, and the weighted share of both stories' principals
+ * they make. Loops, not slices and filters: it runs for every candidate pair of stories (the weights
+ * are summed in the same order).
+ */
 export function shareActors(a: StoryFeatures, b: StoryFeatures): { share: number; shared: EventSketchName[] } {
-  const top = (s: StoryFeatures): readonly StoryName[] => s.names.slice(0, PRINCIPALS);
-  const found = (names: readonly StoryName[], other: StoryFeatures) =>
-    names.filter((n) => n.anchor.keys.some((k) => other.lookup.has(k)));
-  const total = (names: readonly StoryName[]) => names.reduce((w, n) => w + n.weight, 0);
-  const ta = top(a);
-  const tb = top(b);
-  const sa = found(ta, b);
-  const sb = found(tb, a);
-  const share = Math.min(total(sa) / Math.max(1e-9, total(ta)), total(sb) / Math.max(1e-9, total(tb)));
-  return { share, shared: sa.map((n) => n.anchor) };
+  const shared: EventSketchName[] = [];
+  let totalA = 0;
+  let foundA = 0;
+  for (let i = 0; i < a.names.length && i < PRINCIPALS; i++) {
+    const n = a.names[i] as StoryName;
+    totalA += n.weight;
+    if (namedIn(n, b)) {
+      foundA += n.weight;
+      shared.push(n.anchor);
+    }
+  }
+  let totalB = 0;
+  let foundB = 0;
+  for (let i = 0; i < b.names.length && i < PRINCIPALS; i++) {
+    const n = b.names[i] as StoryName;
+    totalB += n.weight;
+    if (namedIn(n, a)) foundB += n.weight;
+  }
+  const share = Math.min(foundA / Math.max(1e-9, totalA), foundB / Math.max(1e-9, totalB));
+  return { share, shared };
 }
 
 export interface EventEvidence {
@@ -148,14 +168,14 @@ export interface EventEvidence {
 export function linkStories(a: StoryFeatures, b: StoryFeatures): EventEvidence {
   const occasion = compareOccasions(a, b);
   const actors = shareActors(a, b);
+  if (occasion.state === 'other')
+    return { linked: false, nearest: false, undated: false, share: actors.share, reasons: [occasion.reason] };
   // The names a reader knows first (a full name, a known organisation or place, an acronym), then the fragments.
   const names = actors.shared
     .map((n) => ({ label: n.english ?? n.text, shown: nameworthy(n.english ?? n.text, n.kind) }))
     .sort((x, y) => Number(y.shown) - Number(x.shown))
     .map((n) => n.label);
   const actorReason = `same actors ${names.slice(0, 6).join(', ')}${names.length > 6 ? ` and ${names.length - 6} more` : ''} (share ${actors.share.toFixed(2)})`;
-  if (occasion.state === 'other')
-    return { linked: false, nearest: false, undated: false, share: actors.share, reasons: [occasion.reason] };
   const sameLanguage = [...a.languages].some((l) => b.languages.has(l));
   const cosine = sameLanguage ? cosineOfCentroids(a.centroid, b.centroid) : undefined;
   const figures = [...a.figures].filter((f) => b.figures.has(f));
