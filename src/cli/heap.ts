@@ -3,7 +3,9 @@
  * keeps every article's normalized text, fingerprint and vectors in memory until the report is
  * written: about 58 KB an article kept alive at the end of a scan of 10,000 articles of the index
  * benchmark's corpus (`scripts/scanMemory.ts`), more while the events stage runs, and a peak RSS
- * of 11.3 GiB, about 120 KB an article, for its 100,000 (README, "Memory: the heap a scan gets"). V8's default limit is about 4 GB whatever
+ * of 8.7 GiB, about 90 KB an article, for its 100,000 (11.3 GiB before the events stage's anchors
+ * were posted as traits; README, "Memory: the heap a scan gets"; the message below keeps 120 KB,
+ * which a scan across languages needs). V8's default limit is about 4 GB whatever
  * the machine (4,144 MiB here, on 24 GiB), and a scan past it does not fail cleanly: V8 aborts the
  * process with "JavaScript heap out of memory" and a native stack trace after minutes of work.
  *

@@ -108,7 +108,8 @@ export function internTraits(traits: AnchorTraits, pool: Map<string, unknown>): 
     return s;
   };
   const list = (keys: string[]): string[] => {
-    // Keys hold no NUL: the joined list cannot collide with a key or another list.
+    // A list is filed under its keys joined by NUL, after a NUL; a string filed under the same
+    // text would only cost the sharing (the entry's type tells them apart), never a wrong key.
     const id = `\u0000${keys.join('\u0000')}`;
     const known = pool.get(id);
     if (Array.isArray(known)) return known as string[];
