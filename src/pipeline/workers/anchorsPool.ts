@@ -12,7 +12,7 @@
  * (3,000 bench articles, `--expose-gc` heap after `gc()`).
  */
 
-import { type AnchorTraits, internTraits } from '../../core/events/features.js';
+import { type AnchorTraits, internTraits, traitsPool } from '../../core/events/features.js';
 import type { AnchorResources, AnchorSource } from '../../core/xling/anchors.js';
 import { spawnWorker } from './spawn.js';
 
@@ -47,7 +47,7 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
     signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
     const results: AnchorTraits[][] = [];
     // One copy of each key and name among the traits held (they arrive as fresh copies).
-    const pool = new Map<string, unknown>();
+    const pool = traitsPool();
     let posted = 0;
     let received = 0;
     let pending: AnchorSource[] = [];
