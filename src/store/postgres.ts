@@ -28,7 +28,6 @@ import {
   type CandidateSignatures,
   type Channel,
   countBatchTerms,
-  countSampleMates,
   type DocumentEntry,
   documentsToRead,
   type EventQuery,
@@ -52,7 +51,6 @@ import {
   type StoredEvent,
   type StoredSketch,
   sampleInteger,
-  sampleMates,
   scoreSignatureRows,
   validateSketchConfig,
 } from '../types/index.js';
@@ -592,35 +590,37 @@ export class PostgresStore implements IndexStore {
   }
 
   /**
-   * Rowids qualifying through the sampled shingles (`sampleMates`): each key's postings counted up
-   * to one past `maxPostings` on the index, and sent only when they are few enough to count (a
-   * key held more widely comes back as one row with no document).
+   * Rowids qualifying through the sampled shingles (`sampleMates`), in one statement as in the
+   * SQLite store: each key's postings counted up to one past `maxPostings` on the index, the
+   * counted keys' postings grouped by document, and the rule applied to the sizes of those
+   * sharing enough, so that only the documents that qualify are sent (not every posting, then the
+   * sizes of every document sharing two). The rule is `countSampleMates` and `passesSampleShare`
+   * with `sampleMates`' sizes, in the same double-precision steps; test/store/sampleRule.test.ts
+   * holds it to the memory store's answers.
    */
   private async docsBySamples(query: SampleQuery): Promise<number[]> {
     if (query.keys.length === 0) return [];
-    const rows = await this.query<{ key: string; n: string; doc: string | null }>(
-      `SELECT k.key, c.n, b.doc FROM unnest($1::bigint[]) AS k(key)
-       CROSS JOIN LATERAL (SELECT count(*) AS n FROM (SELECT 1 FROM ${this.s}.bands WHERE key = k.key LIMIT $2) x) c
-       LEFT JOIN LATERAL (SELECT doc FROM ${this.s}.bands WHERE key = k.key AND c.n < $2) b ON true`,
-      [Array.from(query.keys, sampleInteger), query.maxPostings + 1],
+    const rows = await this.query<{ doc: string }>(
+      `WITH counted AS MATERIALIZED (
+         SELECT k.key FROM unnest($1::bigint[]) AS k(key)
+         WHERE (SELECT count(*) FROM (SELECT 1 FROM ${this.s}.bands WHERE key = k.key LIMIT $2) x) <= $3),
+       kn AS MATERIALIZED (SELECT count(*) AS n FROM counted),
+       mates AS MATERIALIZED (
+         SELECT b.doc, count(*) AS n FROM counted c JOIN ${this.s}.bands b ON b.key = c.key
+         GROUP BY b.doc HAVING count(*) >= LEAST($4::bigint, (SELECT n FROM kn)))
+       SELECT m.doc FROM mates m CROSS JOIN kn JOIN ${this.s}.sketches s ON s.doc = m.doc
+       WHERE m.n::float8 >= $5::float8 * LEAST(kn.n::float8, (s.char_size::float8 / $6::float8) * (kn.n::float8 / $7::float8))`,
+      [
+        [...new Set(Array.from(query.keys, sampleInteger))],
+        query.maxPostings + 1,
+        query.maxPostings,
+        query.minShared,
+        query.minShareOfSmaller,
+        query.oneIn,
+        query.keys.length,
+      ],
     );
-    // Every key, held by none or many: each counted key is evidence (`countSampleMates`).
-    const postings = new Map<string, number[] | null>();
-    for (const r of rows) {
-      if (Number(r.n) > query.maxPostings) postings.set(r.key, null);
-      else {
-        const list = postings.get(r.key) ?? [];
-        if (r.doc !== null) list.push(Number(r.doc));
-        postings.set(r.key, list);
-      }
-    }
-    const counts = countSampleMates(postings.values(), query);
-    if (counts.shared.size === 0) return [];
-    const sizes = await this.query<{ doc: string; size: number }>(
-      `SELECT doc, char_size AS size FROM ${this.s}.sketches WHERE doc = ANY($1::bigint[])`,
-      [[...counts.shared.keys()]],
-    );
-    return sampleMates(counts, new Map(sizes.map((r) => [Number(r.doc), r.size])), query);
+    return rows.map((r) => Number(r.doc));
   }
 
   async findEventCandidates(query: EventQuery): Promise<StoredEvent[]> {
