@@ -40,6 +40,7 @@ import {
   type GateResult,
   type IndexStore,
   InputError,
+  type LookupSession,
   type NormalizedArticle,
   type Thresholds,
 } from '../types/index.js';
@@ -203,9 +204,10 @@ const byScore = (kept: ReadonlyArray<{ id: string; score: number }>): string[] =
  *
  * Why the sampled shingles come second: they find what the bands miss (an excerpt, a preview,
  * a truncation: a small share of its source), and asking for them is the costliest look-up of a
- * query (each of about 80 sampled keys counted up to 201 postings, the short lists read, then the
- * sizes of the several hundred documents sharing two): on the bench's 100k index, 2.1 ms of a
- * redundant query's 6.5, which a copy the bands find does not need.
+ * query (each of about 80 sampled keys counted up to 201 postings, the short lists grouped by
+ * document, the sizes of the several hundred documents sharing two weighed): on the bench's 100k
+ * index, 2.1 ms of a redundant query's 6.5 when the store did that work in JavaScript, which a
+ * copy the bands find does not need.
  */
 async function proposeCandidates(
   store: IndexStore,
@@ -219,7 +221,9 @@ async function proposeCandidates(
     ? { chars: sketch.charKeys, terms: sketch.termKeys }
     : { chars: sketch.charKeys };
   const rank = (s: CandidateSignatures) => rankSignatures(s, sketch, store.config.seed, countTranslations);
-  const round = await store.findRankedSketches(bands, rank, { minBands: FIRST_ROUND_BANDS });
+  // The rounds' shared look-ups: the band postings read once, no signatures ranked twice.
+  const session: LookupSession = {};
+  const round = await store.findRankedSketches(bands, rank, { minBands: FIRST_ROUND_BANDS, session });
   // The exact copies are proposed first, whatever their rank (theirs passes: one signature), and
   // not counted twice.
   const seen = new Set([...exact, ...round.kept.map((k) => k.id)]);
@@ -239,6 +243,7 @@ async function proposeCandidates(
       // documents found through the sampled shingles are read (no number of band keys is enough).
       const sampled = await store.findRankedSketches({ ...bands, samples }, rank, {
         minBands: Number.POSITIVE_INFINITY,
+        session,
       });
       for (const k of sampled.kept) if (exact.includes(k.id)) exactFound.add(k.id);
       proposal.proposed = exact.length + sampled.found - exactFound.size;
@@ -252,7 +257,7 @@ async function proposeCandidates(
     // places of a better-ranked document of this one (on the bench's 1M index a truncation's
     // source came second to 20 documents sharing lines with it, and the input was called novel).
     proposal.later.push(async () => {
-      const all = await store.findRankedSketches(bands, rank);
+      const all = await store.findRankedSketches(bands, rank, { session });
       return byScore(all.kept.filter((k) => !seen.has(k.id))).slice(0, limit);
     });
   return proposal;

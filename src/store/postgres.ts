@@ -38,6 +38,7 @@ import {
   type IndexStore,
   InputError,
   keyIntegers,
+  type LookupSession,
   listBatchConflicts,
   type RankedCandidates,
   type RankOptions,
@@ -52,6 +53,8 @@ import {
   type StoredSketch,
   sampleInteger,
   scoreSignatureRows,
+  sessionUnder,
+  unlooked,
   validateSketchConfig,
 } from '../types/index.js';
 
@@ -539,7 +542,9 @@ export class PostgresStore implements IndexStore {
     rank: (s: CandidateSignatures) => number,
     options: RankOptions = {},
   ): Promise<RankedCandidates> {
-    const { docs, found } = await this.docsFound(query, options.minBands ?? 1);
+    const { session } = options;
+    const { docs: all, found } = await this.docsFound(query, options.minBands ?? 1, session);
+    const docs = unlooked(all, session);
     if (docs.length === 0) return { found, looked: 0, kept: [] };
     const withTerms = query.terms !== undefined;
     const rows = await this.query<SignatureRow<Buffer>>(
@@ -577,15 +582,24 @@ export class PostgresStore implements IndexStore {
    * band look-up as a subquery the planner guessed thousands of rows and hashed the whole
    * documents table (160 ms at 100k documents, for 5).
    */
-  private async docsFound(query: BandQuery, minBands: number): Promise<{ docs: number[]; found: number }> {
+  private async docsFound(
+    query: BandQuery,
+    minBands: number,
+    session?: LookupSession,
+  ): Promise<{ docs: number[]; found: number }> {
     const codes = bandIntegers(query);
-    const under = new Map<number, number>();
-    if (codes.length > 0)
-      for (const r of await this.query<{ doc: string; n: string }>(
-        `SELECT doc, count(*) AS n FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) GROUP BY doc`,
-        [codes],
-      ))
-        under.set(Number(r.doc), Number(r.n));
+    let under = sessionUnder(session, codes);
+    if (!under) {
+      const counts = new Map<number, number>();
+      if (codes.length > 0)
+        for (const r of await this.query<{ doc: string; n: string }>(
+          `SELECT doc, count(*) AS n FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) GROUP BY doc`,
+          [codes],
+        ))
+          counts.set(Number(r.doc), Number(r.n));
+      under = counts;
+      if (session) Object.assign(session, { codes, under });
+    }
     return documentsToRead(under, query.samples ? await this.docsBySamples(query.samples) : [], minBands);
   }
 

@@ -50,6 +50,7 @@ import {
   type IndexStore,
   InputError,
   keyIntegers,
+  type LookupSession,
   listBatchConflicts,
   type RankedCandidates,
   type RankOptions,
@@ -65,6 +66,8 @@ import {
   sampleInteger,
   sampleMates,
   scoreSignatureRows,
+  sessionUnder,
+  unlooked,
   validateSketchConfig,
 } from '../types/index.js';
 
@@ -580,9 +583,15 @@ export class SqliteStore implements IndexStore {
    * Rowids of the documents a band query finds, each once: those under at least `minBands` of its
    * band keys or found through its sampled shingles, and how many it found in all.
    */
-  private docsFound(query: BandQuery, minBands: number): { docs: number[]; found: number } {
-    const under = new Map<number, number>();
-    for (const d of this.docsUnder(bandIntegers(query))) under.set(d, (under.get(d) ?? 0) + 1);
+  private docsFound(query: BandQuery, minBands: number, session?: LookupSession): { docs: number[]; found: number } {
+    const codes = bandIntegers(query);
+    let under = sessionUnder(session, codes);
+    if (!under) {
+      const counts = new Map<number, number>();
+      for (const d of this.docsUnder(codes)) counts.set(d, (counts.get(d) ?? 0) + 1);
+      under = counts;
+      if (session) Object.assign(session, { codes, under });
+    }
     return documentsToRead(under, query.samples ? this.docsBySamples(query.samples) : [], minBands);
   }
 
@@ -600,8 +609,10 @@ export class SqliteStore implements IndexStore {
     rank: (s: CandidateSignatures) => number,
     options: RankOptions = {},
   ): Promise<RankedCandidates> {
-    const { docs, found } = this.docsFound(query, options.minBands ?? 1);
-    if (docs.length === 0) return { found, looked: 0, kept: [] };
+    const { session } = options;
+    const found = this.docsFound(query, options.minBands ?? 1, session);
+    const docs = unlooked(found.docs, session);
+    if (docs.length === 0) return { found: found.found, looked: 0, kept: [] };
     const withTerms = query.terms !== undefined;
     const rows = (withTerms ? this.stmt.signaturesOfRowids : this.stmt.charSignaturesOfRowids).all(
       JSON.stringify(docs),
@@ -613,7 +624,7 @@ export class SqliteStore implements IndexStore {
       const id = ids.get(doc);
       if (id !== undefined) kept.push({ id, score });
     }
-    return { found, looked: rows.length, kept };
+    return { found: found.found, looked: rows.length, kept };
   }
 
   private idsOf(rowids: readonly number[]): Map<number, string> {

@@ -161,6 +161,48 @@ export interface RankOptions {
    * `found`.
    */
   minBands?: number;
+  /**
+   * What the look-ups of one probe share, made by the caller for its rounds and filled by the
+   * store (a store may ignore it): the band postings are read once, and a document whose
+   * signatures an earlier round ranked is not read again (its rank would be the same, and the
+   * caller has its answer).
+   */
+  session?: LookupSession;
+}
+
+/**
+ * One probe's look-ups (`RankOptions.session`). On the bench's 1M index a novel query's three
+ * rounds read the same 1,160 band postings three times (0.6 ms each) and the first round's
+ * documents' signatures twice.
+ */
+export interface LookupSession {
+  /** The band integers `under` was read for: another query reads its own. */
+  codes?: readonly number[];
+  /** Document rowid → the query's band keys it is under. */
+  under?: ReadonlyMap<number, number>;
+  /** Rowids whose signatures were ranked. */
+  looked?: Set<number>;
+}
+
+/** The documents of `docs` that the session's earlier rounds did not rank (all without a session), marked as ranked. */
+export function unlooked(docs: readonly number[], session: LookupSession | undefined): number[] {
+  if (!session) return [...docs];
+  const looked = session.looked ?? new Set<number>();
+  session.looked = looked;
+  const out = docs.filter((d) => !looked.has(d));
+  for (const d of out) looked.add(d);
+  return out;
+}
+
+/** The session's postings when they were read for these band integers. */
+export function sessionUnder(
+  session: LookupSession | undefined,
+  codes: readonly number[],
+): ReadonlyMap<number, number> | undefined {
+  const known = session?.codes;
+  if (!session?.under || !known || known.length !== codes.length) return undefined;
+  for (let i = 0; i < codes.length; i++) if (known[i] !== codes[i]) return undefined;
+  return session.under;
 }
 
 /**

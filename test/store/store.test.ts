@@ -8,6 +8,7 @@ import { eventQuery } from '../../src/core/events/known.js';
 import { rankSignatures, SAMPLE_FILTER } from '../../src/core/minhash/filter.js';
 import { CONTAINMENT_SAMPLE, createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles, describeRemoval, prepareEntry, rebuildIndex } from '../../src/pipeline/indexing.js';
+import { MemoryStore } from '../../src/store/memory.js';
 import { openStore } from '../../src/store/open.js';
 import { PostgresStore, parsePostgresUrl } from '../../src/store/postgres.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
@@ -154,6 +155,49 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
         minBands: 2,
       });
       expect(ids(withSamples)).toContain(a.id);
+      await store.close();
+    },
+  );
+
+  it.skipIf(skip !== '')(
+    "with a session, the gate's three rounds count the same documents found and rank each document once",
+    async () => {
+      const { store, entries } = await seeded(open);
+      const long = seeds.reduce((x, y) => (y.text.length > x.text.length ? y : x));
+      const probes = [
+        prepareEntry({ id: 'excerpt', text: long.text.slice(0, Math.floor(long.text.length / 3)) }, config),
+        prepareEntry({ id: 'copy', text: `Breaking.\n\n${seeds[1]?.text ?? ''}` }, config),
+        ...entries.slice(2, 4),
+      ];
+      let ranked = 0;
+      for (const probe of probes) {
+        const bands = { chars: probe.charKeys, terms: probe.termKeys };
+        const rounds = [
+          { query: bands, minBands: 2 },
+          { query: { ...bands, samples: sampleQueryOf(probe) }, minBands: Number.POSITIVE_INFINITY },
+          { query: bands, minBands: 1 },
+        ];
+        const session = {};
+        const seen = new Set<string>();
+        for (const { query, minBands } of rounds) {
+          const rank = (s: { charSize: number; charSig: Uint32Array; termSig: Uint32Array }) =>
+            rankSignatures(s, probe, config.seed, true);
+          const alone = await store.findRankedSketches(query, rank, { minBands });
+          const shared = await store.findRankedSketches(query, rank, { minBands, session });
+          expect(shared.found).toBe(alone.found);
+          const ids = (r: { kept: Array<{ id: string; score: number }> }) =>
+            r.kept.map((k) => `${k.id} ${k.score}`).sort();
+          if (store instanceof MemoryStore) expect(ids(shared)).toEqual(ids(alone));
+          else {
+            // What an earlier round ranked is not ranked again; the rest as without a session.
+            for (const k of shared.kept) expect(seen.has(k.id)).toBe(false);
+            expect(ids(shared)).toEqual(ids({ kept: alone.kept.filter((k) => !seen.has(k.id)) }));
+          }
+          for (const k of alone.kept) seen.add(k.id);
+          ranked += shared.kept.length;
+        }
+      }
+      expect(ranked).toBeGreaterThanOrEqual(probes.length);
       await store.close();
     },
   );
