@@ -51,7 +51,7 @@ import {
   type StoredDocument,
   type StoredEvent,
   type StoredSketch,
-  sampleInteger,
+  sampleRuleParameters,
   scoreSignatureRows,
   sessionUnder,
   unlooked,
@@ -624,15 +624,7 @@ export class PostgresStore implements IndexStore {
          GROUP BY b.doc HAVING count(*) >= LEAST($4::bigint, (SELECT n FROM kn)))
        SELECT m.doc FROM mates m CROSS JOIN kn JOIN ${this.s}.sketches s ON s.doc = m.doc
        WHERE m.n::float8 >= $5::float8 * LEAST(kn.n::float8, (s.char_size::float8 / $6::float8) * (kn.n::float8 / $7::float8))`,
-      [
-        [...new Set(Array.from(query.keys, sampleInteger))],
-        query.maxPostings + 1,
-        query.maxPostings,
-        query.minShared,
-        query.minShareOfSmaller,
-        query.oneIn,
-        query.keys.length,
-      ],
+      sampleRuleParameters(query),
     );
     return rows.map((r) => Number(r.doc));
   }

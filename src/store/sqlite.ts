@@ -65,6 +65,7 @@ import {
   type StoredSketch,
   sampleInteger,
   sampleMates,
+  sampleRuleParameters,
   scoreSignatureRows,
   sessionUnder,
   unlooked,
@@ -497,16 +498,8 @@ export class SqliteStore implements IndexStore {
   private docsBySamples(query: SampleQuery): number[] {
     if (query.keys.length === 0) return [];
     if (this.hasPendingKeys()) return this.docsBySamplesWithPending(query);
-    const codes = [...new Set(Array.from(query.keys, sampleInteger))];
-    return this.stmt.sampleMatesOf.all(
-      JSON.stringify(codes),
-      query.maxPostings + 1,
-      query.maxPostings,
-      query.minShared,
-      query.minShareOfSmaller,
-      query.oneIn,
-      query.keys.length,
-    ) as number[];
+    const [codes, ...rule] = sampleRuleParameters(query);
+    return this.stmt.sampleMatesOf.all(JSON.stringify(codes), ...rule) as number[];
   }
 
   /**
@@ -800,8 +793,7 @@ function prepareSketchReads(db: Database.Database, ids: string) {
     signaturesOfRowids: db.prepare(
       `SELECT doc, char_size, char_sig, term_size, term_sig FROM sketches WHERE doc IN (${ids}) ORDER BY doc`,
     ),
-    // `docsBySamples`: the probe's distinct key integers (a JSON list), then maxPostings + 1,
-    // maxPostings, minShared, minShareOfSmaller, oneIn and the probe's number of keys. The rule is
+    // `docsBySamples`, with `sampleRuleParameters` (the key integers as a JSON list). The rule is
     // `countSampleMates` and `passesSampleShare` (types/store.ts) with `sampleMates`' sizes, in
     // the same floating-point steps (size / oneIn, times counted / keys, the smaller of that and
     // counted, times the share); test/store/sampleRule.test.ts holds it to the memory store's answers.

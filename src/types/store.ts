@@ -427,6 +427,23 @@ export function countSampleMates<T>(postings: Iterable<readonly T[] | null>, que
   return { shared, counted };
 }
 
+/**
+ * The parameters of the SQL stores' one-statement sample look-up, in its order: the probe's
+ * distinct key integers, then maxPostings + 1 (the limit a key's postings are counted to),
+ * maxPostings, minShared, minShareOfSmaller, oneIn and the probe's number of keys.
+ */
+export function sampleRuleParameters(query: SampleQuery): [number[], number, number, number, number, number, number] {
+  return [
+    [...new Set(Array.from(query.keys, sampleInteger))],
+    query.maxPostings + 1,
+    query.maxPostings,
+    query.minShared,
+    query.minShareOfSmaller,
+    query.oneIn,
+    query.keys.length,
+  ];
+}
+
 /** Whether `shared` sampled shingles are enough for a pair whose samples number `a` and `b` (see `SampleQuery`). */
 export function passesSampleShare(
   shared: number,
