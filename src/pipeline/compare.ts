@@ -2,7 +2,7 @@
  * compareArticles: one pair through the scan's stages (prepare → weigh → judge), in the context
  * of a corpus when given one.
  */
-import { anchorTraits, describeDocument, describeStory, nameWeights } from '../core/events/features.js';
+import { describeDocument, describeStory, nameWeights, readTraits } from '../core/events/features.js';
 import { linkStories } from '../core/events/link.js';
 import { fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
@@ -10,7 +10,7 @@ import { STORY_RELATIONS } from '../core/relation/stories.js';
 import { countDocumentFrequencies, vectorizeTfIdf } from '../core/similarity/tfidf.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
-import { type AnchorResources, extractAnchors } from '../core/xling/anchors.js';
+import type { AnchorResources } from '../core/xling/anchors.js';
 import type { Article, PairResult, Thresholds } from '../types/index.js';
 
 export interface CompareOptions {
@@ -47,26 +47,14 @@ export function compareArticles(a: Article, b: Article, options: CompareOptions 
   if (STORY_RELATIONS.has(pair.relation)) return pair;
   // Not one story: is it one event, reported independently? Name weights from the pair and its context.
   const doc = (x: Article, f: typeof fa, v: typeof va) =>
-    describeDocument(
-      x.id,
-      f.article.lang,
-      x.date,
-      anchorTraits(extractAnchors(f.article, options.anchors ?? {}), f.article.clean.length),
-      v,
-    );
+    describeDocument(x.id, f.article.lang, x.date, readTraits(f.article, options.anchors ?? {}), v);
   const da = doc(a, fa, va);
   const db = doc(b, fb, vb);
   // The context weighs names only: its vectors are not read.
   const none = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
   const context = others.map((x) => {
     const n = normalizeArticle(x, normalize);
-    return describeDocument(
-      x.id,
-      n.lang,
-      x.date,
-      anchorTraits(extractAnchors(n, options.anchors ?? {}), n.clean.length),
-      none,
-    );
+    return describeDocument(x.id, n.lang, x.date, readTraits(n, options.anchors ?? {}), none);
   });
   const weight = nameWeights([da, db, ...context]);
   const single = (id: string, d: typeof da) => describeStory({ id, members: [id] }, [d], weight);

@@ -8,7 +8,13 @@ import { allPairs, type CandidatePairs, candidateFloor } from '../core/candidate
 import { groupIdentical, type IdenticalGroups, pairsOfCopies } from '../core/candidates/identical.js';
 import { EVENT_CANDIDATES_PER_STORY, type EventCandidateBounds } from '../core/events/candidates.js';
 import { buildEvents } from '../core/events/events.js';
-import { type AnchorTraits, anchorTraits, describeDocument, type EventDocument } from '../core/events/features.js';
+import {
+  type AnchorTraits,
+  anchorTraits,
+  describeDocument,
+  type EventDocument,
+  readTraits,
+} from '../core/events/features.js';
 import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
@@ -27,7 +33,7 @@ import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
-import { type AnchorResources, anchorSourceOf, extractAnchors } from '../core/xling/anchors.js';
+import { type AnchorResources, anchorSourceOf } from '../core/xling/anchors.js';
 import type {
   Article,
   DocumentNote,
@@ -278,8 +284,7 @@ function describeAll(
   const traits = p.fps.map((f, k) =>
     reusableAnchors(f, cross, resources)
       ? anchorTraits((f.cross as NonNullable<Fingerprint['cross']>).anchors, f.article.clean.length)
-      : (read?.[p.groups.firsts[k] as number] ??
-        anchorTraits(extractAnchors(f.article, resources), f.article.clean.length)),
+      : (read?.[p.groups.firsts[k] as number] ?? readTraits(f.article, resources)),
   );
   const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
   const docs = new Map(

@@ -185,8 +185,8 @@ export interface LookupSession {
 }
 
 /** The documents of `docs` that the session's earlier rounds did not rank (all without a session), marked as ranked. */
-export function unlooked(docs: readonly number[], session: LookupSession | undefined): number[] {
-  if (!session) return [...docs];
+export function unlooked(docs: readonly number[], session: LookupSession | undefined): readonly number[] {
+  if (!session) return docs;
   const looked = session.looked ?? new Set<number>();
   session.looked = looked;
   const out = docs.filter((d) => !looked.has(d));

@@ -5,6 +5,7 @@
  */
 import type { Anchors, EventSketchName, Story } from '../../types/index.js';
 import type { SparseVector } from '../similarity/cosine.js';
+import { type AnchorResources, type AnchorText, extractAnchors } from '../xling/anchors.js';
 import { type Centroid, centroidOf } from './centroid.js';
 
 export interface EventDocument {
@@ -91,6 +92,11 @@ export function anchorTraits(anchors: Anchors, textLength: number): AnchorTraits
     ...(ledeWeekday !== undefined ? { ledeWeekday } : {}),
     ...(namedDay !== undefined ? { namedDay } : {}),
   };
+}
+
+/** The traits of a text's anchors read with these tables (`extractAnchors`, then `anchorTraits`). */
+export function readTraits(text: AnchorText, resources: AnchorResources): AnchorTraits {
+  return anchorTraits(extractAnchors(text, resources), text.clean.length);
 }
 
 /** What `internTraits` shares: one copy of each string, one array of each list of a name's keys (by its keys joined). */

@@ -1,17 +1,17 @@
 /**
  * Worker thread: the anchors of a scan's articles (`extractAnchors`), read while the scan's thread
  * runs its other stages. Sent the tables once (workerData), then batches of articles as
- * `AnchorSource`s; posts back each batch's anchors' traits (`anchorTraits`: what the events stage reads).
+ * `AnchorSource`s; posts back each batch's anchors' traits (`readTraits`: what the events stage reads).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { anchorTraits } from '../../core/events/features.js';
-import { type AnchorResources, type AnchorSource, anchorTextOf, extractAnchors } from '../../core/xling/anchors.js';
+import { readTraits } from '../../core/events/features.js';
+import { type AnchorResources, type AnchorSource, anchorTextOf } from '../../core/xling/anchors.js';
 
 const resources = (workerData ?? {}) as AnchorResources;
 
 parentPort?.on('message', (msg: { id: number; sources: AnchorSource[] }) => {
   try {
-    const traits = msg.sources.map((s) => anchorTraits(extractAnchors(anchorTextOf(s), resources), s.clean.length));
+    const traits = msg.sources.map((s) => readTraits(anchorTextOf(s), resources));
     parentPort?.postMessage({ id: msg.id, traits });
   } catch (error) {
     parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
