@@ -18,7 +18,7 @@ import {
 } from '../core/events/known.js';
 import { type Fingerprint, fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { decideGate, isRedundant, noteKnownEvent, sortMatches, toGateMatch } from '../core/gate.js';
-import { rankSignatures, SAMPLE_FILTER } from '../core/minhash/filter.js';
+import { rankSignatures, SAMPLE_FILTER, screenCharSignatures } from '../core/minhash/filter.js';
 import { type ArticleSketch, sketchScanned } from '../core/minhash/sketch.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
@@ -221,9 +221,11 @@ async function proposeCandidates(
     ? { chars: sketch.charKeys, terms: sketch.termKeys }
     : { chars: sketch.charKeys };
   const rank = (s: CandidateSignatures) => rankSignatures(s, sketch, store.config.seed, countTranslations);
-  // The rounds' shared look-ups: the band postings read once, no signatures ranked twice.
+  // The rounds' shared look-ups: the band postings read once, no signatures ranked twice; with the
+  // character channel alone, a document its digest rules out is not read at all.
   const session: LookupSession = {};
-  const round = await store.findRankedSketches(bands, rank, { minBands: FIRST_ROUND_BANDS, session });
+  const screen = countTranslations ? undefined : screenCharSignatures(sketch);
+  const round = await store.findRankedSketches(bands, rank, { minBands: FIRST_ROUND_BANDS, session, screen });
   // The exact copies are proposed first, whatever their rank (theirs passes: one signature), and
   // not counted twice.
   const seen = new Set([...exact, ...round.kept.map((k) => k.id)]);
@@ -244,6 +246,7 @@ async function proposeCandidates(
       const sampled = await store.findRankedSketches({ ...bands, samples }, rank, {
         minBands: Number.POSITIVE_INFINITY,
         session,
+        screen,
       });
       for (const k of sampled.kept) if (exact.includes(k.id)) exactFound.add(k.id);
       proposal.proposed = exact.length + sampled.found - exactFound.size;
@@ -257,7 +260,7 @@ async function proposeCandidates(
     // places of a better-ranked document of this one (on the bench's 1M index a truncation's
     // source came second to 20 documents sharing lines with it, and the input was called novel).
     proposal.later.push(async () => {
-      const all = await store.findRankedSketches(bands, rank, { session });
+      const all = await store.findRankedSketches(bands, rank, { session, screen });
       return byScore(all.kept.filter((k) => !seen.has(k.id))).slice(0, limit);
     });
   return proposal;

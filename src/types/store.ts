@@ -168,6 +168,54 @@ export interface RankOptions {
    * caller has its answer).
    */
   session?: LookupSession;
+  /**
+   * A cheap test run on a document's screen digest (`screenDigest` of its character signature, in
+   * `digestHex`) and its character set's size before its signatures are read: false only for a document that
+   * `rank` would score 0 (the caller answers for that: `screenCharSignatures` in
+   * core/minhash/filter.ts, for a rank on the character channel alone). A store that keeps no
+   * digests, or none for a document, reads its signatures as without it; a document it rules out
+   * counts as looked at.
+   */
+  screen?: (charSize: number, digestHex: string) => boolean;
+}
+
+/**
+ * The screen digest of a signature (`RankOptions.screen`): the low 4 bits of each value, two to a
+ * byte (value 2i in the low half of byte i), 64 bytes for the 128 values of a character signature.
+ * Two equal values have equal low bits, so the number of positions whose 4 bits agree bounds the
+ * number of equal values from above: a document can be ruled out on its digest without its
+ * signature being read. Values are 32-bit mixes (the minimum of a bin), so their low bits are
+ * evenly spread, and two unrelated values agree in 4 bits one time in 16.
+ */
+export function screenDigest(values: Uint32Array): Uint8Array {
+  const out = new Uint8Array((values.length + 1) >> 1);
+  for (let i = 0; i < values.length; i++)
+    out[i >> 1] = (out[i >> 1] as number) | (((values[i] as number) & 0xf) << ((i & 1) << 2));
+  return out;
+}
+
+const HEX = '0123456789ABCDEF';
+
+/**
+ * A digest as a store hands it to a screen: upper-case hex, as SQLite's `hex()` writes it (a string is cheaper to read out of a
+ * database row than a blob: on the bench's 1M index, 550 digests in 1.3 ms against 2.1 ms).
+ */
+export function digestHex(digest: Uint8Array): string {
+  let out = '';
+  for (const b of digest) out += HEX[b >> 4] + (HEX[b & 0xf] as string);
+  return out;
+}
+
+/**
+ * The hex digits at which two digests' hex agree (each digit is one value's low 4 bits): at
+ * least the number of equal values of the two signatures. Of an odd-length signature's digests
+ * the last byte's unused half agrees too, which only loosens the bound by one.
+ */
+export function hexAgreements(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) === b.charCodeAt(i)) same++;
+  return same;
 }
 
 /**

@@ -5,18 +5,25 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { eventQuery } from '../../src/core/events/known.js';
-import { rankSignatures, SAMPLE_FILTER } from '../../src/core/minhash/filter.js';
+import { rankSignatures, SAMPLE_FILTER, screenCharSignatures } from '../../src/core/minhash/filter.js';
 import { CONTAINMENT_SAMPLE, createSketchConfig } from '../../src/core/minhash/sketch.js';
 import { addArticles, describeRemoval, prepareEntry, rebuildIndex } from '../../src/pipeline/indexing.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { openStore } from '../../src/store/open.js';
 import { PostgresStore, parsePostgresUrl } from '../../src/store/postgres.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
-import { type DocumentEntry, type EventEntry, InputError, type SketchConfig } from '../../src/types/index.js';
+import {
+  type DocumentEntry,
+  digestHex,
+  type EventEntry,
+  InputError,
+  type SketchConfig,
+  screenDigest,
+} from '../../src/types/index.js';
 import type { IndexStore, SampleQuery } from '../../src/types/store.js';
 import { freshPostgresUrl, hasPostgres, postgresSkipReason } from '../helpers/postgres.js';
 import { storeKinds } from '../helpers/stores.js';
-import { makeTempDir, readSeeds } from './fixtures.js';
+import { makeTempDir, readSeeds, variantsOf } from './fixtures.js';
 
 /** The gate's sample query for a prepared entry (the containment channel's rule). */
 const sampleQueryOf = (e: DocumentEntry): SampleQuery => ({
@@ -401,6 +408,121 @@ describe.each([
       await again.close();
     }
     expect(made).toHaveLength(1);
+  });
+});
+
+describe('sqlite store: screen digests', () => {
+  const articles = [...seeds, ...variantsOf(seeds, ['truncate', 'intro', 'ocr'], 3)];
+  const entries = articles.map((a) => prepareEntry(a, config));
+  const probes = [
+    ...entries.slice(0, 3),
+    prepareEntry({ id: 'copy', text: `Breaking.\n\n${seeds[1]?.text ?? ''}` }, config),
+    prepareEntry(
+      { id: 'other', text: 'An unrelated page about the weather in the north, with rain and wind all week.' },
+      config,
+    ),
+  ];
+  const rankOf = (probe: DocumentEntry) => (s: { charSize: number; charSig: Uint32Array; termSig: Uint32Array }) =>
+    rankSignatures(s, probe, config.seed, false);
+  const ruleAllOut = () => false;
+  const ids = (r: { kept: Array<{ id: string; score: number }> }) => r.kept.map((k) => `${k.id} ${k.score}`).sort();
+  /** The digest rows of a file, by document id, as hex. */
+  const digestsOf = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    const rows = db
+      .prepare(
+        'SELECT d.id, s.char_size AS size, hex(s.digest) AS hex FROM screens s JOIN documents d ON d.rowid = s.doc',
+      )
+      .all() as Array<{ id: string; size: number; hex: string }>;
+    db.close();
+    return new Map(rows.map((r) => [r.id, r]));
+  };
+  const expected = (e: DocumentEntry) => ({ id: e.id, size: e.charSize, hex: digestHex(screenDigest(e.charSig)) });
+
+  it('keeps what it keeps without the screen, and counts what the screen rules out as looked at', async () => {
+    const store = SqliteStore.openSync(join(dir, `screen${n++}.db`), { config });
+    await store.applyBatch({ add: entries });
+    let checked = 0;
+    for (const probe of probes) {
+      for (const minBands of [2, 1]) {
+        const query = { chars: probe.charKeys };
+        const plain = await store.findRankedSketches(query, rankOf(probe), { minBands });
+        const screened = await store.findRankedSketches(query, rankOf(probe), {
+          minBands,
+          screen: screenCharSignatures(probe),
+        });
+        expect(ids(screened)).toEqual(ids(plain));
+        expect([screened.found, screened.looked]).toEqual([plain.found, plain.looked]);
+        // A screen that rules every document out: nothing is ranked, everything counts as looked at.
+        const none = await store.findRankedSketches(query, rankOf(probe), { minBands, screen: ruleAllOut });
+        expect([none.found, none.looked, none.kept.length]).toEqual([plain.found, plain.looked, 0]);
+        checked += plain.kept.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(probes.length);
+    await store.close();
+  });
+
+  it('an index made before the digests is read whole until its first writable open adds them', async () => {
+    const path = join(dir, `screen${n++}.db`);
+    const made = SqliteStore.openSync(path, { config });
+    await made.applyBatch({ add: entries });
+    await made.close();
+    const db = new Database(path);
+    db.exec('DROP TRIGGER screens_on_update; DROP TRIGGER screens_on_delete; DROP TABLE screens;');
+    db.close();
+    const probe = probes[0] as DocumentEntry;
+    const query = { chars: probe.charKeys };
+    const reader = SqliteStore.openSync(path, { readonly: true });
+    const plain = await reader.findRankedSketches(query, rankOf(probe));
+    expect(plain.kept.length).toBeGreaterThan(0);
+    // No digests: the screen has nothing to rule out on.
+    expect(ids(await reader.findRankedSketches(query, rankOf(probe), { screen: ruleAllOut }))).toEqual(ids(plain));
+    await reader.close();
+    await SqliteStore.openSync(path, {}).close();
+    expect(digestsOf(path)).toEqual(new Map(entries.map((e) => [e.id, expected(e)])));
+    const upgraded = SqliteStore.openSync(path, { readonly: true });
+    expect((await upgraded.findRankedSketches(query, rankOf(probe), { screen: ruleAllOut })).kept).toEqual([]);
+    await upgraded.close();
+  });
+
+  it('a digest follows its signatures (replaced, removed, rebuilt) and goes when an older copydesk rewrites them', async () => {
+    const path = join(dir, `screen${n++}.db`);
+    const store = SqliteStore.openSync(path, { config });
+    await store.applyBatch({ add: entries });
+    expect(digestsOf(path)).toEqual(new Map(entries.map((e) => [e.id, expected(e)])));
+    // Replaced: the same id with another text.
+    const first = entries[0] as DocumentEntry;
+    const replacement = prepareEntry({ id: first.id, text: seeds[2]?.text ?? '' }, config);
+    const removeFirst = await describeRemoval(store, first.id);
+    if (!removeFirst) throw new Error('no first document');
+    await store.applyBatch({ remove: [removeFirst], add: [replacement] });
+    expect(digestsOf(path).get(first.id)).toEqual(expected(replacement));
+    // Removed.
+    const second = entries[1] as DocumentEntry;
+    const removeSecond = await describeRemoval(store, second.id);
+    if (!removeSecond) throw new Error('no second document');
+    await store.applyBatch({ remove: [removeSecond] });
+    expect(digestsOf(path).has(second.id)).toBe(false);
+    // Rebuilt with another seed: every digest is the new signature's.
+    await rebuildIndex(store, { config: { ...config, seed: 9 } });
+    const seed9 = { ...config, seed: 9 };
+    const rebuilt = [
+      prepareEntry({ id: first.id, text: seeds[2]?.text ?? '' }, seed9),
+      ...articles.slice(2).map((a) => prepareEntry(a, seed9)),
+    ];
+    expect(digestsOf(path)).toEqual(new Map(rebuilt.map((e) => [e.id, expected(e)])));
+    await store.close();
+    // An older copydesk knows nothing of digests: its rewrite of a document's signatures drops the
+    // digest, and the document is read whole again.
+    const db = new Database(path);
+    const third = entries[2] as DocumentEntry;
+    db.prepare('UPDATE sketches SET char_size = char_size WHERE doc = (SELECT rowid FROM documents WHERE id = ?)').run(
+      third.id,
+    );
+    db.close();
+    expect(digestsOf(path).has(third.id)).toBe(false);
+    expect(digestsOf(path).size).toBe(rebuilt.length - 1);
   });
 });
 

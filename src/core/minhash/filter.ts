@@ -3,6 +3,7 @@
  * it is scored exactly. The scan's LSH candidates (`core/candidates/lsh.ts`) and the gate
  * (`pipeline/gate.ts`) both use it, so the two find the same pairs.
  */
+import { digestHex, hexAgreements, screenDigest } from '../../types/index.js';
 import { estimateJaccard } from './minhash.js';
 
 /**
@@ -86,4 +87,25 @@ export function rankSignatures(a: SignaturePair, b: SignaturePair, seed: number,
     if (passesTermSignatures(j)) rank = Math.max(rank, j);
   }
   return rank;
+}
+
+/**
+ * The store's screen for a probe (`RankOptions.screen`) when its rank is the character channel
+ * alone (`rankSignatures` without `translations`): false only for a document whose signatures
+ * that channel would turn down, so skipping it changes no answer. The digests' agreeing positions
+ * bound the equal values from above, hence the Jaccard estimate; the filter passes on a higher
+ * estimate whenever it passes on a lower one (both its tests grow with it), so a document that
+ * fails at the bound fails at its estimate. Digests of another length, or a probe without a
+ * character signature, rule nothing out.
+ */
+export function screenCharSignatures(probe: {
+  charSize: number;
+  charSig: Uint32Array;
+}): (charSize: number, digestHex: string) => boolean {
+  const n = probe.charSig.length;
+  const own = digestHex(screenDigest(probe.charSig));
+  return (charSize, hex) => {
+    if (n === 0 || hex.length !== own.length) return true;
+    return filterCharSignatures(hexAgreements(own, hex) / n, probe.charSize, charSize) >= 0;
+  };
 }
