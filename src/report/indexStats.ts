@@ -10,6 +10,14 @@ function formatBytes(n: number): string {
       : `${(n / 1024).toFixed(1)} KiB`;
 }
 
+/** How many documents the gate can rule out on their screen digests. */
+function describeScreens(screened: number, documents: number): string {
+  const line = `${screened} of ${documents} documents with a screen digest (the gate rules chance candidates out on it)`;
+  return screened < documents
+    ? `${line}; the next \`index add\`, \`index remove\` or \`index rebuild\` adds the others'`
+    : line;
+}
+
 export function renderIndexStats(s: IndexStats): string {
   const c = s.config;
   return [
@@ -18,6 +26,7 @@ export function renderIndexStats(s: IndexStats): string {
     `text       ${s.textChars.toLocaleString('en-US')} characters`,
     `terms      ${s.terms} (document frequencies for TF-IDF)`,
     `buckets    ${s.bucketEntries} entries (LSH band keys and sampled shingles)`,
+    ...(s.screened === undefined ? [] : [`screens    ${describeScreens(s.screened, s.documents)}`]),
     `chars      MinHash ${c.chars.numPerm} (${c.charShingle}-char shingles), LSH ${c.chars.bands} bands × ${c.chars.rows} rows for Jaccard ${c.chars.threshold}`,
     `terms      MinHash ${c.terms.numPerm} (stemmed content words), LSH ${c.terms.bands} bands × ${c.terms.rows} rows for Jaccard ${c.terms.threshold}`,
     `samples    ${c.containment ? `1 in ${c.containment.oneIn} character shingles (the gate finds a text held by a longer one: an excerpt, a preview)` : 'none (`index rebuild` adds them: the gate finds a text held by a longer one)'}`,

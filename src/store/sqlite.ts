@@ -20,8 +20,8 @@
  *   character signature value) and set size. Nearly all the documents a gate look-up finds are
  *   chance band collisions that the signature filter turns down; a screen (`RankOptions.screen`)
  *   rules most of them out on the digest, and their 1 KB signature rows are never read. An index
- *   made before the digests gets them on its next writable open (6.8 s for the bench's 1M index);
- *   until then, and for a document an older copydesk wrote, the signatures are read as before.
+ *   made before the digests gets them on its next writable open (6.8 s for the bench's 1M index),
+ *   as do documents an older copydesk wrote; until then their signatures are read as before.
  * - Band keys are one INTEGER: channel · 2⁴⁰ + band · 2³² + key, in a WITHOUT ROWID table keyed
  *   (key, doc), so a look-up of all bands of a probe is one statement over B-tree ranges.
  * - Bulk loading defers band keys (`deferKeys`): inserting 53 random keys per document into that
@@ -783,6 +783,7 @@ export class SqliteStore implements IndexStore {
       terms: q('SELECT count(*) FROM terms'),
       bucketEntries: q('SELECT count(*) FROM bands') + q('SELECT count(*) FROM pending_bands'),
       textChars: q('SELECT coalesce(sum(chars), 0) FROM documents'),
+      ...(this.screens ? { screened: q('SELECT count(*) FROM screens') } : { screened: 0 }),
       config: this.config,
       bytes,
       path: this.path,
@@ -1012,10 +1013,21 @@ const SCREEN_SCHEMA = `
 /** Rows of signatures read at a time when an index gets its screen digests. */
 const SCREEN_FILL_PAGE = 10_000;
 
-/** The screen digests of an index made before them, from its signatures (inside the caller's transaction). */
+/**
+ * The screen digests an index lacks, from its signatures (inside the caller's transaction): all of
+ * them for an index made before them (the table and its triggers created first), else those of
+ * the documents an older copydesk wrote (its writes drop a document's digest, see `SCREEN_SCHEMA`).
+ */
 function addScreens(db: Database.Database): void {
-  db.exec(SCREEN_SCHEMA);
-  const page = db.prepare('SELECT doc, char_size, char_sig FROM sketches WHERE doc > ? ORDER BY doc LIMIT ?');
+  if (!hasTable(db, 'screens')) db.exec(SCREEN_SCHEMA);
+  else {
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    if (count('screens') >= count('sketches')) return;
+  }
+  const page = db.prepare(
+    `SELECT k.doc, k.char_size, k.char_sig FROM sketches k
+     WHERE k.doc > ? AND NOT EXISTS (SELECT 1 FROM screens s WHERE s.doc = k.doc) ORDER BY k.doc LIMIT ?`,
+  );
   const put = db.prepare('INSERT INTO screens (doc, char_size, digest) VALUES (?, ?, ?)');
   for (let after = 0; ; ) {
     const rows = page.all(after, SCREEN_FILL_PAGE) as Array<{ doc: number; char_size: number; char_sig: Buffer }>;
@@ -1092,8 +1104,8 @@ function prepareForWriting(db: Database.Database, upgrade: boolean): void {
       ).run(String(INDEX_FORMAT_VERSION));
       db.pragma(`user_version = ${INDEX_FORMAT_VERSION}`);
     }
-    // The screen digests, for an index made before them.
-    if (!hasTable(db, 'screens')) addScreens(db);
+    // The screen digests, for an index made before them or documents an older copydesk wrote.
+    addScreens(db);
     // The sizes' covering index (see `charSizesOfRowids`), for an index made before it.
     db.exec('CREATE INDEX IF NOT EXISTS sketches_sizes ON sketches (doc, char_size)');
     // The document count, kept in meta by every batch: `count(*)` reads the whole table, and the

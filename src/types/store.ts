@@ -378,6 +378,11 @@ export interface IndexStats {
   bucketEntries: number;
   /** Characters of stored text. */
   textChars: number;
+  /**
+   * Documents with a screen digest (`screenDigest`), for a store that keeps them: the gate reads
+   * the others' signatures whole.
+   */
+  screened?: number;
   config: SketchConfig;
   /** Bytes on disk (main file plus WAL, or the database's tables), when the store can tell. */
   bytes?: number;

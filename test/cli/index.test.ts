@@ -30,6 +30,9 @@ describe('copydesk index', () => {
     expect(stats.code).toBe(0);
     expect(stats.stdout).toMatch(/^documents {2}5$/m);
     expect(stats.stdout).toMatch(
+      /^screens {4}5 of 5 documents with a screen digest \(the gate rules chance candidates out on it\)$/m,
+    );
+    expect(stats.stdout).toMatch(
       /^chars {6}MinHash 128 \(12-char shingles\), LSH \d+ bands × \d+ rows for Jaccard 0\.3$/m,
     );
     const json = JSON.parse((await runCli(['index', 'stats', '--index', index, '--format', 'json'])).stdout) as {
@@ -52,7 +55,20 @@ describe('copydesk index', () => {
       documents: number;
       bucketEntries: number;
     };
-    expect(rebuilt).toMatchObject({ documents: after.documents, bucketEntries: after.bucketEntries });
+    expect(rebuilt).toMatchObject({ documents: after.documents, bucketEntries: after.bucketEntries, screened: 4 });
+    // An index made before the screen digests (the table gone): stats says so, read-only, and the
+    // next writable command adds them.
+    const old = new Database(index);
+    old.exec('DROP TRIGGER screens_on_update; DROP TRIGGER screens_on_delete; DROP TABLE screens;');
+    old.close();
+    expect((await runCli(['index', 'stats', '--index', index])).stdout).toMatch(
+      /^screens {4}0 of 4 documents with a screen digest .*; the next `index add`, `index remove` or `index rebuild` adds the others'$/m,
+    );
+    expect((await runCli(['index', 'add', CORPUS, '--index', index])).code).toBe(0);
+    expect(JSON.parse((await runCli(['index', 'stats', '--index', index, '--format', 'json'])).stdout)).toMatchObject({
+      documents: 5,
+      screened: 5,
+    });
   });
 
   it('an index made before the containment channel: gate answers without it, `index rebuild` adds it', async () => {

@@ -523,6 +523,9 @@ describe('sqlite store: screen digests', () => {
     db.close();
     expect(digestsOf(path).has(third.id)).toBe(false);
     expect(digestsOf(path).size).toBe(rebuilt.length - 1);
+    // The next writable open gives it one again.
+    await SqliteStore.openSync(path, {}).close();
+    expect(digestsOf(path)).toEqual(new Map(rebuilt.map((e) => [e.id, expected(e)])));
   });
 });
 
