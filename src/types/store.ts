@@ -169,12 +169,12 @@ export interface RankOptions {
    */
   session?: LookupSession;
   /**
-   * A cheap test run on a document's screen digest (`screenDigest` of its character signature, in
-   * `digestHex`) and its character set's size before its signatures are read: false only for a document that
-   * `rank` would score 0 (the caller answers for that: `screenCharSignatures` in
-   * core/minhash/filter.ts, for a rank on the character channel alone). A store that keeps no
-   * digests, or none for a document, reads its signatures as without it; a document it rules out
-   * counts as looked at.
+   * A cheap test run on a document's screen digest (`screenDigest` of its character signature, as
+   * `digestHex` writes it) and its character set's size before its signatures are read: false
+   * only for a document that `rank` would score 0 (the caller answers for that:
+   * `screenCharSignatures` in core/minhash/filter.ts, for a rank on the character channel alone).
+   * A store that keeps no digests, or none for a document, reads its signatures as without it; a
+   * document it rules out counts as looked at.
    */
   screen?: (charSize: number, digestHex: string) => boolean;
 }
@@ -197,8 +197,9 @@ export function screenDigest(values: Uint32Array): Uint8Array {
 const HEX = '0123456789ABCDEF';
 
 /**
- * A digest as a store hands it to a screen: upper-case hex, as SQLite's `hex()` writes it (a string is cheaper to read out of a
- * database row than a blob: on the bench's 1M index, 550 digests in 1.3 ms against 2.1 ms).
+ * A digest as a store hands it to a screen: upper-case hex, as SQLite's `hex()` writes it (a
+ * string is cheaper to read out of a database row than a blob: on the bench's 1M index, 550
+ * digests in 1.3 ms against 2.1 ms).
  */
 export function digestHex(digest: Uint8Array): string {
   let out = '';
