@@ -45,7 +45,9 @@ for (const file of files) {
     default: (ctx: BenchContext) => Promise<string>;
   };
   const section = await mod.default({ log: (l) => process.stdout.write(`${l}\n`), quick });
-  const when = `${new Date().toISOString().slice(0, 10)}, timing the build in dist/`;
+  // Each section names its machine: the file keeps sections of earlier runs, made on whatever
+  // machine this one was then (this one went from 2 Intel Xeon to 2 AMD EPYC cores on 2026-12-03).
+  const when = `${new Date().toISOString().slice(0, 10)}, timing the build in dist/, on ${machine}`;
   sections.push(
     `## ${name}\n\nCommand: \`npm run bench -- ${name}${quick ? ' --quick' : ''}\`, ${when}\n\n${section.trim()}\n`,
   );
@@ -53,8 +55,12 @@ for (const file of files) {
 const resultsPath = join(here, 'RESULTS.md');
 // Keep the sections of benchmarks not run this time.
 let kept: string[] = [];
+/** The file's opening prose, kept as it is (it may say what the sections were measured on). */
+let header = 'Each section gives the command, the date and the machine it was measured on.\n';
 try {
   const old = readFileSync(resultsPath, 'utf8');
+  const opening = old.split(/^(?=## )/m)[0] ?? '';
+  if (opening.startsWith('# Benchmark results\n')) header = `${opening.slice('# Benchmark results\n'.length).trim()}\n`;
   kept = old
     .split(/^(?=## )/m)
     .filter((s) => s.startsWith('## ') && !files.some((f) => s.startsWith(`## ${basename(f, '.bench.ts')}\n`)))
@@ -64,8 +70,5 @@ try {
   kept = [];
 }
 const all = [...kept, ...sections].sort();
-writeFileSync(
-  resultsPath,
-  `# Benchmark results\n\nMachine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}.\n\n${all.join('\n')}`,
-);
+writeFileSync(resultsPath, `# Benchmark results\n\n${header}\n${all.join('\n')}`);
 process.stdout.write(`\nwrote ${resultsPath}\n`);
