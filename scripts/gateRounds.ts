@@ -9,9 +9,11 @@
  * per `gateArticles` call, three passes, the last one timed. For each half: mean, p50, p90 and
  * p99 ms, candidates verified and proposed per query, and the ms and calls per query of each
  * store method the gate awaits, with `findRankedSketches` split into its rounds (1: two or more
- * band keys, 2: the sampled shingles, 3: one band key; see `proposeCandidates`). What the store
- * calls leave is the gate's own work: the input's body selection, scan and sketch, and for each
- * verified candidate its normalization, fingerprint and `judgePair` (`scripts/gateSteps.ts`).
+ * band keys, 2: the sampled shingles, 3: one band key; see `proposeCandidates`) and, for each
+ * round, the screen digests read and the share the screen ruled out (`RankOptions.screen`).
+ * What the store calls leave is the gate's own work: the input's body selection, scan and
+ * sketch, and for each verified candidate its normalization, fingerprint and `judgePair`
+ * (`scripts/gateSteps.ts`).
  */
 import { gateQueries, loadPool, quantile } from '../bench/index.bench.js';
 import { createSketchConfig } from '../dist/core/minhash/sketch.js';
@@ -27,11 +29,13 @@ if (!location || !Number.isInteger(size) || size <= 0) {
 }
 const queries = gateQueries(size, loadPool());
 const store = await openStore(location, { readonly: true, config: createSketchConfig() });
-const spent = new Map<string, { ms: number; calls: number }>();
-const note = (name: string, ms: number) => {
-  const s = spent.get(name) ?? { ms: 0, calls: 0 };
+const spent = new Map<string, { ms: number; calls: number; screened: number; ruledOut: number }>();
+const note = (name: string, ms: number, screened = 0, ruledOut = 0) => {
+  const s = spent.get(name) ?? { ms: 0, calls: 0, screened: 0, ruledOut: 0 };
   s.ms += ms;
   s.calls++;
+  s.screened += screened;
+  s.ruledOut += ruledOut;
   spent.set(name, s);
 };
 const roundOf = (options: RankOptions | undefined): string => {
@@ -47,10 +51,25 @@ const methods = store as unknown as Record<string, (...a: unknown[]) => Promise<
 for (const name of timed) {
   const f = (methods[name] as (...a: unknown[]) => Promise<unknown>).bind(store);
   methods[name] = async (...a: unknown[]) => {
+    // The screen digests a round reads, and how many of those the screen rules out.
+    let screened = 0;
+    let ruledOut = 0;
+    const options = a[2] as RankOptions | undefined;
+    const screen = options?.screen;
+    if (name === 'findRankedSketches' && screen)
+      a[2] = {
+        ...options,
+        screen: (size: number, hex: string) => {
+          screened++;
+          const pass = screen(size, hex);
+          if (!pass) ruledOut++;
+          return pass;
+        },
+      };
     const t0 = performance.now();
     const r = await f(...a);
     const ms = performance.now() - t0;
-    note(name === 'findRankedSketches' ? roundOf(a[2] as RankOptions | undefined) : name, ms);
+    note(name === 'findRankedSketches' ? roundOf(options) : name, ms, screened, ruledOut);
     return r;
   };
 }
@@ -76,7 +95,9 @@ async function pass(half: string, qs: typeof queries, report: boolean): Promise<
     `${half} (${n}): mean ${ms(mean)} ms, p50 ${ms(quantile(times, 0.5))}, p90 ${ms(quantile(times, 0.9))}, p99 ${ms(quantile(times, 0.99))}; verified ${(verified / n).toFixed(2)}, proposed ${(proposed / n).toFixed(1)} per query\n`,
   );
   for (const [name, s] of [...spent].sort(([a], [b]) => a.localeCompare(b)))
-    process.stdout.write(`  ${name.padEnd(28)} ${ms(s.ms / n)} ms, ${(s.calls / n).toFixed(2)} calls a query\n`);
+    process.stdout.write(
+      `  ${name.padEnd(28)} ${ms(s.ms / n)} ms, ${(s.calls / n).toFixed(2)} calls a query${s.screened > 0 ? `; ${(s.screened / n).toFixed(1)} screen digests read, ${((100 * s.ruledOut) / s.screened).toFixed(1)} % ruled out` : ''}\n`,
+    );
 }
 
 const halves: Array<[string, typeof queries]> = [
