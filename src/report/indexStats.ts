@@ -14,7 +14,7 @@ function formatBytes(n: number): string {
 function describeScreens(screened: number, documents: number): string {
   const line = `${screened} of ${documents} documents with a screen digest (the gate rules chance candidates out on it)`;
   return screened < documents
-    ? `${line}; the next \`index add\`, \`index remove\` or \`index rebuild\` adds the others'`
+    ? `${line}; the others' signatures are read whole (\`index rebuild\` gives every document one; an index made before them gets them on its next \`index add\` or \`index remove\` too)`
     : line;
 }
 

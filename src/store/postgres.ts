@@ -43,6 +43,7 @@ import {
   type RankedCandidates,
   type RankOptions,
   type RemovedDocument,
+  rememberUnder,
   resolveSketchConfig,
   type SampleQuery,
   type SignatureRow,
@@ -588,19 +589,20 @@ export class PostgresStore implements IndexStore {
     session?: LookupSession,
   ): Promise<{ docs: number[]; found: number }> {
     const codes = bandIntegers(query);
-    let under = sessionUnder(session, codes);
-    if (!under) {
-      const counts = new Map<number, number>();
-      if (codes.length > 0)
-        for (const r of await this.query<{ doc: string; n: string }>(
-          `SELECT doc, count(*) AS n FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) GROUP BY doc`,
-          [codes],
-        ))
-          counts.set(Number(r.doc), Number(r.n));
-      under = counts;
-      if (session) Object.assign(session, { codes, under });
-    }
+    const under = sessionUnder(session, codes) ?? rememberUnder(session, codes, await this.countUnder(codes));
     return documentsToRead(under, query.samples ? await this.docsBySamples(query.samples) : [], minBands);
+  }
+
+  /** Document rowid → how many of these band integers it is under. */
+  private async countUnder(codes: readonly number[]): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    if (codes.length > 0)
+      for (const r of await this.query<{ doc: string; n: string }>(
+        `SELECT doc, count(*) AS n FROM ${this.s}.bands WHERE key = ANY($1::bigint[]) GROUP BY doc`,
+        [codes],
+      ))
+        counts.set(Number(r.doc), Number(r.n));
+    return counts;
   }
 
   /**

@@ -20,8 +20,9 @@
  *   character signature value) and set size. Nearly all the documents a gate look-up finds are
  *   chance band collisions that the signature filter turns down; a screen (`RankOptions.screen`)
  *   rules most of them out on the digest, and their 1 KB signature rows are never read. An index
- *   made before the digests gets them on its next writable open (6.8 s for the bench's 1M index),
- *   as do documents an older copydesk wrote; until then their signatures are read as before.
+ *   made before the digests gets them on its next writable open (6.8 s for the bench's 1M index);
+ *   documents an older copydesk writes into it have none until `index rebuild`. A document
+ *   without a digest has its signatures read as before.
  * - Band keys are one INTEGER: channel · 2⁴⁰ + band · 2³² + key, in a WITHOUT ROWID table keyed
  *   (key, doc), so a look-up of all bands of a probe is one statement over B-tree ranges.
  * - Bulk loading defers band keys (`deferKeys`): inserting 53 random keys per document into that
@@ -61,6 +62,7 @@ import {
   type RankedCandidates,
   type RankOptions,
   type RemovedDocument,
+  rememberUnder,
   resolveSketchConfig,
   type SampleQuery,
   type SignatureRow,
@@ -549,6 +551,13 @@ export class SqliteStore implements IndexStore {
   }
 
   /** Rowids of documents under any of the band integers (each once per band it is under). */
+  /** Document rowid → how many of these band integers it is under. */
+  private countUnder(codes: readonly number[]): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const d of this.docsUnder(codes)) counts.set(d, (counts.get(d) ?? 0) + 1);
+    return counts;
+  }
+
   private docsUnder(codes: readonly number[]): number[] {
     if (codes.length === 0) return [];
     const inBands = this.prepared('findBands', codes.length, (m) => `SELECT doc FROM bands WHERE key IN (${m})`, true);
@@ -589,13 +598,7 @@ export class SqliteStore implements IndexStore {
    */
   private docsFound(query: BandQuery, minBands: number, session?: LookupSession): { docs: number[]; found: number } {
     const codes = bandIntegers(query);
-    let under = sessionUnder(session, codes);
-    if (!under) {
-      const counts = new Map<number, number>();
-      for (const d of this.docsUnder(codes)) counts.set(d, (counts.get(d) ?? 0) + 1);
-      under = counts;
-      if (session) Object.assign(session, { codes, under });
-    }
+    const under = sessionUnder(session, codes) ?? rememberUnder(session, codes, this.countUnder(codes));
     return documentsToRead(under, query.samples ? this.docsBySamples(query.samples) : [], minBands);
   }
 
@@ -1014,20 +1017,14 @@ const SCREEN_SCHEMA = `
 const SCREEN_FILL_PAGE = 10_000;
 
 /**
- * The screen digests an index lacks, from its signatures (inside the caller's transaction): all of
- * them for an index made before them (the table and its triggers created first), else those of
- * the documents an older copydesk wrote (its writes drop a document's digest, see `SCREEN_SCHEMA`).
+ * The screen digests of an index made before them, from its signatures (inside the caller's
+ * transaction). Only then: documents an older copydesk writes later get theirs from `index
+ * rebuild`, since finding them on every writable open would cost a count of the whole table (1 s
+ * on the bench's 1M index, its pages not yet cached).
  */
 function addScreens(db: Database.Database): void {
-  if (!hasTable(db, 'screens')) db.exec(SCREEN_SCHEMA);
-  else {
-    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    if (count('screens') >= count('sketches')) return;
-  }
-  const page = db.prepare(
-    `SELECT k.doc, k.char_size, k.char_sig FROM sketches k
-     WHERE k.doc > ? AND NOT EXISTS (SELECT 1 FROM screens s WHERE s.doc = k.doc) ORDER BY k.doc LIMIT ?`,
-  );
+  db.exec(SCREEN_SCHEMA);
+  const page = db.prepare('SELECT doc, char_size, char_sig FROM sketches WHERE doc > ? ORDER BY doc LIMIT ?');
   const put = db.prepare('INSERT INTO screens (doc, char_size, digest) VALUES (?, ?, ?)');
   for (let after = 0; ; ) {
     const rows = page.all(after, SCREEN_FILL_PAGE) as Array<{ doc: number; char_size: number; char_sig: Buffer }>;
@@ -1104,8 +1101,8 @@ function prepareForWriting(db: Database.Database, upgrade: boolean): void {
       ).run(String(INDEX_FORMAT_VERSION));
       db.pragma(`user_version = ${INDEX_FORMAT_VERSION}`);
     }
-    // The screen digests, for an index made before them or documents an older copydesk wrote.
-    addScreens(db);
+    // The screen digests, for an index made before them.
+    if (!hasTable(db, 'screens')) addScreens(db);
     // The sizes' covering index (see `charSizesOfRowids`), for an index made before it.
     db.exec('CREATE INDEX IF NOT EXISTS sketches_sizes ON sketches (doc, char_size)');
     // The document count, kept in meta by every batch: `count(*)` reads the whole table, and the

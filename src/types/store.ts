@@ -243,6 +243,16 @@ export function unlooked(docs: readonly number[], session: LookupSession | undef
   return out;
 }
 
+/** `under` read for these band integers, kept in the session (if any) for the rounds that follow. */
+export function rememberUnder(
+  session: LookupSession | undefined,
+  codes: readonly number[],
+  under: ReadonlyMap<number, number>,
+): ReadonlyMap<number, number> {
+  if (session) Object.assign(session, { codes, under });
+  return under;
+}
+
 /** The session's postings when they were read for these band integers. */
 export function sessionUnder(
   session: LookupSession | undefined,
