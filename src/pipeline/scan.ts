@@ -266,18 +266,22 @@ interface HeldTraits {
   traits?: readonly AnchorTraits[] | undefined;
 }
 
+/** What the events stage reads of each fingerprint's article: its anchors' traits and its language. */
+interface EventInputs {
+  traits: AnchorTraits[];
+  langs: string[];
+}
+
 /**
- * Each document's event features from its anchors' traits (a folded copy shares those of the
- * first of its group, with its own date).
+ * Each fingerprint's anchors' traits (`held`, one per article, read by the job; else read here)
+ * and language: all the events stage reads of the articles' texts.
  */
-function describeAll(
-  articles: readonly Article[],
+function eventInputs(
   p: Prepared,
-  vectors: readonly SparseVector[],
   cross: CrossStageResult | undefined,
   resources: AnchorResources,
   held: HeldTraits | undefined,
-): Map<string, EventDocument> {
+): EventInputs {
   const read = held?.traits;
   if (held) held.traits = undefined;
   // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
@@ -286,14 +290,37 @@ function describeAll(
       ? anchorTraits((f.cross as NonNullable<Fingerprint['cross']>).anchors, f.article.clean.length)
       : (read?.[p.groups.firsts[k] as number] ?? readTraits(f.article, resources)),
   );
-  const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
-  const docs = new Map(
+  return { traits, langs: p.fps.map((f) => f.article.lang) };
+}
+
+/**
+ * The normalized articles and their fingerprints let go before the events stage links stories:
+ * once the traits are read, no stage after reads them (the document summaries are made before),
+ * and they were most of what a scan holds at that stage's peak (29 KB an article of the ~50 KB
+ * alive after scoring, 3,000 bench articles). The groups of identical copies stay.
+ */
+function releaseArticles(p: Prepared): void {
+  p.normalized.length = 0;
+  p.fps.length = 0;
+}
+
+/**
+ * Each document's event features from its anchors' traits (a folded copy shares those of the
+ * first of its group, with its own date).
+ */
+function describeAll(
+  articles: readonly Article[],
+  groups: IdenticalGroups,
+  { traits, langs }: EventInputs,
+  vectors: readonly SparseVector[],
+): Map<string, EventDocument> {
+  const groupIndex = new Map(groups.firsts.map((i, k) => [i, k]));
+  return new Map(
     articles.map((a, i) => {
-      const k = groupIndex.get(p.groups.firstOf[i] as number) as number;
-      const f = p.fps[k] as Fingerprint;
+      const k = groupIndex.get(groups.firstOf[i] as number) as number;
       const described = describeDocument(
         a.id,
-        f.article.lang,
+        langs[k] as string,
         a.date,
         traits[k] as AnchorTraits,
         vectors[k] as SparseVector,
@@ -301,12 +328,12 @@ function describeAll(
       return [a.id, described];
     }),
   );
-  return docs;
 }
 
 /**
  * The events stage: each document's features (`describeAll`), then stories grouped into events;
- * the bounds their candidates met, as report fields.
+ * the bounds their candidates met, as report fields. It empties `p`'s articles and fingerprints
+ * (`releaseArticles`): the last stage to run.
  */
 function eventsStage(
   articles: readonly Article[],
@@ -316,7 +343,9 @@ function eventsStage(
   pairs: readonly PairResult[],
   { cross, options, held }: { cross: CrossStageResult | undefined; options: ScanOptions; held: HeldTraits | undefined },
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
-  const docs = describeAll(articles, p, vectors, cross, options.anchors ?? {}, held);
+  const inputs = eventInputs(p, cross, options.anchors ?? {}, held);
+  releaseArticles(p);
+  const docs = describeAll(articles, p.groups, inputs, vectors);
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
   const events = buildEvents(stories, docs, pairs, bounds);
   if (bounds.commonKeys === 0 && bounds.dropped === 0) return { events };
@@ -452,7 +481,7 @@ export async function scanCorpusAsync(
   }
 }
 
-/** The stages after scoring: copies, stories, listing, nearest pairs, events, notes. */
+/** The stages after scoring: copies, stories, listing, nearest pairs, notes, events. */
 function afterScore(
   { articles, options, thresholds, p, vectors, cross, candidates }: BeforeScore,
   judged: Judged,
@@ -474,6 +503,9 @@ function afterScore(
           markFormulaic(articles.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, p.fps, p.weights);
           return near;
         });
+  // The summaries before the events stage, which lets go of the articles they read.
+  const documents = timed('notes', onStage, () => summarizeAll(articles, p));
+  const identical = articles.length - p.fps.length;
   const events =
     options.events === false
       ? undefined
@@ -484,10 +516,9 @@ function afterScore(
             held,
           }),
         );
-  const identical = articles.length - p.fps.length;
   return {
     version: 2,
-    documents: timed('notes', onStage, () => summarizeAll(articles, p)),
+    documents,
     pairs,
     stories,
     thresholds,
