@@ -33,6 +33,7 @@ import {
   MAX_CANDIDATES_PER_ARTICLE,
   type RankedPair,
 } from './cap.js';
+import { type BandRuns, bandRuns, groupByKey, type KeyRuns, runOf } from './runs.js';
 
 /**
  * Bounds on the bucket mates one article is compared with, per channel: at most `BUCKET_WINDOW`
@@ -57,34 +58,34 @@ export interface LshCandidateOptions {
   containmentSample?: number;
 }
 
-/** Band key → members (ascending), one map per band, and each item's place in its bucket of each band. */
+/**
+ * Each band's buckets: each item's key per band written as it is inserted, then, sealed, the items
+ * grouped by key in typed arrays (`bandRuns`, core/candidates/runs.ts: 12 bytes an item a band,
+ * where a map of arrays took about 230), each bucket ascending as the items were inserted.
+ */
 class Buckets {
-  private readonly bands: Array<Map<number, number[]>>;
-  private readonly lists: number[][][] = [];
-  private readonly places: number[][] = [];
+  private columns: Uint32Array[] = [];
+  private runs: BandRuns[] = [];
   /** Bucket mates left unexamined (counted per band). */
   skipped = 0;
 
-  constructor(bands: number) {
-    this.bands = Array.from({ length: bands }, () => new Map<number, number[]>());
-  }
+  constructor(
+    private readonly bands: number,
+    private readonly items: number,
+  ) {}
 
   insert(item: number, keys: Uint32Array): void {
-    const lists: number[][] = [];
-    const places: number[] = [];
+    if (keys.length !== this.bands) throw new RangeError(`expected ${this.bands} band keys, got ${keys.length}`);
+    if (this.columns.length === 0) this.columns = Array.from({ length: this.bands }, () => new Uint32Array(this.items));
     keys.forEach((key, b) => {
-      const bucket = this.bands[b] as Map<number, number[]>;
-      let list = bucket.get(key);
-      if (!list) {
-        list = [];
-        bucket.set(key, list);
-      }
-      places.push(list.length);
-      list.push(item);
-      lists.push(list);
+      (this.columns[b] as Uint32Array)[item] = key;
     });
-    this.lists[item] = lists;
-    this.places[item] = places;
+  }
+
+  /** Groups the items inserted (every item 0…items−1) by their keys; the keys are let go. */
+  seal(): void {
+    this.runs = this.columns.map((keys) => bandRuns(keys));
+    this.columns = [];
   }
 
   /** Marks the mates already taken for the current item (item + 1), so none is taken twice. */
@@ -93,21 +94,19 @@ class Buckets {
   /** The later items sharing a bucket with `item`, each once, within the bounds (into `out`). */
   matesAfter(item: number, out: number[]): number[] {
     out.length = 0;
-    if (this.stamp.length < this.lists.length) this.stamp = new Int32Array(this.lists.length);
-    const lists = this.lists[item] ?? [];
-    const places = this.places[item] ?? [];
-    for (let b = 0; b < lists.length; b++) {
-      const list = lists[b] as number[];
-      const from = (places[b] as number) + 1;
-      const end = Math.min(list.length, from + BUCKET_WINDOW);
+    if (this.stamp.length < this.items) this.stamp = new Int32Array(this.items);
+    for (const run of this.runs) {
+      const from = (run.place[item] as number) + 1;
+      const stop = run.end[from - 1] as number;
+      const end = Math.min(stop, from + BUCKET_WINDOW);
       let y = from;
       for (; y < end && out.length < MAX_BUCKET_MATES; y++) {
-        const j = list[y] as number;
+        const j = run.items[y] as number;
         if (this.stamp[j] === item + 1) continue;
         this.stamp[j] = item + 1;
         out.push(j);
       }
-      this.skipped += list.length - y;
+      this.skipped += stop - y;
     }
     return out;
   }
@@ -119,35 +118,50 @@ class Buckets {
  * both samples' exact sizes), those sharing the most first: a
  * contained text shares many, a chance mate one (a line that recurs across pages fills short
  * lists too, so taking lists in order could spend the bound before reaching the true mate).
+ * Sealed, the postings are typed arrays (`groupByKey`: 12 bytes a kept shingle, where a map of
+ * arrays took about 60).
  */
 class SampleBuckets {
-  private readonly postings = new Map<number, number[]>();
   private readonly keys: Uint32Array[] = [];
+  private postings: KeyRuns = groupByKey(new Uint32Array(0), new Uint32Array(0));
   /** Mates left unexamined past `MAX_BUCKET_MATES` (shingles held by too many articles are not counted: they are no evidence). */
   skipped = 0;
   private shared = new Int32Array(0);
 
   insert(item: number, keys: Uint32Array): void {
     this.keys[item] = keys;
-    for (const key of keys) {
-      const list = this.postings.get(key);
-      if (list) list.push(item);
-      else this.postings.set(key, [item]);
-    }
+  }
+
+  /** The postings of every key inserted, each list ascending (items inserted in ascending order). */
+  seal(): void {
+    let total = 0;
+    for (const keys of this.keys) total += keys?.length ?? 0;
+    const all = new Uint32Array(total);
+    const items = new Uint32Array(total);
+    let at = 0;
+    this.keys.forEach((keys, item) => {
+      all.set(keys, at);
+      items.fill(item, at, at + keys.length);
+      at += keys.length;
+    });
+    this.postings = groupByKey(all, items);
   }
 
   matesAfter(item: number, out: number[]): number[] {
     out.length = 0;
     if (this.shared.length < this.keys.length) this.shared = new Int32Array(this.keys.length);
     const shared = this.shared;
+    const { starts, items } = this.postings;
     // Only keys held by at most `maxPostings` articles are evidence; both samples are taken at that share (`sampleMates`).
     let counted = 0;
     for (const key of this.keys[item] ?? []) {
-      const list = this.postings.get(key) as number[];
-      if (list.length > SAMPLE_FILTER.maxPostings) continue;
+      const r = runOf(this.postings, key);
+      const start = starts[r] as number;
+      const stop = starts[r + 1] as number;
+      if (stop - start > SAMPLE_FILTER.maxPostings) continue;
       counted++;
-      for (let y = lowerBound(list, item + 1); y < list.length; y++) {
-        const j = list[y] as number;
+      for (let y = lowerBound(items, item + 1, start, stop); y < stop; y++) {
+        const j = items[y] as number;
         if (shared[j] === 0) out.push(j);
         shared[j] = (shared[j] as number) + 1;
       }
@@ -170,10 +184,10 @@ class SampleBuckets {
   }
 }
 
-/** First index of `list` (ascending) holding a value ≥ x. */
-function lowerBound(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** First index in `list[from…to)` (ascending) holding a value ≥ x (`to` when none). */
+function lowerBound(list: Uint32Array, x: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((list[mid] as number) < x) lo = mid + 1;
@@ -216,8 +230,8 @@ function sketchAll(
     chars: [],
     charSizes: [],
     terms: [],
-    charBuckets: new Buckets(charParams.bands),
-    termBuckets: new Buckets(base.terms.bands),
+    charBuckets: new Buckets(charParams.bands, fingerprints.length),
+    termBuckets: new Buckets(base.terms.bands, fingerprints.length),
     sampleBuckets: new SampleBuckets(),
     sameAfter: new Map(),
   };
@@ -242,6 +256,9 @@ function sketchAll(
     else byHash.set(h, [i]);
     onProgress?.(i + 1, fingerprints.length);
   });
+  out.charBuckets.seal();
+  out.termBuckets.seal();
+  out.sampleBuckets.seal();
   for (const group of byHash.values())
     group.forEach((x, k) => {
       if (k + 1 < group.length) out.sameAfter.set(x, group.slice(k + 1, k + 1 + BUCKET_WINDOW));
