@@ -43,6 +43,14 @@ describe('scan on the seeds', async () => {
     expect(d0?.notes.some((n) => n.similarity === 1 && n.text.startsWith('Alamo said the Cuban side'))).toBe(true);
   });
 
+  it('with releaseTexts, empties the texts it was given once normalized and reports the same', async () => {
+    const given = await readCorpus([CORPUS]);
+    const released = scanCorpus(given, { releaseTexts: true });
+    expect(given.map((a) => a.text)).toEqual(given.map(() => ''));
+    expect(renderJson(released)).toBe(renderJson(result));
+    expect(released.documents.map((d) => d.chars)).toEqual(articles.map((a) => a.text.length));
+  });
+
   it('gives a byte-identical report for the same input', () => {
     expect(renderJson(scanCorpus(articles))).toBe(renderJson(result));
   });

@@ -5,7 +5,7 @@ import { readCorpus } from '../../io/readCorpus.js';
 import type { ScanReviewOptions } from '../../pipeline/reviewPairs.js';
 import { escapeTerminal } from '../../report/escape.js';
 import { getPieceRenderer, type PieceRenderer, rendererNames } from '../../report/registry.js';
-import type { Article, ScanResult } from '../../types/index.js';
+import { type Article, InputError, type ScanResult } from '../../types/index.js';
 import { PREFIX, parseChoice, parseNumberOption } from '../errors.js';
 import {
   addKeepChromeOption,
@@ -60,10 +60,12 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
   const judge = await scoringJudge(opts);
   const progress = startStageProgress({ quiet: opts.quiet === true });
   try {
-    const articles = await readCorpus(inputs, {
-      onProgress: (done, total) => progress.update('read', done, total),
-      ...READ_OPTIONS,
-    });
+    const read = () =>
+      readCorpus(inputs, {
+        onProgress: (done, total) => progress.update('read', done, total),
+        ...READ_OPTIONS,
+      });
+    const articles = await read();
     const { scanCorpusAsync } = await import('../../pipeline/scan.js');
     const { languageDetectorFor } = await import('../../pipeline/languages.js');
     const detectLanguage = await languageDetectorFor(articles);
@@ -86,6 +88,8 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
       ...(opts.crossLanguage === false ? { crossLanguage: false as const } : {}),
       onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
       onProgress: (stage, done, total) => progress.update(stage, done, total),
+      // The texts are let go once normalized and read again for the reports' reviews (below).
+      releaseTexts: true,
     });
     const out = String(opts.out);
     if (opts.write !== false) {
@@ -94,7 +98,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
         ...(detectLanguage ? { detectLanguage } : {}),
         ...(cross.loaded() ? { crossLanguage: cross.loaded() } : {}),
       };
-      const written = await writeReports(result, articles, out, progress, { timings: opts.timings === true, review });
+      const written = await writeReports(result, read, out, progress, { timings: opts.timings === true, review });
       if (!written) return;
       if (format !== 'json')
         process.stderr.write(
@@ -102,11 +106,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
         );
     }
     progress.stop();
-    const missing = result.crossLanguage?.missing ?? [];
-    if (missing.length > 0 && format !== 'json')
-      process.stderr.write(
-        `${PREFIX}note: no bilingual dictionary for ${missing.join(', ')}: across languages these are compared by names, numbers, dates and cognates only (lower recall; see README "Across languages")\n`,
-      );
+    if (format !== 'json') noteMissingDictionaries(result);
     await printResult(result, render, {
       color: useColor(process.stdout, opts.color as boolean | undefined),
       ...(opts.write !== false ? { reports: out } : {}),
@@ -115,6 +115,34 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
   } finally {
     progress.stop();
   }
+}
+
+/** The languages the scan had no bilingual dictionary for, as a note on stderr. */
+function noteMissingDictionaries(result: ScanResult): void {
+  const missing = result.crossLanguage?.missing ?? [];
+  if (missing.length > 0)
+    process.stderr.write(
+      `${PREFIX}note: no bilingual dictionary for ${missing.join(', ')}: across languages these are compared by names, numbers, dates and cognates only (lower recall; see README "Across languages")\n`,
+    );
+}
+
+/**
+ * The corpus read again for the reports' reviews (the scan let go of the texts it read): the same
+ * articles, in the same order, with texts of the same length, or an input error naming the first
+ * that changed while the scan ran (no report is written then: the old set stays).
+ */
+export function sameCorpus(result: Pick<ScanResult, 'documents'>, articles: readonly Article[]): readonly Article[] {
+  const changed = (what: string, where?: string): InputError =>
+    new InputError(`${what} while the scan ran: no report written; scan again`, where);
+  if (articles.length !== result.documents.length)
+    throw changed(`the corpus went from ${result.documents.length} to ${articles.length} articles`);
+  result.documents.forEach((d, i) => {
+    const a = articles[i] as Article;
+    if (a.id !== d.id) throw changed(`article ${i + 1} was "${d.id}" and is now "${a.id}"`, a.origin);
+    if (a.text.length !== d.chars)
+      throw changed(`"${d.id}" changed (${d.chars} characters when scanned, ${a.text.length} now)`, a.origin);
+  });
+  return articles;
 }
 
 /** The result on stdout, in the pieces its renderer gives (JSON: a large corpus's report is hundreds of MB). */
@@ -140,13 +168,14 @@ async function printMemory(): Promise<void> {
 }
 
 /**
- * Render the three reports, then write them as one set (io/writeFile.ts). Ctrl-C (or SIGTERM,
+ * Read the corpus again (the scan let go of its texts: `sameCorpus`), render the three reports, then
+ * write them as one set (io/writeFile.ts). Ctrl-C (or SIGTERM,
  * SIGHUP) while they are written stops before anything is replaced; after the set is in place it
  * only stops the command. Returns false when interrupted (exit 130).
  */
 async function writeReports(
   result: ScanResult,
-  articles: readonly Article[],
+  read: () => Promise<Article[]>,
   out: string,
   progress: StageProgress,
   { timings, review }: { timings: boolean; review: ScanReviewOptions },
@@ -161,6 +190,9 @@ async function writeReports(
   const { reviewScanPairs } = await import('../../pipeline/reviewPairs.js');
   const { renderScanHtml } = await import('../../report/html.js');
   const { WriteInterrupted, writeFileSet } = await import('../../io/writeFile.js');
+  // The scan let go of the texts: the corpus read again, checked against what was scanned.
+  const articles = sameCorpus(result, await read());
+  lap('read again');
   const notDrawn = new Map<string, string>();
   const reviews = reviewScanPairs(result, articles, {
     ...review,
