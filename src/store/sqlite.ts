@@ -550,7 +550,6 @@ export class SqliteStore implements IndexStore {
     return sampleMates(counts, new Map(sizes.map((r) => [r.doc, r.size])), query);
   }
 
-  /** Rowids of documents under any of the band integers (each once per band it is under). */
   /** Document rowid → how many of these band integers it is under. */
   private countUnder(codes: readonly number[]): Map<number, number> {
     const counts = new Map<number, number>();
@@ -558,6 +557,7 @@ export class SqliteStore implements IndexStore {
     return counts;
   }
 
+  /** Rowids of documents under any of the band integers (each once per band it is under). */
   private docsUnder(codes: readonly number[]): number[] {
     if (codes.length === 0) return [];
     const inBands = this.prepared('findBands', codes.length, (m) => `SELECT doc FROM bands WHERE key IN (${m})`, true);
@@ -786,7 +786,7 @@ export class SqliteStore implements IndexStore {
       terms: q('SELECT count(*) FROM terms'),
       bucketEntries: q('SELECT count(*) FROM bands') + q('SELECT count(*) FROM pending_bands'),
       textChars: q('SELECT coalesce(sum(chars), 0) FROM documents'),
-      ...(this.screens ? { screened: q('SELECT count(*) FROM screens') } : { screened: 0 }),
+      screened: this.screens ? q('SELECT count(*) FROM screens') : 0,
       config: this.config,
       bytes,
       path: this.path,
