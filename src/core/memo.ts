@@ -6,10 +6,16 @@
  * and memory stays bounded. What it returns is always `f(key)`; only how often `f` runs changes.
  * `f` must not return `undefined` (such an answer is computed again each time).
  */
-export function remembered<K, V>(f: (key: K) => V, perGeneration: number): (key: K) => V {
+/** A remembered function (`remembered`), with a way to let go of what it remembers. */
+export type Remembered<K, V> = ((key: K) => V) & {
+  /** Drops every remembered answer (what the function returns does not change). */
+  forget(): void;
+};
+
+export function remembered<K, V>(f: (key: K) => V, perGeneration: number): Remembered<K, V> {
   let newer = new Map<K, V>();
   let older = new Map<K, V>();
-  return (key) => {
+  const lookUp = (key: K): V => {
     const known = newer.get(key);
     if (known !== undefined) return known;
     const value = older.get(key) ?? f(key);
@@ -20,4 +26,10 @@ export function remembered<K, V>(f: (key: K) => V, perGeneration: number): (key:
     newer.set(key, value);
     return value;
   };
+  return Object.assign(lookUp, {
+    forget(): void {
+      newer = new Map();
+      older = new Map();
+    },
+  });
 }

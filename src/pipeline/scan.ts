@@ -27,11 +27,13 @@ import {
   compatibleByCosine,
   type JudgedPair,
 } from '../core/relation/stories.js';
+import { rememberedProfile } from '../core/similarity/bigrams.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
 import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
+import { ownString } from '../core/text/own.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
 import { type AnchorResources, anchorSourceOf } from '../core/xling/anchors.js';
 import type {
@@ -205,15 +207,16 @@ function summarize(
   normalized: NormalizedArticle,
   notes: DocumentNote[],
 ): DocumentSummary {
+  // Strings of their own: a slice of the text would keep the whole text to the end (`ownString`).
   const s: DocumentSummary = {
     id: article.id,
     chars,
     words: normalized.tokens.length,
-    normalization: normalized.actions,
+    normalization: normalized.actions.map((a) => (a.text === undefined ? a : { ...a, text: ownString(a.text) })),
     notes,
   };
   const title = article.title ?? normalized.title;
-  if (title !== undefined) s.title = title;
+  if (title !== undefined) s.title = ownString(title);
   s.lang = normalized.lang;
   if (article.date !== undefined) s.date = article.date;
   if (article.source !== undefined) s.source = article.source;
@@ -222,7 +225,7 @@ function summarize(
 
 /** The document summaries; a copy shares the notes of the first of its group and names it. */
 function summarizeAll(articles: readonly Article[], p: Prepared): DocumentSummary[] {
-  const notes = p.fps.map((fp) => noteDocument(fp.article));
+  const notes = p.fps.map((fp) => noteDocument(fp.article).map((n) => ({ ...n, text: ownString(n.text) })));
   const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
   return articles.map((a, i) => {
     const first = p.groups.firstOf[i] as number;
@@ -366,7 +369,12 @@ function eventsStage(
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
   const inputs = eventInputs(p, cross, options.anchors ?? {}, held);
   releaseArticles(p);
+  // The copy test's bigram profiles (sentences of the scored articles, each holding its article's
+  // text): no stage after reads them; 73 MB at 5,000 bench articles, whatever the corpus size.
+  rememberedProfile.forget();
   const docs = describeAll(articles, p.groups, inputs, vectors);
+  // The documents hold what they read of the traits (their keys as sets, their names).
+  inputs.traits.length = 0;
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
   const events = buildEvents(stories, docs, pairs, bounds);
   if (bounds.commonKeys === 0 && bounds.dropped === 0) return { events };
@@ -404,7 +412,19 @@ interface BeforeScore {
   p: Prepared;
   vectors: SparseVector[];
   cross: CrossStageResult | undefined;
+  /** The candidate pairs, to be scored; emptied once they are (`letGoOfPairs`): the report counts them. */
   candidates: CandidatePairs;
+  /** How many candidate pairs there were. */
+  candidateCount: number;
+}
+
+/**
+ * `s` without its candidate pairs once they are scored: the stages after read only their count,
+ * and the pairs (a two-number array each) were held to the end of the scan. The caller's own
+ * array (`ScanOptions.candidates`) is not touched.
+ */
+function letGoOfPairs(s: BeforeScore): void {
+  s.candidates = { ...s.candidates, pairs: [] };
 }
 
 function beforeScore(
@@ -431,7 +451,7 @@ function beforeScore(
     return cross ? { ...own, pairs: mergePairs(own.pairs, cross.pairs) } : own;
   });
   releaseTerms(p.fps);
-  return { articles, options, thresholds, p, vectors, cross, candidates };
+  return { articles, options, thresholds, p, vectors, cross, candidates, candidateCount: candidates.pairs.length };
 }
 
 const NO_TERMS: string[] = [];
@@ -453,6 +473,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
       options.onProgress?.('score', done, total),
     ),
   );
+  letGoOfPairs(s);
   return afterScore(s, judged);
 }
 
@@ -494,8 +515,18 @@ export async function scanCorpusAsync(
       (done, total) => options.onProgress?.('score', done, total),
     );
     options.onStage?.('score', performance.now() - t0);
+    letGoOfPairs(s);
     // The time the scan waits for the anchors is a stage of its own in --timings.
-    const held = anchors ? { traits: await timedAsync('anchors', options.onStage, anchors) } : undefined;
+    // Awaited inside a holder the events stage empties (`eventInputs`): the job that resumes this
+    // function keeps what it was resumed with until the scan ends, as a settled promise keeps its value.
+    const held = anchors
+      ? await timedAsync(
+          'anchors',
+          options.onStage,
+          anchors.then((traits): HeldTraits => ({ traits })),
+        )
+      : undefined;
+    anchors = undefined;
     return afterScore(s, judged, held);
   } finally {
     abort.abort();
@@ -504,7 +535,7 @@ export async function scanCorpusAsync(
 
 /** The stages after scoring: copies, stories, listing, nearest pairs, notes, events. */
 function afterScore(
-  { articles, options, thresholds, p, vectors, cross, candidates }: BeforeScore,
+  { articles, options, thresholds, p, vectors, cross, candidates, candidateCount }: BeforeScore,
   judged: Judged,
   held?: HeldTraits,
 ): ScanResult {
@@ -545,7 +576,7 @@ function afterScore(
     thresholds,
     candidates: {
       method: candidates.method,
-      pairs: candidates.pairs.length,
+      pairs: candidateCount,
       ...(identical > 0 ? { identical } : {}),
       ...(candidates.cap ? { cap: candidates.cap } : {}),
     },

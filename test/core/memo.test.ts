@@ -36,4 +36,19 @@ describe('remembered', () => {
     // b was dropped with the first older generation: computed again.
     expect(calls).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'b']);
   });
+
+  it('forget drops every answer: each key is computed again once, the answers the same', () => {
+    const calls: number[] = [];
+    const memo = remembered((k: number) => {
+      calls.push(k);
+      return { k };
+    }, 4);
+    const first = [1, 2, 3].map((k) => memo(k));
+    expect(memo(2)).toBe(first[1]);
+    memo.forget();
+    const again = [1, 2, 3].map((k) => memo(k));
+    expect(calls).toEqual([1, 2, 3, 1, 2, 3]);
+    expect(again).toEqual(first);
+    expect(again[0]).not.toBe(first[0]);
+  });
 });

@@ -10,7 +10,7 @@
  * call. Profiled on a 1,000-article scan (generated variants of WMT English, LSH candidates), that
  * rebuilding was 32 % of the whole scan; the package stays the tool for one-off comparisons (titles).
  */
-import { remembered } from '../memo.js';
+import { type Remembered, remembered } from '../memo.js';
 import { intersectionSize } from './sets.js';
 
 /** A string as the bigram Dice sees it. */
@@ -38,7 +38,7 @@ export function bigramProfile(s: string): BigramProfile {
  * at most 2 × 50,000 strings, about 60 MB, per thread that scores (the 2,000-article scan's peak
  * RSS with one worker: 1.69–1.70 GB before, 1.69–1.79 GB after).
  */
-export const rememberedProfile: (s: string) => BigramProfile = remembered(bigramProfile, 50_000);
+export const rememberedProfile: Remembered<string, BigramProfile> = remembered(bigramProfile, 50_000);
 
 /** Dice of two profiles: 1 for equal strings (case aside), 0 when one is shorter than a bigram. */
 export function profileDice(p: BigramProfile, q: BigramProfile): number {

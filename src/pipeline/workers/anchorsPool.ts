@@ -91,7 +91,13 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
             check();
           });
           if (failed) throw failed;
-          return results.flat();
+          // The traits are the caller's from here: the feed (alive while the scan runs) keeps
+          // neither them nor the pool that shared their strings.
+          const all = results.flat();
+          results.length = 0;
+          pool.strings.clear();
+          pool.lists.clear();
+          return all;
         } finally {
           await worker.terminate();
         }
