@@ -16,6 +16,7 @@ import {
   readTraits,
 } from '../core/events/features.js';
 import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
+import { hashString } from '../core/fingerprint/shingle.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
@@ -463,6 +464,19 @@ const NO_TERMS: string[] = [];
  */
 function releaseTerms(fps: readonly Fingerprint[]): void {
   for (const f of fps) f.terms = NO_TERMS;
+}
+
+/**
+ * A 32-bit digest of each article's text (FNV-1a over its code units, `hashString`): what a caller
+ * that lets the scan release the texts (`releaseTexts`) keeps to check that the corpus it reads
+ * again is the one scanned, edits that keep a text's length included. 4 bytes an article.
+ */
+export function textDigests(articles: readonly Article[]): Uint32Array {
+  const out = new Uint32Array(articles.length);
+  articles.forEach((a, i) => {
+    out[i] = hashString(a.text);
+  });
+  return out;
 }
 
 /** Scan a corpus in this thread. */

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sameCorpus } from '../../src/cli/commands/scan.js';
+import { textDigests } from '../../src/pipeline/scan.js';
 import type { Article } from '../../src/types/index.js';
 import { InputError } from '../../src/types/index.js';
 
@@ -43,5 +44,17 @@ describe('sameCorpus', () => {
   ])('refuses the corpus read again with $name', ({ again, message }) => {
     expect(() => sameCorpus(scanned, again)).toThrow(InputError);
     expect(() => sameCorpus(scanned, again)).toThrow(message);
+  });
+
+  it('with the digests kept at the first read, refuses a text edited to the same length', () => {
+    const digests = textDigests([article('a', 'hello'), article('b', 'abc')]);
+    const again = [article('a', 'hello'), article('b', 'abd')];
+    expect(() => sameCorpus(scanned, again, digests)).toThrow(
+      'corpus/b.txt: "b" changed (another text of the same 3 characters) while the scan ran: no report written; scan again',
+    );
+    // Without them, only the lengths are compared (a library caller that kept none).
+    expect(sameCorpus(scanned, again)).toBe(again);
+    const same = [article('a', 'hello'), article('b', 'abc')];
+    expect(sameCorpus(scanned, same, digests)).toBe(same);
   });
 });

@@ -1,6 +1,7 @@
 /** `copydesk scan [inputs...]`: cluster a corpus into stories and write the reports. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { hashString } from '../../core/fingerprint/shingle.js';
 import { readCorpus } from '../../io/readCorpus.js';
 import type { ScanReviewOptions } from '../../pipeline/reviewPairs.js';
 import { escapeTerminal } from '../../report/escape.js';
@@ -66,7 +67,9 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
         ...READ_OPTIONS,
       });
     const articles = await read();
-    const { scanCorpusAsync } = await import('../../pipeline/scan.js');
+    const { scanCorpusAsync, textDigests } = await import('../../pipeline/scan.js');
+    // Kept to check the corpus read again for the reports (the scan lets go of the texts).
+    const digests = opts.write !== false ? textDigests(articles) : undefined;
     const { languageDetectorFor } = await import('../../pipeline/languages.js');
     const detectLanguage = await languageDetectorFor(articles);
     const { rememberingLoader } = await import('../../pipeline/crossStage.js');
@@ -98,7 +101,11 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
         ...(detectLanguage ? { detectLanguage } : {}),
         ...(cross.loaded() ? { crossLanguage: cross.loaded() } : {}),
       };
-      const written = await writeReports(result, read, out, progress, { timings: opts.timings === true, review });
+      const written = await writeReports(result, read, out, progress, {
+        timings: opts.timings === true,
+        review,
+        digests,
+      });
       if (!written) return;
       if (format !== 'json')
         process.stderr.write(
@@ -128,10 +135,15 @@ function noteMissingDictionaries(result: ScanResult): void {
 
 /**
  * The corpus read again for the reports' reviews (the scan let go of the texts it read): the same
- * articles, in the same order, with texts of the same length, or an input error naming the first
- * that changed while the scan ran (no report is written then: the old set stays).
+ * articles, in the same order, with texts of the same length and, when the texts' `digests` were
+ * kept (`textDigests`), the same digests; or an input error naming the first that changed while
+ * the scan ran (no report is written then: the old set stays).
  */
-export function sameCorpus(result: Pick<ScanResult, 'documents'>, articles: readonly Article[]): readonly Article[] {
+export function sameCorpus(
+  result: Pick<ScanResult, 'documents'>,
+  articles: readonly Article[],
+  digests?: Uint32Array,
+): readonly Article[] {
   const changed = (what: string, where?: string): InputError =>
     new InputError(`${what} while the scan ran: no report written; scan again`, where);
   if (articles.length !== result.documents.length)
@@ -141,6 +153,8 @@ export function sameCorpus(result: Pick<ScanResult, 'documents'>, articles: read
     if (a.id !== d.id) throw changed(`article ${i + 1} was "${d.id}" and is now "${a.id}"`, a.origin);
     if (a.text.length !== d.chars)
       throw changed(`"${d.id}" changed (${d.chars} characters when scanned, ${a.text.length} now)`, a.origin);
+    if (digests && hashString(a.text) !== digests[i])
+      throw changed(`"${d.id}" changed (another text of the same ${d.chars} characters)`, a.origin);
   });
   return articles;
 }
@@ -178,7 +192,7 @@ async function writeReports(
   read: () => Promise<Article[]>,
   out: string,
   progress: StageProgress,
-  { timings, review }: { timings: boolean; review: ScanReviewOptions },
+  { timings, review, digests }: { timings: boolean; review: ScanReviewOptions; digests?: Uint32Array | undefined },
 ): Promise<boolean> {
   let t0 = performance.now();
   const lap = (stage: string): void => {
@@ -191,7 +205,7 @@ async function writeReports(
   const { renderScanHtml } = await import('../../report/html.js');
   const { WriteInterrupted, writeFileSet } = await import('../../io/writeFile.js');
   // The scan let go of the texts: the corpus read again, checked against what was scanned.
-  const articles = sameCorpus(result, await read());
+  const articles = sameCorpus(result, await read(), digests);
   lap('read again');
   const notDrawn = new Map<string, string>();
   const reviews = reviewScanPairs(result, articles, {
