@@ -15,6 +15,7 @@ import {
   type EventDocument,
   readTraits,
 } from '../core/events/features.js';
+import { KeyNumbers } from '../core/events/keys.js';
 import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
 import { hashString } from '../core/fingerprint/shingle.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
@@ -340,6 +341,8 @@ function describeAll(
   vectors: readonly SparseVector[],
 ): Map<string, EventDocument> {
   const groupIndex = new Map(groups.firsts.map((i, k) => [i, k]));
+  // The documents' look-up keys as sorted numbers, one numbering for the corpus (core/events/keys.ts).
+  const numbers = new KeyNumbers();
   return new Map(
     articles.map((a, i) => {
       const k = groupIndex.get(groups.firstOf[i] as number) as number;
@@ -349,6 +352,7 @@ function describeAll(
         a.date,
         traits[k] as AnchorTraits,
         vectors[k] as SparseVector,
+        numbers,
       );
       return [a.id, described];
     }),

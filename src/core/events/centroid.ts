@@ -14,16 +14,45 @@ import type { SparseVector } from '../similarity/cosine.js';
 export interface Centroid {
   /** Term ids, ascending. */
   ids: Uint32Array;
-  /** The summed unit weight of each id. */
+  /** The summed unit weight of each id, once divided by `divisor`. */
   weights: Float64Array;
-  /** For each id, its place in the order the members' vectors first met it. */
-  rank: Uint32Array;
+  /** What each weight is divided by when read (`weightAt`): 1, or a one-member story's vector norm. */
+  divisor: number;
+  /** For each id, its place in the order the members' vectors first met it; absent: the ids' own order. */
+  rank?: Uint32Array;
   /** Σ weight², summed in that order. */
   squaredNorm: number;
 }
 
-/** The sum of the vectors, each divided by its norm (an empty vector adds 0s), in the order given. */
+/** The unit weight of the centroid's `p`-th id. */
+export function weightAt(c: Centroid, p: number): number {
+  return (c.weights[p] as number) / c.divisor;
+}
+
+/** The place of the centroid's `p`-th id in the order its members met their ids. */
+export function rankAt(c: Centroid, p: number): number {
+  return c.rank ? (c.rank[p] as number) : p;
+}
+
+/**
+ * The sum of the vectors, each divided by its norm (an empty vector adds 0s), in the order given.
+ * A story of one member (most of them) shares its document's vector: the same ids, met in their
+ * own (ascending) order, and the weights divided by the norm as they are read, which gives the
+ * very numbers the sum would hold (0 + w / norm is w / norm; x / 1 is x). A 100,000-article scan
+ * has about 80,000 stories, each centroid 16 bytes a term (about 4.5 KB) beside the vector itself.
+ */
 export function centroidOf(vectors: readonly SparseVector[]): Centroid {
+  const only = vectors.length === 1 ? vectors[0] : undefined;
+  if (only && only.norm > 0) {
+    const c: Centroid = { ids: only.ids, weights: only.weights, divisor: only.norm, squaredNorm: 0 };
+    let squaredNorm = 0;
+    for (let p = 0; p < only.ids.length; p++) {
+      const w = weightAt(c, p);
+      squaredNorm += w * w;
+    }
+    c.squaredNorm = squaredNorm;
+    return c;
+  }
   const sum = new Map<number, number>();
   for (const v of vectors)
     for (let k = 0; k < v.ids.length; k++) {
@@ -43,7 +72,7 @@ export function centroidOf(vectors: readonly SparseVector[]): Centroid {
     weights[p] = w;
     rank[p] = r;
   });
-  return { ids, weights, rank, squaredNorm };
+  return { ids, weights, divisor: 1, rank, squaredNorm };
 }
 
 /** Reused by `cosineOfCentroids`: the products, by rank. */
@@ -65,7 +94,7 @@ export function cosineOfCentroids(a: Centroid, b: Centroid): number {
   while (p < n && q < m) {
     const x = a.ids[p] as number;
     const y = b.ids[q] as number;
-    if (x === y) products[a.rank[p] as number] = (a.weights[p] as number) * (b.weights[q] as number);
+    if (x === y) products[rankAt(a, p)] = weightAt(a, p) * weightAt(b, q);
     p += Number(x <= y);
     q += Number(y <= x);
   }

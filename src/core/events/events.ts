@@ -7,6 +7,7 @@ import type { EventLink, EventMember, EventRole, NewsEvent, PairResult, Story } 
 import { clusterStories } from '../relation/cluster.js';
 import { type EventCandidateBounds, eventCandidates } from './candidates.js';
 import { dayOf, describeStory, type EventDocument, nameWeights, type StoryFeatures } from './features.js';
+import { hasAnyKey } from './keys.js';
 import { EVENT_NEAREST_MARGIN, linkStories, nameworthy } from './link.js';
 
 /**
@@ -58,7 +59,7 @@ function principalNames(
       const c = known ?? { label: n.anchor.english ?? n.anchor.text, weight: 0, stories: 0 };
       if (n.anchor.kind) c.kind = n.anchor.kind;
       c.weight = Math.max(c.weight, n.weight);
-      c.stories += stories.filter((o) => o !== s && n.anchor.keys.some((k) => o.lookup.has(k))).length > 0 ? 1 : 0;
+      c.stories += stories.filter((o) => o !== s && hasAnyKey(o.lookup, n.anchor.keys)).length > 0 ? 1 : 0;
       for (const k of [n.anchor.key, ...n.anchor.keys]) if (!counts.has(k)) counts.set(k, c);
     }
   }

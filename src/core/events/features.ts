@@ -7,6 +7,7 @@ import type { Anchors, EventSketchName, Story } from '../../types/index.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { type AnchorResources, type AnchorText, extractAnchors } from '../xling/anchors.js';
 import { type Centroid, centroidOf } from './centroid.js';
+import { type KeyNumbers, type KeySet, SortedKeys, unionOfKeys } from './keys.js';
 
 export interface EventDocument {
   id: string;
@@ -20,7 +21,7 @@ export interface EventDocument {
   /** Its names, without where the text mentions them (the event level does not read that). */
   names: readonly EventSketchName[];
   /** Every key a name of another text may be found under here. */
-  lookup: ReadonlySet<string>;
+  lookup: KeySet;
   /** Numbers and days that tell one occasion from another: not a year, not a small count. */
   figures: ReadonlySet<string>;
   /** Years the text writes. */
@@ -155,6 +156,7 @@ export function describeDocument(
   date: string | undefined,
   traits: AnchorTraits,
   vector: SparseVector,
+  numbers?: KeyNumbers,
 ): EventDocument {
   const published = dayOf(date);
   const namedDay = traits.namedDay;
@@ -168,7 +170,8 @@ export function describeDocument(
     lang,
     ...(day !== undefined ? { day } : {}),
     names: traits.names,
-    lookup: new Set(traits.lookup),
+    // Numbered when the caller numbers a corpus's keys (the scan: `SortedKeys`), else a set.
+    lookup: numbers ? SortedKeys.of(traits.lookup, numbers) : new Set(traits.lookup),
     figures: new Set(traits.figures),
     years: new Set(traits.years),
     ...(traits.ledeWeekday !== undefined ? { ledeWeekday: traits.ledeWeekday } : {}),
@@ -187,7 +190,7 @@ export interface StoryFeatures {
   story: Story;
   members: readonly EventDocument[];
   names: readonly StoryName[];
-  lookup: ReadonlySet<string>;
+  lookup: KeySet;
   figures: ReadonlySet<string>;
   years: ReadonlySet<number>;
   /** Article days of the members. */
@@ -231,7 +234,6 @@ export function describeStory(
   weight: (key: string) => number,
 ): StoryFeatures {
   const names = new Map<string, StoryName>();
-  const lookup = new Set<string>();
   const figures = new Set<string>();
   const years = new Set<number>();
   const weekdays = new Set<number>();
@@ -244,7 +246,6 @@ export function describeStory(
       if (!old || old.weight < w) names.set(n.key, { anchor: n, weight: w });
     }
     if (!only) {
-      for (const k of m.lookup) lookup.add(k);
       for (const f of m.figures) figures.add(f);
       for (const y of m.years) years.add(y);
     }
@@ -258,7 +259,7 @@ export function describeStory(
     story,
     members,
     names: [...names.values()].sort((x, y) => y.weight - x.weight || x.anchor.key.localeCompare(y.anchor.key)),
-    lookup: only ? only.lookup : lookup,
+    lookup: only ? only.lookup : unionOfKeys(members.map((m) => m.lookup)),
     figures: only ? only.figures : figures,
     years: only ? only.years : years,
     days: members.flatMap((m) => (m.day !== undefined ? [m.day] : [])),

@@ -19,6 +19,7 @@
 import type { EventSketchName } from '../../types/index.js';
 import { cosineOfCentroids } from './centroid.js';
 import type { StoryFeatures, StoryName } from './features.js';
+import { hasAnyKey } from './keys.js';
 
 /** Article dates more than this many days apart are other occasions (same-event dates differ by ≤ 2 on web-wire; distractors by ≥ 91). */
 export const EVENT_WINDOW_DAYS = 7;
@@ -121,8 +122,7 @@ export function nameworthy(label: string, kind: string | undefined): boolean {
 
 /** Whether `other` names `name` under any of its keys. */
 function namedIn(name: StoryName, other: StoryFeatures): boolean {
-  for (const k of name.anchor.keys) if (other.lookup.has(k)) return true;
-  return false;
+  return hasAnyKey(other.lookup, name.anchor.keys);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Centroid, centroidOf, cosineOfCentroids } from '../../../src/core/events/centroid.js';
+import { type Centroid, centroidOf, cosineOfCentroids, rankAt, weightAt } from '../../../src/core/events/centroid.js';
 import { type SparseVector, toSparseVector } from '../../../src/core/similarity/cosine.js';
 
 /** The centroid as a map, summed member by member in each vector's id order (the former representation). */
@@ -48,12 +48,31 @@ describe('centroidOf', () => {
         const order = [...map.keys()];
         expect([...c.ids]).toEqual([...order].sort((x, y) => x - y));
         c.ids.forEach((id, p) => {
-          expect(c.weights[p]).toBe(map.get(id));
-          expect(order[c.rank[p] as number]).toBe(id);
+          expect(weightAt(c, p)).toBe(map.get(id));
+          expect(order[rankAt(c, p)]).toBe(id);
         });
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('shares a one-member story’s vector (its ids and weights, not copies), and copies none of an empty one', () => {
+    const v = toSparseVector(
+      new Map([
+        [3, 0.25],
+        [1, 2],
+        [8, 1],
+      ]),
+    );
+    const one = centroidOf([v]);
+    expect(one.ids).toBe(v.ids);
+    expect(one.weights).toBe(v.weights);
+    expect([0, 1, 2].map((p) => weightAt(one, p))).toEqual([2 / v.norm, 0.25 / v.norm, 1 / v.norm]);
+    const two = centroidOf([v, v]);
+    expect(two.ids).not.toBe(v.ids);
+    expect([0, 1, 2].map((p) => weightAt(two, p))).toEqual([4 / v.norm, 0.5 / v.norm, 2 / v.norm]);
+    const empty = centroidOf([toSparseVector(new Map())]);
+    expect([empty.ids.length, empty.squaredNorm]).toEqual([0, 0]);
   });
 });
 
