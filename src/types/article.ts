@@ -62,8 +62,11 @@ export interface NormalizedArticle {
   date?: string;
   /** Folded matching tokens of `clean` (case, accents, quotes, spelling variants folded). */
   tokens: string[];
-  /** Where each token stands in `clean`: start and end offsets, two per token. */
-  tokenSpans: Uint32Array;
+  /**
+   * Where each token stands in `clean`: start and end offsets, two per token; 16 bits each when
+   * `clean` is shorter than 65,536 code units (`tokenSpanArray`), else 32.
+   */
+  tokenSpans: Uint16Array | Uint32Array;
   /** 1 for each token inside quotation marks (`core/text/quotes.ts`), else 0. */
   quoted: Uint8Array;
   sentences: Sentence[];

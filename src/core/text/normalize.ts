@@ -14,6 +14,7 @@ import type { LanguageDetector } from './detect.js';
 import { guessLanguage } from './language.js';
 import { findQuotedRanges } from './quotes.js';
 import { splitSentences } from './sentences.js';
+import { tokenSpanArray } from './spans.js';
 import { segmentWords, tokenizeWords } from './tokens.js';
 import { foldCached, type WordCache } from './wordCache.js';
 
@@ -290,7 +291,7 @@ export function normalizeArticle(article: Article, options: NormalizeOptions = {
     lang: article.lang ?? (options.detectLanguage ?? guessLanguage)(clean),
     ...(article.date !== undefined ? { date: article.date } : {}),
     tokens,
-    tokenSpans: Uint32Array.from(spans),
+    tokenSpans: tokenSpanArray(spans, clean.length),
     quoted: Uint8Array.from(quoted),
     sentences,
     actions,

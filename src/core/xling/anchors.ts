@@ -19,6 +19,7 @@ import type {
   Sentence,
 } from '../../types/index.js';
 import { getStopwords } from '../text/natural.js';
+import { tokenSpanArray } from '../text/spans.js';
 import { segmentWords } from '../text/tokens.js';
 import { type EquivalentsTable, kindOfEntry, matchEquivalents, type TableWord } from './equivalents.js';
 import { extractFigures, type Figure } from './figures.js';
@@ -128,7 +129,7 @@ export function anchorTextOf(source: AnchorSource): AnchorText {
     lang: source.lang,
     ...(source.date !== undefined ? { date: source.date } : {}),
     tokens,
-    tokenSpans: Uint32Array.from(spans),
+    tokenSpans: tokenSpanArray(spans, source.clean.length),
     sentences,
   };
 }
