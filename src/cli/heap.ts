@@ -1,12 +1,11 @@
 /**
  * The heap a whole-corpus command gets. `copydesk scan` (and `eval`, which scans its gold set)
- * keeps every article's normalized text, fingerprint and vectors in memory until the report is
- * written: about 58 KB an article kept alive at the end of a scan of 10,000 articles of the index
- * benchmark's corpus (`scripts/scanMemory.ts`), more while the events stage runs, and a peak RSS
- * of 7.4 GiB, about 78 KB an article, for its 100,000 (9.1 GiB the same evening before the
- * articles were let go ahead of the events stage and the LSH buckets made typed arrays; README,
- * "Memory: the heap a scan gets"; the message below keeps 120 KB, which a scan across languages
- * needs). V8's default limit is about 4 GB whatever
+ * keeps every article's normalized text and fingerprint in memory until its events stage, and its
+ * vectors to the end: about 58 KB an article kept alive at the end of a scan of 10,000 articles of
+ * the index benchmark's corpus (`scripts/scanMemory.ts`), and a peak RSS of 5.7 GiB, about 60 KB
+ * an article, for its 100,000 (7.4 GiB before the stop that let go of what nothing read and
+ * numbered the events stage's keys; README, "Memory: the heap a scan gets"; the message below
+ * keeps 120 KB, which a scan across languages needs). V8's default limit is about 4 GB whatever
  * the machine (4,144 MiB here, on 24 GiB), and a scan past it does not fail cleanly: V8 aborts the
  * process with "JavaScript heap out of memory" and a native stack trace after minutes of work.
  *
