@@ -7,6 +7,7 @@
  * (`KeyNumbers`). Asked the same questions (`has`, iteration), they answer as the set did; only the
  * order of iteration differs (by number, not by insertion), which no reader depends on. Pure.
  */
+import { createVocabulary, type TermVocabulary, termId } from '../text/vocabulary.js';
 
 /** What the event level asks of a set of keys: a `Set<string>` is one; `SortedKeys` another. */
 export interface KeySet {
@@ -15,25 +16,26 @@ export interface KeySet {
   readonly size: number;
 }
 
-/** One number for each distinct key, in the order first met, shared by the documents of a corpus. */
+/**
+ * One number for each distinct key, in the order first met (a `TermVocabulary`, as the sentence
+ * terms are numbered), shared by the documents of a corpus.
+ */
 export class KeyNumbers {
-  private readonly ids = new Map<string, number>();
-  private readonly keys: string[] = [];
+  private readonly vocabulary: TermVocabulary = createVocabulary();
+  private readonly lists = new WeakMap<readonly string[], { ids: Int32Array; at: number }>();
 
   /** The key's number, given it now when it has none. */
   number(key: string): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.ids.set(key, id);
-      this.keys.push(key);
-    }
-    return id;
+    return termId(this.vocabulary, key);
   }
 
   /** The key's number, or undefined when no document has it. */
   find(key: string): number | undefined {
-    return this.ids.get(key);
+    return this.vocabulary.ids.get(key);
+  }
+
+  key(id: number): string {
+    return this.vocabulary.terms[id] as string;
   }
 
   /**
@@ -43,22 +45,17 @@ export class KeyNumbers {
    * every candidate pair: a look-up per list, not one per key.
    */
   numbersOf(keys: readonly string[]): Int32Array {
+    const numbered = this.vocabulary.terms.length;
     const known = this.lists.get(keys);
-    if (known && known.at === this.keys.length) return known.ids;
+    if (known && known.at === numbered) return known.ids;
     const ids: number[] = [];
     for (const k of keys) {
-      const id = this.ids.get(k);
+      const id = this.vocabulary.ids.get(k);
       if (id !== undefined) ids.push(id);
     }
-    const entry = { ids: Int32Array.from(ids), at: this.keys.length };
+    const entry = { ids: Int32Array.from(ids), at: numbered };
     this.lists.set(keys, entry);
     return entry.ids;
-  }
-
-  private readonly lists = new WeakMap<readonly string[], { ids: Int32Array; at: number }>();
-
-  key(id: number): string {
-    return this.keys[id] as string;
   }
 }
 
