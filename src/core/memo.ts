@@ -1,3 +1,9 @@
+/** A remembered function (`remembered`), with a way to let go of what it remembers. */
+export type Remembered<K, V> = ((key: K) => V) & {
+  /** Drops every remembered answer (what the function returns does not change). */
+  forget(): void;
+};
+
 /**
  * A pure function's answers remembered: for values that depend on their key alone and recur
  * across a corpus (a name's sound key, a word's month, a sentence's bigram profile). Two
@@ -6,12 +12,6 @@
  * and memory stays bounded. What it returns is always `f(key)`; only how often `f` runs changes.
  * `f` must not return `undefined` (such an answer is computed again each time).
  */
-/** A remembered function (`remembered`), with a way to let go of what it remembers. */
-export type Remembered<K, V> = ((key: K) => V) & {
-  /** Drops every remembered answer (what the function returns does not change). */
-  forget(): void;
-};
-
 export function remembered<K, V>(f: (key: K) => V, perGeneration: number): Remembered<K, V> {
   let newer = new Map<K, V>();
   let older = new Map<K, V>();

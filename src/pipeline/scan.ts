@@ -17,7 +17,6 @@ import {
 } from '../core/events/features.js';
 import { KeyNumbers } from '../core/events/keys.js';
 import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
-import { hashString } from '../core/fingerprint/shingle.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
@@ -294,54 +293,36 @@ interface HeldTraits {
 
 /** What the events stage reads of each fingerprint's article: its anchors' traits and its language. */
 interface EventInputs {
-  /** Per fingerprint; undefined until the anchors job's arrive (`completeEventInputs`). */
-  traits: Array<AnchorTraits | undefined>;
+  traits: AnchorTraits[];
   langs: string[];
 }
 
 /**
- * Each fingerprint's language and, where they are read here, its anchors' traits: all the events
- * stage reads of the articles, taken before they are let go. With the anchors job (`fromJob`),
- * the traits it reads are left for `completeEventInputs`; else each is read here.
+ * Each fingerprint's anchors' traits (`held`, one per article, read by the job; else read here)
+ * and language: all the events stage reads of the articles' texts.
  */
-function takeEventInputs(
+function eventInputs(
   p: Prepared,
   cross: CrossStageResult | undefined,
   resources: AnchorResources,
-  fromJob: boolean,
+  held: HeldTraits | undefined,
 ): EventInputs {
-  const traits = p.fps.map((f) =>
+  const read = held?.traits;
+  if (held) held.traits = undefined;
+  // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
+  const traits = p.fps.map((f, k) =>
     reusableAnchors(f, cross, resources)
       ? anchorTraits((f.cross as NonNullable<Fingerprint['cross']>).anchors, f.article.clean.length)
-      : fromJob
-        ? undefined
-        : readTraits(f.article, resources),
+      : (read?.[p.groups.firsts[k] as number] ?? readTraits(f.article, resources)),
   );
   return { traits, langs: p.fps.map((f) => f.article.lang) };
 }
 
 /**
- * The traits the anchors job read (`held`, one per article; a fingerprint's are those of the first
- * article of its group) where `takeEventInputs` left none. Empties `held`.
- */
-function completeEventInputs(inputs: EventInputs, groups: IdenticalGroups, held: HeldTraits | undefined): EventInputs {
-  const read = held?.traits;
-  if (held) held.traits = undefined;
-  inputs.traits.forEach((t, k) => {
-    if (t !== undefined) return;
-    const got = read?.[groups.firsts[k] as number];
-    if (!got) throw new Error(`the anchors job gave no traits for article ${groups.firsts[k]}`);
-    inputs.traits[k] = got;
-  });
-  return inputs;
-}
-
-/**
- * The normalized articles and their fingerprints let go once the document summaries are made and
- * what the events stage reads of them is taken (`takeEventInputs`), before the scan waits for the
- * anchors job and links stories: they were most of what a scan holds at that stage's peak (29 KB
- * an article of the ~50 KB alive after scoring, 3,000 bench articles), and of what it held while
- * it waited. The groups of identical copies stay.
+ * The normalized articles and their fingerprints let go before the events stage links stories:
+ * once the traits are read, no stage after reads them (the document summaries are made before),
+ * and they were most of what a scan holds at that stage's peak (29 KB an article of the ~50 KB
+ * alive after scoring, 3,000 bench articles). The groups of identical copies stay.
  */
 function releaseArticles(p: Prepared): void {
   p.normalized.length = 0;
@@ -379,18 +360,23 @@ function describeAll(
 
 /**
  * The events stage: each document's features (`describeAll`), then stories grouped into events;
- * the bounds their candidates met, as report fields. The articles and fingerprints are gone by
- * then (`releaseArticles`): `inputs` is what it reads of them.
+ * the bounds their candidates met, as report fields. It empties `p`'s articles and fingerprints
+ * (`releaseArticles`): the last stage to run.
  */
 function eventsStage(
   articles: readonly Article[],
-  groups: IdenticalGroups,
-  inputs: EventInputs,
+  p: Prepared,
   vectors: readonly SparseVector[],
   stories: readonly Story[],
   pairs: readonly PairResult[],
+  { cross, options, held }: { cross: CrossStageResult | undefined; options: ScanOptions; held: HeldTraits | undefined },
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
-  const docs = describeAll(articles, groups, inputs, vectors);
+  const inputs = eventInputs(p, cross, options.anchors ?? {}, held);
+  releaseArticles(p);
+  // The copy test's bigram profiles (sentences of the scored articles, each holding its article's
+  // text): no stage after reads them; 73 MB at 5,000 bench articles, whatever the corpus size.
+  rememberedProfile.forget();
+  const docs = describeAll(articles, p.groups, inputs, vectors);
   // The documents hold what they read of the traits (their keys as sets, their names).
   inputs.traits.length = 0;
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
@@ -483,19 +469,6 @@ function releaseTerms(fps: readonly Fingerprint[]): void {
   for (const f of fps) f.terms = NO_TERMS;
 }
 
-/**
- * A 32-bit digest of each article's text (FNV-1a over its code units, `hashString`): what a caller
- * that lets the scan release the texts (`releaseTexts`) keeps to check that the corpus it reads
- * again is the one scanned, edits that keep a text's length included. 4 bytes an article.
- */
-export function textDigests(articles: readonly Article[]): Uint32Array {
-  const out = new Uint32Array(articles.length);
-  articles.forEach((a, i) => {
-    out[i] = hashString(a.text);
-  });
-  return out;
-}
-
 /** Scan a corpus in this thread. */
 export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
   const s = beforeScore(articles, options);
@@ -505,7 +478,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     ),
   );
   letGoOfPairs(s);
-  return withEvents(beforeEvents(s, judged, false));
+  return afterScore(s, judged);
 }
 
 /**
@@ -533,7 +506,7 @@ export async function scanCorpusAsync(
             onNormalized: (n) => feed.add(anchorSourceOf(n)),
             onPrepared: () => {
               anchors = feed.end();
-              // Awaited once the articles are let go (after `notes`); a failure before that is the scan's own.
+              // Awaited after the score stage; a failure before that is the scan's own.
               anchors.catch(() => undefined);
             },
           }
@@ -547,11 +520,9 @@ export async function scanCorpusAsync(
     );
     options.onStage?.('score', performance.now() - t0);
     letGoOfPairs(s);
-    const before = beforeEvents(s, judged, anchors !== undefined);
-    // The time the scan waits for the anchors is a stage of its own in --timings, after the
-    // articles are let go. Awaited inside a holder the events stage empties (`completeEventInputs`):
-    // the job that resumes this function keeps what it was resumed with until the scan ends, as a
-    // settled promise keeps its value.
+    // The time the scan waits for the anchors is a stage of its own in --timings.
+    // Awaited inside a holder the events stage empties (`eventInputs`): the job that resumes this
+    // function keeps what it was resumed with until the scan ends, as a settled promise keeps its value.
     const held = anchors
       ? await timedAsync(
           'anchors',
@@ -560,32 +531,18 @@ export async function scanCorpusAsync(
         )
       : undefined;
     anchors = undefined;
-    return withEvents(before, held);
+    return afterScore(s, judged, held);
   } finally {
     abort.abort();
   }
 }
 
-/** What the stages after scoring make before the events stage, and what that stage reads. */
-interface BeforeEvents {
-  s: BeforeScore;
-  judged: Judged;
-  copyPairs: PairResult[];
-  stories: Story[];
-  result: ScanResult;
-  /** Undefined when the scan has no events stage (`events: false`). */
-  inputs: EventInputs | undefined;
-  /** The ms `inputs` took, counted in the events stage. */
-  inputsMs: number;
-}
-
-/**
- * The stages after scoring but the events: copies, stories, listing, nearest pairs, notes; then
- * what the events stage reads of the articles is taken and the articles are let go
- * (`releaseArticles`), with the copy test's memo. `fromJob`: the anchors job reads the traits.
- */
-function beforeEvents(s: BeforeScore, judged: Judged, fromJob: boolean): BeforeEvents {
-  const { articles, options, thresholds, p, vectors, cross, candidates, candidateCount } = s;
+/** The stages after scoring: copies, stories, listing, nearest pairs, notes, events. */
+function afterScore(
+  { articles, options, thresholds, p, vectors, cross, candidates, candidateCount }: BeforeScore,
+  judged: Judged,
+  held?: HeldTraits,
+): ScanResult {
   const { onStage, onProgress } = options;
   const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));
   const stories = timed('cluster', onStage, () => clusterAll(articles, p, vectors, judged.linked, cross, onProgress));
@@ -602,17 +559,20 @@ function beforeEvents(s: BeforeScore, judged: Judged, fromJob: boolean): BeforeE
           markFormulaic(articles.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, p.fps, p.weights);
           return near;
         });
+  // The summaries before the events stage, which lets go of the articles they read.
   const documents = timed('notes', onStage, () => summarizeAll(articles, p));
   const identical = articles.length - p.fps.length;
-  // Part of the events stage's time in --timings (without the job, the traits are read here).
-  const t0 = performance.now();
-  const inputs = options.events === false ? undefined : takeEventInputs(p, cross, options.anchors ?? {}, fromJob);
-  const inputsMs = performance.now() - t0;
-  releaseArticles(p);
-  // The copy test's bigram profiles (sentences of the scored articles, each holding its article's
-  // text): no stage after reads them; 73 MB at 5,000 bench articles, whatever the corpus size.
-  rememberedProfile.forget();
-  const result: ScanResult = {
+  const events =
+    options.events === false
+      ? undefined
+      : timed('events', onStage, () =>
+          eventsStage(articles, p, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], {
+            cross,
+            options,
+            held,
+          }),
+        );
+  return {
     version: 2,
     documents,
     pairs,
@@ -628,28 +588,7 @@ function beforeEvents(s: BeforeScore, judged: Judged, fromJob: boolean): BeforeE
       ? { listing: { perDocument: options.maxListedPairs ?? MAX_LISTED_PAIRS_PER_DOCUMENT, omitted: listing.omitted } }
       : {}),
     ...(nearest ? { nearest } : {}),
+    ...(events ?? {}),
     ...(cross ? { crossLanguage: cross.summary } : {}),
   };
-  return { s, judged, copyPairs, stories, result, inputs, inputsMs };
-}
-
-/** The events stage, with the anchors job's traits (`held`) when it read them; the scan's result. */
-function withEvents(
-  { s, judged, copyPairs, stories, result, inputs, inputsMs }: BeforeEvents,
-  held?: HeldTraits,
-): ScanResult {
-  if (!inputs) return result;
-  const t0 = performance.now();
-  const events = eventsStage(
-    s.articles,
-    s.p.groups,
-    completeEventInputs(inputs, s.p.groups, held),
-    s.vectors,
-    stories,
-    [...judged.linked.map((j) => j.result), ...copyPairs],
-  );
-  s.options.onStage?.('events', inputsMs + performance.now() - t0);
-  // The report's fields in the order they always had: events before crossLanguage.
-  const { crossLanguage, ...rest } = result;
-  return { ...rest, ...events, ...(crossLanguage ? { crossLanguage } : {}) };
 }

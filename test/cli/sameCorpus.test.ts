@@ -4,8 +4,7 @@
  * written and the error names the article that changed.
  */
 import { describe, expect, it } from 'vitest';
-import { sameCorpus } from '../../src/cli/commands/scan.js';
-import { textDigests } from '../../src/pipeline/scan.js';
+import { sameCorpus, textDigests } from '../../src/cli/commands/scan.js';
 import type { Article } from '../../src/types/index.js';
 import { InputError } from '../../src/types/index.js';
 

@@ -67,7 +67,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
         ...READ_OPTIONS,
       });
     const articles = await read();
-    const { scanCorpusAsync, textDigests } = await import('../../pipeline/scan.js');
+    const { scanCorpusAsync } = await import('../../pipeline/scan.js');
     // Kept to check the corpus read again for the reports (the scan lets go of the texts).
     const digests = opts.write !== false ? textDigests(articles) : undefined;
     const { languageDetectorFor } = await import('../../pipeline/languages.js');
@@ -131,6 +131,14 @@ function noteMissingDictionaries(result: ScanResult): void {
     process.stderr.write(
       `${PREFIX}note: no bilingual dictionary for ${missing.join(', ')}: across languages these are compared by names, numbers, dates and cognates only (lower recall; see README "Across languages")\n`,
     );
+}
+
+/**
+ * A 32-bit digest of each article's text (FNV-1a over its code units, `hashString`), kept from
+ * the first read so that `sameCorpus` sees edits that keep a text's length. 4 bytes an article.
+ */
+export function textDigests(articles: readonly Article[]): Uint32Array {
+  return Uint32Array.from(articles, (a) => hashString(a.text));
 }
 
 /**
