@@ -478,9 +478,17 @@ export class SqliteStore implements IndexStore {
     this.mergePendingKeysSync();
   }
 
-  /** Add (or, with sign −1, subtract) document frequencies, in term order for page locality. */
+  /**
+   * Add (or, with sign −1, subtract) document frequencies, in term order for page locality; a
+   * load's counts in one statement (`dfAddAll`), a removal's a statement per term.
+   */
   private applyTermCounts(counts: ReadonlyMap<string, number>, sign: 1 | -1): void {
     const terms = [...counts.keys()].sort();
+    const json = sign === 1 ? termCountsJson(terms, counts) : undefined;
+    if (json !== undefined) {
+      if (terms.length > 0) this.stmt.dfAddAll.run(json);
+      return;
+    }
     for (const t of terms) {
       const d = sign * (counts.get(t) as number);
       if (d === 0) continue;
@@ -814,6 +822,26 @@ function hasIndex(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
 }
 
+/** What a term must not hold to be passed inside JSON (`termCountsJson`). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters JSON would escape and SQLite might not give back
+const NOT_JSON_EXACT = /[\u0000-\u001f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A batch's term counts as one JSON object, keys in the order given, for `dfAddAll`; undefined
+ * when a term would not come out of SQLite's JSON as the very string bound alone (a control
+ * character, a lone surrogate: a word holds none, but the counts are the caller's), so that the
+ * statement per term is used instead.
+ */
+export function termCountsJson(terms: readonly string[], counts: ReadonlyMap<string, number>): string | undefined {
+  const parts: string[] = [];
+  for (const t of terms) {
+    if (NOT_JSON_EXACT.test(t)) return undefined;
+    const n = counts.get(t) as number;
+    if (n !== 0) parts.push(`${JSON.stringify(t)}:${n}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
@@ -922,6 +950,11 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
     ),
     dfClean: db.prepare('DELETE FROM terms WHERE term = ? AND df <= 0'),
+    // A batch's counts in one statement (`termCountsJson`): indexing 20,000 bench articles, the
+    // load's thread spent 3.0 s adding them a statement per term, 2.1 s this way (`node --cpu-prof`).
+    dfAddAll: db.prepare(
+      'INSERT INTO terms (term, df) SELECT key, value FROM json_each(?) WHERE true ON CONFLICT(term) DO UPDATE SET df = df + excluded.df',
+    ),
     countDocs: db.prepare('SELECT count(*) FROM documents').pluck(),
     documentCount: db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'documents'").pluck(),
     addDocumentCount: db.prepare(
