@@ -77,6 +77,13 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
       expect(freqs.documents).toBe(5);
       expect(freqs.df.get(term)).toBe(expectedDf);
       expect(freqs.df.get('zzz-never-seen')).toBe(0);
+      // Every term at once, asked out of order with an unknown one among them: each count is its own.
+      const all = [...new Set(entries.flatMap((e) => e.terms ?? []))];
+      const asked = [all[all.length - 1] as string, 'zzz-never-seen', ...all.slice(0, -1).reverse()];
+      const many = await store.getDocumentFrequencies(asked);
+      expect(many.df.size).toBe(all.length + 1);
+      for (const t of all) expect(many.df.get(t)).toBe(entries.filter((e) => e.terms?.includes(t)).length);
+      expect(many.df.get('zzz-never-seen')).toBe(0);
       expect((await store.getSketches([first.id]))[0]?.charSig).toEqual(first.charSig);
       expect((await store.getDocuments([first.id]))[0]?.text).toBe(first.text);
       await store.close();
