@@ -31,6 +31,7 @@ import {
 import { rememberedProfile } from '../core/similarity/bigrams.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
+import { Slab } from '../core/slab.js';
 import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
@@ -49,7 +50,7 @@ import type {
 } from '../types/index.js';
 import type { CrossLanguageOptions } from './crossLanguage.js';
 import { type CrossLanguageLoader, type CrossStageResult, mergePairs, prepareCrossLanguage } from './crossStage.js';
-import { type Judged, judgeAll, type PairJudge } from './scoring.js';
+import { type Judged, judgeAll, type PairJudge, SLAB_MIN_ARTICLES } from './scoring.js';
 import { type ProgressListener, type StageListener, timed, timedAsync } from './stages.js';
 import type { AnchorsJob } from './workers/anchorsPool.js';
 
@@ -106,6 +107,13 @@ export interface ScanOptions {
    * an article of the bench corpus, held from `prepare` to the end.
    */
   releaseTexts?: boolean;
+  /**
+   * Copy what is kept of each article in typed arrays (token offsets, quote marks, word shingles,
+   * sentence terms, the score stage's character shingles) into slabs (`core/slab.ts`), so that
+   * letting them go gives their memory back to the system. Default: above `SLAB_MIN_ARTICLES`
+   * articles. The same result either way.
+   */
+  slabs?: boolean;
 }
 
 /** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
@@ -135,6 +143,7 @@ function normalizeAll(
   sites: readonly SiteLines[],
   options: ScanOptions,
   words: WordCache,
+  slab: Slab | undefined,
   onNormalized?: (normalized: NormalizedArticle) => void,
 ): NormalizedArticle[] {
   const seen = new Map<string, Array<{ article: Article; siteLines: SiteLines; normalized: NormalizedArticle }>>();
@@ -155,12 +164,20 @@ function normalizeAll(
       ...(siteLines ? { siteLines } : {}),
       ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
     });
+    if (slab) {
+      normalized.tokenSpans = slab.copy(normalized.tokenSpans);
+      normalized.quoted = slab.copy(normalized.quoted);
+    }
     const list = seen.get(a.text);
     if (list) list.push({ article: a, siteLines, normalized });
     else seen.set(a.text, [{ article: a, siteLines, normalized }]);
     onNormalized?.(normalized);
     return normalized;
   });
+}
+
+function usesSlabs(articles: readonly Article[], options: ScanOptions): boolean {
+  return options.slabs ?? articles.length > SLAB_MIN_ARTICLES;
 }
 
 function prepare(
@@ -175,7 +192,8 @@ function prepare(
   );
   // One cache of folded words and terms for the corpus: each word folded and stemmed once.
   const words = createWordCache();
-  const normalized = timed('prepare', onStage, () => normalizeAll(articles, sites, options, words, onNormalized));
+  const slab = usesSlabs(articles, options) ? new Slab() : undefined;
+  const normalized = timed('prepare', onStage, () => normalizeAll(articles, sites, options, words, slab, onNormalized));
   const chars = articles.map((a) => a.text.length);
   if (options.releaseTexts) for (const a of articles) a.text = '';
   const groups = timed('fold copies', onStage, () => groupIdentical(normalized));
@@ -183,7 +201,13 @@ function prepare(
     groups.firsts.map((i, k) => {
       options.onProgress?.('fingerprint', k + 1, groups.firsts.length);
       // Without character shingles: the score stage makes them per pair (`judgeSlice`).
-      return fingerprintArticle(normalized[i] as NormalizedArticle, words, { chars: false });
+      const fp = fingerprintArticle(normalized[i] as NormalizedArticle, words, { chars: false });
+      if (slab) {
+        fp.words = slab.copy(fp.words);
+        const { ids, offsets } = fp.sentenceTerms;
+        fp.sentenceTerms = { ...fp.sentenceTerms, ids: slab.copy(ids), offsets: slab.copy(offsets) };
+      }
+      return fp;
     }),
   );
   return { normalized, groups, fps, weights: groups.members.map((m) => m.length), chars };
@@ -473,8 +497,10 @@ function releaseTerms(fps: readonly Fingerprint[]): void {
 export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
   const s = beforeScore(articles, options);
   const judged = timed('score', options.onStage, () =>
-    judgeAll({ fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds }, s.candidates.pairs, (done, total) =>
-      options.onProgress?.('score', done, total),
+    judgeAll(
+      { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds, slabs: usesSlabs(s.articles, s.options) },
+      s.candidates.pairs,
+      (done, total) => options.onProgress?.('score', done, total),
     ),
   );
   letGoOfPairs(s);
@@ -514,7 +540,7 @@ export async function scanCorpusAsync(
     );
     const t0 = performance.now();
     const judged = await options.judge(
-      { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds },
+      { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds, slabs: usesSlabs(s.articles, s.options) },
       s.candidates.pairs,
       (done, total) => options.onProgress?.('score', done, total),
     );

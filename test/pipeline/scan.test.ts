@@ -54,6 +54,21 @@ describe('scan on the seeds', async () => {
   it('gives a byte-identical report for the same input', () => {
     expect(renderJson(scanCorpus(articles))).toBe(renderJson(result));
   });
+
+  it('reports the same with what it keeps of each article copied into slabs (as above 5,000 articles)', () => {
+    const { intro, report } = seed000Halves();
+    const given: Article[] = [
+      ...articles,
+      { id: 'copy', text: INTRO + seed('002') + COMMENT_FORM },
+      seed004Republished(),
+      intro,
+      report,
+    ];
+    const plain = scanCorpus(given, { slabs: false });
+    // Copies, republications and excerpts: linked pairs with passages located by token offsets.
+    expect(plain.pairs.filter((p) => p.passages !== undefined).length).toBeGreaterThan(2);
+    expect(renderJson(scanCorpus(given, { slabs: true }))).toBe(renderJson(plain));
+  });
 });
 
 describe('compare: the relations of issue 2', () => {
