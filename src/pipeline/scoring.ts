@@ -9,7 +9,6 @@ import { judgePair } from '../core/relation/judge.js';
 import { NearestKeeper } from '../core/relation/nearest.js';
 import type { JudgedPair } from '../core/relation/stories.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
-import { Slab } from '../core/slab.js';
 import type { Thresholds } from '../types/index.js';
 
 /** What judging needs of the corpus: one fingerprint and one TF-IDF vector per (group of) article(s). */
@@ -17,8 +16,6 @@ export interface ScoringInput {
   fps: readonly Fingerprint[];
   vectors: readonly SparseVector[];
   thresholds: Thresholds;
-  /** Copy the character shingles made here into slabs (`SLAB_MIN_ARTICLES`); the same verdicts. */
-  slabs?: boolean;
 }
 
 export interface Judged {
@@ -49,35 +46,19 @@ export function flattenPairs(
  * is let go of, at the end of the stage. An article is in 26 pairs on the bench's 10,000-article
  * corpus: made for each pair instead, that scan's score stage took about twice as long.
  */
-const withShingles = new WeakMap<ScoringInput, { list: Array<Fingerprint | undefined>; slab?: Slab }>();
-
-/**
- * Articles above which a scan packs what it keeps of each article in typed arrays into slabs
- * (`ScanOptions.slabs`, `ScoringInput.slabs`, `core/slab.ts`): the score stage's character
- * shingles here, the articles' offsets and fingerprints in `prepare` (pipeline/scan.ts), so that
- * letting them go gives the memory back to the system (a 100,000-article scan's C heap stayed at
- * 1,721 MiB through its events stage, 890 MiB of it arrays already let go: `/proc/<pid>/smaps`).
- * At or below it they stay as made: they fill less than a slab (about 6 KB an article), and the
- * scoring workers, which copy the fingerprints by structured clone (a view's whole buffer with
- * it), are used by default up to `DEFAULT_WORKER_FINGERPRINTS`, the same 5,000
- * (workers/scorePool.ts).
- */
-export const SLAB_MIN_ARTICLES = 5000;
+const withShingles = new WeakMap<ScoringInput, Array<Fingerprint | undefined>>();
 
 function scored(input: ScoringInput): (k: number) => Fingerprint {
   let made = withShingles.get(input);
   if (!made) {
-    made = input.slabs ? { list: [], slab: new Slab() } : { list: [] };
+    made = [];
     withShingles.set(input, made);
   }
-  const { list, slab } = made;
+  const list = made;
   return (k) => {
     let fp = list[k];
     if (fp === undefined) {
-      const given = input.fps[k] as Fingerprint;
-      fp = withChars(given);
-      // Only shingles made here (a fingerprint that holds its own is the caller's, left as it is).
-      if (slab && fp !== given && fp.chars) fp.chars = slab.copy(fp.chars);
+      fp = withChars(input.fps[k] as Fingerprint);
       list[k] = fp;
     }
     return fp;
