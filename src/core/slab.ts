@@ -2,7 +2,7 @@
  * Typed arrays copied into large shared buffers (slabs), for what a scan holds of every article
  * and lets go of all at once. A typed array of a few kilobytes has its bytes allocated by the C
  * library's `malloc`, which keeps them in its own heap once freed: a 100,000-article scan let go
- * of 890 MB of such arrays before its events stage (`process.memoryUsage().arrayBuffers` 1,537 →
+ * of 890 MiB of such arrays before its events stage (`process.memoryUsage().arrayBuffers` 1,537 →
  * 647 MiB) and its resident memory still grew by the V8 heap the stage added. A slab is larger
  * than the size above which glibc always maps memory for itself (32 MiB on 64-bit machines: its
  * mmap threshold never rises past that), so once no view of it is left, V8 frees it and the

@@ -179,10 +179,10 @@ function normalizeAll(
  * Articles above which a scan copies what it keeps of each article in typed arrays into slabs
  * (`ScanOptions.slabs`, `core/slab.ts`), so that letting the articles go gives the memory back to
  * the system: a 100,000-article scan's C heap stayed at 1,721 MiB through its events stage, 890 MiB
- * of it arrays already let go (`/proc/<pid>/smaps`). At or below it they stay as made: they fill
- * less than a slab (about 6 KB an article), and the scoring workers, which copy the fingerprints
- * by structured clone (a view's whole buffer with it), are used by default up to
- * `DEFAULT_WORKER_FINGERPRINTS`, the same 5,000 (workers/scorePool.ts). The score stage's
+ * of it arrays already let go (`/proc/<pid>/smaps`; about 9 KB an article). At or below it they
+ * stay as made: the scoring workers are used by default up to `DEFAULT_WORKER_FINGERPRINTS`, the
+ * same 5,000 (workers/scorePool.ts), and they copy the fingerprints by structured clone, which
+ * copies a view's whole buffer (a slab's unused end with it). The score stage's
  * character shingles stay out of slabs: copied into them, what the stages after it held rose by
  * 100–200 MiB at 100,000 articles (the freed shingles no longer there for `malloc` to reuse).
  */
