@@ -2,10 +2,10 @@
  * The heap a whole-corpus command gets. `copydesk scan` (and `eval`, which scans its gold set)
  * keeps every article's normalized text and fingerprint in memory until its events stage, and its
  * vectors to the end: about 58 KB an article kept alive at the end of a scan of 10,000 articles of
- * the index benchmark's corpus (`scripts/scanMemory.ts`), and a peak RSS of 5.7 GiB, about 60 KB
- * an article, for its 100,000 (7.4 GiB before the stop that let go of what nothing read and
- * numbered the events stage's keys; README, "Memory: the heap a scan gets"; the message below
- * keeps 120 KB, which a scan across languages needs). V8's default limit is about 4 GB whatever
+ * the index benchmark's corpus (`scripts/scanMemory.ts`), and a peak RSS of 5.2 GiB, about 55 KB
+ * an article, for its 100,000 (7.4 GiB before the stops that let go of what nothing read, numbered
+ * the events stage's keys and put the articles' typed arrays in slabs; README, "Memory: the heap a
+ * scan gets"; the message below keeps 120 KB, which a scan across languages needs). V8's default limit is about 4 GB whatever
  * the machine (4,144 MiB here, on 24 GiB), and a scan past it does not fail cleanly: V8 aborts the
  * process with "JavaScript heap out of memory" and a native stack trace after minutes of work.
  *

@@ -21,7 +21,7 @@ describe('termCountsJson', () => {
   it('gives SQLite the terms, in the order given, with their counts (counts of 0 left out)', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 12 }), { maxLength: 30 }),
+        fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 30 }),
         fc.array(fc.integer({ min: -5, max: 1000 }), { minLength: 30, maxLength: 30 }),
         (terms, ns) => {
           const counts = new Map(terms.map((t, i) => [t, ns[i] as number]));
