@@ -29,8 +29,13 @@ export function toSparseVector(entries: Map<number, number>): SparseVector {
   ids.forEach((id, i) => {
     weights[i] = entries.get(id) as number;
   });
+  return sparseVectorOf(Uint32Array.from(ids), weights);
+}
+
+/** A sparse vector of ids already ascending and their non-zero weights (taken as they are, not copied). */
+export function sparseVectorOf(ids: Uint32Array, weights: Float64Array): SparseVector {
   const { max, unitNorm } = scaleOf(weights);
-  return { ids: Uint32Array.from(ids), weights, norm: Number.isFinite(max) ? unitNorm * max : max };
+  return { ids, weights, norm: Number.isFinite(max) ? unitNorm * max : max };
 }
 
 /**

@@ -11,7 +11,7 @@
  * shared future" — weigh least, so they cannot by themselves make two reports look alike.
  */
 import type { SparseVector } from './cosine.js';
-import { toSparseVector } from './cosine.js';
+import { sparseVectorOf, toSparseVector } from './cosine.js';
 
 /** Document frequencies of terms over a set of documents. */
 export interface DocumentFrequencies {
@@ -71,13 +71,78 @@ export function vectorizeTfIdf(
 
 /**
  * TF-IDF vectors of a whole corpus, document frequencies counted over that corpus (`weights`: how
- * many documents each list stands for, as in `countDocumentFrequencies`).
+ * many documents each list stands for, as in `countDocumentFrequencies`). The same vectors, bit
+ * for bit, as `countDocumentFrequencies` and then `vectorizeTfIdf` of each list with one term map
+ * (a property test holds the two together): the terms numbered as that map numbers them (lists in
+ * order, a list's terms where they first occur), the same sums in the same order, the same
+ * formulas. Counted by number in typed arrays rather than in a `Map` and a `Set` per list and
+ * per term: the scan's TF-IDF stage took 39 s of a 100,000-article scan that way (`scan --timings`).
  */
 export function vectorizeCorpus(
   termLists: readonly (readonly string[])[],
   weights?: readonly number[],
 ): SparseVector[] {
-  const freqs = countDocumentFrequencies(termLists, weights);
   const termIds = new Map<string, number>();
-  return termLists.map((terms) => vectorizeTfIdf(terms, freqs, termIds));
+  let df = new Float64Array(1024);
+  // The last list (its index + 1) whose terms counted the term: each list counts it once.
+  let lastList = new Int32Array(1024);
+  let documents = 0;
+  // Every list's terms by number, one after the other: one look-up a term, not one a pass.
+  let total = 0;
+  for (const terms of termLists) total += terms.length;
+  const numbered = new Uint32Array(total);
+  let at = 0;
+  for (let k = 0; k < termLists.length; k++) {
+    const w = weights?.[k] ?? 1;
+    documents += w;
+    for (const t of termLists[k] as readonly string[]) {
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(t, id);
+        if (id === df.length) {
+          df = grown(df, new Float64Array(2 * id));
+          lastList = grown(lastList, new Int32Array(2 * id));
+        }
+      }
+      numbered[at++] = id;
+      if (lastList[id] !== k + 1) {
+        lastList[id] = k + 1;
+        df[id] = (df[id] as number) + w;
+      }
+    }
+  }
+  // `inverseDocumentFrequency` of each term, once.
+  const idf = new Float64Array(termIds.size);
+  for (let id = 0; id < idf.length; id++) idf[id] = Math.log((1 + documents) / (1 + (df[id] as number))) + 1;
+  const counts = new Int32Array(termIds.size);
+  at = 0;
+  return termLists.map((terms) => {
+    const met: number[] = [];
+    for (const end = at + terms.length; at < end; at++) {
+      const id = numbered[at] as number;
+      if ((counts[id] as number) === 0) met.push(id);
+      counts[id] = (counts[id] as number) + 1;
+    }
+    const ids = Uint32Array.from(met).sort();
+    const values = new Float64Array(ids.length);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      const value = (1 + Math.log(counts[id] as number)) * (idf[id] as number);
+      counts[id] = 0;
+      // As `toSparseVector`: a zero weight is left out.
+      if (value !== 0) {
+        ids[n] = id;
+        values[n++] = value;
+      }
+    }
+    return n === ids.length ? sparseVectorOf(ids, values) : sparseVectorOf(ids.slice(0, n), values.slice(0, n));
+  });
+}
+
+/** `to` with `from`'s values at its start. */
+function grown<T extends Float64Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -4,6 +4,7 @@ import { cosineSimilarity } from '../../../src/core/similarity/cosine.js';
 import {
   countDocumentFrequencies,
   inverseDocumentFrequency,
+  vectorizeCorpus,
   vectorizeTfIdf,
 } from '../../../src/core/similarity/tfidf.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
@@ -118,5 +119,57 @@ describe('TF-IDF vectors', () => {
         expect(cosineSimilarity(vectors[i] as never, vectors[j] as never)).toBeLessThan(0.6);
       }
     }
+  });
+});
+
+/** What `vectorizeCorpus` must equal: the corpus's frequencies, then each list with one term map. */
+function oneByOne(docs: readonly (readonly string[])[], weights?: readonly number[]) {
+  const f = countDocumentFrequencies(docs, weights);
+  const ids = new Map<string, number>();
+  return docs.map((d) => vectorizeTfIdf(d, f, ids));
+}
+
+/** Vectors as plain arrays, so that equal means the same ids and the same weights to the bit. */
+function plain(vectors: ReturnType<typeof vectorizeTfIdf>[]) {
+  return vectors.map((v) => ({ ids: Array.from(v.ids), weights: Array.from(v.weights), norm: v.norm }));
+}
+
+describe('TF-IDF vectors of a whole corpus (vectorizeCorpus)', () => {
+  it('are those of the frequencies and one term map, list by list, to the bit (any lists, any weights)', () => {
+    const term = fc.oneof(
+      fc.constantFrom('cuba', 'china', 'parti', 'talk', 'trade'),
+      // Names an object's prototype holds, and an empty term.
+      fc.constantFrom('constructor', '__proto__', 'toString', ''),
+      fc.string({ maxLength: 3 }),
+    );
+    const docs = fc.array(fc.array(term, { maxLength: 12 }), { maxLength: 8 });
+    // Fewer weights than lists: the rest count 1, as in countDocumentFrequencies.
+    const weights = fc.option(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 8 }), { nil: undefined });
+    fc.assert(
+      fc.property(docs, weights, (d, w) => {
+        expect(plain(vectorizeCorpus(d, w))).toEqual(plain(oneByOne(d, w)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each([
+    ['no lists', [] as string[][]],
+    ['empty lists', [[], [], []]],
+    ['one term in every list', [['cuba'], ['cuba', 'cuba'], ['cuba']]],
+    // More distinct terms than the arrays start with (1,024): they grow on the way.
+    ['2,500 distinct terms', [0, 1, 2].map((k) => Array.from({ length: 1200 }, (_, i) => `t${i + 650 * k}`))],
+  ])('%s', (_name, docs) => {
+    expect(plain(vectorizeCorpus(docs))).toEqual(plain(oneByOne(docs)));
+  });
+
+  it('on the seeds, with a copy counted twice', () => {
+    const terms = SEED_PREFIXES.map((s) => {
+      const n = normalizeArticle({ id: s, text: readSeed(s) });
+      return contentTerms(n.tokens, n.lang);
+    });
+    const weights = [1, 2, 1, 1, 1];
+    expect(plain(vectorizeCorpus(terms, weights))).toEqual(plain(oneByOne(terms, weights)));
+    expect(vectorizeCorpus(terms, weights)[0]?.ids.length).toBeGreaterThan(100);
   });
 });
