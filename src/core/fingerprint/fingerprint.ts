@@ -6,9 +6,9 @@ import type { NormalizedArticle } from '../../types/index.js';
 import { sentenceTokens } from '../text/normalize.js';
 import { contentTerms } from '../text/terms.js';
 import { createVocabulary } from '../text/vocabulary.js';
-import { contentTermsCached, type WordCache } from '../text/wordCache.js';
+import { contentTermIdsCached, type WordCache } from '../text/wordCache.js';
 import type { CrossProfile } from '../xling/profile.js';
-import { type SentenceTerms, toSentenceTerms } from './sentenceTerms.js';
+import { type SentenceTerms, sentenceTermsOfIds, toSentenceTerms } from './sentenceTerms.js';
 import { shingleChars, shingleWords } from './shingle.js';
 
 /**
@@ -81,17 +81,28 @@ export function fingerprintArticle(
   cache?: WordCache,
   options: FingerprintOptions = {},
 ): Fingerprint {
-  const perSentence = article.sentences.map((s) =>
-    cache
-      ? contentTermsCached(cache, sentenceTokens(article, s), article.lang)
-      : contentTerms(sentenceTokens(article, s), article.lang),
-  );
+  let terms: string[];
+  let sentenceTerms: SentenceTerms;
+  if (cache) {
+    // Each sentence's terms by number (one look-up a token), then as strings.
+    const perSentence = article.sentences.map((s) =>
+      contentTermIdsCached(cache, article.tokens, article.lang, s.tokenStart, s.tokenEnd),
+    );
+    const vocabulary = cache.vocabulary.terms;
+    terms = [];
+    for (const ids of perSentence) for (const id of ids) terms.push(vocabulary[id] as string);
+    sentenceTerms = sentenceTermsOfIds(perSentence, cache.vocabulary);
+  } else {
+    const perSentence = article.sentences.map((s) => contentTerms(sentenceTokens(article, s), article.lang));
+    terms = perSentence.flat();
+    sentenceTerms = toSentenceTerms(perSentence, createVocabulary());
+  }
   return {
     id: article.id,
     article,
     words: shingleWords(article.tokens, WORD_SHINGLE_SIZE),
     ...(options.chars === false ? {} : { chars: charShinglesOfText(article) }),
-    terms: perSentence.flat(),
-    sentenceTerms: toSentenceTerms(perSentence, cache?.vocabulary ?? createVocabulary()),
+    terms,
+    sentenceTerms,
   };
 }

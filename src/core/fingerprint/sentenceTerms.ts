@@ -26,6 +26,17 @@ export function toSentenceTerms(
   perSentence: readonly (readonly string[])[],
   vocabulary: TermVocabulary,
 ): SentenceTerms {
+  return sentenceTermsOfIds(
+    perSentence.map((terms) => terms.map((t) => termId(vocabulary, t))),
+    vocabulary,
+  );
+}
+
+/** Each sentence's terms, already numbered in `vocabulary` (repeats allowed), de-duplicated and sorted. */
+export function sentenceTermsOfIds(
+  perSentence: readonly (readonly number[])[],
+  vocabulary: TermVocabulary,
+): SentenceTerms {
   let total = 0;
   for (const terms of perSentence) total += terms.length;
   const ids = new Uint32Array(total);
@@ -33,7 +44,8 @@ export function toSentenceTerms(
   let end = 0;
   perSentence.forEach((terms, k) => {
     const start = end;
-    for (const t of terms) ids[end++] = termId(vocabulary, t);
+    ids.set(terms, start);
+    end += terms.length;
     ids.subarray(start, end).sort();
     // Repeats are now neighbours: keep the first of each run.
     let kept = start;

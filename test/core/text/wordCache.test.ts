@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Fingerprint, fingerprintArticle } from '../../../src/core/fingerprint/fingerprint.js';
-import { sentenceCount, termsOf } from '../../../src/core/fingerprint/sentenceTerms.js';
-import { normalizeArticle } from '../../../src/core/text/normalize.js';
+import { sentenceCount, termsOf, toSentenceTerms } from '../../../src/core/fingerprint/sentenceTerms.js';
+import { normalizeArticle, sentenceTokens } from '../../../src/core/text/normalize.js';
 import { contentTerms } from '../../../src/core/text/terms.js';
 import { segmentWords } from '../../../src/core/text/tokens.js';
+import { createVocabulary } from '../../../src/core/text/vocabulary.js';
 import { contentTermsCached, createWordCache, foldCached } from '../../../src/core/text/wordCache.js';
 import { VARIANT_KINDS } from '../../../src/eval/generate.js';
 import type { Article } from '../../../src/types/index.js';
@@ -27,6 +28,8 @@ function sentenceTermSets(fp: Fingerprint): string[][] {
 
 function expectSameThroughCache(articles: readonly Article[], maxEntries: number): void {
   const cache = createWordCache(maxEntries);
+  // Numbered as the cache numbers them (`contentTermIdsCached`), term by term in the same order.
+  const reference = createVocabulary();
   for (const a of articles) {
     const plain = normalizeArticle(a);
     const cached = normalizeArticle(a, { words: cache });
@@ -36,6 +39,12 @@ function expectSameThroughCache(articles: readonly Article[], maxEntries: number
     expect(fpCached.terms, a.id).toEqual(fp.terms);
     // Numbered in two vocabularies: the same terms, sentence by sentence.
     expect(sentenceTermSets(fpCached), a.id).toEqual(sentenceTermSets(fp));
+    const numbered = toSentenceTerms(
+      plain.sentences.map((s) => contentTerms(sentenceTokens(plain, s), plain.lang)),
+      reference,
+    );
+    expect(fpCached.sentenceTerms.ids, a.id).toEqual(numbered.ids);
+    expect(fpCached.sentenceTerms.offsets, a.id).toEqual(numbered.offsets);
     expect(fpCached.chars, a.id).toEqual(fp.chars);
   }
 }
