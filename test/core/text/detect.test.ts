@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLanguageDetector, sampleForDetection, weightedLetters } from '../../../src/core/text/detect.js';
 import { guessLanguage } from '../../../src/core/text/language.js';
@@ -75,5 +76,73 @@ describe('eld through the adapter', () => {
   ])('reads %s', async (lang, text) => {
     const detect = await loadLanguageDetector();
     expect(detect(text)).toBe(lang);
+  });
+});
+
+/** The sample as first defined, over the whole text at once: what the line-by-line reading must give. */
+function sampleAtOnce(text: string): string {
+  const clean = text.replace(/\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu, ' ');
+  const spaceless = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  const prose = clean
+    .split('\n')
+    .filter((line) => {
+      const t = line.trim();
+      const cjk = [...t].filter((ch) => spaceless.test(ch)).length;
+      return t.length >= (cjk * 2 > t.length ? 16 : 40);
+    })
+    .join('\n');
+  const use = prose.length > 0 ? prose : clean;
+  return use.length > 1000 ? use.slice(0, 1000) : use;
+}
+
+describe('the detection sample, read line by line', () => {
+  const piece = fc.oneof(
+    fc.constantFrom(
+      'Home',
+      'News',
+      ' ',
+      '',
+      'https://example.com/a?b=1',
+      'WWW.Example.org',
+      'httpſ://x.y',
+      'a.b+c@mail.example.com',
+    ),
+    fc.constantFrom('中国共产党', '한국어', 'ひらがな', 'Le président chinois a rencontré', 'x@y', '@', 'www.'),
+    fc.string({ maxLength: 12 }),
+  );
+  const line = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(' '));
+  const text = fc.array(line, { maxLength: 14 }).map((lines) => lines.join('\n'));
+
+  it('is the sample of the whole text at once (any lines, URLs, addresses, CJK, past 1,000 characters)', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(sampleForDetection(t)).toBe(sampleAtOnce(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ['an empty text', ''],
+    ['a text ending in a line break', 'A line long enough to be read as prose by the sample.\n'],
+    ['no prose line, past 1,000 characters', Array.from({ length: 120 }, (_, i) => `menu ${i}`).join('\n')],
+    [
+      'prose past 1,000 characters',
+      Array.from({ length: 40 }, () => 'A sentence of prose that is long enough.').join('\n'),
+    ],
+    ['an address across lines', 'write to a.b@\nexample.com or to\nc@d.org today, a line of prose long enough'],
+  ])('%s', (_name, t) => {
+    expect(sampleForDetection(t)).toBe(sampleAtOnce(t));
+  });
+
+  it('stops counting letters at enough, and says the same of enough', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.integer({ min: 0, max: 40 }), (t, enough) => {
+        const all = weightedLetters(t);
+        const some = weightedLetters(t, enough);
+        expect(some >= enough).toBe(all >= enough);
+        expect(some).toBeLessThanOrEqual(all);
+      }),
+    );
   });
 });
