@@ -5,9 +5,10 @@
  * the index benchmark's corpus (`scripts/scanMemory.ts`), and a peak RSS of 5.2 GiB, about 55 KB
  * an article, for its 100,000 (7.4 GiB before the stops that let go of what nothing read, numbered
  * the events stage's keys and put the articles' typed arrays in slabs; README, "Memory: the heap a
- * scan gets"; the message below keeps 120 KB, which a scan across languages needs). V8's default limit is about 4 GB whatever
- * the machine (4,144 MiB here, on 24 GiB), and a scan past it does not fail cleanly: V8 aborts the
- * process with "JavaScript heap out of memory" and a native stack trace after minutes of work.
+ * scan gets"; the message below keeps 120 KB, which a scan across languages needs). V8's default
+ * limit is about 4 GB whatever the machine (4,144 MiB here, on 24 GiB), and a scan past it does
+ * not fail cleanly: V8 aborts the process with "JavaScript heap out of memory" and a native stack
+ * trace after minutes of work.
  *
  * So the launcher (bin/copydesk.js) runs these commands in a child Node process with
  * `--max-old-space-size` set to three quarters of the memory the process may use (the cgroup's

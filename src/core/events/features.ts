@@ -5,6 +5,7 @@
  */
 import type { Anchors, EventSketchName, Story } from '../../types/index.js';
 import type { SparseVector } from '../similarity/cosine.js';
+import { smoothedIdf } from '../similarity/tfidf.js';
 import { type AnchorResources, type AnchorText, extractAnchors } from '../xling/anchors.js';
 import { type Centroid, centroidOf } from './centroid.js';
 import { type KeyNumbers, type KeySet, SortedKeys, unionOfKeys } from './keys.js';
@@ -219,7 +220,7 @@ export function nameWeights(docs: readonly EventDocument[]): (key: string) => nu
 
 /** The same weights from counts kept elsewhere (the index's): `df` of each name key over `total` documents. */
 export function nameWeightsOf(df: ReadonlyMap<string, number>, total: number): (key: string) => number {
-  return (key) => Math.log((1 + total) / (1 + (df.get(key) ?? 0))) + 1;
+  return (key) => smoothedIdf(total, df.get(key) ?? 0);
 }
 
 function weekdayOfDay(day: number): number {

@@ -40,10 +40,19 @@ export function countDocumentFrequencies(
   return { documents, df };
 }
 
+/** The smoothed inverse document frequency ln((1 + N) / (1 + df)) + 1 of a term in `df` of `documents`. */
+export function smoothedIdf(documents: number, df: number): number {
+  return Math.log((1 + documents) / (1 + df)) + 1;
+}
+
+/** The sublinear weight 1 + ln tf of a term found `tf` times (tf ≥ 1). */
+function sublinearTf(tf: number): number {
+  return 1 + Math.log(tf);
+}
+
 /** The smoothed inverse document frequency of a term (a term never seen counts as df 0). */
 export function inverseDocumentFrequency(term: string, freqs: DocumentFrequencies): number {
-  const df = freqs.df.get(term) ?? 0;
-  return Math.log((1 + freqs.documents) / (1 + df)) + 1;
+  return smoothedIdf(freqs.documents, freqs.df.get(term) ?? 0);
 }
 
 /**
@@ -64,7 +73,7 @@ export function vectorizeTfIdf(
       id = termIds.size;
       termIds.set(term, id);
     }
-    entries.set(id, (1 + Math.log(tf)) * inverseDocumentFrequency(term, freqs));
+    entries.set(id, sublinearTf(tf) * inverseDocumentFrequency(term, freqs));
   }
   return toSparseVector(entries);
 }
@@ -114,7 +123,7 @@ export function vectorizeCorpus(
   }
   // `inverseDocumentFrequency` of each term, once.
   const idf = new Float64Array(termIds.size);
-  for (let id = 0; id < idf.length; id++) idf[id] = Math.log((1 + documents) / (1 + (df[id] as number))) + 1;
+  for (let id = 0; id < idf.length; id++) idf[id] = smoothedIdf(documents, df[id] as number);
   const counts = new Int32Array(termIds.size);
   at = 0;
   return termLists.map((terms) => {
@@ -129,7 +138,7 @@ export function vectorizeCorpus(
     let n = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
-      const value = (1 + Math.log(counts[id] as number)) * (idf[id] as number);
+      const value = sublinearTf(counts[id] as number) * (idf[id] as number);
       counts[id] = 0;
       // As `toSparseVector`: a zero weight is left out.
       if (value !== 0) {
