@@ -66,6 +66,8 @@ export interface ClassifiedLine {
   line: number;
   /** The line as given (trailing "\r" removed). */
   text: string;
+  /** The line cleaned (`cleanLine`), as the classification read it: the reader need not clean it again. */
+  clean: string;
   class: LineClass;
   /**
    * Why. Body: 'good', 'near-good' (a sentence or medium paragraph kept by its neighbours),
@@ -732,7 +734,7 @@ export function extractBody(text: string, options: ExtractBodyOptions = {}): Ext
     const cls: LineClass = b.title ? 'title' : b.cls === 'good' ? 'body' : 'chrome';
     for (const k of b.members) {
       const l = lines[k] as Line;
-      out.push({ line: l.n, text: l.raw.replace(/\r$/, ''), class: cls, reason: b.reason, block });
+      out.push({ line: l.n, text: l.raw.replace(/\r$/, ''), clean: l.clean, class: cls, reason: b.reason, block });
     }
   });
   return { lines: out, lang, fallback };
@@ -963,7 +965,7 @@ export function bodyText(result: ExtractBodyResult): string {
   let previous = -2;
   for (const l of result.lines) {
     if (l.class !== 'body') continue;
-    const t = cleanLine(l.text).replace(LEADING_STAMP, '');
+    const t = l.clean.replace(LEADING_STAMP, '');
     if (parts.length > 0 && l.line === previous + 1) parts[parts.length - 1] += `\n${t}`;
     else parts.push(t);
     previous = l.line;

@@ -176,7 +176,7 @@ export function selectParagraphs(
   let title: string | undefined;
   let lastBlock = -1;
   for (const l of extracted.lines) {
-    const line = cleanLine(l.text);
+    const line = l.clean;
     if (line === '') continue;
     if (l.class === 'chrome') {
       actions.push({ rule: `chrome:${l.reason}`, line: l.line, text: shorten(line) });
