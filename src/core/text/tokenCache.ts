@@ -20,7 +20,7 @@ import { hashString } from '../fingerprint/shingle.js';
 import { guessLanguage } from './language.js';
 import { type SelectedParagraphs, selectParagraphs } from './normalize.js';
 import { contentTerms } from './terms.js';
-import { foldWord, SPACELESS_SCRIPT, WORD_RE } from './tokens.js';
+import { createWordScratch, findWords, foldWord, SPACELESS_SCRIPT, WORD_RE, type WordScratch } from './tokens.js';
 
 export interface TokenCache {
   /** lang → raw word → [folded token, content term or '']: one look-up per word on the combined path. */
@@ -124,6 +124,8 @@ export interface ScanCache {
   gen: number;
   /** The current article's folded text as UTF-16 code units (never a joined string). */
   units: Uint16Array;
+  /** Where the words of a paragraph are found (`findWords`). */
+  scratch: WordScratch;
 }
 
 export function createScanCache(maxEntries = 500_000): ScanCache {
@@ -142,6 +144,7 @@ export function createScanCache(maxEntries = 500_000): ScanCache {
     slotGen: new Uint32Array(1 << 12),
     gen: 0,
     units: new Uint16Array(1 << 14),
+    scratch: createWordScratch(),
   };
 }
 
@@ -197,13 +200,14 @@ function scanForms(
     cache.forms.set(lang, words);
   }
   const forms: number[] = [];
-  const re = new RegExp(WORD_RE.source, WORD_RE.flags);
+  const { scratch } = cache;
   for (const p of paragraphs) {
     const text = p.text;
     const mixed = SPACELESS_SCRIPT.test(text);
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const raw = m[0];
+    const found = findWords(text, scratch);
+    const at = scratch.at;
+    for (let w = 0; w < found; w++) {
+      const raw = text.slice(at[2 * w] as number, at[2 * w + 1] as number);
       if (mixed && SPACELESS_SCRIPT.test(raw)) {
         for (const seg of cache.segmenter.segment(raw))
           if (seg.isWordLike) forms.push(formOf(seg.segment, words, lang, cache));

@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guessLanguage, isSpaceless } from '../../../src/core/text/language.js';
 import { splitSentences } from '../../../src/core/text/sentences.js';
-import { foldWord, segmentWords, tokenizeWords } from '../../../src/core/text/tokens.js';
+import {
+  createWordScratch,
+  findWords,
+  foldWord,
+  segmentWords,
+  tokenizeWords,
+  WORD_RE,
+} from '../../../src/core/text/tokens.js';
 import { hasEval, readEvalItems, readSeed, SEED_PREFIXES } from '../fixtures/seeds.js';
 
 const require = createRequire(import.meta.url);
@@ -219,3 +226,66 @@ describe.skipIf(!hasEval(WMT22) || !hasEval(WMT24))(
     });
   },
 );
+
+describe('findWords', () => {
+  /** The words as the regex alone finds them: [start, end] pairs. */
+  function byRegex(text: string): number[] {
+    return [...text.matchAll(new RegExp(WORD_RE.source, WORD_RE.flags))].flatMap((m) => [
+      m.index,
+      m.index + m[0].length,
+    ]);
+  }
+  function byHand(text: string): number[] {
+    const scratch = createWordScratch();
+    const n = findWords(text, scratch);
+    return [...scratch.at.subarray(0, 2 * n)];
+  }
+
+  it.each([
+    [
+      'numbers keep their separators',
+      'On 12.03.2024 at 10:30, 2,000.5 people',
+      ['On', '12.03.2024', 'at', '10:30', '2,000.5', 'people'],
+    ],
+    ['a number ends where letters start', '3rd of 21st', ['3', 'rd', 'of', '21', 'st']],
+    ['a separator not followed by a digit ends it', '5. 6,x 7:', ['5', '6', 'x', '7']],
+    ['apostrophes join words, straight and curly', "China's rock’n’roll don'", ["China's", 'rock’n’roll', 'don']],
+    ['a leading or doubled apostrophe does not', "'tis a''b", ['tis', 'a', 'b']],
+    [
+      'accented and decomposed letters stay in the word',
+      'Díaz-Canel Di\u0301az café',
+      ['Díaz', 'Canel', 'Di\u0301az', 'café'],
+    ],
+    ['the modifier letter apostrophe', 'Chinaʼs', ['Chinaʼs']],
+    ['non-ASCII digits and superscripts', '١٢٣ x² 3²', ['١٢٣', 'x²', '3²']],
+    ['quotes and dashes between words', '“Cuba” — China’s', ['Cuba', 'China’s']],
+    ['scripts without spaces are one run', '中国与古巴，共产党', ['中国与古巴', '共产党']],
+  ])('%s', (_name, text, words) => {
+    const at = byHand(text);
+    expect(at).toEqual(byRegex(text));
+    expect(Array.from({ length: at.length / 2 }, (_, k) => text.slice(at[2 * k], at[2 * k + 1]))).toEqual(words);
+  });
+
+  it('finds what WORD_RE finds, on any text', () => {
+    // biome-ignore format: a list
+    const fragments = ['a', 'Z', '0', '9', ' ', '.', ',', ':', "'", '’', 'ʼ', '-', 'é', '\u0301', '²', '٣', '中', '“', '\n', '😀',
+      '\ud800', 'x1', '1x', "don't", '3.5', 'ß'];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...fragments), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 60 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary' })), (s) => {
+        expect(byHand(s)).toEqual(byRegex(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('grows its buffer and reads the same words again with it', () => {
+    const scratch = createWordScratch();
+    const text = 'word '.repeat(1000);
+    expect(findWords(text, scratch)).toBe(1000);
+    expect(findWords('two words', scratch)).toBe(2);
+    expect([...scratch.at.subarray(0, 4)]).toEqual([0, 3, 4, 9]);
+  });
+});
