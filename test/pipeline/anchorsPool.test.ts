@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchorTraits } from '../../src/core/events/features.js';
 import { normalizeArticle } from '../../src/core/text/normalize.js';
+import { createWordCache, foldCached } from '../../src/core/text/wordCache.js';
 import { anchorSourceOf, anchorTextOf, extractAnchors } from '../../src/core/xling/anchors.js';
 import { parseEquivalents } from '../../src/core/xling/equivalents.js';
 import { generateVariants } from '../../src/eval/generate.js';
@@ -37,9 +38,12 @@ describe('anchors read in a worker', async () => {
   const articles = await seedsAndVariants();
 
   it('an article sent as its clean text and sentence offsets gives the same words and anchors', () => {
+    // The worker folds through a word cache it keeps from article to article.
+    const words = createWordCache();
     for (const a of articles.slice(0, 60)) {
       const n = normalizeArticle(a);
       const text = anchorTextOf(anchorSourceOf(n));
+      expect(anchorTextOf(anchorSourceOf(n), (raw) => foldCached(words, raw))).toEqual(text);
       expect(text.sentences.map((s) => [s.index, s.tokenStart, s.tokenEnd])).toEqual(
         n.sentences.map((s) => [s.index, s.tokenStart, s.tokenEnd]),
       );

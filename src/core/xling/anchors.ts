@@ -20,7 +20,7 @@ import type {
 } from '../../types/index.js';
 import { getStopwords } from '../text/natural.js';
 import { tokenSpanArray } from '../text/spans.js';
-import { segmentWords } from '../text/tokens.js';
+import { foldWord, segmentWords } from '../text/tokens.js';
 import { type EquivalentsTable, kindOfEntry, matchEquivalents, type TableWord } from './equivalents.js';
 import { extractFigures, type Figure } from './figures.js';
 import { hanSyllables } from './pinyin.js';
@@ -108,15 +108,16 @@ export function anchorSourceOf(article: NormalizedArticle): AnchorSource {
 
 /**
  * The words of a source found again as `normalizeArticle` found them: each sentence's text through
- * `segmentWords` and `foldWord` (a scan's word cache gives the same folds), offsets into `clean`.
+ * `segmentWords` and `fold` (`foldWord`, or the same through a word cache: the anchors worker
+ * keeps one, where `foldWord` was a quarter of finding the words again), offsets into `clean`.
  */
-export function anchorTextOf(source: AnchorSource): AnchorText {
+export function anchorTextOf(source: AnchorSource, fold: (raw: string) => string = foldWord): AnchorText {
   const sentences: Array<Pick<Sentence, 'index' | 'tokenStart' | 'tokenEnd'>> = [];
   const tokens: string[] = [];
   const spans: number[] = [];
   for (let i = 0; 2 * i < source.sentences.length; i++) {
     const start = source.sentences[2 * i] as number;
-    const found = segmentWords(source.clean.slice(start, source.sentences[2 * i + 1]));
+    const found = segmentWords(source.clean.slice(start, source.sentences[2 * i + 1]), fold);
     const tokenStart = tokens.length;
     for (const w of found) {
       spans.push(start + w.start, start + w.end);

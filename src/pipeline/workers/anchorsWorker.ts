@@ -5,13 +5,17 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readTraits } from '../../core/events/features.js';
+import { createWordCache, foldCached } from '../../core/text/wordCache.js';
 import { type AnchorResources, type AnchorSource, anchorTextOf } from '../../core/xling/anchors.js';
 
 const resources = (workerData ?? {}) as AnchorResources;
+/** The thread's folded words (bounded: `createWordCache`), the same folds as `foldWord`. */
+const words = createWordCache();
+const fold = (raw: string): string => foldCached(words, raw);
 
 parentPort?.on('message', (msg: { id: number; sources: AnchorSource[] }) => {
   try {
-    const traits = msg.sources.map((s) => readTraits(anchorTextOf(s), resources));
+    const traits = msg.sources.map((s) => readTraits(anchorTextOf(s, fold), resources));
     parentPort?.postMessage({ id: msg.id, traits });
   } catch (error) {
     parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
