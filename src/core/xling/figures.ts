@@ -52,8 +52,14 @@ const SCALES: ReadonlyArray<readonly [RegExp, number]> = [
 const PERCENT_AFTER =
   /^\s*(?:%|％|percent|per cent|por ciento|pour cent|prozent|per cento|por cento|la suta|процент|τοις εκατο|posto|yuzde)/iu;
 
-/** Lower case, accents dropped, for table look-ups. */
-function foldForm(word: string): string {
+const NOT_ASCII = /\P{ASCII}/u;
+
+/**
+ * Lower case, accents dropped, for table look-ups. An ASCII word (most of them) has no accent and
+ * NFD changes none of its characters: lower case alone, the same string.
+ */
+export function foldForm(word: string): string {
+  if (!NOT_ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateWordOf, monthOf, weekdayOf } from '../../../src/core/xling/figures.js';
+import { dateWordOf, foldForm, monthOf, weekdayOf } from '../../../src/core/xling/figures.js';
 
 const answerOf = (w: string): number => {
   const month = monthOf(w);
@@ -62,5 +62,23 @@ describe('date words looked up', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('foldForm', () => {
+  it('is lower case with the accents dropped, ASCII or not (the ASCII shortcut changes nothing)', () => {
+    const full = (w: string): string =>
+      w
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' })), (w) => {
+        expect(foldForm(w)).toBe(full(w));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const w of ['Noviembre', 'ENERO', 'März', 'Février', 'ΣΕΠΤΕΜΒΡΙΟΥ', 'İstanbul'])
+      expect(foldForm(w)).toBe(full(w));
   });
 });
