@@ -281,6 +281,16 @@ describe('findWords', () => {
     );
   });
 
+  it('segmentWords reads a text of 40,000 words, then a short one, each whole', () => {
+    const long = segmentWords('word '.repeat(40_000));
+    expect(long).toHaveLength(40_000);
+    expect(long[39_999]).toEqual({ norm: 'word', start: 199_995, end: 199_999 });
+    expect(segmentWords('Two Words')).toEqual([
+      { norm: 'two', start: 0, end: 3 },
+      { norm: 'words', start: 4, end: 9 },
+    ]);
+  });
+
   it('grows its buffer and reads the same words again with it', () => {
     const scratch = createWordScratch();
     const text = 'word '.repeat(1000);
