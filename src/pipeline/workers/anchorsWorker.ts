@@ -9,8 +9,12 @@ import { createWordCache, foldCached } from '../../core/text/wordCache.js';
 import { type AnchorResources, type AnchorSource, anchorTextOf } from '../../core/xling/anchors.js';
 
 const resources = (workerData ?? {}) as AnchorResources;
-/** The thread's folded words (bounded: `createWordCache`), the same folds as `foldWord`. */
-const words = createWordCache();
+/**
+ * The thread's folded words, the same folds as `foldWord`: at most 100,000 (then cleared), about
+ * 15 MB, where the scan's own cache may hold 500,000: this one serves a thread whose memory is
+ * added to the scan's peak.
+ */
+const words = createWordCache(100_000);
 const fold = (raw: string): string => foldCached(words, raw);
 
 parentPort?.on('message', (msg: { id: number; sources: AnchorSource[] }) => {
