@@ -52,7 +52,7 @@ import type { CrossLanguageOptions } from './crossLanguage.js';
 import { type CrossLanguageLoader, type CrossStageResult, mergePairs, prepareCrossLanguage } from './crossStage.js';
 import { type Judged, judgeAll, type PairJudge } from './scoring.js';
 import { type ProgressListener, type StageListener, timed, timedAsync } from './stages.js';
-import type { AnchorsJob } from './workers/anchorsPool.js';
+import type { AnchorsFeed, AnchorsJob } from './workers/anchorsPool.js';
 
 export interface ScanOptions {
   thresholds?: Partial<Thresholds>;
@@ -518,6 +518,20 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
 }
 
 /**
+ * Progress that also takes in the anchors' traits the worker has sent back, every 64th call: the
+ * stages before scoring do not return to the event loop, and what the worker posted waited
+ * there, queued copies, until the score stage (a 30,000-article scan's peak RSS 2,132 → 2,036
+ * MiB, and the wait for the anchors after scoring 3.7 → 0.7 s, `scan --timings`).
+ */
+function polling(feed: AnchorsFeed, onProgress: ProgressListener | undefined): ProgressListener {
+  let calls = 0;
+  return (stage, done, total) => {
+    if ((++calls & 63) === 0) feed.poll();
+    onProgress?.(stage, done, total);
+  };
+}
+
+/**
  * Scan a corpus, its score stage run by `judge` (`judgeInWorkers`, pipeline/workers/scorePool.ts,
  * spreads it over worker threads); the same result as `scanCorpus`.
  */
@@ -536,7 +550,7 @@ export async function scanCorpusAsync(
   try {
     const s = beforeScore(
       articles,
-      options,
+      feed ? { ...options, onProgress: polling(feed, options.onProgress) } : options,
       feed
         ? {
             onNormalized: (n) => feed.add(anchorSourceOf(n)),

@@ -70,6 +70,7 @@ describe('anchors read in a worker', async () => {
     const batch = 10;
     expect(articles.length).toBeGreaterThan(2 * batch);
     let sent = 0;
+    let polled = 0;
     const inWorker = anchorsInWorker(batch);
     const counted: AnchorsJob = (resources, signal) => {
       const feed = inWorker(resources, signal);
@@ -78,6 +79,10 @@ describe('anchors read in a worker', async () => {
           sent++;
           feed.add(source);
         },
+        poll: () => {
+          polled++;
+          feed.poll();
+        },
         end: () => feed.end(),
       };
     };
@@ -85,6 +90,8 @@ describe('anchors read in a worker', async () => {
     const withJob = await scanCorpusAsync(articles, { ...options, judge, anchorsJob: counted });
     // Every article, copies included, as it was normalized.
     expect(sent).toBe(articles.length);
+    // The stages before scoring take in what the worker sent back as they report progress.
+    expect(polled).toBeGreaterThan(0);
     expect(withJob.events?.length).toBeGreaterThan(0);
     expect(renderJson(withJob)).toBe(renderJson(scanCorpus(articles, options)));
   });
@@ -100,6 +107,7 @@ describe('anchors read in a worker', async () => {
   it('a job that fails fails the scan, with its message', async () => {
     const failing: AnchorsJob = () => ({
       add: () => undefined,
+      poll: () => undefined,
       end: async () => {
         throw new Error('anchors worker: out of memory');
       },
@@ -113,7 +121,7 @@ describe('anchors read in a worker', async () => {
     let signal: AbortSignal | undefined;
     const waiting: AnchorsJob = (_resources, s) => {
       signal = s;
-      return { add: () => undefined, end: () => new Promise(() => undefined) };
+      return { add: () => undefined, poll: () => undefined, end: () => new Promise(() => undefined) };
     };
     const broken = () => {
       throw new Error('candidates failed');
@@ -128,7 +136,7 @@ describe('anchors read in a worker', async () => {
     let called = false;
     const job: AnchorsJob = () => {
       called = true;
-      return { add: () => undefined, end: async () => [] };
+      return { add: () => undefined, poll: () => undefined, end: async () => [] };
     };
     await scanCorpusAsync(articles.slice(0, 20), { judge, anchorsJob: job, events: false, crossLanguage: false });
     expect(called).toBe(false);

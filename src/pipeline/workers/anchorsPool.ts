@@ -12,6 +12,7 @@
  * (3,000 bench articles, `--expose-gc` heap after `gc()`).
  */
 
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { type AnchorTraits, internTraits, traitsPool } from '../../core/events/features.js';
 import type { AnchorResources, AnchorSource } from '../../core/xling/anchors.js';
 import { spawnWorker } from './spawn.js';
@@ -28,6 +29,11 @@ export const ANCHOR_WORKER_MIN_ARTICLES = 1000;
 /** Articles handed over one by one, then their anchors' traits, in the order they came. */
 export interface AnchorsFeed {
   add(source: AnchorSource): void;
+  /**
+   * Takes in the traits the worker has sent back so far, without returning to the event loop
+   * (what a long stage that does not await calls now and then; `add` does it for each batch).
+   */
+  poll(): void;
   /** No more articles: the anchors' traits of those added. */
   end(): Promise<AnchorTraits[]>;
 }
@@ -44,7 +50,6 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
   if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a whole number ≥ 1, got ${batch}`);
   return (resources, signal) => {
     const worker = spawnWorker('anchorsWorker', resources);
-    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
     const results: AnchorTraits[][] = [];
     // One copy of each key and name among the traits held (they arrive as fresh copies).
     const pool = traitsPool();
@@ -56,14 +61,31 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
     const check = (): void => {
       if (settle && (failed || received === posted)) settle();
     };
-    worker.on('message', (msg: { id: number; traits?: AnchorTraits[]; error?: string }) => {
+    // The traits come back on a port of their own, read as they arrive when the scan's thread is
+    // idle and, as it hands over each batch, without returning to its event loop: left unread
+    // until the stages after `prepare` awaited, they were posted copies queued for minutes.
+    const { port1: replies, port2 } = new MessageChannel();
+    worker.postMessage({ port: port2 }, [port2]);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        replies.close();
+        void worker.terminate();
+      },
+      { once: true },
+    );
+    const take = (msg: { id: number; traits?: AnchorTraits[]; error?: string }): void => {
       if (msg.error !== undefined || !msg.traits) failed ??= new Error(`anchors worker: ${msg.error ?? 'no anchors'}`);
       else {
         results[msg.id] = msg.traits.map((t) => internTraits(t, pool));
         received++;
       }
       check();
-    });
+    };
+    replies.on('message', take);
+    const drain = (): void => {
+      for (let m = receiveMessageOnPort(replies); m !== undefined; m = receiveMessageOnPort(replies)) take(m.message);
+    };
     worker.on('error', (error) => {
       failed ??= error;
       check();
@@ -77,12 +99,14 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
       if (pending.length === 0) return;
       worker.postMessage({ id: posted++, sources: pending });
       pending = [];
+      drain();
     };
     return {
       add(source) {
         pending.push(source);
         if (pending.length >= batch) flush();
       },
+      poll: drain,
       async end() {
         flush();
         try {
@@ -99,6 +123,7 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
           pool.lists.clear();
           return all;
         } finally {
+          replies.close();
           await worker.terminate();
         }
       },

@@ -3,7 +3,7 @@
  * runs its other stages. Sent the tables once (workerData), then batches of articles as
  * `AnchorSource`s; posts back each batch's anchors' traits (`readTraits`: what the events stage reads).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { readTraits } from '../../core/events/features.js';
 import { createWordCache, foldCached } from '../../core/text/wordCache.js';
 import { type AnchorResources, type AnchorSource, anchorTextOf } from '../../core/xling/anchors.js';
@@ -17,11 +17,22 @@ const resources = (workerData ?? {}) as AnchorResources;
 const words = createWordCache(100_000);
 const fold = (raw: string): string => foldCached(words, raw);
 
-parentPort?.on('message', (msg: { id: number; sources: AnchorSource[] }) => {
+/**
+ * Where the traits go: the port the first message hands over (the scan's thread reads it without
+ * returning to its event loop, `receiveMessageOnPort`), else the parent port.
+ */
+let out: MessagePort | undefined;
+
+parentPort?.on('message', (msg: { port: MessagePort } | { id: number; sources: AnchorSource[] }) => {
+  if ('port' in msg) {
+    out = msg.port;
+    return;
+  }
+  const to = out ?? parentPort;
   try {
     const traits = msg.sources.map((s) => readTraits(anchorTextOf(s, fold), resources));
-    parentPort?.postMessage({ id: msg.id, traits });
+    to?.postMessage({ id: msg.id, traits });
   } catch (error) {
-    parentPort?.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
+    to?.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
