@@ -20,7 +20,13 @@
  */
 import { passesSampleShare } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
-import { hashString, sampleShingles, shingleChars, toSortedSet } from '../fingerprint/shingle.js';
+import {
+  hashString,
+  type ShingleScratch,
+  sampleShingles,
+  shingleCharsInto,
+  toSortedSet,
+} from '../fingerprint/shingle.js';
 import { filterCharSignatures, passesTermSignatures, SAMPLE_FILTER } from '../minhash/filter.js';
 import { computeBandKeys } from '../minhash/lsh.js';
 import { computeMinHash, estimateJaccard, type MinHashSignature } from '../minhash/minhash.js';
@@ -237,8 +243,10 @@ function sketchAll(
   };
   const sampleOneIn = options.containmentSample ?? CONTAINMENT_SAMPLE;
   const byHash = new Map<string, number[]>();
+  // Each article's set read here and let go: one buffer for all of them.
+  const scratch: ShingleScratch = { buffer: new Uint32Array(1 << 14) };
   fingerprints.forEach((fp, i) => {
-    const chars = shingleChars(fp.article.tokens.join(' '), base.charShingle);
+    const chars = shingleCharsInto(fp.article.tokens.join(' '), base.charShingle, scratch);
     const cs = computeMinHash(chars, { numPerm: charParams.numPerm, seed });
     out.chars.push(cs);
     out.charSizes.push(chars.length);

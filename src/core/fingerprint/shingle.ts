@@ -64,11 +64,12 @@ export function shingleWords(tokens: readonly string[], k: number): Uint32Array 
  * Hashes of each character k-gram (FNV-1a of the window), in text order (not de-duplicated). A
  * text shorter than k gives one shingle.
  */
-export function hashCharShingles(text: string, k: number): Uint32Array {
+export function hashCharShingles(text: string, k: number, into?: ShingleScratch): Uint32Array {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be a whole number ≥ 1, got ${k}`);
   if (text.length === 0) return new Uint32Array(0);
   const count = Math.max(1, text.length - k + 1);
-  const out = new Uint32Array(count);
+  if (into && into.buffer.length < count) into.buffer = new Uint32Array(Math.max(count, 2 * into.buffer.length));
+  const out = into ? into.buffer.subarray(0, count) : new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x811c9dc5;
     const end = Math.min(text.length, i + k);
@@ -81,6 +82,20 @@ export function hashCharShingles(text: string, k: number): Uint32Array {
 /** The set of character k-shingles of a string (a text shorter than k gives one shingle). */
 export function shingleChars(text: string, k: number): Uint32Array {
   return toSortedSet(hashCharShingles(text, k));
+}
+
+/** A buffer `shingleCharsInto` reuses from text to text (grown as needed). */
+export interface ShingleScratch {
+  buffer: Uint32Array;
+}
+
+/**
+ * `shingleChars` in `scratch`'s buffer: a view valid until the next call with it, for a caller
+ * that reads the set and lets it go (the scan's LSH sketches every article's set once: a new
+ * array each, 20 KB an article of the bench corpus, was memory the process held until collected).
+ */
+export function shingleCharsInto(text: string, k: number, scratch: ShingleScratch): Uint32Array {
+  return toSortedSet(hashCharShingles(text, k, scratch));
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   hashWordShingles,
   sampleShingles,
   shingleChars,
+  shingleCharsInto,
   shingleWords,
   toSortedSet,
 } from '../../../src/core/fingerprint/shingle.js';
@@ -115,6 +116,16 @@ describe('character shingles', () => {
     ['distinct 2-grams of "abab"', 'abab', 2, 2],
   ])('%s', (_name, text, k, size) => {
     expect(shingleChars(text, k).length).toBe(size);
+  });
+
+  it('the same set in a reused buffer, text after text, the buffer grown when a text needs it', () => {
+    const scratch = { buffer: new Uint32Array(4) };
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 80 }), { maxLength: 6 }), (texts) => {
+        for (const t of texts) expect([...shingleCharsInto(t, 5, scratch)]).toEqual([...shingleChars(t, 5)]);
+      }),
+    );
+    expect(scratch.buffer.length).toBeGreaterThan(4);
   });
 });
 
