@@ -150,7 +150,7 @@ class SampleBuckets {
       items.fill(item, at, at + keys.length);
       at += keys.length;
     });
-    this.postings = groupByKey(all, items);
+    this.postings = groupByKey(all, items, true);
   }
 
   matesAfter(item: number, out: number[]): number[] {

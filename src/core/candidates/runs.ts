@@ -17,8 +17,14 @@ export interface SortedByKey {
 const DIGIT = 16;
 const RADIX = 1 << DIGIT;
 
-/** One stable counting pass on 16 bits of the key (`shift`: 0 or 16). */
-function countingPass(keys: Uint32Array, items: Uint32Array, shift: number, counts: Uint32Array): SortedByKey {
+/** One stable counting pass on 16 bits of the key (`shift`: 0 or 16), into `into` or new arrays. */
+function countingPass(
+  keys: Uint32Array,
+  items: Uint32Array,
+  shift: number,
+  counts: Uint32Array,
+  into?: SortedByKey,
+): SortedByKey {
   const n = keys.length;
   counts.fill(0);
   for (let x = 0; x < n; x++) {
@@ -26,8 +32,8 @@ function countingPass(keys: Uint32Array, items: Uint32Array, shift: number, coun
     counts[slot] = (counts[slot] as number) + 1;
   }
   for (let d = 0; d < RADIX; d++) counts[d + 1] = (counts[d + 1] as number) + (counts[d] as number);
-  const outKeys = new Uint32Array(n);
-  const outItems = new Uint32Array(n);
+  const outKeys = into?.keys ?? new Uint32Array(n);
+  const outItems = into?.items ?? new Uint32Array(n);
   for (let x = 0; x < n; x++) {
     const key = keys[x] as number;
     const digit = (key >>> shift) & (RADIX - 1);
@@ -43,11 +49,12 @@ function countingPass(keys: Uint32Array, items: Uint32Array, shift: number, coun
  * `items` sorted by `keys` (two least-significant-digit radix passes of 16 bits: linear, stable,
  * no comparison function), the items of one key in the order given. Throws when the lengths differ.
  */
-export function sortByKey(keys: Uint32Array, items: Uint32Array): SortedByKey {
+export function sortByKey(keys: Uint32Array, items: Uint32Array, inPlace = false): SortedByKey {
   if (keys.length !== items.length) throw new RangeError(`sortByKey: ${keys.length} keys but ${items.length} items`);
   const counts = new Uint32Array(RADIX + 1);
   const low = countingPass(keys, items, 0, counts);
-  return countingPass(low.keys, low.items, DIGIT, counts);
+  // In place: the second pass writes back into the arrays given, two arrays made instead of four.
+  return countingPass(low.keys, low.items, DIGIT, counts, inPlace ? { keys, items } : undefined);
 }
 
 /** Postings: each distinct key's items, in one array. */
@@ -60,9 +67,13 @@ export interface KeyRuns {
   items: Uint32Array;
 }
 
-/** `keys[x]` holds `items[x]`: the postings of each key (as a map from key to the list of its items, in order). */
-export function groupByKey(keys: Uint32Array, items: Uint32Array): KeyRuns {
-  const sorted = sortByKey(keys, items);
+/**
+ * `keys[x]` holds `items[x]`: the postings of each key (as a map from key to the list of its items,
+ * in order). With `inPlace`, the arrays given are sorted where they are (the caller lets them go):
+ * a scan's sampled shingles are 15 million at 100,000 articles, 62 MB an array.
+ */
+export function groupByKey(keys: Uint32Array, items: Uint32Array, inPlace = false): KeyRuns {
+  const sorted = sortByKey(keys, items, inPlace);
   const n = sorted.keys.length;
   let distinct = 0;
   for (let x = 0; x < n; x++) if (x === 0 || sorted.keys[x] !== sorted.keys[x - 1]) distinct++;

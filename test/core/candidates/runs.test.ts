@@ -59,6 +59,13 @@ describe('sortByKey', () => {
         const out = sortByKey(Uint32Array.from(keys), Uint32Array.from(items));
         expect([...out.items]).toEqual(expected);
         expect([...out.keys]).toEqual(expected.map((x) => keys[x]));
+        // In place: the same order, in the arrays given.
+        const given = { keys: Uint32Array.from(keys), items: Uint32Array.from(items) };
+        const inPlace = sortByKey(given.keys, given.items, true);
+        expect(inPlace.keys).toBe(given.keys);
+        expect(inPlace.items).toBe(given.items);
+        expect([...given.items]).toEqual(expected);
+        expect([...given.keys]).toEqual(expected.map((x) => keys[x]));
       }),
     );
   });
@@ -73,18 +80,20 @@ describe('groupByKey / runOf', () => {
         (pairs, probes) => {
           const keys = pairs.map(([k]) => k);
           const items = pairs.map(([, i]) => i);
-          const runs = groupByKey(Uint32Array.from(keys), Uint32Array.from(items));
-          const map = mapOf(keys, items);
-          expect([...runs.keys]).toEqual([...map.keys()].sort((a, b) => a - b));
-          expect(runs.starts[runs.keys.length]).toBe(items.length);
-          for (const k of [...keys, ...probes]) {
-            const r = runOf(runs, k);
-            const list = map.get(k);
-            if (!list) {
-              expect(r).toBe(-1);
-              continue;
+          for (const inPlace of [false, true]) {
+            const runs = groupByKey(Uint32Array.from(keys), Uint32Array.from(items), inPlace);
+            const map = mapOf(keys, items);
+            expect([...runs.keys]).toEqual([...map.keys()].sort((a, b) => a - b));
+            expect(runs.starts[runs.keys.length]).toBe(items.length);
+            for (const k of [...keys, ...probes]) {
+              const r = runOf(runs, k);
+              const list = map.get(k);
+              if (!list) {
+                expect(r).toBe(-1);
+                continue;
+              }
+              expect([...runs.items.subarray(runs.starts[r], runs.starts[r + 1])]).toEqual(list);
             }
-            expect([...runs.items.subarray(runs.starts[r], runs.starts[r + 1])]).toEqual(list);
           }
         },
       ),
