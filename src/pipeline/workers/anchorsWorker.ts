@@ -19,7 +19,7 @@ const fold = (raw: string): string => foldCached(words, raw);
 
 /**
  * Where the traits go: the port the first message hands over (the scan's thread reads it without
- * returning to its event loop, `receiveMessageOnPort`), else the parent port.
+ * returning to its event loop, `receiveMessageOnPort`); the pool sends it before any batch.
  */
 let out: MessagePort | undefined;
 
@@ -28,11 +28,13 @@ parentPort?.on('message', (msg: { port: MessagePort } | { id: number; sources: A
     out = msg.port;
     return;
   }
-  const to = out ?? parentPort;
+  const to = out;
+  // An error here ends the thread: the pool reports it (its 'error' event).
+  if (!to) throw new Error('anchors worker: a batch came before the port to answer on');
   try {
     const traits = msg.sources.map((s) => readTraits(anchorTextOf(s, fold), resources));
-    to?.postMessage({ id: msg.id, traits });
+    to.postMessage({ id: msg.id, traits });
   } catch (error) {
-    to?.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
+    to.postMessage({ id: msg.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
