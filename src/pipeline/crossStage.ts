@@ -6,7 +6,13 @@
  */
 import { CROSS_CANDIDATES, crossLanguageCandidates } from '../core/candidates/crossLanguage.js';
 import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
-import { type CrossLanguageResources, profileArticle, type WordKeyCache } from '../core/xling/profile.js';
+import { createInternPool } from '../core/intern.js';
+import {
+  type CrossLanguageResources,
+  compactProfile,
+  profileArticle,
+  type WordKeyCache,
+} from '../core/xling/profile.js';
 import type { NormalizedArticle, ScanResult } from '../types/index.js';
 import { type CrossLanguageNeeds, type CrossLanguageOptions, loadCrossLanguage } from './crossLanguage.js';
 
@@ -50,7 +56,10 @@ export function prepareCrossLanguage(
   if (needs.languages.length < 2) return undefined;
   const resources = load(needs, options);
   const cache: WordKeyCache = new Map();
-  for (const fp of fps) fp.cross = profileArticle(fp.article, resources, cache);
+  // The profiles are held until the stories are made: without their mentions, one copy of each
+  // key among them (`compactProfile`); the pool itself goes with this stage.
+  const pool = createInternPool();
+  for (const fp of fps) fp.cross = compactProfile(profileArticle(fp.article, resources, cache), pool);
   const profiles = fps.map((fp) => fp.cross as NonNullable<Fingerprint['cross']>);
   const { pairs, dropped } = crossLanguageCandidates(profiles);
   return {

@@ -74,3 +74,18 @@ export interface Anchors {
    */
   lookupKeys: string[];
 }
+
+/** An anchor without where the text mentions it. */
+export type Unplaced<T extends { mentions?: unknown }> = Omit<T, 'mentions'>;
+
+/**
+ * Anchors without where the text mentions each: what comparisons read of them (the events stage,
+ * cross-language evidence and candidates). Only a review marks mentions; a scan holds these for
+ * every article (the mentions were a tenth of its cross-language profiles' memory).
+ */
+export interface UnplacedAnchors {
+  names: Array<Unplaced<NameAnchor>>;
+  numbers: Array<Unplaced<NumberAnchor>>;
+  dates: Array<Unplaced<DateAnchor>>;
+  lookupKeys: string[];
+}

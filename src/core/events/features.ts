@@ -3,10 +3,11 @@
  * their language-neutral keys), the specific figures (numbers and dates that are not just a year
  * or a small count), the weekday its lede names, the article date, and the TF-IDF vector. Pure.
  */
-import type { Anchors, EventSketchName, Story } from '../../types/index.js';
+import type { EventSketchName, Story, UnplacedAnchors } from '../../types/index.js';
+import { createInternPool, type InternPool, internList, internString } from '../intern.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { smoothedIdf } from '../similarity/tfidf.js';
-import { type AnchorResources, type AnchorText, extractAnchors } from '../xling/anchors.js';
+import { type AnchorResources, type AnchorText, extractAnchors, unplaced } from '../xling/anchors.js';
 import { type Centroid, centroidOf } from './centroid.js';
 import { type KeyNumbers, type KeySet, SortedKeys, unionOfKeys } from './keys.js';
 
@@ -69,7 +70,7 @@ export interface AnchorTraits {
 }
 
 /** The traits of a document's anchors; `textLength`: that of the clean text they were read from (the lede is its first part). */
-export function anchorTraits(anchors: Anchors, textLength: number): AnchorTraits {
+export function anchorTraits(anchors: UnplacedAnchors, textLength: number): AnchorTraits {
   const figures = new Set<string>();
   for (const n of anchors.numbers)
     if (!n.weak && !(n.value >= 1900 && n.value <= 2100 && !n.percent)) figures.add(n.key);
@@ -87,7 +88,7 @@ export function anchorTraits(anchors: Anchors, textLength: number): AnchorTraits
   );
   const namedDay = named ? dayOf(named.key) : undefined;
   return {
-    names: anchors.names.map(({ mentions: _m, ...n }) => n),
+    names: anchors.names.map(unplaced),
     lookup: anchors.lookupKeys,
     figures: [...figures],
     years: [...years],
@@ -101,15 +102,10 @@ export function readTraits(text: AnchorText, resources: AnchorResources): Anchor
   return anchorTraits(extractAnchors(text, resources), text.clean.length);
 }
 
-/** What `internTraits` shares: one copy of each string, one array of each list of a name's keys (by its keys joined). */
-export interface TraitsPool {
-  strings: Map<string, string>;
-  lists: Map<string, string[]>;
-}
+/** What `internTraits` shares: one copy of each string, one array of each list of a name's keys. */
+export type TraitsPool = InternPool;
 
-export function traitsPool(): TraitsPool {
-  return { strings: new Map(), lists: new Map() };
-}
+export const traitsPool: () => TraitsPool = createInternPool;
 
 /**
  * The same traits with one string for each distinct key, figure and name, and one array for each
@@ -120,21 +116,8 @@ export function traitsPool(): TraitsPool {
  * copy the caller owns) and adds to `pool`.
  */
 export function internTraits(traits: AnchorTraits, pool: TraitsPool): AnchorTraits {
-  const one = (s: string): string => {
-    const known = pool.strings.get(s);
-    if (known !== undefined) return known;
-    pool.strings.set(s, s);
-    return s;
-  };
-  const list = (keys: string[]): string[] => {
-    // Keys are prefixed letters and digits (`v:obama`, `ORG:UN`): NUL cannot occur in one.
-    const id = keys.join('\u0000');
-    const known = pool.lists.get(id);
-    if (known) return known;
-    const shared = keys.map(one);
-    pool.lists.set(id, shared);
-    return shared;
-  };
+  const one = (s: string): string => internString(pool, s);
+  const list = (keys: string[]): string[] => internList(pool, keys);
   for (const name of traits.names) {
     name.key = one(name.key);
     name.keys = list(name.keys);

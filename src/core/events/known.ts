@@ -18,7 +18,7 @@
 import type { EventEntry, EventQuery, EventSketch, GateEventResult, NormalizedArticle } from '../../types/index.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { type DocumentFrequencies, vectorizeTfIdf } from '../similarity/tfidf.js';
-import { type AnchorResources, extractAnchors } from '../xling/anchors.js';
+import { type AnchorResources, extractAnchors, unplaced } from '../xling/anchors.js';
 import { pickNearest } from './events.js';
 import { anchorTraits, describeDocument, describeStory, type EventDocument, nameWeightsOf } from './features.js';
 import { EVENT_WINDOW_DAYS, linkStories } from './link.js';
@@ -54,7 +54,7 @@ export function sketchEvent(
   const names = [...anchors.names]
     .sort((x, y) => y.count - x.count || x.first - y.first || x.key.localeCompare(y.key))
     .slice(0, EVENT_SKETCH_NAMES)
-    .map(({ mentions: _m, ...n }) => n);
+    .map(unplaced);
   const keys = new Set(names.flatMap((n) => n.keys));
   const counts = new Map<string, number>();
   for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);

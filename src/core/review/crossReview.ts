@@ -9,7 +9,7 @@ import type { Review, ReviewRow, ReviewSide, ReviewSummary } from '../../types/r
 import { roundScore } from '../round.js';
 import { tokenCountAt } from '../text/normalize.js';
 import { alignCross, measureCross } from '../xling/evidence.js';
-import type { CrossProfile, CrossSentence } from '../xling/profile.js';
+import type { CrossProfile, CrossSentence, PlacedCrossProfile } from '../xling/profile.js';
 
 /**
  * Least similarity of two paragraphs to be shown as counterparts. Lower than the sentence
@@ -46,7 +46,7 @@ function paragraphsOf(article: NormalizedArticle): Array<{ text: string; start: 
 }
 
 /** Shared anchors' mentions in one text (character ranges of the cleaned text). */
-function sharedMentions(own: CrossProfile, other: CrossProfile): Mention[] {
+function sharedMentions(own: PlacedCrossProfile, other: CrossProfile): Mention[] {
   const keys = new Set(other.anchors.lookupKeys);
   const numbers = new Set(other.anchors.numbers.map((n) => n.key));
   const dateKey = (d: CrossProfile['anchors']['dates'][number]): string | undefined =>
@@ -123,8 +123,8 @@ function summaryOf(a: NormalizedArticle, b: NormalizedArticle, rows: readonly Re
 export function reviewAcrossLanguages(
   a: NormalizedArticle,
   b: NormalizedArticle,
-  pa: CrossProfile,
-  pb: CrossProfile,
+  pa: PlacedCrossProfile,
+  pb: PlacedCrossProfile,
 ): Review {
   const paraA = paragraphsOf(a);
   const paraB = paragraphsOf(b);

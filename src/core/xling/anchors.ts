@@ -393,3 +393,12 @@ export function extractAnchors(article: AnchorText, resources: AnchorResources =
   const { numbers, dates } = figureAnchors(article);
   return { names, numbers, dates, lookupKeys: [...book.lookup].sort() };
 }
+
+/**
+ * `x` without its `mentions`, as a new object (`x` is not changed): an anchor as comparisons read
+ * it. `x` may already be without them.
+ */
+export function unplaced<T extends object>(x: T): Omit<T, 'mentions'> {
+  const { mentions: _m, ...rest } = x as T & { mentions?: unknown };
+  return rest;
+}

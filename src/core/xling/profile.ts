@@ -6,10 +6,11 @@
  * for long words of related languages (cooperación / cooperation), and the keys of its numbers
  * and dates. Pure; the dictionaries come in as data.
  */
-import type { Anchors, NormalizedArticle } from '../../types/index.js';
+import type { Anchors, NormalizedArticle, UnplacedAnchors } from '../../types/index.js';
+import { type InternPool, internList, internString } from '../intern.js';
 import { getStemmer, getStopwords } from '../text/natural.js';
 import { sentenceTokens, tokenCount } from '../text/normalize.js';
-import { type AnchorResources, extractAnchors } from './anchors.js';
+import { type AnchorResources, extractAnchors, unplaced } from './anchors.js';
 import type { EquivalentsTable } from './equivalents.js';
 import { type Lexicon, lookUp } from './lexicon.js';
 import { toLatin } from './transliterate.js';
@@ -37,7 +38,8 @@ export interface CrossSentence {
 
 export interface CrossProfile {
   lang: string;
-  anchors: Anchors;
+  /** Without their mentions' offsets when the profile was compacted (`compactProfile`). */
+  anchors: UnplacedAnchors;
   sentences: CrossSentence[];
   /** Letters and digits over the language's length factor: about the English length. */
   length: number;
@@ -45,6 +47,11 @@ export interface CrossProfile {
   dictionary: boolean;
   /** Share of content words the dictionary knew (1 for English). */
   known: number;
+}
+
+/** A profile as `profileArticle` makes it: its anchors with their mentions (which a review marks). */
+export interface PlacedCrossProfile extends CrossProfile {
+  anchors: Anchors;
 }
 
 /**
@@ -191,7 +198,7 @@ export function profileArticle(
   article: NormalizedArticle,
   resources: CrossLanguageResources,
   cache: WordKeyCache = new Map(),
-): CrossProfile {
+): PlacedCrossProfile {
   const lexicon = resources.lexicons.get(article.lang);
   const anchorResources: AnchorResources = {
     ...(resources.equivalents ? { equivalents: resources.equivalents } : {}),
@@ -232,4 +239,48 @@ export function profileArticle(
     dictionary: article.lang === 'en' || lexicon !== undefined,
     known: article.lang === 'en' ? 1 : content === 0 ? 0 : known / content,
   };
+}
+
+/**
+ * The profile as a scan holds it for every article until its stories are made: its anchors
+ * without their mentions' offsets (nothing after the profile is made reads them but a review,
+ * which makes its own), and one copy of each key, name and list of keys among all the profiles
+ * handed to `pool`, each sentence's list at its length. A profile made its own copies: a name's
+ * keys merged into each of its words' keys, the sorted look-up keys, a sentence's list grown by
+ * `push`. On 3,000 bench articles the profiles were 35 KB an article, more than all else an
+ * article held (heap snapshot after a collection at the end of the cross-language stage,
+ * `scripts/scanMemory.ts` read by `scripts/heapHolders.ts`). Rewrites `profile` in place (one the
+ * caller made and owns) and adds to `pool`; nothing a comparison reads changes.
+ */
+export function compactProfile(profile: PlacedCrossProfile, pool: InternPool): CrossProfile {
+  const one = (s: string): string => internString(pool, s);
+  const list = (keys: readonly string[]): string[] => internList(pool, keys);
+  const { anchors } = profile;
+  const compact: CrossProfile = profile;
+  compact.anchors = {
+    names: anchors.names.map((n) => {
+      const out = unplaced(n);
+      out.key = one(n.key);
+      out.keys = list(n.keys);
+      out.text = one(n.text);
+      if (n.english !== undefined) out.english = one(n.english);
+      return out;
+    }),
+    numbers: anchors.numbers.map((n) => {
+      const out = unplaced(n);
+      out.key = one(n.key);
+      out.text = one(n.text);
+      return out;
+    }),
+    dates: anchors.dates.map((d) => {
+      const out = unplaced(d);
+      out.key = one(d.key);
+      out.text = one(d.text);
+      return out;
+    }),
+    lookupKeys: anchors.lookupKeys.map(one),
+  };
+  for (const s of compact.sentences) s.words = s.words.map(list);
+  compact.lang = one(profile.lang);
+  return compact;
 }

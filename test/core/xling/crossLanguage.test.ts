@@ -4,13 +4,19 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crossLanguageCandidates } from '../../../src/core/candidates/crossLanguage.js';
+import { createInternPool } from '../../../src/core/intern.js';
 import { classifyPair } from '../../../src/core/relation/classify.js';
 import { reviewNormalized } from '../../../src/core/review/review.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { parseEquivalents } from '../../../src/core/xling/equivalents.js';
 import { describeCross, measureCross } from '../../../src/core/xling/evidence.js';
 import { buildLexicon, buildPivotLexicon, glossesOf, lookUp } from '../../../src/core/xling/lexicon.js';
-import { type CrossLanguageResources, profileArticle } from '../../../src/core/xling/profile.js';
+import {
+  type CrossLanguageResources,
+  type CrossProfile,
+  compactProfile,
+  profileArticle,
+} from '../../../src/core/xling/profile.js';
 import { decodeDictdNumber, readDictd } from '../../../src/io/dictd.js';
 import { loadCrossLanguage, startsWithAny } from '../../../src/pipeline/crossLanguage.js';
 import { scanCorpus } from '../../../src/pipeline/scan.js';
@@ -76,6 +82,55 @@ describe('cross-language evidence without dictionaries', () => {
   it('finds the look-alike of another occasion contradicting the dates', () => {
     const e = measureCross(profile(EN), profile(LOOKALIKE));
     expect(e.dates.conflict).toEqual({ a: ['6-16'], b: ['3-28'] });
+  });
+});
+
+describe('compactProfile', () => {
+  const texts = [EN, ES, LOOKALIKE];
+
+  it('drops the mentions and changes nothing a comparison reads', () => {
+    const made = texts.map((a) => profile(a));
+    const pool = createInternPool();
+    const interned = made.map((p) => compactProfile(structuredClone(p), pool));
+    const drop = <T extends { mentions: unknown }>({ mentions: _m, ...rest }: T) => rest;
+    expect(made[0]?.anchors.names.some((n) => n.mentions.length > 0)).toBe(true);
+    expect(interned).toEqual(
+      made.map((p) => ({
+        ...p,
+        anchors: {
+          names: p.anchors.names.map(drop),
+          numbers: p.anchors.numbers.map(drop),
+          dates: p.anchors.dates.map(drop),
+          lookupKeys: p.anchors.lookupKeys,
+        },
+      })),
+    );
+    for (const p of interned)
+      for (const a of [...p.anchors.names, ...p.anchors.numbers, ...p.anchors.dates])
+        expect('mentions' in a).toBe(false);
+    for (const [x, y] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const)
+      expect(measureCross(interned[x] as CrossProfile, interned[y] as CrossProfile)).toEqual(
+        measureCross(made[x] as CrossProfile, made[y] as CrossProfile),
+      );
+  });
+
+  it('texts naming the same person share one list of its keys and one copy of each look-up key', () => {
+    const pool = createInternPool();
+    // Each profiled apart (its own word cache), as copies from two places would be.
+    const [en, es] = [EN, ES].map((a) => compactProfile(profile(a), pool)) as [CrossProfile, CrossProfile];
+    const xi = (p: CrossProfile) => p.anchors.names.find((n) => n.text === 'Xi Jinping');
+    expect(xi(en)?.keys.length).toBeGreaterThan(0);
+    expect(xi(es)?.keys).toBe(xi(en)?.keys);
+    const shared = en.anchors.lookupKeys.filter((k) => es.anchors.lookupKeys.includes(k));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const k of shared) expect(es.anchors.lookupKeys.find((x) => x === k)).toBe(pool.strings.get(k));
+    // A sentence's list of word keys is held at its length.
+    for (const s of es.sentences)
+      expect(s.words.every((w) => pool.lists.get(`${w.length}\u0000${w.join('\u0000')}`) === w)).toBe(true);
   });
 });
 
