@@ -282,27 +282,39 @@ function longestIncreasing(xs: readonly number[]): number {
   return tails.length;
 }
 
-/** A text's name keys as a set, and the first mention of each, built once per text (a text is compared with many). */
-const NAME_LOOKUPS = new WeakMap<CrossProfile['anchors'], { keys: Set<string>; firstOf: Map<string, number> }>();
+/**
+ * Whether `keys`, sorted as `Array.prototype.sort` sorts strings (by UTF-16 code units, as the
+ * anchors' `lookupKeys` are), hold `key`. A binary search where a set of each compared text's
+ * keys was made and kept with the text: 8 KB an article through a scan's end (3,000 bench articles,
+ * heap after a collection at the end of the score stage), for look-ups of a text's few names.
+ */
+export function inSortedKeys(keys: readonly string[], key: string): boolean {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const at = keys[mid] as string;
+    if (at === key) return true;
+    if (at < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
 
-function nameLookup(anchors: CrossProfile['anchors']): { keys: Set<string>; firstOf: Map<string, number> } {
-  const cached = NAME_LOOKUPS.get(anchors);
-  if (cached) return cached;
-  const firstOf = new Map<string, number>();
-  for (const n of anchors.names)
-    for (const k of n.keys) if (!firstOf.has(k) || n.first < (firstOf.get(k) as number)) firstOf.set(k, n.first);
-  const lookup = { keys: new Set(anchors.lookupKeys), firstOf };
-  NAME_LOOKUPS.set(anchors, lookup);
-  return lookup;
+/** Where the text first mentions a name it has under `key` (-1: none of its names has it). */
+function firstMentionOf(anchors: CrossProfile['anchors'], key: string): number {
+  let first = -1;
+  for (const n of anchors.names) if ((first === -1 || n.first < first) && n.keys.includes(key)) first = n.first;
+  return first;
 }
 
 /** Names of `from` found under a key of `to`, with the place of each in both texts (first mentions). */
 function namesFound(from: CrossProfile, to: CrossProfile): Array<{ text: string; at: number; other: number }> {
-  const { keys, firstOf } = nameLookup(to.anchors);
+  const keys = to.anchors.lookupKeys;
   const out: Array<{ text: string; at: number; other: number }> = [];
   for (const n of from.anchors.names) {
-    const k = n.keys.find((x) => keys.has(x));
-    if (k !== undefined) out.push({ text: n.text, at: n.first, other: firstOf.get(k) ?? -1 });
+    const k = n.keys.find((x) => inSortedKeys(keys, x));
+    if (k !== undefined) out.push({ text: n.text, at: n.first, other: firstMentionOf(to.anchors, k) });
   }
   return out;
 }
