@@ -40,7 +40,7 @@ function sameList(x: readonly string[], y: readonly string[]): boolean {
  * The pool's copy of `list` (the same strings in the same order), at its exact length, its strings
  * interned too. Lists are found by their length and their strings joined with NUL (the length
  * tells `[]` from `['']`); two different lists share that key only when a string holds NUL
- * (`['a\0b', '']`, `['a', 'b']`): the pooled list is compared before it is handed out, and such a
+ * (`['a\0b', 'c']`, `['a', 'b\0c']`): the pooled list is compared before it is handed out, and such a
  * list gets a copy of its own.
  */
 export function internList(pool: InternPool, list: readonly string[]): string[] {

@@ -81,7 +81,7 @@ export type Unplaced<T extends { mentions?: unknown }> = Omit<T, 'mentions'>;
 /**
  * Anchors without where the text mentions each: what comparisons read of them (the events stage,
  * cross-language evidence and candidates). Only a review marks mentions; a scan holds these for
- * every article (the mentions were a tenth of its cross-language profiles' memory).
+ * every article (the mentions were 12 % of its cross-language profiles' memory, 3,000 bench articles).
  */
 export interface UnplacedAnchors {
   names: Array<Unplaced<NameAnchor>>;
