@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   childFlags,
   HEAP_ENV,
+  HEAP_GROWING_PERCENT,
   HEAP_MARKER,
   type HeapSituation,
   heapToRequest,
@@ -73,19 +74,60 @@ describe('heapToRequest', () => {
 
 describe('childFlags', () => {
   it.each([
-    { name: 'nothing chosen: the heap and the young generation', execArgv: [], env: {}, semi: true },
+    {
+      name: 'nothing chosen: the heap, the young generation, the growing step',
+      execArgv: [],
+      env: {},
+      semi: true,
+      grow: true,
+    },
     {
       name: 'a semi-space in NODE_OPTIONS',
       execArgv: [],
       env: { NODE_OPTIONS: '--max-semi-space-size=8' },
       semi: false,
+      grow: true,
     },
-    { name: 'a semi-space on node’s command line', execArgv: ['--max_semi_space_size=8'], env: {}, semi: false },
-    { name: 'other options only', execArgv: ['--enable-source-maps'], env: { NODE_OPTIONS: '--trace-gc' }, semi: true },
-  ])('$name', ({ execArgv, env, semi }) => {
+    {
+      name: 'a semi-space on node’s command line',
+      execArgv: ['--max_semi_space_size=8'],
+      env: {},
+      semi: false,
+      grow: true,
+    },
+    {
+      name: 'a growing step in NODE_OPTIONS',
+      execArgv: [],
+      env: { NODE_OPTIONS: '--trace-gc --heap-growing-percent=100' },
+      semi: true,
+      grow: false,
+    },
+    {
+      name: 'a growing step on node’s command line',
+      execArgv: ['--heap_growing_percent=5'],
+      env: {},
+      semi: true,
+      grow: false,
+    },
+    {
+      name: 'both chosen',
+      execArgv: ['--max-semi-space-size=8'],
+      env: { NODE_OPTIONS: '--heap-growing-percent=50' },
+      semi: false,
+      grow: false,
+    },
+    {
+      name: 'other options only',
+      execArgv: ['--enable-source-maps'],
+      env: { NODE_OPTIONS: '--trace-gc' },
+      semi: true,
+      grow: true,
+    },
+  ])('$name', ({ execArgv, env, semi, grow }) => {
     expect(childFlags(18432, { execArgv, env })).toEqual([
       '--max-old-space-size=18432',
       ...(semi ? [`--max-semi-space-size=${SEMI_SPACE_MIB}`] : []),
+      ...(grow ? [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`] : []),
     ]);
   });
 });
