@@ -89,6 +89,19 @@ const GROWING_FLAG = /--heap[-_]growing[-_]percent/;
  */
 export const HEAP_GROWING_PERCENT = 30;
 
+/**
+ * The growing step a process runs with, from its Node options (`process.execArgv`; the last given
+ * wins, as in V8): a percentage, or undefined when V8 chooses (none given, or 0).
+ */
+export function growingStepOf(execArgv: readonly string[]): number | undefined {
+  let step: number | undefined;
+  for (const a of execArgv) {
+    const m = /^--heap[-_]growing[-_]percent=(\d+)$/.exec(a);
+    if (m) step = Number(m[1]) || undefined;
+  }
+  return step;
+}
+
 function chosenBy(flag: RegExp, s: Pick<HeapSituation, 'execArgv' | 'env'>): boolean {
   return s.execArgv.some((a) => flag.test(a)) || flag.test(s.env.NODE_OPTIONS ?? '');
 }
@@ -96,7 +109,8 @@ function chosenBy(flag: RegExp, s: Pick<HeapSituation, 'execArgv' | 'env'>): boo
 /**
  * Node's options for the child, after its own: the heap limit, then the young generation's size
  * and the old generation's growing step unless the user chose them (in NODE_OPTIONS or on
- * node's command line).
+ * node's command line; Node accepts the growing step only on its command line, where
+ * `--heap-growing-percent=0` gives V8 its own choice back).
  */
 export function childFlags(heapMiB: number, s: Pick<HeapSituation, 'execArgv' | 'env'>): string[] {
   return [

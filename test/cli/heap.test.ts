@@ -7,6 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
   childFlags,
+  growingStepOf,
   HEAP_ENV,
   HEAP_GROWING_PERCENT,
   HEAP_MARKER,
@@ -72,6 +73,18 @@ describe('heapToRequest', () => {
   );
 });
 
+describe('growingStepOf', () => {
+  it.each([
+    { execArgv: [], want: undefined },
+    { execArgv: ['--max-semi-space-size=8'], want: undefined },
+    { execArgv: ['--heap-growing-percent=30'], want: 30 },
+    { execArgv: ['--heap_growing_percent=5', '--heap-growing-percent=0'], want: undefined },
+    { execArgv: ['--heap-growing-percent=0', '--enable-source-maps', '--heap-growing-percent=40'], want: 40 },
+  ])('$execArgv -> $want', ({ execArgv, want }) => {
+    expect(growingStepOf(execArgv)).toBe(want);
+  });
+});
+
 describe('childFlags', () => {
   it.each([
     {
@@ -96,13 +109,6 @@ describe('childFlags', () => {
       grow: true,
     },
     {
-      name: 'a growing step in NODE_OPTIONS',
-      execArgv: [],
-      env: { NODE_OPTIONS: '--trace-gc --heap-growing-percent=100' },
-      semi: true,
-      grow: false,
-    },
-    {
       name: 'a growing step on node’s command line',
       execArgv: ['--heap_growing_percent=5'],
       env: {},
@@ -110,9 +116,9 @@ describe('childFlags', () => {
       grow: false,
     },
     {
-      name: 'both chosen',
-      execArgv: ['--max-semi-space-size=8'],
-      env: { NODE_OPTIONS: '--heap-growing-percent=50' },
+      name: 'both chosen (Node refuses the growing step in NODE_OPTIONS)',
+      execArgv: ['--heap-growing-percent=0'],
+      env: { NODE_OPTIONS: '--max-semi-space-size=8' },
       semi: false,
       grow: false,
     },
@@ -133,17 +139,21 @@ describe('childFlags', () => {
 });
 
 const BIN = join(ROOT, 'bin', 'copydesk.js');
-/** The heap limit a `scan --timings` run reports, in MiB. */
-function reportedLimit(env: Record<string, string | undefined>): number {
-  const run = spawnSync(process.execPath, [BIN, 'scan', CORPUS, '--no-write', '--timings', '--quiet'], {
+/** The heap limit (MiB) and growing step a `scan --timings` run reports; `nodeArgs` go before the launcher. */
+function reportedMemory(
+  env: Record<string, string | undefined>,
+  nodeArgs: readonly string[] = [],
+): { limit: number; step: string } {
+  const run = spawnSync(process.execPath, [...nodeArgs, BIN, 'scan', CORPUS, '--no-write', '--timings', '--quiet'], {
     encoding: 'utf8',
     env,
   });
   expect(run.status).toBe(0);
-  const m = /^memory: peak RSS \d+ MiB, heap limit (\d+) MiB$/m.exec(run.stderr);
+  const m = /^memory: peak RSS \d+ MiB, heap limit (\d+) MiB, growing step (.+)$/m.exec(run.stderr);
   if (!m) throw new Error(`no memory line in: ${run.stderr}`);
-  return Number(m[1]);
+  return { limit: Number(m[1]), step: m[2] as string };
 }
+const reportedLimit = (env: Record<string, string | undefined>): number => reportedMemory(env).limit;
 
 describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'heap.js')))('the launcher', () => {
   const env = { ...process.env, NODE_OPTIONS: undefined, [HEAP_MARKER]: undefined, [HEAP_ENV]: undefined };
@@ -191,9 +201,22 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'heap.js')))('the launcher
   });
 
   it('keeps the limit the user set in NODE_OPTIONS', () => {
-    const got = reportedLimit({ ...env, NODE_OPTIONS: '--max-old-space-size=1500' });
-    expect(got).toBeGreaterThanOrEqual(1500);
-    expect(got).toBeLessThan(1500 + 128);
+    const got = reportedMemory({ ...env, NODE_OPTIONS: '--max-old-space-size=1500' });
+    expect(got.limit).toBeGreaterThanOrEqual(1500);
+    expect(got.limit).toBeLessThan(1500 + 128);
+    // No second process: V8's growing step, which Node would not take from NODE_OPTIONS anyway.
+    expect(got.step).toBe("V8's own");
+  });
+
+  it.each([
+    { name: 'the launcher’s growing step in the scan’s process', nodeArgs: [], step: `${HEAP_GROWING_PERCENT} %` },
+    { name: 'the step given to node kept (0: V8’s own)', nodeArgs: ['--heap-growing-percent=0'], step: "V8's own" },
+    { name: 'the step given to node kept (45 %)', nodeArgs: ['--heap-growing-percent=45'], step: '45 %' },
+  ])('$name', ({ nodeArgs, step }) => {
+    // COPYDESK_HEAP_MIB makes the launcher start the second process whatever the machine.
+    const got = reportedMemory({ ...env, [HEAP_ENV]: '3000' }, nodeArgs);
+    expect(got.step).toBe(step);
+    expect(got.limit).toBeGreaterThanOrEqual(3000);
   });
 
   it('passes a SIGTERM sent to it on to the scan, exits by that signal, and leaves no process behind', async () => {

@@ -183,9 +183,11 @@ async function printResult(
  */
 async function printMemory(): Promise<void> {
   const { getHeapStatistics } = await import('node:v8');
+  const { growingStepOf } = await import('../heap.js');
   const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+  const step = growingStepOf(process.execArgv);
   process.stderr.write(
-    `memory: peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB, heap limit ${mib(getHeapStatistics().heap_size_limit)} MiB\n`,
+    `memory: peak RSS ${mib(process.resourceUsage().maxRSS * 1024)} MiB, heap limit ${mib(getHeapStatistics().heap_size_limit)} MiB, growing step ${step === undefined ? "V8's own" : `${step} %`}\n`,
   );
 }
 
