@@ -15,7 +15,8 @@
  * limit in a container, else the machine's), unless the user chose a limit already
  * (`--max-old-space-size` in NODE_OPTIONS or on node's command line) or the default is as large.
  * `COPYDESK_HEAP_MIB` sets that limit instead. The child's young generation is larger too
- * (`SEMI_SPACE_MIB`), unless the user chose its size. Other commands stream their input (`index add`,
+ * (`SEMI_SPACE_MIB`), and its old generation grows in smaller steps (`HEAP_GROWING_PERCENT`),
+ * unless the user chose them. Other commands stream their input (`index add`,
  * `gate`) or read two texts (`compare`, `diff`) and start as they are: the child costs one more
  * Node start-up, about 60 ms (README). When the child is aborted (SIGABRT: what V8 does out of memory),
  * the launcher adds one line saying so and how to give the scan more memory, and exits 2.
@@ -95,6 +96,7 @@ export const HEAP_GROWING_PERCENT = 30;
  */
 export function growingStepOf(execArgv: readonly string[]): number | undefined {
   let step: number | undefined;
+  // Node takes V8's integer options only as `--name=N` (`--heap-growing-percent 25` is refused).
   for (const a of execArgv) {
     const m = /^--heap[-_]growing[-_]percent=(\d+)$/.exec(a);
     if (m) step = Number(m[1]) || undefined;
