@@ -73,7 +73,9 @@ const SEMI_FLAG = /--max[-_]semi[-_]space[-_]size/;
  */
 export const SEMI_SPACE_MIB = 64;
 
-const GROWING_FLAG = /--heap[-_]growing[-_]percent/;
+const GROWING_NAME = '--heap[-_]growing[-_]percent';
+const GROWING_FLAG = new RegExp(GROWING_NAME);
+const GROWING_VALUE = new RegExp(`^${GROWING_NAME}=(\\d+)$`);
 
 /**
  * How far the child's old generation may grow past what was alive after its last full
@@ -98,7 +100,7 @@ export function growingStepOf(execArgv: readonly string[]): number | undefined {
   let step: number | undefined;
   // Node takes V8's integer options only as `--name=N` (`--heap-growing-percent 25` is refused).
   for (const a of execArgv) {
-    const m = /^--heap[-_]growing[-_]percent=(\d+)$/.exec(a);
+    const m = GROWING_VALUE.exec(a);
     if (m) step = Number(m[1]) || undefined;
   }
   return step;

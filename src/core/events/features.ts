@@ -4,7 +4,7 @@
  * or a small count), the weekday its lede names, the article date, and the TF-IDF vector. Pure.
  */
 import type { EventSketchName, Story, UnplacedAnchors } from '../../types/index.js';
-import { createInternPool, type InternPool, internList, internString } from '../intern.js';
+import { type InternPool, internList, internString } from '../intern.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { smoothedIdf } from '../similarity/tfidf.js';
 import { type AnchorResources, type AnchorText, extractAnchors, unplaced } from '../xling/anchors.js';
@@ -102,20 +102,15 @@ export function readTraits(text: AnchorText, resources: AnchorResources): Anchor
   return anchorTraits(extractAnchors(text, resources), text.clean.length);
 }
 
-/** What `internTraits` shares: one copy of each string, one array of each list of a name's keys. */
-export type TraitsPool = InternPool;
-
-export const traitsPool: () => TraitsPool = createInternPool;
-
 /**
  * The same traits with one string for each distinct key, figure and name, and one array for each
  * distinct list of a name's keys, shared through `pool` by every document that holds them. Traits
  * posted from a worker arrive as fresh copies, and a corpus's documents share most of their keys:
  * on 3,000 articles of the bench corpus, 11.3 KB an article held became 6.2 (heap after a
  * collection, the bounded transliteration memo left out). Rewrites `traits` in place (a posted
- * copy the caller owns) and adds to `pool`.
+ * copy the caller owns) and adds to `pool` (`createInternPool`).
  */
-export function internTraits(traits: AnchorTraits, pool: TraitsPool): AnchorTraits {
+export function internTraits(traits: AnchorTraits, pool: InternPool): AnchorTraits {
   const one = (s: string): string => internString(pool, s);
   const list = (keys: string[]): string[] => internList(pool, keys);
   for (const name of traits.names) {

@@ -13,7 +13,8 @@
  */
 
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { type AnchorTraits, internTraits, traitsPool } from '../../core/events/features.js';
+import { type AnchorTraits, internTraits } from '../../core/events/features.js';
+import { createInternPool } from '../../core/intern.js';
 import type { AnchorResources, AnchorSource } from '../../core/xling/anchors.js';
 import { spawnWorker } from './spawn.js';
 
@@ -52,7 +53,7 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
     const worker = spawnWorker('anchorsWorker', resources);
     const results: AnchorTraits[][] = [];
     // One copy of each key and name among the traits held (they arrive as fresh copies).
-    const pool = traitsPool();
+    const pool = createInternPool();
     let posted = 0;
     let received = 0;
     let pending: AnchorSource[] = [];

@@ -4,7 +4,8 @@
  * occasion's day, the lede's weekday, the figures and years, on short real-style texts.
  */
 import { describe, expect, it } from 'vitest';
-import { anchorTraits, dayOf, describeDocument, internTraits, traitsPool } from '../../../src/core/events/features.js';
+import { anchorTraits, dayOf, describeDocument, internTraits } from '../../../src/core/events/features.js';
+import { createInternPool } from '../../../src/core/intern.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { extractAnchors } from '../../../src/core/xling/anchors.js';
 
@@ -84,13 +85,13 @@ describe('internTraits', () => {
   const read = texts.map((t) => traitsOf(t).traits);
 
   it('changes nothing a document reads', () => {
-    const pool = traitsPool();
+    const pool = createInternPool();
     const interned = read.map((t) => internTraits(structuredClone(t), pool));
     expect(interned).toEqual(read);
   });
 
   it("documents naming the same person share one list of that name's keys", () => {
-    const pool = traitsPool();
+    const pool = createInternPool();
     const [a, b, c] = read.map((t) => internTraits(structuredClone(t), pool));
     const liu = (t: typeof a) => t?.names.find((n) => n.text === 'Liu Jianchao');
     expect(liu(a)?.keys.length).toBeGreaterThan(0);
