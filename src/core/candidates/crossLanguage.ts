@@ -8,6 +8,7 @@
  * `maxShare` of the documents (the country of the whole corpus, the current year) are not used,
  * so the cost stays near linear.
  */
+import { keysOf } from '../xling/keyed.js';
 import type { CrossProfile } from '../xling/profile.js';
 
 export interface CrossCandidateOptions {
@@ -51,7 +52,7 @@ export interface CrossCandidates {
 /** The keys a document can be found under (exported for the property test's reference). */
 export function findableKeys(p: CrossProfile): Set<string> {
   const keys = new Set<string>(p.anchors.lookupKeys);
-  for (const s of p.sentences) for (const w of s.words) for (const k of w) if (!k.startsWith('c:')) keys.add(k);
+  for (const k of keysOf(p.keyed)) if (!k.startsWith('c:')) keys.add(k);
   return keys;
 }
 
@@ -62,7 +63,7 @@ export function queriesOf(p: CrossProfile, df: ReadonlyMap<string, number>, rare
   for (const d of p.anchors.dates)
     if (d.month !== undefined && d.day !== undefined) out.push([`d:${d.month}-${d.day}`]);
   const stems = new Set<string>();
-  for (const s of p.sentences) for (const w of s.words) for (const k of w) if (k.startsWith('e:')) stems.add(k);
+  for (const k of keysOf(p.keyed)) if (k.startsWith('e:')) stems.add(k);
   for (const k of rarestStems(stems, df, rare)) out.push([k]);
   return out;
 }

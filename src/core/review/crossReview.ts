@@ -9,6 +9,7 @@ import type { Review, ReviewRow, ReviewSide, ReviewSummary } from '../../types/r
 import { roundScore } from '../round.js';
 import { tokenCountAt } from '../text/normalize.js';
 import { alignCross, measureCross } from '../xling/evidence.js';
+import { keySentences } from '../xling/keyed.js';
 import type { CrossProfile, CrossSentence, PlacedCrossProfile } from '../xling/profile.js';
 
 /**
@@ -19,7 +20,7 @@ import type { CrossProfile, CrossSentence, PlacedCrossProfile } from '../xling/p
 const PARAGRAPH_SIMILARITY = 0.2;
 
 /** The profile with its sentences merged by paragraph. */
-function byParagraph(article: NormalizedArticle, profile: CrossProfile): CrossProfile {
+function byParagraph(article: NormalizedArticle, profile: PlacedCrossProfile): CrossProfile {
   const out: CrossSentence[] = [];
   profile.sentences.forEach((s, k) => {
     const p = article.sentences[k]?.paragraph ?? 0;
@@ -30,7 +31,7 @@ function byParagraph(article: NormalizedArticle, profile: CrossProfile): CrossPr
       quoted: into.quoted || s.quoted,
     };
   });
-  return { ...profile, sentences: out };
+  return { ...profile, keyed: keySentences(out) };
 }
 
 /** Paragraph texts of the cleaned text and where each starts. */

@@ -4,8 +4,8 @@
  * they contradict each other), and a monotone sentence alignment over language-neutral keys.
  * Pure and symmetric up to swapping the sides.
  */
-import { hashString } from '../fingerprint/shingle.js';
-import type { CrossProfile, CrossSentence } from './profile.js';
+import { type KeyedSentences, sentenceCount, wordsIn } from './keyed.js';
+import type { CrossProfile } from './profile.js';
 
 export interface CrossEvidence {
   /** Names of the better-covered side found in the other (`from` says which side). */
@@ -29,87 +29,6 @@ export interface CrossEvidence {
  * name and a number out of the alignment.
  */
 export const CROSS_SENTENCE_SIMILARITY = 0.3;
-
-/**
- * A text's sentences in numbers, built once per text (a text is compared with many): its distinct
- * keys (of unquoted sentences) numbered, each word as the numbers of its keys, and each key's
- * sentences. Comparing two texts then walks their distinct keys in one sorted order, side by side.
- * Kept for as long as the text is (a scan compares each text with dozens of others), so it holds
- * no map: with a Map from key to number an entry was about 20 KB, without it about 5 KB (3,000
- * bench articles: the cache was most of the score stage's memory). The order is by a 32-bit hash of the key, then the key (integer comparisons;
- * keys with one hash still compared as strings).
- */
-interface KeyedSentences {
-  /** Keys in order of number. */
-  keys: string[];
-  /** Per key number, `hashString` of the key. */
-  hashes: Uint32Array;
-  /** Key numbers sorted by hash, then key. */
-  order: Int32Array;
-  /** Per sentence, its words' range in `wordStart` (quoted sentences: empty). */
-  sentenceStart: Int32Array;
-  /** Per word, its keys' range in `wordKeys`. */
-  wordStart: Int32Array;
-  wordKeys: Int32Array;
-  /** Per key number, its sentences' range in `postSentences`. */
-  postStart: Int32Array;
-  postSentences: Int32Array;
-}
-
-const KEYED = new WeakMap<readonly CrossSentence[], KeyedSentences>();
-
-function keyed(sentences: readonly CrossSentence[]): KeyedSentences {
-  const cached = KEYED.get(sentences);
-  if (cached) return cached;
-  const ids = new Map<string, number>();
-  const keys: string[] = [];
-  const sentenceStart: number[] = [0];
-  const wordStart: number[] = [0];
-  const wordKeys: number[] = [];
-  const posts: number[][] = [];
-  sentences.forEach((y, j) => {
-    if (!y.quoted) {
-      for (const w of y.words) {
-        for (const k of w) {
-          let id = ids.get(k);
-          if (id === undefined) {
-            id = keys.length;
-            ids.set(k, id);
-            keys.push(k);
-            posts.push([]);
-          }
-          wordKeys.push(id);
-          const post = posts[id] as number[];
-          if (post[post.length - 1] !== j) post.push(j);
-        }
-        wordStart.push(wordKeys.length);
-      }
-    }
-    sentenceStart.push(wordStart.length - 1);
-  });
-  const postStart = [0];
-  for (const p of posts) postStart.push((postStart[postStart.length - 1] as number) + p.length);
-  const hashes = Uint32Array.from(keys, hashString);
-  const order = Int32Array.from(keys, (_, a) => a).sort((a, b) => {
-    const d = (hashes[a] as number) - (hashes[b] as number);
-    if (d !== 0) return d;
-    const x = keys[a] as string;
-    const y = keys[b] as string;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  const entry: KeyedSentences = {
-    keys,
-    hashes,
-    order,
-    sentenceStart: Int32Array.from(sentenceStart),
-    wordStart: Int32Array.from(wordStart),
-    wordKeys: Int32Array.from(wordKeys),
-    postStart: Int32Array.from(postStart),
-    postSentences: Int32Array.from(posts.flat()),
-  };
-  KEYED.set(sentences, entry);
-  return entry;
-}
 
 /** A typed array of `size` elements, each `fill`, in memory the next call may hand out again. */
 type Scratch<T> = (size: number, fill: number) => T;
@@ -182,21 +101,19 @@ function wordHits(
   return hits;
 }
 
-/** Both texts' key numbers in the other (-1: absent): their keys merged in order (hash, then key). */
+/** Both texts' key numbers in the other (-1: absent): their keys merged in their numbering's order (hash, then key). */
 function matchKeys(x: KeyedSentences, y: KeyedSentences): { xy: Int32Array; yx: Int32Array } {
-  const xy = XY(x.keys.length, -1);
-  const yx = YX(y.keys.length, -1);
-  const n = x.order.length;
-  const m = y.order.length;
-  let p = 0;
-  let q = 0;
-  while (p < n && q < m) {
-    const a = x.order[p] as number;
-    const b = y.order[q] as number;
+  const n = x.keys.length;
+  const m = y.keys.length;
+  const xy = XY(n, -1);
+  const yx = YX(m, -1);
+  let a = 0;
+  let b = 0;
+  while (a < n && b < m) {
     const ha = x.hashes[a] as number;
     const hb = y.hashes[b] as number;
-    if (ha < hb) p++;
-    else if (ha > hb) q++;
+    if (ha < hb) a++;
+    else if (ha > hb) b++;
     else {
       // One hash, nearly always one key: equality first (one comparison), the order only when not.
       const ka = x.keys[a] as string;
@@ -204,10 +121,10 @@ function matchKeys(x: KeyedSentences, y: KeyedSentences): { xy: Int32Array; yx: 
       if (ka === kb) {
         xy[a] = b;
         yx[b] = a;
-        p++;
-        q++;
-      } else if (ka < kb) p++;
-      else q++;
+        a++;
+        b++;
+      } else if (ka < kb) a++;
+      else b++;
     }
   }
   return { xy, yx };
@@ -217,25 +134,23 @@ function matchKeys(x: KeyedSentences, y: KeyedSentences): { xy: Int32Array; yx: 
  * Similarity of every sentence pair (row-major, A × B): the mean of the shares of each side's
  * words found in the other (0 when either is quoted or has no words).
  */
-function sentenceSimilarities(A: readonly CrossSentence[], B: readonly CrossSentence[]): Float64Array {
-  const n = A.length;
-  const m = B.length;
-  const ka = keyed(A);
-  const kb = keyed(B);
+function sentenceSimilarities(ka: KeyedSentences, kb: KeyedSentences): Float64Array {
+  const n = sentenceCount(ka);
+  const m = sentenceCount(kb);
   const { xy, yx } = matchKeys(ka, kb);
   const ab = wordHits(ka, kb, xy, n, m, HITS_AB);
   const ba = wordHits(kb, ka, yx, m, n, HITS_BA);
   const sims = SIMS(n * m, 0);
   for (let i = 0; i < n; i++) {
-    const x = A[i] as CrossSentence;
-    if (x.quoted || x.words.length === 0) continue;
+    const wx = wordsIn(ka, i);
+    if (wx === 0) continue;
     for (let j = 0; j < m; j++) {
       const inY = ab[i * m + j] as number;
       const inX = ba[j * n + i] as number;
       if (inY === 0 && inX === 0) continue;
-      const y = B[j] as CrossSentence;
-      if (y.words.length === 0) continue;
-      sims[i * m + j] = (inY / x.words.length + inX / y.words.length) / 2;
+      const wy = wordsIn(kb, j);
+      if (wy === 0) continue;
+      sims[i * m + j] = (inY / wx + inX / wy) / 2;
     }
   }
   return sims;
@@ -251,18 +166,17 @@ export function alignCross(
   b: CrossProfile,
   minSimilarity = CROSS_SENTENCE_SIMILARITY,
 ): CrossEvidence['aligned'] {
-  const A = a.sentences;
-  const B = b.sentences;
-  const n = A.length;
-  const m = B.length;
+  const ka = a.keyed;
+  const kb = b.keyed;
+  const n = sentenceCount(ka);
+  const m = sentenceCount(kb);
   const width = m + 1;
   const score = SCORE((n + 1) * width, 0);
   const move = MOVE((n + 1) * width, 0);
-  const sims = sentenceSimilarities(A, B);
+  const sims = sentenceSimilarities(ka, kb);
   for (let i = 1; i <= n; i++) {
-    const x = A[i - 1] as CrossSentence;
+    const wx = wordsIn(ka, i - 1);
     for (let j = 1; j <= m; j++) {
-      const y = B[j - 1] as CrossSentence;
       let best = score[(i - 1) * width + j] as number;
       let mv = 1;
       if ((score[i * width + j - 1] as number) > best) {
@@ -270,7 +184,7 @@ export function alignCross(
         mv = 2;
       }
       const sim = sims[(i - 1) * m + j - 1] as number;
-      const diag = (score[(i - 1) * width + j - 1] as number) + sim * (x.words.length + y.words.length);
+      const diag = (score[(i - 1) * width + j - 1] as number) + sim * (wx + wordsIn(kb, j - 1));
       if (sim >= minSimilarity && diag > best) {
         best = diag;
         mv = 3;
@@ -290,15 +204,17 @@ export function alignCross(
     else j--;
   }
   matches.reverse();
-  const words = (p: CrossProfile, k: number) => p.sentences[k]?.words.length ?? 0;
-  // Quoted sentences count on neither side: what a text quotes, another may quote too without
-  // being its translation (two agencies quoting one statement).
-  const total = (p: CrossProfile) => p.sentences.reduce((s, x) => s + (x.quoted ? 0 : x.words.length), 0);
-  const inA = matches.reduce((s, [i]) => s + words(a, i), 0);
-  const inB = matches.reduce((s, [, j]) => s + words(b, j), 0);
+  // Quoted sentences count on neither side (their words are not counted in the keyed form): what
+  // a text quotes, another may quote too without being its translation (two agencies quoting one
+  // statement).
+  const total = (k: KeyedSentences) => (k.sentenceStart[sentenceCount(k)] as number) - (k.sentenceStart[0] as number);
+  const inA = matches.reduce((s, [i]) => s + wordsIn(ka, i), 0);
+  const inB = matches.reduce((s, [, j]) => s + wordsIn(kb, j), 0);
+  const ta = total(ka);
+  const tb = total(kb);
   return {
-    a: total(a) === 0 ? 0 : inA / total(a),
-    b: total(b) === 0 ? 0 : inB / total(b),
+    a: ta === 0 ? 0 : inA / ta,
+    b: tb === 0 ? 0 : inB / tb,
     pairs: matches.length,
     similarity: matches.length === 0 ? 0 : matches.reduce((s, x) => s + x[2], 0) / matches.length,
     matches,

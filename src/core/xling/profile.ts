@@ -12,6 +12,7 @@ import { getStemmer, getStopwords } from '../text/natural.js';
 import { sentenceTokens, tokenCount } from '../text/normalize.js';
 import { type AnchorResources, extractAnchors, unplaced } from './anchors.js';
 import type { EquivalentsTable } from './equivalents.js';
+import { type KeyedSentences, keySentences } from './keyed.js';
 import { type Lexicon, lookUp } from './lexicon.js';
 import { toLatin } from './transliterate.js';
 
@@ -40,7 +41,8 @@ export interface CrossProfile {
   lang: string;
   /** Without their mentions' offsets when the profile was compacted (`compactProfile`). */
   anchors: UnplacedAnchors;
-  sentences: CrossSentence[];
+  /** The sentences in numbers (keyed.ts): what the alignment and the candidate search read. */
+  keyed: KeyedSentences;
   /** Letters and digits over the language's length factor: about the English length. */
   length: number;
   /** Whether the language's words were looked up in a dictionary (English needs none). */
@@ -49,9 +51,13 @@ export interface CrossProfile {
   known: number;
 }
 
-/** A profile as `profileArticle` makes it: its anchors with their mentions (which a review marks). */
+/**
+ * A profile as `profileArticle` makes it: its anchors with their mentions (which a review marks),
+ * and its sentences as lists of keys (which a review merges by paragraph).
+ */
 export interface PlacedCrossProfile extends CrossProfile {
   anchors: Anchors;
+  sentences: CrossSentence[];
 }
 
 /**
@@ -235,6 +241,7 @@ export function profileArticle(
     lang: article.lang,
     anchors,
     sentences,
+    keyed: keySentences(sentences),
     length: letters / (LENGTH_FACTOR[article.lang] ?? 1),
     dictionary: article.lang === 'en' || lexicon !== undefined,
     known: article.lang === 'en' ? 1 : content === 0 ? 0 : known / content,
@@ -245,19 +252,19 @@ export function profileArticle(
  * The profile as a scan holds it for every article until its stories are made: its anchors
  * without their mentions' offsets (nothing after the profile is made reads them but a review,
  * which makes its own), and one copy of each key, name and list of keys among all the profiles
- * handed to `pool`, each sentence's list at its length. A profile made its own copies: a name's
- * keys merged into each of its words' keys, the sorted look-up keys, a sentence's list grown by
- * `push`. On 3,000 bench articles the profiles were 35 KB an article, more than all else an
- * article held (heap snapshot after a collection at the end of the cross-language stage,
- * `scripts/scanMemory.ts` read by `scripts/heapHolders.ts`). Rewrites `profile` in place (one the
- * caller made and owns) and adds to `pool`; nothing a comparison reads changes.
+ * handed to `pool`, and its sentences in the keyed form alone (keyed.ts), without their lists of
+ * keys. A profile made its own copies: a name's keys merged into each of its words' keys, the
+ * sorted look-up keys, a sentence's list grown by `push`. On 3,000 bench articles the profiles
+ * were 35 KB an article, more than all else an article held (heap snapshot after a collection at
+ * the end of the cross-language stage, `scripts/scanMemory.ts` read by `scripts/heapHolders.ts`).
+ * A new object: `profile` is left as it was; `pool` is added to. Nothing a comparison or the
+ * candidate search reads changes.
  */
 export function compactProfile(profile: PlacedCrossProfile, pool: InternPool): CrossProfile {
   const one = (s: string): string => internString(pool, s);
   const list = (keys: readonly string[]): string[] => internList(pool, keys);
-  const { anchors } = profile;
-  const compact: CrossProfile = profile;
-  compact.anchors = {
+  const { anchors, keyed } = profile;
+  const compactAnchors: UnplacedAnchors = {
     names: anchors.names.map((n) => {
       const out = unplaced(n);
       out.key = one(n.key);
@@ -280,7 +287,12 @@ export function compactProfile(profile: PlacedCrossProfile, pool: InternPool): C
     }),
     lookupKeys: anchors.lookupKeys.map(one),
   };
-  for (const s of compact.sentences) s.words = s.words.map(list);
-  compact.lang = one(profile.lang);
-  return compact;
+  return {
+    lang: one(profile.lang),
+    anchors: compactAnchors,
+    keyed: { ...keyed, keys: keyed.keys.map(one), quotedKeys: keyed.quotedKeys.map(one) },
+    length: profile.length,
+    dictionary: profile.dictionary,
+    known: profile.known,
+  };
 }

@@ -13,6 +13,7 @@ import {
   queriesOf,
   rarestStems,
 } from '../../../src/core/candidates/crossLanguage.js';
+import { keySentences } from '../../../src/core/xling/keyed.js';
 import type { CrossProfile } from '../../../src/core/xling/profile.js';
 import type { NameAnchor, NumberAnchor } from '../../../src/types/index.js';
 
@@ -89,10 +90,12 @@ const profileArb = fc
         dates: [],
         lookupKeys: [...new Set(ns.flatMap((x) => x.keys))].sort(),
       },
-      sentences: sentences.map((ws) => {
-        const words = ws.map((w) => [`e:w${w}`, `c:w${w % 7}`]);
-        return { words, quoted: false };
-      }),
+      keyed: keySentences(
+        sentences.map((ws) => {
+          const words = ws.map((w) => [`e:w${w}`, `c:w${w % 7}`]);
+          return { words, quoted: false };
+        }),
+      ),
       length: 100,
       dictionary: true,
       known: 1,

@@ -7,7 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignCross, CROSS_SENTENCE_SIMILARITY, inSortedKeys } from '../../../src/core/xling/evidence.js';
+import { keySentences } from '../../../src/core/xling/keyed.js';
 import type { CrossProfile, CrossSentence } from '../../../src/core/xling/profile.js';
+
+/** A profile with the sentences it was keyed from, for the definitions below to read. */
+type Text = CrossProfile & { sentences: CrossSentence[] };
 
 /** The definition, pair by pair: every word of one sentence tested against the other's keys. */
 function naiveSimilarity(x: CrossSentence, y: CrossSentence): number {
@@ -20,7 +24,7 @@ function naiveSimilarity(x: CrossSentence, y: CrossSentence): number {
 }
 
 /** The best summed weighted similarity of a monotone one-to-one matching (exhaustive DP, scores only). */
-function bestScore(a: CrossProfile, b: CrossProfile): number {
+function bestScore(a: Text, b: Text): number {
   const n = a.sentences.length;
   const m = b.sentences.length;
   const s: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -38,11 +42,12 @@ function bestScore(a: CrossProfile, b: CrossProfile): number {
   return s[n]?.[m] as number;
 }
 
-function profile(sentences: CrossSentence[]): CrossProfile {
+function profile(sentences: CrossSentence[]): Text {
   return {
     lang: 'xx',
     anchors: { names: [], numbers: [], dates: [], lookupKeys: [] },
     sentences,
+    keyed: keySentences(sentences),
     length: 100,
     dictionary: true,
     known: 1,
@@ -138,7 +143,7 @@ describe('alignCross against the definition', () => {
     // pairs (fast-check found one: sentence 1 of A with sentence 2 of B, or sentence 2 of A with
     // sentence 1 of B, both at similarity 0.83 over 4 words), and then the shares differ. The scan
     // always aligns a pair in one order, so its output does not depend on this.
-    const weighted = (a: CrossProfile, b: CrossProfile, r: ReturnType<typeof alignCross>) =>
+    const weighted = (a: Text, b: Text, r: ReturnType<typeof alignCross>) =>
       r.matches.reduce(
         (s, [i, j, sim]) => s + sim * ((a.sentences[i]?.words.length ?? 0) + (b.sentences[j]?.words.length ?? 0)),
         0,

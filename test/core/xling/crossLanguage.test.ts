@@ -10,6 +10,7 @@ import { reviewNormalized } from '../../../src/core/review/review.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { parseEquivalents } from '../../../src/core/xling/equivalents.js';
 import { describeCross, measureCross } from '../../../src/core/xling/evidence.js';
+import { keysOf } from '../../../src/core/xling/keyed.js';
 import { buildLexicon, buildPivotLexicon, glossesOf, lookUp } from '../../../src/core/xling/lexicon.js';
 import {
   type CrossLanguageResources,
@@ -88,14 +89,14 @@ describe('cross-language evidence without dictionaries', () => {
 describe('compactProfile', () => {
   const texts = [EN, ES, LOOKALIKE];
 
-  it('drops the mentions and changes nothing a comparison reads', () => {
+  it('drops the mentions and the lists of keys, and changes nothing a comparison reads', () => {
     const made = texts.map((a) => profile(a));
     const pool = createInternPool();
     const interned = made.map((p) => compactProfile(structuredClone(p), pool));
     const drop = <T extends { mentions: unknown }>({ mentions: _m, ...rest }: T) => rest;
     expect(made[0]?.anchors.names.some((n) => n.mentions.length > 0)).toBe(true);
     expect(interned).toEqual(
-      made.map((p) => ({
+      made.map(({ sentences: _s, ...p }) => ({
         ...p,
         anchors: {
           names: p.anchors.names.map(drop),
@@ -105,9 +106,11 @@ describe('compactProfile', () => {
         },
       })),
     );
-    for (const p of interned)
+    for (const p of interned) {
       for (const a of [...p.anchors.names, ...p.anchors.numbers, ...p.anchors.dates])
         expect('mentions' in a).toBe(false);
+      expect('sentences' in p).toBe(false);
+    }
     for (const [x, y] of [
       [0, 1],
       [0, 2],
@@ -132,9 +135,9 @@ describe('compactProfile', () => {
     expect(xi(es)?.keys).toBe(xi(en)?.keys);
     // A string's identity cannot be observed: that the pool was handed every look-up key can.
     for (const p of [en, es, zh]) for (const k of p.anchors.lookupKeys) expect(pool.strings.has(k)).toBe(true);
-    // Each word's list of keys is the pool's list.
-    for (const s of es.sentences)
-      expect(s.words.every((w) => pool.lists.get(`${w.length}\u0000${w.join('\u0000')}`) === w)).toBe(true);
+    // Each key of the sentences went through the pool too.
+    for (const p of [en, es, zh]) for (const k of keysOf(p.keyed)) expect(pool.strings.has(k)).toBe(true);
+    expect(es.keyed.keys.length).toBeGreaterThan(10);
   });
 });
 

@@ -1,0 +1,92 @@
+/**
+ * The keyed form of a text's sentences (core/xling/keyed.ts) is the one form a scan keeps of a
+ * profile's sentences, so it must hold everything the lists of keys held that the alignment and
+ * the candidate search read. Checked against the lists it is made from, with colliding keys.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hashString } from '../../../src/core/fingerprint/shingle.js';
+import { keySentences, keysOf, sentenceCount, wordsIn } from '../../../src/core/xling/keyed.js';
+import type { CrossSentence } from '../../../src/core/xling/profile.js';
+
+/** Keys from a small vocabulary, some sharing a first letter and a length (so hashes and code units both decide). */
+const KEYS = [
+  'e:cuba',
+  'e:china',
+  'c:koope',
+  'n:1959',
+  'd:11-29',
+  'e:party',
+  'e:parti',
+  'y:2023',
+  'e:a',
+  'e:b',
+  '',
+  'e:é',
+];
+
+const sentencesArb = fc
+  .array(
+    fc.record({
+      words: fc.array(fc.array(fc.integer({ min: 0, max: KEYS.length - 1 }), { maxLength: 3 }), { maxLength: 6 }),
+      quoted: fc.boolean(),
+    }),
+    { maxLength: 7 },
+  )
+  .map((ss) =>
+    ss.map(
+      ({ words, quoted }): CrossSentence => ({ words: words.map((w) => w.map((k) => KEYS[k] as string)), quoted }),
+    ),
+  );
+
+describe('keySentences', () => {
+  it('holds each unquoted word as its keys, in order, and each key once, numbered by hash then code units', () => {
+    fc.assert(
+      fc.property(sentencesArb, (sentences) => {
+        const k = keySentences(sentences);
+        expect(sentenceCount(k)).toBe(sentences.length);
+        sentences.forEach((s, i) => {
+          const words = s.quoted ? [] : s.words;
+          expect(wordsIn(k, i)).toBe(words.length);
+          words.forEach((w, n) => {
+            const at = (k.sentenceStart[i] as number) + n;
+            const ids = [...k.wordKeys.subarray(k.wordStart[at], k.wordStart[at + 1])];
+            expect(ids.map((id) => k.keys[id])).toEqual(w);
+          });
+        });
+        const unquoted = new Set(sentences.filter((s) => !s.quoted).flatMap((s) => s.words.flat()));
+        expect(new Set(k.keys)).toEqual(unquoted);
+        expect(k.keys.length).toBe(unquoted.size);
+        const sorted = [...unquoted].sort((x, y) => hashString(x) - hashString(y) || (x < y ? -1 : x > y ? 1 : 0));
+        expect(k.keys).toEqual(sorted);
+        expect([...k.hashes]).toEqual(sorted.map(hashString));
+      }),
+    );
+  });
+
+  it("lists each key's unquoted sentences, ascending, and the quoted sentences' other keys apart", () => {
+    fc.assert(
+      fc.property(sentencesArb, (sentences) => {
+        const k = keySentences(sentences);
+        k.keys.forEach((key, id) => {
+          const expected = sentences.flatMap((s, j) => (!s.quoted && s.words.some((w) => w.includes(key)) ? [j] : []));
+          expect([...k.postSentences.subarray(k.postStart[id], k.postStart[id + 1])]).toEqual(expected);
+        });
+        const all = new Set(sentences.flatMap((s) => s.words.flat()));
+        expect(new Set(keysOf(k))).toEqual(all);
+        expect([...keysOf(k)].length).toBe(all.size);
+      }),
+    );
+  });
+
+  it('keeps a word with no keys as a word (it counts in its sentence)', () => {
+    const k = keySentences([
+      { words: [[], ['e:cuba']], quoted: false },
+      { words: [['e:cuba']], quoted: true },
+    ]);
+    expect(wordsIn(k, 0)).toBe(2);
+    expect(wordsIn(k, 1)).toBe(0);
+    expect(k.keys).toEqual(['e:cuba']);
+    expect(k.quotedKeys).toEqual([]);
+  });
+});
