@@ -14,21 +14,27 @@
 import { hashString } from '../fingerprint/shingle.js';
 import type { CrossSentence } from './profile.js';
 
+/** Numbers below a text's counts: 16-bit for a text of fewer than `NARROW_LIMIT` of each, else 32-bit. */
+export type Indexes = Uint16Array | Int32Array;
+
+/** Counts (key occurrences, postings, words, sentences) below which a text's indexes are 16-bit. */
+export const NARROW_LIMIT = 1 << 16;
+
 export interface KeyedSentences {
   /** Keys in order of number: by `hashString`, then by code units. */
   keys: readonly string[];
   /** Keys found only in quoted sentences (the candidate search looks a text up under them too), in first-seen order. */
   quotedKeys: readonly string[];
-  /** Per key number, `hashString` of the key (ascending). */
+  /** Per key number, `hashString` of the key (ascending). The arrays below are 16-bit where the text allows (`NARROW_LIMIT`). */
   hashes: Uint32Array;
   /** Per sentence, its words' range in `wordStart` (quoted sentences: empty); one more entry than sentences. */
-  sentenceStart: Int32Array;
+  sentenceStart: Indexes;
   /** Per word, its keys' range in `wordKeys`. */
-  wordStart: Int32Array;
-  wordKeys: Int32Array;
+  wordStart: Indexes;
+  wordKeys: Indexes;
   /** Per key number, its sentences' range in `postSentences` (ascending sentences). */
-  postStart: Int32Array;
-  postSentences: Int32Array;
+  postStart: Indexes;
+  postSentences: Indexes;
 }
 
 /** Sentences in the text (quoted ones included). */
@@ -102,20 +108,25 @@ export function keySentences(sentences: readonly CrossSentence[]): KeyedSentence
     rank[id] = r;
   });
   const postTotal = posts.reduce((s, p) => s + p.length, 0);
-  const sizes = [seen.length, sentenceStart.length, wordStart.length, wordKeys.length, seen.length + 1, postTotal];
-  const buffer = new ArrayBuffer(4 * sizes.reduce((s, n) => s + n, 0));
-  let at = 0;
-  const view = <T>(make: new (b: ArrayBuffer, offset: number, length: number) => T, length: number): T => {
-    const v = new make(buffer, at, length);
-    at += 4 * length;
+  // Hashes take 32 bits; every other number fits in 16 when the text has fewer than 65,536 of
+  // each thing counted (a news article has a few hundred keys and a few dozen sentences).
+  const narrow = Math.max(wordKeys.length, postTotal, wordStart.length, sentenceStart.length) < NARROW_LIMIT;
+  const Index = narrow ? Uint16Array : Int32Array;
+  const width = narrow ? 2 : 4;
+  const rest = [sentenceStart.length, wordStart.length, wordKeys.length, seen.length + 1, postTotal];
+  const buffer = new ArrayBuffer(4 * seen.length + width * rest.reduce((s, n) => s + n, 0));
+  const hashes = new Uint32Array(buffer, 0, seen.length);
+  let at = 4 * seen.length;
+  const view = (length: number): Indexes => {
+    const v = new Index(buffer, at, length);
+    at += width * length;
     return v;
   };
-  const hashes = view(Uint32Array, seen.length);
-  const starts = view(Int32Array, sentenceStart.length);
-  const words = view(Int32Array, wordStart.length);
-  const wordKeyNumbers = view(Int32Array, wordKeys.length);
-  const postStart = view(Int32Array, seen.length + 1);
-  const postSentences = view(Int32Array, postTotal);
+  const starts = view(sentenceStart.length);
+  const words = view(wordStart.length);
+  const wordKeyNumbers = view(wordKeys.length);
+  const postStart = view(seen.length + 1);
+  const postSentences = view(postTotal);
   starts.set(sentenceStart);
   words.set(wordStart);
   wordKeys.forEach((id, q) => {

@@ -6,7 +6,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashString } from '../../../src/core/fingerprint/shingle.js';
-import { keySentences, keysOf, sentenceCount, wordsIn } from '../../../src/core/xling/keyed.js';
+import {
+  type KeyedSentences,
+  keySentences,
+  keysOf,
+  NARROW_LIMIT,
+  sentenceCount,
+  wordsIn,
+} from '../../../src/core/xling/keyed.js';
 import type { CrossSentence } from '../../../src/core/xling/profile.js';
 
 /** Keys from a small vocabulary, some sharing a first letter and a length (so hashes and code units both decide). */
@@ -39,44 +46,53 @@ const sentencesArb = fc
     ),
   );
 
+/** What `k` must hold of `sentences`: each unquoted word's keys in order, each key once in merge order, postings, quoted keys. */
+function expectKeyedFrom(sentences: readonly CrossSentence[], k: KeyedSentences): void {
+  expect(sentenceCount(k)).toBe(sentences.length);
+  sentences.forEach((s, i) => {
+    const words = s.quoted ? [] : s.words;
+    expect(wordsIn(k, i)).toBe(words.length);
+    words.forEach((w, n) => {
+      const at = (k.sentenceStart[i] as number) + n;
+      const ids = [...k.wordKeys.subarray(k.wordStart[at], k.wordStart[at + 1])];
+      expect(ids.map((id) => k.keys[id])).toEqual(w);
+    });
+  });
+  const unquoted = new Set(sentences.filter((s) => !s.quoted).flatMap((s) => s.words.flat()));
+  expect(k.keys.length).toBe(unquoted.size);
+  const sorted = [...unquoted].sort((x, y) => hashString(x) - hashString(y) || (x < y ? -1 : x > y ? 1 : 0));
+  expect(k.keys).toEqual(sorted);
+  expect([...k.hashes]).toEqual(sorted.map(hashString));
+  k.keys.forEach((key, id) => {
+    const expected = sentences.flatMap((s, j) => (!s.quoted && s.words.some((w) => w.includes(key)) ? [j] : []));
+    expect([...k.postSentences.subarray(k.postStart[id], k.postStart[id + 1])]).toEqual(expected);
+  });
+  const all = new Set(sentences.flatMap((s) => s.words.flat()));
+  expect(new Set(keysOf(k))).toEqual(all);
+  expect([...keysOf(k)].length).toBe(all.size);
+}
+
 describe('keySentences', () => {
-  it('holds each unquoted word as its keys, in order, and each key once, numbered by hash then code units', () => {
+  it('holds each unquoted word as its keys, each key once in merge order, its sentences, and the quoted keys apart', () => {
     fc.assert(
       fc.property(sentencesArb, (sentences) => {
         const k = keySentences(sentences);
-        expect(sentenceCount(k)).toBe(sentences.length);
-        sentences.forEach((s, i) => {
-          const words = s.quoted ? [] : s.words;
-          expect(wordsIn(k, i)).toBe(words.length);
-          words.forEach((w, n) => {
-            const at = (k.sentenceStart[i] as number) + n;
-            const ids = [...k.wordKeys.subarray(k.wordStart[at], k.wordStart[at + 1])];
-            expect(ids.map((id) => k.keys[id])).toEqual(w);
-          });
-        });
-        const unquoted = new Set(sentences.filter((s) => !s.quoted).flatMap((s) => s.words.flat()));
-        expect(new Set(k.keys)).toEqual(unquoted);
-        expect(k.keys.length).toBe(unquoted.size);
-        const sorted = [...unquoted].sort((x, y) => hashString(x) - hashString(y) || (x < y ? -1 : x > y ? 1 : 0));
-        expect(k.keys).toEqual(sorted);
-        expect([...k.hashes]).toEqual(sorted.map(hashString));
+        expectKeyedFrom(sentences, k);
+        expect(k.wordKeys).toBeInstanceOf(Uint16Array);
       }),
     );
   });
 
-  it("lists each key's unquoted sentences, ascending, and the quoted sentences' other keys apart", () => {
-    fc.assert(
-      fc.property(sentencesArb, (sentences) => {
-        const k = keySentences(sentences);
-        k.keys.forEach((key, id) => {
-          const expected = sentences.flatMap((s, j) => (!s.quoted && s.words.some((w) => w.includes(key)) ? [j] : []));
-          expect([...k.postSentences.subarray(k.postStart[id], k.postStart[id + 1])]).toEqual(expected);
-        });
-        const all = new Set(sentences.flatMap((s) => s.words.flat()));
-        expect(new Set(keysOf(k))).toEqual(all);
-        expect([...keysOf(k)].length).toBe(all.size);
-      }),
-    );
+  it('holds a text too long for 16-bit numbers in 32-bit ones, as completely', () => {
+    // 40 sentences of 1,000 words of two keys each: 80,000 key occurrences.
+    const sentences: CrossSentence[] = Array.from({ length: 40 }, (_, j) => ({
+      words: Array.from({ length: 1000 }, (_, w) => [`e:w${(j * 7 + w) % 3001}`, KEYS[w % KEYS.length] as string]),
+      quoted: j % 9 === 4,
+    }));
+    const k = keySentences(sentences);
+    expect(k.wordKeys.length).toBeGreaterThanOrEqual(NARROW_LIMIT);
+    expect(k.wordKeys).toBeInstanceOf(Int32Array);
+    expectKeyedFrom(sentences, k);
   });
 
   it('keeps a word with no keys as a word (it counts in its sentence)', () => {
