@@ -56,8 +56,9 @@ export function prepareCrossLanguage(
   if (needs.languages.length < 2) return undefined;
   const resources = load(needs, options);
   const cache: WordKeyCache = new Map();
-  // The profiles are held until the stories are made: without their mentions, one copy of each
-  // key among them (`compactProfile`); the pool itself goes with this stage.
+  // The profiles are held until the stories are made: without their mentions, their sentences in
+  // the keyed form alone, one copy of each key among them (`compactProfile`); the pool itself goes
+  // with this stage.
   const pool = createInternPool();
   for (const fp of fps) fp.cross = compactProfile(profileArticle(fp.article, resources, cache), pool);
   const profiles = fps.map((fp) => fp.cross as NonNullable<Fingerprint['cross']>);
