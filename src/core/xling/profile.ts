@@ -10,7 +10,7 @@ import type { Anchors, NormalizedArticle, UnplacedAnchors } from '../../types/in
 import { type InternPool, internList, internString } from '../intern.js';
 import { getStemmer, getStopwords } from '../text/natural.js';
 import { sentenceTokens, tokenCount } from '../text/normalize.js';
-import { type AnchorResources, extractAnchors, unplaced } from './anchors.js';
+import { type AnchorResources, extractAnchors } from './anchors.js';
 import type { EquivalentsTable } from './equivalents.js';
 import { type KeyedSentences, keySentences } from './keyed.js';
 import { type Lexicon, lookUp } from './lexicon.js';
@@ -265,26 +265,38 @@ export function compactProfile(profile: PlacedCrossProfile, pool: InternPool): C
   const list = (keys: readonly string[]): string[] => internList(pool, keys);
   const { anchors, keyed } = profile;
   const compactAnchors: UnplacedAnchors = {
-    names: anchors.names.map((n) => {
-      const out = unplaced(n);
-      out.key = one(n.key);
-      out.keys = list(n.keys);
-      out.text = one(n.text);
-      if (n.english !== undefined) out.english = one(n.english);
-      return out;
-    }),
-    numbers: anchors.numbers.map((n) => {
-      const out = unplaced(n);
-      out.key = one(n.key);
-      out.text = one(n.text);
-      return out;
-    }),
-    dates: anchors.dates.map((d) => {
-      const out = unplaced(d);
-      out.key = one(d.key);
-      out.text = one(d.text);
-      return out;
-    }),
+    // Each anchor made as one literal with every field (an absent one undefined), where copying
+    // it without its mentions and then setting fields left part of them in a property array of
+    // their own: 3,000 bench articles' anchors at the end of scoring 16.5 → 15.3 MB (heap snapshot).
+    names: anchors.names.map((n) => ({
+      key: one(n.key),
+      keys: list(n.keys),
+      text: one(n.text),
+      english: n.english === undefined ? undefined : one(n.english),
+      kind: n.kind,
+      first: n.first,
+      count: n.count,
+    })),
+    numbers: anchors.numbers.map((n) => ({
+      key: one(n.key),
+      value: n.value,
+      percent: n.percent,
+      weak: n.weak,
+      text: one(n.text),
+      first: n.first,
+      count: n.count,
+    })),
+    dates: anchors.dates.map((d) => ({
+      key: one(d.key),
+      year: d.year,
+      month: d.month,
+      day: d.day,
+      weekday: d.weekday,
+      yearFrom: d.yearFrom,
+      text: one(d.text),
+      first: d.first,
+      count: d.count,
+    })),
     lookupKeys: anchors.lookupKeys.map(one),
   };
   return {
