@@ -3,6 +3,8 @@
  * in the same order, the same closest unrelated pairs, a byte-identical report, whatever the
  * number of workers and the size of a share; a failing share fails the stage.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
 import { pickNearest } from '../../src/core/relation/nearest.js';
@@ -20,7 +22,9 @@ import {
 } from '../../src/pipeline/workers/scorePool.js';
 import { renderJson } from '../../src/report/json.js';
 import type { Article } from '../../src/types/index.js';
-import { CORPUS } from '../helpers/fixtures.js';
+import { CORPUS, EVAL_DIR, readEvalRows } from '../helpers/fixtures.js';
+
+const WEB_MULTI = join(EVAL_DIR, 'web-multi.jsonl');
 
 /** The five seeds and 8 generated variants of each (copies, excerpts, edits, previews): linked and unrelated pairs. */
 async function corpus(): Promise<Article[]> {
@@ -87,6 +91,23 @@ describe('scoring workers', async () => {
     expect(one.ari).toBeGreaterThan(0.5);
     expect(shared).toEqual(one);
   });
+
+  it.skipIf(!existsSync(WEB_MULTI))(
+    'across languages (web-multi, needs ../shared/eval): the profiles posted to a worker, the report of one thread',
+    async () => {
+      // The profiles' keyed form (typed arrays viewing one buffer) goes to the worker by structured clone.
+      const multi = readEvalRows(WEB_MULTI).map((r) => ({ id: r.id, text: r.text, lang: r.lang }));
+      const across = { crossLanguage: { dictionaries: false } };
+      const one = scanCorpus(multi, across);
+      expect(one.crossLanguage?.candidates).toBeGreaterThan(10);
+      expect(one.pairs.some((p) => p.relation === 'translation-variant')).toBe(true);
+      const shared = await scanCorpusAsync(multi, {
+        ...across,
+        judge: judgeInWorkers(1, { always: true, sharePairs: 7 }),
+      });
+      expect(renderJson(shared)).toBe(renderJson(one));
+    },
+  );
 
   it('no workers, or too few pairs for them: judged in the thread, the same report', async () => {
     for (const judge of [judgeInWorkers(0), judgeInWorkers(1)]) {
