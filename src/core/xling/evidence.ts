@@ -207,7 +207,7 @@ export function alignCross(
   // Quoted sentences count on neither side (their words are not counted in the keyed form): what
   // a text quotes, another may quote too without being its translation (two agencies quoting one
   // statement).
-  const total = (k: KeyedSentences) => (k.sentenceStart[sentenceCount(k)] as number) - (k.sentenceStart[0] as number);
+  const total = (k: KeyedSentences) => k.sentenceStart[sentenceCount(k)] as number;
   const inA = matches.reduce((s, [i]) => s + wordsIn(ka, i), 0);
   const inB = matches.reduce((s, [, j]) => s + wordsIn(kb, j), 0);
   const ta = total(ka);
