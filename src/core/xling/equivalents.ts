@@ -32,6 +32,13 @@ export interface EquivalentsTable {
   prefixes: ReadonlyMap<string, readonly Entry[]>;
   /** Forms in Han, Hangul or Arabic script. */
   substrings: ReadonlyArray<{ id: string; text: string }>;
+  /**
+   * The substring forms by their first code unit (their indexes in `substrings`, in order), and the
+   * least such code unit: a text is read once for the places a form may start, where each of the
+   * 945 forms was searched for in the whole of every text.
+   */
+  substringStarts: ReadonlyMap<number, readonly number[]>;
+  substringFloor: number;
   /** Number of rows. */
   rows: number;
 }
@@ -93,7 +100,15 @@ export function parseEquivalents(tsv: string): EquivalentsTable {
       else pushTo(byFirst, words[0] as string, entry);
     }
   });
-  return { byFirst, prefixes, substrings, rows };
+  const substringStarts = new Map<number, number[]>();
+  substrings.forEach((f, k) => {
+    const c = f.text.charCodeAt(0);
+    const list = substringStarts.get(c);
+    if (list) list.push(k);
+    else substringStarts.set(c, [k]);
+  });
+  const substringFloor = Math.min(...substringStarts.keys());
+  return { byFirst, prefixes, substrings, substringStarts, substringFloor, rows };
 }
 
 /** What kind of name a table id is: `ORG:` an organisation, `GPE:` and `CITY:` a place, `PER:` a person. */
@@ -104,9 +119,12 @@ export function kindOfEntry(id: string): NameKind | undefined {
   return undefined;
 }
 
+/** A folded word without its possessive 's (`/'s$/` replaced, without a regex run on every word). */
+const withoutPossessive = (norm: string): string => (norm.endsWith("'s") ? norm.slice(0, -2) : norm);
+
 function wordMatches(form: Form, k: number, word: TableWord): boolean {
   const want = form.words[k] as string;
-  const have = form.caseSensitive ? word.raw : word.norm.replace(/'s$/, '');
+  const have = form.caseSensitive ? word.raw : withoutPossessive(word.norm);
   if (form.prefix && k === form.words.length - 1) return have.startsWith(want);
   if (form.prefix && want.length >= 4) return have.startsWith(want);
   return have === want;
@@ -115,20 +133,56 @@ function wordMatches(form: Form, k: number, word: TableWord): boolean {
 /** The longest table form starting at word `i`, if any. */
 function longestAt(table: EquivalentsTable, words: readonly TableWord[], i: number): { id: string; n: number } | null {
   const w = words[i] as TableWord;
-  const candidates = [
-    ...(table.byFirst.get(w.raw) ?? []),
-    ...(w.norm !== w.raw ? (table.byFirst.get(w.norm.replace(/'s$/, '')) ?? []) : []),
-    ...(table.prefixes.get(w.norm.slice(0, 3)) ?? []),
-  ];
+  // The forms by the word as written, by its folded form, by its first three letters, in that
+  // order (the first of the longest wins), read list by list: most words start no form, and an
+  // array of the three made for each word was a third of matching the table.
   let best: { id: string; n: number } | null = null;
-  for (const { id, form } of candidates) {
-    const n = form.words.length;
-    if (i + n > words.length) continue;
-    let ok = true;
-    for (let k = 0; k < n && ok; k++) ok = wordMatches(form, k, words[i + k] as TableWord);
-    if (ok && (!best || n > best.n)) best = { id, n };
-  }
+  const consider = (entries: readonly Entry[] | undefined): void => {
+    if (!entries) return;
+    for (const { id, form } of entries) {
+      const n = form.words.length;
+      if (i + n > words.length) continue;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = wordMatches(form, k, words[i + k] as TableWord);
+      if (ok && (!best || n > best.n)) best = { id, n };
+    }
+  };
+  consider(table.byFirst.get(w.raw));
+  if (w.norm !== w.raw) consider(table.byFirst.get(withoutPossessive(w.norm)));
+  consider(table.prefixes.get(w.norm.slice(0, 3)));
   return best;
+}
+
+/**
+ * Where each substring form occurs in `text`, left to right, an occurrence not overlapping the
+ * form's one before (what `indexOf` from the end of the last one finds), the forms in table order:
+ * the text read once, a form tried only where its first code unit is.
+ */
+function substringHits(table: EquivalentsTable, text: string, hits: EquivalentHit[]): void {
+  const { substrings, substringStarts: starts, substringFloor: floor } = table;
+  let found: Map<number, number[]> | undefined;
+  let next: Map<number, number> | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < floor) continue;
+    const forms = starts.get(c);
+    if (!forms) continue;
+    for (const k of forms) {
+      const s = (substrings[k] as { text: string }).text;
+      if (i < (next?.get(k) ?? 0) || !text.startsWith(s, i)) continue;
+      found ??= new Map();
+      next ??= new Map();
+      const at = found.get(k);
+      if (at) at.push(i);
+      else found.set(k, [i]);
+      next.set(k, i + s.length);
+    }
+  }
+  if (!found) return;
+  for (const k of [...found.keys()].sort((x, y) => x - y)) {
+    const { id, text: s } = substrings[k] as { id: string; text: string };
+    for (const at of found.get(k) as number[]) hits.push({ id, start: at, end: at + s.length });
+  }
 }
 
 /**
@@ -144,9 +198,6 @@ export function matchEquivalents(table: EquivalentsTable, words: readonly TableW
     hits.push({ id: best.id, word: i, words: best.n });
     i += best.n - 1;
   }
-  for (const { id, text: s } of table.substrings) {
-    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + s.length))
-      hits.push({ id, start: at, end: at + s.length });
-  }
+  substringHits(table, text, hits);
   return hits;
 }
