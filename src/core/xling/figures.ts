@@ -14,7 +14,7 @@ const DECIMAL_COMMA = new Set(['es', 'fr', 'de', 'it', 'pt', 'ro', 'ru', 'el', '
 
 // Month names, folded (lower case, accents dropped), by month. Stems where languages inflect.
 // biome-ignore format: a table
-const MONTHS: ReadonlyArray<readonly string[]> = [
+export const MONTHS: ReadonlyArray<readonly string[]> = [
   ['january', 'jan', 'enero', 'janvier', 'januar', 'janner', 'gennaio', 'janeiro', 'ianuarie', 'январ', 'ιανουαρ', 'sijec', 'sijecanj', 'ocak'],
   ['february', 'feb', 'febrero', 'fevrier', 'februar', 'febbraio', 'fevereiro', 'februarie', 'феврал', 'φεβρουαρ', 'veljac', 'veljaca', 'subat'],
   ['march', 'mar', 'marzo', 'mars', 'marz', 'marco', 'martie', 'март', 'μαρτ', 'ozujak', 'ozujka', 'mart'],
@@ -30,7 +30,7 @@ const MONTHS: ReadonlyArray<readonly string[]> = [
 ];
 // Weekdays, Monday = 1. Words that are also other words (quinta, pazar, joi, cuma…) are left out.
 // biome-ignore format: a table
-const WEEKDAYS: ReadonlyArray<readonly string[]> = [
+export const WEEKDAYS: ReadonlyArray<readonly string[]> = [
   ['monday', 'lunes', 'lundi', 'montag', 'lunedi', 'luni', 'понедельник', 'δευτερα', 'ponedjeljak', 'pazartesi'],
   ['tuesday', 'martes', 'mardi', 'dienstag', 'martedi', 'вторник', 'τριτη', 'utorak'],
   ['wednesday', 'miercoles', 'mercredi', 'mittwoch', 'mercoledi', 'miercuri', 'среда', 'среду', 'τεταρτη', 'srijeda', 'srijedu', 'carsamba'],
@@ -168,6 +168,19 @@ WEEKDAYS.forEach((names, d) => {
   for (const name of names) if (!WEEKDAY_NAMES.has(name)) WEEKDAY_NAMES.set(name, d + 1);
 });
 
+/** A word's first two code units as one number. */
+const openingOf = (w: string): number => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1);
+/**
+ * How the month and weekday names of two letters or more open: a word of two or more that opens
+ * otherwise is none of them, and none of its forms without a last letter or three (four letters
+ * or longer, they open as the word does) is a month name either. Most words are answered here,
+ * where each was looked up with its shorter forms (a string cut and hashed each: 0.7 s of 17 s
+ * reading 2,500 English bench articles' anchors six times).
+ */
+const NAME_OPENINGS = new Set<number>(
+  [...MONTH_NAMES.keys(), ...WEEKDAY_NAMES.keys()].filter((name) => name.length >= 2).map(openingOf),
+);
+
 /**
  * What a folded word names for `monthDates`: its month (1–12), else minus its weekday (−1 … −7),
  * else 0: `monthOf`, else `weekdayOf`, by look-ups. `monthOf` compares a word with every month
@@ -179,6 +192,7 @@ WEEKDAYS.forEach((names, d) => {
  */
 export function dateWordOf(word: string): number {
   const w = word.endsWith('.') ? word.slice(0, -1) : word;
+  if (w.length >= 2 && !NAME_OPENINGS.has(openingOf(w))) return 0;
   let month = MONTH_NAMES.get(w) ?? 0;
   for (let cut = 0; cut <= 3 && w.length - cut >= 4; cut++) {
     const m = MONTH_STEMS.get(cut === 0 ? w : w.slice(0, w.length - cut));

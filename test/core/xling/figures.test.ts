@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateWordOf, foldForm, monthOf, weekdayOf } from '../../../src/core/xling/figures.js';
+import { dateWordOf, foldForm, MONTHS, monthOf, WEEKDAYS, weekdayOf } from '../../../src/core/xling/figures.js';
 
 const answerOf = (w: string): number => {
   const month = monthOf(w);
@@ -55,6 +55,16 @@ describe('date words looked up', () => {
           fc.constantFrom('', '.', 'a', 'ya', 'ja', 'ing', 'es.', 'anj', 'ий', 'ова.'),
         )
         .map(([stem, end]) => stem + end),
+      // Every month and weekday name of the tables, cut by up to four letters or given an ending,
+      // and words of one or two letters (no shortcut for them).
+      fc
+        .tuple(
+          fc.constantFrom(...MONTHS.flat(), ...WEEKDAYS.flat()),
+          fc.integer({ min: 0, max: 4 }),
+          fc.constantFrom('', '.', 'a', 'u', 'я', 'α', 'ima'),
+        )
+        .map(([name, cut, end]) => name.slice(0, Math.max(1, name.length - cut)) + end),
+      fc.string({ unit: fc.constantFrom('a', 'j', 'm', 'я', 'м', '.', 'μ'), maxLength: 3 }),
     );
     fc.assert(
       fc.property(fc.array(word, { maxLength: 10 }), (words) => {
