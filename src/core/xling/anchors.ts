@@ -135,16 +135,23 @@ export function anchorTextOf(source: AnchorSource, fold: (raw: string) => string
   };
 }
 
-/** The article's words with their raw form, place and sentence. */
+/**
+ * The article's words with their raw form, place and sentence. A word written as it folds (most
+ * of them: lower case, no accent) takes the folded string as its raw form too, the same
+ * characters: that string is the corpus's one copy of the word, whose hash is already known to
+ * the table look-ups that read the raw form (`matchEquivalents`), where a cut of the text is new.
+ */
 function wordsOf(article: AnchorText): Word[] {
   const out: Word[] = [];
   for (const s of article.sentences) {
     for (let t = s.tokenStart; t < s.tokenEnd; t++) {
       const start = article.tokenSpans[2 * t] as number;
       const end = article.tokenSpans[2 * t + 1] as number;
+      const norm = article.tokens[t] as string;
+      const raw = article.clean.slice(start, end);
       out.push({
-        raw: article.clean.slice(start, end),
-        norm: article.tokens[t] as string,
+        raw: raw === norm ? norm : raw,
+        norm,
         start,
         end,
         initial: t === s.tokenStart,
@@ -155,7 +162,7 @@ function wordsOf(article: AnchorText): Word[] {
   return out;
 }
 
-const baseOf = (norm: string): string => norm.replace(/'s$/, '');
+const baseOf = (norm: string): string => (norm.endsWith("'s") ? norm.slice(0, -2) : norm);
 
 /** Keys of a run of name words (folded): the whole run's keys, then each word's. */
 function keysOfRun(words: readonly string[]): string[] {
