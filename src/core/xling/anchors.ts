@@ -21,7 +21,13 @@ import type {
 import { getStopwords } from '../text/natural.js';
 import { tokenSpanArray } from '../text/spans.js';
 import { foldWord, segmentWords } from '../text/tokens.js';
-import { type EquivalentsTable, kindOfEntry, matchEquivalents, type TableWord } from './equivalents.js';
+import {
+  type EquivalentsTable,
+  kindOfEntry,
+  matchEquivalents,
+  type TableWord,
+  withoutPossessive,
+} from './equivalents.js';
 import { extractFigures, type Figure } from './figures.js';
 import { hanSyllables } from './pinyin.js';
 import { nameKeys, romanizeHangulSyllable, syllableRunKeys, toLatin } from './transliterate.js';
@@ -162,8 +168,6 @@ function wordsOf(article: AnchorText): Word[] {
   return out;
 }
 
-const baseOf = (norm: string): string => (norm.endsWith("'s") ? norm.slice(0, -2) : norm);
-
 /** Keys of a run of name words (folded): the whole run's keys, then each word's. */
 function keysOfRun(words: readonly string[]): string[] {
   const latin = words.map(toLatin);
@@ -225,13 +229,13 @@ function nameTest(words: readonly Word[], lang: string, covered: ReadonlySet<num
   const capitalisedInside = new Set<string>();
   const lowerSomewhere = new Set<string>();
   for (const w of words) {
-    if (!w.initial && /^\p{Lu}/u.test(w.raw)) capitalisedInside.add(baseOf(w.norm));
+    if (!w.initial && /^\p{Lu}/u.test(w.raw)) capitalisedInside.add(withoutPossessive(w.norm));
     if (/^\p{Ll}/u.test(w.raw)) lowerSomewhere.add(w.norm);
   }
   return (i: number): boolean => {
     const w = words[i] as Word;
     if (covered.has(i) || !/^\p{Lu}/u.test(w.raw) || !CASED_SCRIPT.test(w.raw)) return false;
-    const base = baseOf(w.norm);
+    const base = withoutPossessive(w.norm);
     if (stop.has(base) || base.length < 2 || NOT_NAMES.has(base) || lowerSomewhere.has(base)) return false;
     if (w.initial && !capitalisedInside.has(base)) return false;
     if (lexicon?.names.has(base)) return true;
@@ -265,7 +269,7 @@ function capitalisedNames(
     )
       n++;
     const run = words.slice(i, i + n);
-    const folded = run.map((w) => baseOf(w.norm));
+    const folded = run.map((w) => withoutPossessive(w.norm));
     const keys = keysOfRun(folded);
     const english = folded.map((w) => lexicon?.names.get(w)).filter((x): x is string => x !== undefined);
     for (const e of english) keys.push(...keysOfRun(e.toLowerCase().split(' ')));

@@ -120,7 +120,7 @@ export function kindOfEntry(id: string): NameKind | undefined {
 }
 
 /** A folded word without its possessive 's (`/'s$/` replaced, without a regex run on every word). */
-const withoutPossessive = (norm: string): string => (norm.endsWith("'s") ? norm.slice(0, -2) : norm);
+export const withoutPossessive = (norm: string): string => (norm.endsWith("'s") ? norm.slice(0, -2) : norm);
 
 function wordMatches(form: Form, k: number, word: TableWord): boolean {
   const want = form.words[k] as string;
@@ -160,8 +160,8 @@ function longestAt(table: EquivalentsTable, words: readonly TableWord[], i: numb
  */
 function substringHits(table: EquivalentsTable, text: string, hits: EquivalentHit[]): void {
   const { substrings, substringStarts: starts, substringFloor: floor } = table;
+  // Each form's occurrences so far; the next may start at the end of the last one.
   let found: Map<number, number[]> | undefined;
-  let next: Map<number, number> | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < floor) continue;
@@ -169,13 +169,13 @@ function substringHits(table: EquivalentsTable, text: string, hits: EquivalentHi
     if (!forms) continue;
     for (const k of forms) {
       const s = (substrings[k] as { text: string }).text;
-      if (i < (next?.get(k) ?? 0) || !text.startsWith(s, i)) continue;
-      found ??= new Map();
-      next ??= new Map();
-      const at = found.get(k);
+      const at = found?.get(k);
+      if ((at && i < (at[at.length - 1] as number) + s.length) || !text.startsWith(s, i)) continue;
       if (at) at.push(i);
-      else found.set(k, [i]);
-      next.set(k, i + s.length);
+      else {
+        found ??= new Map();
+        found.set(k, [i]);
+      }
     }
   }
   if (!found) return;
