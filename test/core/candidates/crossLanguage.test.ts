@@ -15,7 +15,7 @@ import {
 } from '../../../src/core/candidates/crossLanguage.js';
 import { keySentences } from '../../../src/core/xling/keyed.js';
 import type { CrossProfile } from '../../../src/core/xling/profile.js';
-import type { NameAnchor, NumberAnchor } from '../../../src/types/index.js';
+import type { DateAnchor, NameAnchor, NumberAnchor } from '../../../src/types/index.js';
 
 /** The definition: the counting the typed arrays replaced, over the same keys and queries. */
 function reference(profiles: readonly CrossProfile[], options: CrossCandidateOptions) {
@@ -72,30 +72,56 @@ const num = (k: number, weak: boolean): NumberAnchor => ({
   mentions: [],
 });
 
-/** A document: a language, a few names and numbers, sentences of stems and cognates from a small vocabulary. */
+/** A date with or without its month and day; the profile's sentences hold the key of a whole one (as `anchorKeys` puts it). */
+const date = (month: number | undefined, day: number | undefined): DateAnchor => ({
+  key: `--${month ?? 0}-${day ?? 0}`,
+  ...(month === undefined ? {} : { month }),
+  ...(day === undefined ? {} : { day }),
+  text: 'a day',
+  first: 0,
+  count: 1,
+  mentions: [],
+});
+
+/** A document: a language, a few names, numbers and days, sentences of stems and cognates from a small vocabulary. */
 const profileArb = fc
   .record({
     lang: fc.constantFrom('en', 'es', 'zh', 'und'),
     names: fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 4 }),
     numbers: fc.array(fc.record({ k: fc.integer({ min: 11, max: 16 }), weak: fc.boolean() }), { maxLength: 3 }),
-    sentences: fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }), { maxLength: 4 }),
+    dates: fc.array(
+      fc.record({
+        month: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
+        day: fc.integer({ min: 1, max: 3 }),
+      }),
+      { maxLength: 2 },
+    ),
+    sentences: fc.array(
+      fc.record({ words: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }), quoted: fc.boolean() }),
+      { maxLength: 4 },
+    ),
   })
-  .map(({ lang, names, numbers, sentences }): CrossProfile => {
+  .map(({ lang, names, numbers, dates, sentences }): CrossProfile => {
     const ns = names.map(name);
+    const ds = dates.map((d) => date(d.month, d.day));
+    const dayKeys = ds.flatMap((d) => (d.month === undefined ? [] : [[`d:${d.month}-${d.day}`]]));
     return {
       lang,
       anchors: {
         names: ns,
         numbers: numbers.map((x) => num(x.k, x.weak)),
-        dates: [],
+        dates: ds,
         lookupKeys: [...new Set(ns.flatMap((x) => x.keys))].sort(),
       },
-      keyed: keySentences(
-        sentences.map((ws) => {
-          const words = ws.map((w) => [`e:w${w}`, `c:w${w % 7}`]);
-          return { words, quoted: false };
+      keyed: keySentences([
+        // A name's keys are in the sentence that names it too (as `profileArticle` adds them), so
+        // a document meets some keys twice, and a key may be in quoted and unquoted sentences.
+        ...sentences.map(({ words: ws, quoted }, k) => {
+          const words = ws.map((w) => [`e:w${w}`, `c:w${w % 7}`, ...(ns[k]?.keys ?? [])]);
+          return { words, quoted };
         }),
-      ),
+        { words: dayKeys, quoted: false },
+      ]),
       length: 100,
       dictionary: true,
       known: 1,
@@ -106,7 +132,7 @@ describe('crossLanguageCandidates against its definition', () => {
   it('proposes the same pairs and leaves out as many, with any options', () => {
     fc.assert(
       fc.property(
-        fc.array(profileArb, { maxLength: 40 }),
+        fc.array(profileArb, { maxLength: 60 }),
         fc.record({
           minShared: fc.integer({ min: 1, max: 3 }),
           rareStems: fc.integer({ min: 1, max: 12 }),
@@ -119,6 +145,26 @@ describe('crossLanguageCandidates against its definition', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('counts a document once under a key both its anchors and its sentences hold', () => {
+    // Eleven documents hold the name's keys in both places; twenty may hold a key. Counted twice
+    // a document, the name would be held by 22 and left out, and no pair would share two queries.
+    const doc = (lang: string): CrossProfile => {
+      const n1 = name(1);
+      return {
+        lang,
+        anchors: { names: [n1], numbers: [num(12, false)], dates: [], lookupKeys: [...n1.keys, '#12'] },
+        keyed: keySentences([{ words: [['e:w1', ...n1.keys]], quoted: false }]),
+        length: 100,
+        dictionary: true,
+        known: 1,
+      };
+    };
+    const profiles = [doc('es'), ...Array.from({ length: 10 }, () => doc('en'))];
+    const got = crossLanguageCandidates(profiles, { minShared: 2, rareStems: 0 });
+    expect(got).toEqual(reference(profiles, { minShared: 2, rareStems: 0 }));
+    expect(got.pairs).toEqual(Array.from({ length: 10 }, (_, k) => [0, k + 1]));
   });
 
   it('never pairs two documents of one language, nor an undetermined one', () => {
