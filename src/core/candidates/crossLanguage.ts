@@ -220,7 +220,9 @@ function rarestStemIds(
  * What `queriesOf` and `rarestStems` define, with the keys as numbers: the postings of the keys
  * held by `maxDocs` or fewer documents in one flat array (a key held by more is never read, so its
  * list is not made), each list in document order. On the first 30,000 articles of the index
- * benchmark's corpus this took the search from 20.9 to N s (the same pairs).
+ * benchmark's corpus (29,272 profiles, 826,046 pairs) the search took 12.8 s where the same
+ * search on strings took 18.8 (medians of six runs each, the two alternating in one process; the
+ * same pairs and the same number dropped).
  */
 export function crossLanguageCandidates(
   profiles: readonly CrossProfile[],
