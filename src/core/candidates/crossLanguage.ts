@@ -72,26 +72,35 @@ export function queriesOf(p: CrossProfile, df: ReadonlyMap<string, number>, rare
 }
 
 /**
- * The `rare` stems of lowest document frequency, ties by code unit order, in that order: what
- * sorting them all and keeping the first `rare` gives (the order is total: the stems are
- * distinct), kept in one pass with each frequency read once (sorting a text's few hundred stems
- * with two look-ups per comparison was a tenth of the 10,000-article scan's cross-language stage).
+ * The `rare` least of `items` by `before` (a total order), least first, in `kept` (emptied
+ * first): what sorting them all and keeping the first `rare` gives, in one pass.
  */
-export function rarestStems(stems: Iterable<string>, df: ReadonlyMap<string, number>, rare: number): string[] {
-  const kept: Array<{ k: string; n: number }> = [];
-  const before = (n: number, k: string, o: { k: string; n: number }): boolean => n < o.n || (n === o.n && k < o.k);
-  for (const k of stems) {
-    if (rare <= 0) break;
-    const n = df.get(k) ?? 0;
-    if (kept.length === rare && !before(n, k, kept[rare - 1] as { k: string; n: number })) continue;
+function keepLeast<T>(items: Iterable<T>, rare: number, before: (a: T, b: T) => boolean, kept: T[] = []): T[] {
+  kept.length = 0;
+  if (rare <= 0) return kept;
+  for (const x of items) {
+    if (kept.length === rare && !before(x, kept[rare - 1] as T)) continue;
     let at = kept.length === rare ? rare - 1 : kept.length;
-    while (at > 0 && before(n, k, kept[at - 1] as { k: string; n: number })) {
-      kept[at] = kept[at - 1] as { k: string; n: number };
+    while (at > 0 && before(x, kept[at - 1] as T)) {
+      kept[at] = kept[at - 1] as T;
       at--;
     }
-    kept[at] = { k, n };
+    kept[at] = x;
   }
-  return kept.map((e) => e.k);
+  return kept;
+}
+
+/**
+ * The `rare` stems of lowest document frequency, ties by code unit order, in that order: what
+ * sorting them all and keeping the first `rare` gives (the order is total: the stems are
+ * distinct), with each frequency read once (sorting a text's few hundred stems with two look-ups
+ * per comparison was a tenth of the 10,000-article scan's cross-language stage).
+ */
+export function rarestStems(stems: Iterable<string>, df: ReadonlyMap<string, number>, rare: number): string[] {
+  const counted = Array.from(stems, (k) => ({ k, n: df.get(k) ?? 0 }));
+  const before = (a: { k: string; n: number }, b: { k: string; n: number }): boolean =>
+    a.n < b.n || (a.n === b.n && a.k < b.k);
+  return keepLeast(counted, rare, before).map((e) => e.k);
 }
 
 /** A growable list of 32-bit integers (the keys' numbers, the flat lists below). */
@@ -197,20 +206,7 @@ function rarestStemIds(
   const kept: number[] = [];
   const rarer = (a: number, b: number): boolean =>
     (df[a] as number) < (df[b] as number) || (df[a] === df[b] && (keyOf[a] as string) < (keyOf[b] as string));
-  return (ids, from, to) => {
-    kept.length = 0;
-    for (let at = from; at < to && rare > 0; at++) {
-      const id = ids[at] as number;
-      if (kept.length === rare && !rarer(id, kept[rare - 1] as number)) continue;
-      let k = kept.length === rare ? rare - 1 : kept.length;
-      while (k > 0 && rarer(id, kept[k - 1] as number)) {
-        kept[k] = kept[k - 1] as number;
-        k--;
-      }
-      kept[k] = id;
-    }
-    return kept;
-  };
+  return (ids, from, to) => keepLeast(ids.subarray(from, to), rare, rarer, kept);
 }
 
 /**
