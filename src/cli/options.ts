@@ -81,7 +81,7 @@ export function addKeepChromeOption(cmd: Command): Command {
 export function addWorkersOption(cmd: Command): Command {
   return cmd.option(
     '--workers <n>',
-    "worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints (default: 1 up to 5,000 distinct articles on 2+ cores); 0 also keeps the events stage's names in the main thread",
+    "worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints (default: 1 up to 5,000 distinct articles on 2+ cores); 0 also keeps the events stage's names and the cross-language profiles in the main thread",
   );
 }
 
@@ -95,6 +95,26 @@ export async function anchorsJobFor(opts: Record<string, unknown>, articles: num
   const off =
     opts.workers !== undefined && Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)) === 0;
   return !off && availableParallelism() > 1 && articles >= ANCHOR_WORKER_MIN_ARTICLES ? anchorsInWorker() : undefined;
+}
+
+/**
+ * How a scan makes its cross-language profiles: shared with one worker thread on 2+ cores
+ * (`profilesInWorker`, from `PROFILE_WORKER_MIN_ARTICLES` articles), in the scan's thread with
+ * `--workers 0` or on one core.
+ */
+export async function crossProfilerFor(opts: Record<string, unknown>) {
+  const { availableParallelism } = await import('node:os');
+  const { profilesInWorker } = await import('../pipeline/workers/profilePool.js');
+  const off =
+    opts.workers !== undefined && Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)) === 0;
+  return !off && availableParallelism() > 1 ? profilesInWorker() : undefined;
+}
+
+/** The threads a scan's stages share beside its own, from `--workers` and the corpus size. */
+export async function scanThreads(opts: Record<string, unknown>, articles: number) {
+  const anchorsJob = await anchorsJobFor(opts, articles);
+  const profiler = await crossProfilerFor(opts);
+  return { ...(anchorsJob ? { anchorsJob } : {}), ...(profiler ? { profiler } : {}) };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
 import { createInternPool } from '../core/intern.js';
 import {
   type CrossLanguageResources,
+  type CrossProfile,
   compactProfile,
   profileArticle,
   type WordKeyCache,
@@ -44,24 +45,61 @@ export function corpusNeeds(fps: readonly Fingerprint[]): CrossLanguageNeeds {
 }
 
 /**
- * Profile every fingerprint (in place: `fp.cross`) and propose cross-language candidates, or do
- * nothing (undefined) when the corpus has fewer than two known languages.
+ * Makes the cross-language profiles of `articles` (in order) with `resources`, held as a scan holds
+ * them (`compactProfile`): `profileHere` in this thread, `profilesInWorker`
+ * (workers/profilePool.ts) shared with a worker thread. Pure: the same profiles either way.
  */
-export function prepareCrossLanguage(
-  fps: readonly Fingerprint[],
-  options: CrossLanguageOptions = {},
-  load: CrossLanguageLoader = loadCrossLanguage,
-): CrossStageResult | undefined {
-  const needs = corpusNeeds(fps);
-  if (needs.languages.length < 2) return undefined;
-  const resources = load(needs, options);
+export type CrossProfiler = (
+  articles: readonly NormalizedArticle[],
+  resources: CrossLanguageResources,
+) => Promise<CrossProfile[]>;
+
+/**
+ * Profiles made one after the other in this thread, with one word cache and one intern pool for
+ * all of them. `profile(k)` gives the `k`th article's; the pool goes with the maker.
+ */
+export function profileMaker(resources: CrossLanguageResources): {
+  profile: (article: NormalizedArticle) => CrossProfile;
+  /** A profile made elsewhere (a worker's), its strings shared with those made here. */
+  adopt: (profile: CrossProfile) => CrossProfile;
+} {
   const cache: WordKeyCache = new Map();
   // The profiles are held until the stories are made: without their mentions, their sentences in
   // the keyed form alone, one copy of each key among them (`compactProfile`); the pool itself goes
   // with this stage.
   const pool = createInternPool();
-  for (const fp of fps) fp.cross = compactProfile(profileArticle(fp.article, resources, cache), pool);
-  const profiles = fps.map((fp) => fp.cross as NonNullable<Fingerprint['cross']>);
+  return {
+    profile: (article) => compactProfile(profileArticle(article, resources, cache), pool),
+    adopt: (profile) => compactProfile(profile, pool),
+  };
+}
+
+/** Every article's profile, made in this thread. */
+export function profileHere(articles: readonly NormalizedArticle[], resources: CrossLanguageResources): CrossProfile[] {
+  const { profile } = profileMaker(resources);
+  return articles.map(profile);
+}
+
+/** The corpus's needs and the resources loaded for them, or undefined with fewer than two known languages. */
+function loadFor(
+  fps: readonly Fingerprint[],
+  options: CrossLanguageOptions,
+  load: CrossLanguageLoader,
+): { needs: CrossLanguageNeeds; resources: CrossLanguageResources } | undefined {
+  const needs = corpusNeeds(fps);
+  if (needs.languages.length < 2) return undefined;
+  return { needs, resources: load(needs, options) };
+}
+
+/** The profiles given to the fingerprints (in place: `fp.cross`), and the candidates they propose. */
+function proposeFrom(
+  fps: readonly Fingerprint[],
+  profiles: readonly CrossProfile[],
+  { needs, resources }: { needs: CrossLanguageNeeds; resources: CrossLanguageResources },
+): CrossStageResult {
+  fps.forEach((fp, k) => {
+    fp.cross = profiles[k];
+  });
   const { pairs, dropped } = crossLanguageCandidates(profiles);
   return {
     pairs,
@@ -74,6 +112,43 @@ export function prepareCrossLanguage(
       ...(dropped > 0 ? { cap: { perDocument: CROSS_CANDIDATES.maxPerDocument, dropped } } : {}),
     },
   };
+}
+
+/**
+ * Profile every fingerprint (in place: `fp.cross`) and propose cross-language candidates, or do
+ * nothing (undefined) when the corpus has fewer than two known languages.
+ */
+export function prepareCrossLanguage(
+  fps: readonly Fingerprint[],
+  options: CrossLanguageOptions = {},
+  load: CrossLanguageLoader = loadCrossLanguage,
+): CrossStageResult | undefined {
+  const loaded = loadFor(fps, options, load);
+  if (!loaded) return undefined;
+  return proposeFrom(
+    fps,
+    profileHere(
+      fps.map((fp) => fp.article),
+      loaded.resources,
+    ),
+    loaded,
+  );
+}
+
+/** `prepareCrossLanguage` with the profiles made by `profiler` (on several threads): the same result. */
+export async function prepareCrossLanguageAsync(
+  fps: readonly Fingerprint[],
+  profiler: CrossProfiler,
+  options: CrossLanguageOptions = {},
+  load: CrossLanguageLoader = loadCrossLanguage,
+): Promise<CrossStageResult | undefined> {
+  const loaded = loadFor(fps, options, load);
+  if (!loaded) return undefined;
+  const profiles = await profiler(
+    fps.map((fp) => fp.article),
+    loaded.resources,
+  );
+  return proposeFrom(fps, profiles, loaded);
 }
 
 /** Two candidate lists merged: sorted, each pair once. */

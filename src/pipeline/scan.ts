@@ -49,7 +49,14 @@ import type {
   Thresholds,
 } from '../types/index.js';
 import type { CrossLanguageOptions } from './crossLanguage.js';
-import { type CrossLanguageLoader, type CrossStageResult, mergePairs, prepareCrossLanguage } from './crossStage.js';
+import {
+  type CrossLanguageLoader,
+  type CrossProfiler,
+  type CrossStageResult,
+  mergePairs,
+  prepareCrossLanguage,
+  prepareCrossLanguageAsync,
+} from './crossStage.js';
 import { type Judged, judgeAll, type PairJudge } from './scoring.js';
 import { type ProgressListener, type StageListener, timed, timedAsync } from './stages.js';
 import type { AnchorsFeed, AnchorsJob } from './workers/anchorsPool.js';
@@ -94,6 +101,11 @@ export interface ScanOptions {
   crossLanguage?: false | CrossLanguageOptions;
   /** How cross-language resources are loaded (tests pass their own). */
   loadCrossLanguage?: CrossLanguageLoader;
+  /**
+   * `scanCorpusAsync` only: how the cross-language profiles are made (`profilesInWorker`,
+   * pipeline/workers/profilePool.ts, shares them with a worker thread); default: in this thread.
+   */
+  profiler?: CrossProfiler;
   /**
    * `scanCorpusAsync` only: the events stage's anchors read elsewhere while the other stages run
    * (`anchorsInWorker`, pipeline/workers/anchorsPool.ts), each article handed over as `prepare`
@@ -428,6 +440,14 @@ function byIds(x: PairResult, y: PairResult): number {
   return x.a.localeCompare(y.a) || x.b.localeCompare(y.b);
 }
 
+/** The cross-language options a scan profiles with: the scan's own equivalents table. */
+function crossOptionsOf(options: ScanOptions): CrossLanguageOptions {
+  return {
+    ...(options.crossLanguage || {}),
+    ...(options.anchors?.equivalents ? { equivalents: options.anchors.equivalents } : {}),
+  };
+}
+
 /**
  * Across languages: each fingerprint profiled, and the pairs of different languages proposed that
  * same-language candidates cannot see (undefined with fewer than two known languages). The
@@ -435,12 +455,19 @@ function byIds(x: PairResult, y: PairResult): number {
  */
 function crossStage(p: Prepared, options: ScanOptions): CrossStageResult | undefined {
   if (options.crossLanguage === false) return undefined;
-  const crossOptions = {
-    ...(options.crossLanguage || {}),
-    ...(options.anchors?.equivalents ? { equivalents: options.anchors.equivalents } : {}),
-  };
   return timed('cross-language', options.onStage, () =>
-    prepareCrossLanguage(p.fps, crossOptions, options.loadCrossLanguage),
+    prepareCrossLanguage(p.fps, crossOptionsOf(options), options.loadCrossLanguage),
+  );
+}
+
+/** `crossStage` with the profiles made by `options.profiler` when there is one (on several threads). */
+async function crossStageAsync(p: Prepared, options: ScanOptions): Promise<CrossStageResult | undefined> {
+  const { profiler } = options;
+  if (options.crossLanguage === false || !profiler) return crossStage(p, options);
+  return timedAsync(
+    'cross-language',
+    options.onStage,
+    prepareCrossLanguageAsync(p.fps, profiler, crossOptionsOf(options), options.loadCrossLanguage),
   );
 }
 
@@ -467,24 +494,39 @@ function letGoOfPairs(s: BeforeScore): void {
   s.candidates = { ...s.candidates, pairs: [] };
 }
 
-function beforeScore(
+/** The scan up to its cross-language stage. */
+interface BeforeCross {
+  thresholds: Thresholds;
+  p: Prepared;
+  vectors: SparseVector[];
+}
+
+function beforeCross(
   articles: readonly Article[],
   options: ScanOptions,
   hooks: { onNormalized?: (normalized: NormalizedArticle) => void; onPrepared?: () => void } = {},
-): BeforeScore {
+): BeforeCross {
   const thresholds = resolveThresholds(options.thresholds);
-  const { onStage, onProgress } = options;
   const p = prepare(articles, options, hooks.onNormalized);
   hooks.onPrepared?.();
-  const vectors = timed('tfidf', onStage, () =>
+  const vectors = timed('tfidf', options.onStage, () =>
     vectorizeCorpus(
       p.fps.map((f) => f.terms),
       p.weights,
     ),
   );
-  const cross = crossStage(p, options);
-  const progress = (done: number, total: number) => onProgress?.('candidates', done, total);
-  const candidates = timed('candidates', onStage, () => {
+  return { thresholds, p, vectors };
+}
+
+/** The candidates stage, after the cross-language one. */
+function afterCross(
+  articles: readonly Article[],
+  options: ScanOptions,
+  { thresholds, p, vectors }: BeforeCross,
+  cross: CrossStageResult | undefined,
+): BeforeScore {
+  const progress = (done: number, total: number) => options.onProgress?.('candidates', done, total);
+  const candidates = timed('candidates', options.onStage, () => {
     const own = options.candidates
       ? options.candidates(p.fps, vectors, progress)
       : allPairs(p.fps, vectors, candidateFloor(thresholds), undefined, progress);
@@ -492,6 +534,11 @@ function beforeScore(
   });
   releaseTerms(p.fps);
   return { articles, options, thresholds, p, vectors, cross, candidates, candidateCount: candidates.pairs.length };
+}
+
+function beforeScore(articles: readonly Article[], options: ScanOptions): BeforeScore {
+  const b = beforeCross(articles, options);
+  return afterCross(articles, options, b, crossStage(b.p, options));
 }
 
 const NO_TERMS: string[] = [];
@@ -548,9 +595,10 @@ export async function scanCorpusAsync(
       : undefined;
   let anchors: Promise<AnchorTraits[]> | undefined;
   try {
-    const s = beforeScore(
+    const polled = feed ? { ...options, onProgress: polling(feed, options.onProgress) } : options;
+    const b = beforeCross(
       articles,
-      feed ? { ...options, onProgress: polling(feed, options.onProgress) } : options,
+      polled,
       feed
         ? {
             onNormalized: (n) => feed.add(anchorSourceOf(n)),
@@ -562,6 +610,7 @@ export async function scanCorpusAsync(
           }
         : {},
     );
+    const s = afterCross(articles, polled, b, await crossStageAsync(b.p, options));
     const t0 = performance.now();
     const judged = await options.judge(
       { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds },

@@ -12,10 +12,10 @@ import {
   addKeepChromeOption,
   addThresholdOptions,
   addWorkersOption,
-  anchorsJobFor,
   loadAnchorResources,
   READ_OPTIONS,
   readThresholdOptions,
+  scanThreads,
   scoringJudge,
   useColor,
 } from '../options.js';
@@ -76,7 +76,6 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
     const cross = rememberingLoader();
     const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
     const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
-    const anchorsJob = await anchorsJobFor(opts, articles.length);
     const result = await scanCorpusAsync(articles, {
       judge,
       anchors: await loadAnchorResources(),
@@ -84,7 +83,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
       keepChrome,
       events: opts.events !== false,
       ...(candidates ? { candidates } : {}),
-      ...(anchorsJob ? { anchorsJob } : {}),
+      ...(await scanThreads(opts, articles.length)),
       ...(detectLanguage ? { detectLanguage } : {}),
       loadCrossLanguage: cross.load,
       ...(opts.dictionaries === false ? { crossLanguage: { dictionaries: false } } : {}),

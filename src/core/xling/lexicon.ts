@@ -138,7 +138,21 @@ function finish(
     addAll(stems, tools.stemForeign(w), en);
     longestWord = Math.max(longestWord, [...w].length);
   }
-  return { lang, surface, stems, names, entries, longestWord, isWord: (w) => surface.has(w) };
+  return lexiconOf({ lang, surface, stems, names, entries, longestWord });
+}
+
+/** A lexicon without its word test: what can be sent to a worker thread (a function cannot be cloned). */
+export type LexiconData = Omit<Lexicon, 'isWord'>;
+
+/** The lexicon of `data`: a word is a dictionary word when it is one of its headwords. */
+export function lexiconOf(data: LexiconData): Lexicon {
+  return { ...data, isWord: (w) => data.surface.has(w) };
+}
+
+/** `lexicon` as data (`lexiconOf` gives it back). */
+export function lexiconData(lexicon: Lexicon): LexiconData {
+  const { isWord: _test, ...data } = lexicon;
+  return data;
 }
 
 /**

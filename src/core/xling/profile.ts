@@ -258,9 +258,10 @@ export function profileArticle(
  * were 35 KB an article, more than all else an article held (heap snapshot after a collection at
  * the end of the cross-language stage, `scripts/scanMemory.ts` read by `scripts/heapHolders.ts`).
  * A new object: `profile` is left as it was; `pool` is added to. Nothing a comparison or the
- * candidate search reads changes.
+ * candidate search reads changes. A profile compacted already (one a worker made and posted, its
+ * strings fresh copies) may be compacted again, into this pool: the same profile.
  */
-export function compactProfile(profile: PlacedCrossProfile, pool: InternPool): CrossProfile {
+export function compactProfile(profile: CrossProfile, pool: InternPool): CrossProfile {
   const one = (s: string): string => internString(pool, s);
   const list = (keys: readonly string[]): string[] => internList(pool, keys);
   const { anchors, keyed } = profile;

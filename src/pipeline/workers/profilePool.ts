@@ -1,0 +1,149 @@
+/**
+ * The cross-language stage's profiles made on two threads: the scan's and one worker
+ * (profileWorker.ts) take shares of the articles, `PROFILE_SHARE` at a time, as each finishes its
+ * last; each profile lands at its article's place, so the profiles, and all the scan makes of them,
+ * are those of one thread (`profileArticle` is pure; a test holds the two together).
+ *
+ * Why: in a scan across languages the profiles are the longest stage the scan's thread runs alone
+ * after `prepare` (a 100,000-article scan of the bench corpus: the cross-language stage 694 s, of
+ * which the candidate search about 87; `profileArticle` about 3 ms an article). The worker gets a
+ * copy of the resources (the dictionaries loaded for the corpus's words, the equivalents table)
+ * and keeps its own word cache; each article travels as its normalized form (its typed arrays
+ * copied first, so that a view of a slab does not send the slab), each profile back as its
+ * compact form (the keyed sentences' buffer transferred, its strings shared again here).
+ */
+import type { Worker } from 'node:worker_threads';
+import { type LexiconData, lexiconData, lexiconOf } from '../../core/xling/lexicon.js';
+import type { CrossLanguageResources, CrossProfile } from '../../core/xling/profile.js';
+import type { NormalizedArticle } from '../../types/index.js';
+import { type CrossProfiler, profileHere, profileMaker } from '../crossStage.js';
+import { spawnWorker } from './spawn.js';
+
+/**
+ * Articles in one share: about a third of a second of profiles (3 ms an article on the bench
+ * corpus), so that the scan's thread reads the worker's replies and feeds it often, and the last
+ * shares end close together.
+ */
+export const PROFILE_SHARE = 100;
+
+/**
+ * Articles from which the profiles are shared with a worker: below, its start and its copy of the
+ * dictionaries (about a second, see the README's figures) are a large share of what it saves.
+ */
+export const PROFILE_WORKER_MIN_ARTICLES = 2000;
+
+export interface ProfileWorkerOptions {
+  /** Articles in a share (default `PROFILE_SHARE`). */
+  share?: number;
+  /** Fewest articles for which the worker is started (default `PROFILE_WORKER_MIN_ARTICLES`). */
+  minArticles?: number;
+}
+
+/**
+ * What a worker is sent of an article: the normalized article with its typed arrays copied
+ * (a view of a slab, `core/slab.ts`, would be sent with its whole 33 MiB buffer).
+ */
+function sendable(article: NormalizedArticle): NormalizedArticle {
+  return { ...article, tokenSpans: article.tokenSpans.slice(), quoted: article.quoted.slice() };
+}
+
+/** The resources as a worker is sent them (workerData): the lexicons as data (`resourcesFrom` gives them back). */
+export interface SentResources extends Omit<CrossLanguageResources, 'lexicons'> {
+  lexicons: ReadonlyMap<string, LexiconData>;
+}
+
+export function sendableResources(resources: CrossLanguageResources): SentResources {
+  return {
+    ...resources,
+    lexicons: new Map([...resources.lexicons].map(([lang, lexicon]) => [lang, lexiconData(lexicon)])),
+  };
+}
+
+export function resourcesFrom(sent: SentResources): CrossLanguageResources {
+  return { ...sent, lexicons: new Map([...sent.lexicons].map(([lang, data]) => [lang, lexiconOf(data)])) };
+}
+
+interface ShareReply {
+  id: number;
+  profiles?: CrossProfile[];
+  error?: string;
+}
+
+/** A `CrossProfiler` that shares the profiles with one worker thread from `minArticles` articles on. */
+export function profilesInWorker(options: ProfileWorkerOptions = {}): CrossProfiler {
+  const share = options.share ?? PROFILE_SHARE;
+  const minArticles = options.minArticles ?? PROFILE_WORKER_MIN_ARTICLES;
+  if (!Number.isInteger(share) || share < 1) throw new RangeError(`share must be a whole number ≥ 1, got ${share}`);
+  return async (articles, resources) => {
+    if (articles.length < minArticles || articles.length <= share) return profileHere(articles, resources);
+    const worker = spawnWorker('profileWorker', sendableResources(resources));
+    try {
+      return await profileShared(worker, articles, resources, share);
+    } finally {
+      await worker.terminate();
+    }
+  };
+}
+
+async function profileShared(
+  worker: Worker,
+  articles: readonly NormalizedArticle[],
+  resources: CrossLanguageResources,
+  share: number,
+): Promise<CrossProfile[]> {
+  const { profile, adopt } = profileMaker(resources);
+  const total = articles.length;
+  const shares = Math.ceil(total / share);
+  const out: CrossProfile[] = new Array(total);
+  let next = 0;
+  let completed = 0;
+  let failed: Error | undefined;
+  let finish: (() => void) | undefined;
+  const allDone = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const settled = (): void => {
+    if (failed || completed === shares) finish?.();
+  };
+  const feed = (): void => {
+    if (next >= shares || failed) return;
+    const id = next++;
+    worker.postMessage({ id, articles: articles.slice(id * share, (id + 1) * share).map(sendable) });
+  };
+  worker.on('message', (msg: ShareReply) => {
+    if (msg.error !== undefined || !msg.profiles) failed ??= new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
+    else {
+      msg.profiles.forEach((p, k) => {
+        out[msg.id * share + k] = adopt(p);
+      });
+      completed++;
+      feed();
+    }
+    settled();
+  });
+  worker.on('error', (error) => {
+    failed ??= error;
+    settled();
+  });
+  // A worker gone before its shares came back (killed, out of memory) fails the stage, never hangs it.
+  worker.on('exit', (code) => {
+    if (completed < shares)
+      failed ??= new Error(`the profile worker stopped (exit code ${code}) before the stage ended`);
+    settled();
+  });
+  // Two shares in flight: the worker never waits for the thread to hand it the next one.
+  feed();
+  feed();
+  // The scan's own thread takes shares too, yielding between them so that replies are read.
+  while (next < shares && !failed) {
+    const id = next++;
+    const end = Math.min(total, (id + 1) * share);
+    for (let i = id * share; i < end; i++) out[i] = profile(articles[i] as NormalizedArticle);
+    completed++;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  settled();
+  await allDone;
+  if (failed) throw failed;
+  return out;
+}
