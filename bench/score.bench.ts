@@ -5,11 +5,21 @@
  * as `copydesk scan` scans them (LSH candidates, cross-language pairs with the dictionaries), the
  * stages before scoring run once and their fingerprints, vectors and pairs kept. The two runs must
  * give the same linked pairs in the same order and the same closest unrelated pairs.
+ *
+ * Then the cross-language stage's profiles of the same fingerprints' articles, made in the thread
+ * (the baseline, `profileHere`) and shared with one worker (`profilesInWorker`, what `copydesk
+ * scan` does from 2,000 articles on 2+ cores), with the resources the scan loads: the two must be
+ * the same profiles, in the same order.
  */
+import { isDeepStrictEqual } from 'node:util';
+import { loadAnchorResources } from '../dist/cli/options.js';
 import { lshCandidates } from '../dist/core/candidates/lsh.js';
 import { readCorpus } from '../dist/io/readCorpus.js';
+import { loadCrossLanguage } from '../dist/pipeline/crossLanguage.js';
+import { corpusNeeds, profileHere } from '../dist/pipeline/crossStage.js';
 import { scanCorpusAsync } from '../dist/pipeline/scan.js';
 import type { Judged, PairJudge, ScoringInput } from '../dist/pipeline/scoring.js';
+import { profilesInWorker } from '../dist/pipeline/workers/profilePool.js';
 import { judgeInWorkers } from '../dist/pipeline/workers/scorePool.js';
 import { loadPool, writeCorpus } from './index.bench.js';
 import type { BenchContext } from './run.js';
@@ -22,6 +32,32 @@ function sameJudged(a: Judged, b: Judged): boolean {
     JSON.stringify(a.linked) === JSON.stringify(b.linked) &&
     JSON.stringify(a.nearest.list().map((p) => [p.i, p.j])) === JSON.stringify(b.nearest.list().map((p) => [p.i, p.j]))
   );
+}
+
+/** The profiles in the thread and shared with a worker, timed one after the other; the same profiles or a throw. */
+async function profileRows(input: ScoringInput, ctx: BenchContext): Promise<string[]> {
+  const articles = input.fps.map((f) => f.article);
+  const { equivalents } = await loadAnchorResources();
+  const needs = corpusNeeds(input.fps);
+  if (needs.languages.length < 2) return ['(one language: no cross-language profiles)'];
+  const resources = loadCrossLanguage(needs, { equivalents });
+  let t0 = performance.now();
+  const here = profileHere(articles, resources);
+  const hereSeconds = (performance.now() - t0) / 1000;
+  ctx.log(`  profiles in its thread: ${fmt(hereSeconds)} s`);
+  t0 = performance.now();
+  const shared = await profilesInWorker({ minArticles: 0 })(articles, resources);
+  const sharedSeconds = (performance.now() - t0) / 1000;
+  ctx.log(`  profiles, thread + 1 worker: ${fmt(sharedSeconds)} s`);
+  if (!isDeepStrictEqual(here, shared)) throw new Error('score bench: the profiles shared with a worker differ');
+  return [
+    `Cross-language profiles of the same ${articles.length.toLocaleString('en-US')} fingerprints' articles (${needs.languages.length} languages, the dictionaries installed here); both runs made the same profiles in the same order.`,
+    '',
+    '| profiles | seconds | × baseline | ms an article |',
+    '|---|---:|---:|---:|',
+    `| in its thread (baseline) | ${fmt(hereSeconds)} | 1.00 | ${fmt((1000 * hereSeconds) / articles.length, 2)} |`,
+    `| thread + 1 worker | ${fmt(sharedSeconds)} | ${fmt(hereSeconds / sharedSeconds, 2)} | ${fmt((1000 * sharedSeconds) / articles.length, 2)} |`,
+  ];
 }
 
 export default async function score(ctx: BenchContext): Promise<string> {
@@ -62,6 +98,7 @@ export default async function score(ctx: BenchContext): Promise<string> {
   const same = sameJudged(base, shared);
   if (!same) throw new Error('score bench: the worker run judged differently from the thread alone');
   const baseSeconds = (rows[0] as { seconds: number }).seconds;
+  const profiles = await profileRows(input, ctx);
   return [
     'Method: see the comment at the top of bench/score.bench.ts.',
     '',
@@ -75,5 +112,7 @@ export default async function score(ctx: BenchContext): Promise<string> {
     ),
     '',
     'The worker holds a copy of the fingerprints and vectors while the stage lasts (sent once by structured clone); the process RSS above is read after the stage, when the worker has ended. The peak of a whole `copydesk scan` is in the README ("Scan on two cores").',
+    '',
+    ...profiles,
   ].join('\n');
 }

@@ -43,6 +43,7 @@ export { gateArticles } from './pipeline/gate.js';
 export { addArticles, rebuildIndex, removeDocuments } from './pipeline/indexing.js';
 export { reviewScanPairs } from './pipeline/reviewPairs.js';
 export { scanCorpus, scanCorpusAsync } from './pipeline/scan.js';
+export { profilesInWorker } from './pipeline/workers/profilePool.js';
 export { judgeInWorkers } from './pipeline/workers/scorePool.js';
 // Renderers.
 export { renderReviewPage, renderScanHtml } from './report/html.js';
