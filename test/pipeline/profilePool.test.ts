@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeArticle } from '../../src/core/text/normalize.js';
 import { parseEquivalents } from '../../src/core/xling/equivalents.js';
+import { buildLexicon } from '../../src/core/xling/lexicon.js';
 import { generateVariants } from '../../src/eval/generate.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
 import { readEquivalentsText } from '../../src/io/resources.js';
@@ -51,6 +52,28 @@ describe('cross-language profiles made on two threads', async () => {
     // What they hold: keyed sentences with keys, names read across languages.
     expect(shared.every((p) => p.keyed.keys.length > 0)).toBe(true);
     expect(shared.flatMap((p) => p.anchors.names).length).toBeGreaterThan(normalized.length);
+  });
+
+  it('with a dictionary: the worker gets the lexicon as data and reads with it as this thread does', async () => {
+    const normalized = articles.map((a) => normalizeArticle(a));
+    // A few headwords the seeds hold (the "Spanish" ones are English text), and a name.
+    const tools = {
+      fold: (w: string) => w.toLowerCase(),
+      stemForeign: (w: string) => w,
+      stemEnglish: (w: string) => w.replace(/s$/, ''),
+      englishStopwords: new Set(['the', 'a']),
+    };
+    const entries = ['party', 'relations', 'cooperation', 'president', 'meeting'].map((w) => ({
+      headword: w,
+      body: `${w}\n${w}\n`,
+    }));
+    const lexicon = buildLexicon('es', { toEnglish: [...entries, { headword: 'Cuba', body: 'Cuba\nCuba\n' }] }, tools);
+    const resources = { lexicons: new Map([['es', lexicon]]), missing: [], equivalents };
+    const shared = await profilesInWorker({ share: 7, minArticles: 0 })(normalized, resources);
+    const here = profileHere(normalized, resources);
+    expect(shared).toEqual(here);
+    // The lexicon was read: Spanish profiles know some of their words.
+    expect(here.some((p) => p.lang === 'es' && p.known > 0)).toBe(true);
   });
 
   it.each([
