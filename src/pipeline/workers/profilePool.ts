@@ -17,6 +17,7 @@ import { type LexiconData, lexiconData, lexiconOf } from '../../core/xling/lexic
 import type { CrossLanguageResources, CrossProfile } from '../../core/xling/profile.js';
 import type { NormalizedArticle } from '../../types/index.js';
 import { type CrossProfiler, profileHere, profileMaker } from '../crossStage.js';
+import { shareOut } from './shares.js';
 import { spawnWorker } from './spawn.js';
 
 /**
@@ -97,57 +98,22 @@ async function profileShared(
 ): Promise<CrossProfile[]> {
   const { profile, adopt } = profileMaker(resources);
   const total = articles.length;
-  const shares = Math.ceil(total / share);
   const out: CrossProfile[] = new Array(total);
-  let next = 0;
-  let completed = 0;
-  let failed: Error | undefined;
-  let finish: (() => void) | undefined;
-  const allDone = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-  const settled = (): void => {
-    if (failed || completed === shares) finish?.();
-  };
-  const feed = (): void => {
-    if (next >= shares || failed) return;
-    const id = next++;
-    worker.postMessage({ id, articles: articles.slice(id * share, (id + 1) * share).map(sendable) });
-  };
-  worker.on('message', (msg: ShareReply) => {
-    if (msg.error !== undefined || !msg.profiles) failed ??= new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
-    else {
+  await shareOut<ShareReply>([worker], {
+    count: Math.ceil(total / share),
+    message: (id) => ({ value: { id, articles: articles.slice(id * share, (id + 1) * share).map(sendable) } }),
+    reply: (msg) => {
+      if (msg.error !== undefined || !msg.profiles) return new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
       msg.profiles.forEach((p, k) => {
         out[msg.id * share + k] = adopt(p);
       });
-      completed++;
-      feed();
-    }
-    settled();
+      return undefined;
+    },
+    here: (id) => {
+      const end = Math.min(total, (id + 1) * share);
+      for (let i = id * share; i < end; i++) out[i] = profile(articles[i] as NormalizedArticle);
+    },
+    stopped: (code) => new Error(`the profile worker stopped (exit code ${code}) before the stage ended`),
   });
-  worker.on('error', (error) => {
-    failed ??= error;
-    settled();
-  });
-  // A worker gone before its shares came back (killed, out of memory) fails the stage, never hangs it.
-  worker.on('exit', (code) => {
-    if (completed < shares)
-      failed ??= new Error(`the profile worker stopped (exit code ${code}) before the stage ended`);
-    settled();
-  });
-  // Two shares in flight: the worker never waits for the thread to hand it the next one.
-  feed();
-  feed();
-  // The scan's own thread takes shares too, yielding between them so that replies are read.
-  while (next < shares && !failed) {
-    const id = next++;
-    const end = Math.min(total, (id + 1) * share);
-    for (let i = id * share; i < end; i++) out[i] = profile(articles[i] as NormalizedArticle);
-    completed++;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  settled();
-  await allDone;
-  if (failed) throw failed;
   return out;
 }

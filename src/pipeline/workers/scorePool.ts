@@ -20,6 +20,7 @@ import {
   type PairJudge,
   type ScoringInput,
 } from '../scoring.js';
+import { shareOut } from './shares.js';
 import { spawnWorker } from './spawn.js';
 
 /**
@@ -103,65 +104,33 @@ async function judgeShared(
   const total = pairs.length;
   const shares = Math.ceil(total / share);
   const results: Array<{ linked: JudgedPair[]; nearest: JudgedPair[] } | undefined> = new Array(shares);
-  let next = 0;
   let done = 0;
-  let completed = 0;
-  let failed: Error | undefined;
-  let finish: (() => void) | undefined;
-  const allDone = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-  const settled = (): void => {
-    if (failed || completed === shares) finish?.();
-  };
   const sizeOf = (id: number): number => Math.min(total, (id + 1) * share) - id * share;
-  const feed = (w: Worker): void => {
-    if (next >= shares || failed) return;
-    const id = next++;
-    const flat = flattenPairs(pairs, id * share, id * share + sizeOf(id));
-    w.postMessage({ type: 'share', id, pairs: flat }, [flat.buffer as ArrayBuffer]);
-  };
-  for (const w of threads) {
-    w.on('message', (msg: ShareReply) => {
-      if (msg.error !== undefined) failed ??= new Error(msg.error);
-      else {
-        results[msg.id] = { linked: msg.linked ?? [], nearest: msg.nearest ?? [] };
-        completed++;
-        done += sizeOf(msg.id);
-        onProgress?.(done, total);
-        feed(w);
-      }
-      settled();
-    });
-    w.on('error', (error) => {
-      failed ??= error;
-      settled();
-    });
-    // A worker gone before its shares came back (killed, out of memory) fails the stage, never hangs it.
-    w.on('exit', (code) => {
-      if (completed < shares)
-        failed ??= new Error(`a scoring worker stopped (exit code ${code}) before the stage ended`);
-      settled();
-    });
-    w.postMessage({ type: 'init', input });
-    // Two shares in flight: a worker never waits for the thread to hand it the next one.
-    feed(w);
-    feed(w);
-  }
-  // The scan's own thread takes shares too, yielding between them so replies are read and the
-  // workers fed.
-  while (next < shares && !failed) {
-    const id = next++;
-    const judged = judgeSlice(input, flattenPairs(pairs, id * share, id * share + sizeOf(id)), emptyJudged());
-    results[id] = { linked: judged.linked, nearest: judged.nearest.list() };
-    completed++;
+  const slice = (id: number): Uint32Array => flattenPairs(pairs, id * share, id * share + sizeOf(id));
+  const completed = (id: number): void => {
     done += sizeOf(id);
     onProgress?.(done, total);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  settled();
-  await allDone;
-  if (failed) throw failed;
+  };
+  for (const w of threads) w.postMessage({ type: 'init', input });
+  await shareOut<ShareReply>(threads, {
+    count: shares,
+    message: (id) => {
+      const flat = slice(id);
+      return { value: { type: 'share', id, pairs: flat }, transfer: [flat.buffer as ArrayBuffer] };
+    },
+    reply: (msg) => {
+      if (msg.error !== undefined) return new Error(msg.error);
+      results[msg.id] = { linked: msg.linked ?? [], nearest: msg.nearest ?? [] };
+      completed(msg.id);
+      return undefined;
+    },
+    here: (id) => {
+      const judged = judgeSlice(input, slice(id), emptyJudged());
+      results[id] = { linked: judged.linked, nearest: judged.nearest.list() };
+      completed(id);
+    },
+    stopped: (code) => new Error(`a scoring worker stopped (exit code ${code}) before the stage ended`),
+  });
   const out = emptyJudged();
   for (const r of results as Array<{ linked: JudgedPair[]; nearest: JudgedPair[] }>) {
     for (const p of r.linked) out.linked.push(p);
