@@ -85,6 +85,11 @@ export function addWorkersOption(cmd: Command): Command {
   );
 }
 
+/** `--workers 0`: every stage in the main thread. */
+function workersOff(opts: Record<string, unknown>): boolean {
+  return opts.workers !== undefined && Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)) === 0;
+}
+
 /**
  * The events stage's anchors read in a worker thread while the scan's thread runs its other
  * stages: on 2+ cores, from `ANCHOR_WORKER_MIN_ARTICLES` articles, unless `--workers 0`.
@@ -92,9 +97,9 @@ export function addWorkersOption(cmd: Command): Command {
 export async function anchorsJobFor(opts: Record<string, unknown>, articles: number) {
   const { availableParallelism } = await import('node:os');
   const { ANCHOR_WORKER_MIN_ARTICLES, anchorsInWorker } = await import('../pipeline/workers/anchorsPool.js');
-  const off =
-    opts.workers !== undefined && Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)) === 0;
-  return !off && availableParallelism() > 1 && articles >= ANCHOR_WORKER_MIN_ARTICLES ? anchorsInWorker() : undefined;
+  return !workersOff(opts) && availableParallelism() > 1 && articles >= ANCHOR_WORKER_MIN_ARTICLES
+    ? anchorsInWorker()
+    : undefined;
 }
 
 /**
@@ -105,9 +110,7 @@ export async function anchorsJobFor(opts: Record<string, unknown>, articles: num
 export async function crossProfilerFor(opts: Record<string, unknown>) {
   const { availableParallelism } = await import('node:os');
   const { profilesInWorker } = await import('../pipeline/workers/profilePool.js');
-  const off =
-    opts.workers !== undefined && Math.floor(parseNumberOption('--workers', String(opts.workers), 0, 64)) === 0;
-  return !off && availableParallelism() > 1 ? profilesInWorker() : undefined;
+  return !workersOff(opts) && availableParallelism() > 1 ? profilesInWorker() : undefined;
 }
 
 /** The threads a scan's stages share beside its own, from `--workers` and the corpus size. */

@@ -56,12 +56,17 @@ export type CrossProfiler = (
 
 /**
  * Profiles made one after the other in this thread, with one word cache and one intern pool for
- * all of them. `profile(k)` gives the `k`th article's; the pool goes with the maker.
+ * all of them: `profile` gives an article's; the pool goes with the maker.
  */
 export function profileMaker(resources: CrossLanguageResources): {
   profile: (article: NormalizedArticle) => CrossProfile;
   /** A profile made elsewhere (a worker's), its strings shared with those made here. */
   adopt: (profile: CrossProfile) => CrossProfile;
+  /**
+   * Lets go of the pool's strings (the word cache stays): for a maker whose profiles are posted
+   * elsewhere, where a structured clone copies every string anyway and the pool would only grow.
+   */
+  forgetShared: () => void;
 } {
   const cache: WordKeyCache = new Map();
   // The profiles are held until the stories are made: without their mentions, their sentences in
@@ -71,6 +76,10 @@ export function profileMaker(resources: CrossLanguageResources): {
   return {
     profile: (article) => compactProfile(profileArticle(article, resources, cache), pool),
     adopt: (profile) => compactProfile(profile, pool),
+    forgetShared: () => {
+      pool.strings.clear();
+      pool.lists.clear();
+    },
   };
 }
 

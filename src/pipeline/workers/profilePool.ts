@@ -57,6 +57,7 @@ export interface SentResources extends Omit<CrossLanguageResources, 'lexicons'> 
   lexicons: ReadonlyMap<string, LexiconData>;
 }
 
+/** `resources` as a worker can be sent them (a lexicon's word test is a function: it goes as data). */
 export function sendableResources(resources: CrossLanguageResources): SentResources {
   return {
     ...resources,
@@ -64,6 +65,7 @@ export function sendableResources(resources: CrossLanguageResources): SentResour
   };
 }
 
+/** The resources a worker was sent, whole again (`sendableResources` undone). */
 export function resourcesFrom(sent: SentResources): CrossLanguageResources {
   return { ...sent, lexicons: new Map([...sent.lexicons].map(([lang, data]) => [lang, lexiconOf(data)])) };
 }
