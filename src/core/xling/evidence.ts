@@ -5,6 +5,7 @@
  * Pure and symmetric up to swapping the sides.
  */
 import { type KeyedSentences, sentenceCount, wordsIn } from './keyed.js';
+import { namesFound } from './nameIndex.js';
 import type { CrossProfile } from './profile.js';
 
 export interface CrossEvidence {
@@ -237,43 +238,6 @@ function longestIncreasing(xs: readonly number[]): number {
   return tails.length;
 }
 
-/**
- * Whether `keys`, sorted as `Array.prototype.sort` sorts strings (by UTF-16 code units, as the
- * anchors' `lookupKeys` are), hold `key`. A binary search where a set of each compared text's
- * keys was made and kept with the text: 8 KB an article through a scan's end (3,000 bench articles,
- * heap after a collection at the end of the score stage), for look-ups of a text's few names.
- */
-export function inSortedKeys(keys: readonly string[], key: string): boolean {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const at = keys[mid] as string;
-    if (at === key) return true;
-    if (at < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
-}
-
-/** Where the text first mentions a name it has under `key` (-1: none of its names has it). */
-function firstMentionOf(anchors: CrossProfile['anchors'], key: string): number {
-  let first = -1;
-  for (const n of anchors.names) if ((first === -1 || n.first < first) && n.keys.includes(key)) first = n.first;
-  return first;
-}
-
-/** Names of `from` found under a key of `to`, with the place of each in both texts (first mentions). */
-function namesFound(from: CrossProfile, to: CrossProfile): Array<{ text: string; at: number; other: number }> {
-  const keys = to.anchors.lookupKeys;
-  const out: Array<{ text: string; at: number; other: number }> = [];
-  for (const n of from.anchors.names) {
-    const k = n.keys.find((x) => inSortedKeys(keys, x));
-    if (k !== undefined) out.push({ text: n.text, at: n.first, other: firstMentionOf(to.anchors, k) });
-  }
-  return out;
-}
-
 /** Month-days and years a text gives: `MM-DD` for days, `YYYY` for years written in it. */
 function datesOf(p: CrossProfile): { days: Set<string>; years: Set<string> } {
   const days = new Set<string>();
@@ -312,8 +276,8 @@ const UNALIGNED: CrossEvidence['aligned'] = Object.freeze({ a: 0, b: 0, pairs: 0
  * languages as within one, since the alignment is O(n·m) in time and memory.
  */
 export function measureCross(a: CrossProfile, b: CrossProfile, options: { align?: boolean } = {}): CrossEvidence {
-  const ab = namesFound(a, b);
-  const ba = namesFound(b, a);
+  const ab = namesFound(a.anchors, b.anchors);
+  const ba = namesFound(b.anchors, a.anchors);
   const covAB = ab.length / (a.anchors.names.length + 1);
   const covBA = ba.length / (b.anchors.names.length + 1);
   const fromA = covAB > covBA || (covAB === covBA && ab.length >= ba.length);

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignCross, CROSS_SENTENCE_SIMILARITY, inSortedKeys } from '../../../src/core/xling/evidence.js';
+import { alignCross, CROSS_SENTENCE_SIMILARITY } from '../../../src/core/xling/evidence.js';
 import { keySentences } from '../../../src/core/xling/keyed.js';
 import type { CrossProfile, CrossSentence } from '../../../src/core/xling/profile.js';
 
@@ -227,17 +227,4 @@ describe('the sentence-pair bound across languages', () => {
     expect(r.reasons.some((x) => x.score === 'sentencePairs')).toBe(true);
     expect(r.relation).toBe('unrelated');
   }, 120_000);
-});
-
-describe('inSortedKeys', () => {
-  it('finds in a sorted list exactly what `includes` finds', () => {
-    // Keys as the anchors make them: prefixed, any script (code-unit order, as `sort` orders).
-    const key = fc.oneof(fc.string({ maxLength: 5 }), fc.string({ unit: 'binary', maxLength: 4 }));
-    fc.assert(
-      fc.property(fc.array(key, { maxLength: 40 }), key, (list, probe) => {
-        const sorted = [...new Set(list)].sort();
-        for (const k of [probe, ...sorted]) expect(inSortedKeys(sorted, k)).toBe(sorted.includes(k));
-      }),
-    );
-  });
 });
