@@ -71,19 +71,21 @@ export function isCrossLanguage(a: Fingerprint, b: Fingerprint): boolean {
   return a.cross !== undefined && b.cross !== undefined && !isSameLanguage(a.article.lang, b.article.lang);
 }
 
-/** The cross-language scores of a pair's evidence. */
-function crossScores(e: CrossEvidence): Partial<PairScores> {
-  return {
-    crossAlignedAB: roundScore(e.aligned.a),
-    crossAlignedBA: roundScore(e.aligned.b),
-    crossAlignedPairs: e.aligned.pairs,
-    crossSimilarity: roundScore(e.aligned.similarity),
-    sharedNames: e.names.shared,
-    names: e.names.total,
-    sharedNumbers: e.numbers.shared,
-    numbers: Math.min(e.numbers.a, e.numbers.b),
-    dateConflict: e.dates.conflict ? 1 : 0,
-  };
+/** The cross-language scores of a pair's evidence, added to its scores (returned). */
+function addCrossScores(scores: PairScores, e: CrossEvidence): PairScores {
+  // Set one by one, in this order (the order a report lists them), where a new object spread from
+  // both was made: that spread was 3.0 of the score stage's 47.8 s in a 10,000-article scan's CPU
+  // profile (262,754 pairs, most across languages).
+  scores.crossAlignedAB = roundScore(e.aligned.a);
+  scores.crossAlignedBA = roundScore(e.aligned.b);
+  scores.crossAlignedPairs = e.aligned.pairs;
+  scores.crossSimilarity = roundScore(e.aligned.similarity);
+  scores.sharedNames = e.names.shared;
+  scores.names = e.names.total;
+  scores.sharedNumbers = e.numbers.shared;
+  scores.numbers = Math.min(e.numbers.a, e.numbers.b);
+  scores.dateConflict = e.dates.conflict ? 1 : 0;
+  return scores;
 }
 
 /** Whether most words of a sentence are inside quotation marks. */
@@ -184,7 +186,7 @@ export function measurePair(a: Fingerprint, b: Fingerprint, va: SparseVector, vb
     const cross = measureCross(a.cross as CrossProfile, b.cross as CrossProfile, {
       align: !exceedsSentencePairs(a, b),
     });
-    return { scores: { ...scores, ...crossScores(cross) }, passages: shared.passages, cross };
+    return { scores: addCrossScores(scores, cross), passages: shared.passages, cross };
   }
   return { scores, passages: shared.passages };
 }

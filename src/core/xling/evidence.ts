@@ -5,7 +5,7 @@
  * Pure and symmetric up to swapping the sides.
  */
 import { type KeyedSentences, sentenceCount, wordsIn } from './keyed.js';
-import { namesFound } from './nameIndex.js';
+import { firstMention, namesFound } from './nameIndex.js';
 import type { CrossProfile } from './profile.js';
 
 export interface CrossEvidence {
@@ -282,12 +282,15 @@ export function measureCross(a: CrossProfile, b: CrossProfile, options: { align?
   const covBA = ba.length / (b.anchors.names.length + 1);
   const fromA = covAB > covBA || (covAB === covBA && ab.length >= ba.length);
   const shared = fromA ? ab : ba;
+  // The first mention in the other text, of the listed side's names only.
+  const other = fromA ? b.anchors : a.anchors;
+  const otherAt = shared.map((s) => firstMention(other, s.key, s.hash));
   const numbersA = new Map(a.anchors.numbers.filter((n) => !n.weak).map((n) => [n.key, n]));
   const numbersB = new Map(b.anchors.numbers.filter((n) => !n.weak).map((n) => [n.key, n]));
   const sharedNumbers = [...numbersA.values()].filter((n) => numbersB.has(n.key));
   // Order of first mention of the shared anchors, in A, compared with B.
   const places: Array<[number, number]> = [
-    ...shared.map((s): [number, number] => (fromA ? [s.at, s.other] : [s.other, s.at])),
+    ...shared.map((s, k): [number, number] => (fromA ? [s.at, otherAt[k] as number] : [otherAt[k] as number, s.at])),
     ...sharedNumbers.map((n): [number, number] => [n.first, numbersB.get(n.key)?.first ?? 0]),
   ].sort((x, y) => x[0] - y[0]);
   const order = places.length < 2 ? 1 : longestIncreasing(places.map((p) => p[1])) / places.length;

@@ -26,11 +26,12 @@ export interface NamedAnchors {
   lookupKeys: readonly string[];
 }
 
-/** A name of `from` found under a key of `to`: its text, its first mention in `from` and in `to` (-1: no name of `to` has the key). */
+/** A name of `from` found under a key of `to`: its text, its first mention in `from`, the key (its first that `to` has) and the key's hash. */
 export interface FoundName {
   text: string;
   at: number;
-  other: number;
+  key: string;
+  hash: number;
 }
 
 /**
@@ -93,16 +94,20 @@ export function inSortedKeys(keys: readonly string[], key: string): boolean {
   return false;
 }
 
-/** Where `anchors` first mentions a name it has under `key` (hash `h`), -1 when none of its names has it. */
-function firstMention(anchors: NamedAnchors, index: NameIndex, key: string, h: number): number {
-  const { data } = index;
+/**
+ * Where `anchors` first mentions a name it has under `key` (whose hash is `hash`, as `namesFound`
+ * gives both), -1 when none of its names has it (a look-up key of a syllable run alone). Asked
+ * only of the names a pair's evidence lists (`measureCross`), not of every name found both ways.
+ */
+export function firstMention(anchors: NamedAnchors, key: string, hash: number): number {
+  const { data, m } = indexOf(anchors);
   let first = -1;
-  let e = index.m;
+  let e = m;
   for (const name of anchors.names) {
     const end = e + name.keys.length;
     if (first === -1 || name.first < first) {
       for (let q = e; q < end; q++) {
-        if (data[q] === h && name.keys[q - e] === key) {
+        if (data[q] === hash && name.keys[q - e] === key) {
           first = name.first;
           break;
         }
@@ -115,25 +120,26 @@ function firstMention(anchors: NamedAnchors, index: NameIndex, key: string, h: n
 
 /**
  * The names of `from` that `to` has under one of its look-up keys, in `from`'s order, each with
- * its first mention in both texts: a name's key is the first of its keys (in its own order) that
- * `to` has, and its place in `to` the first mention among `to`'s names having that key. The same
- * answer as testing each key of each name against `to.lookupKeys` (test/core/xling/nameIndex.test.ts).
+ * its first mention in `from` and the first of its keys (in its own order) that `to` has. The
+ * same answer as testing each key of each name against `to.lookupKeys`
+ * (test/core/xling/nameIndex.test.ts).
  */
 export function namesFound(from: NamedAnchors, to: NamedAnchors): FoundName[] {
-  const fd = indexOf(from).data;
+  const f = indexOf(from);
+  const fd = f.data;
   const t = indexOf(to);
   const td = t.data;
   const tm = t.m;
   const out: FoundName[] = [];
-  let e = indexOf(from).m;
+  let e = f.m;
   for (const name of from.names) {
     const keys = name.keys;
     for (let p = 0; p < keys.length; p++) {
-      const h = fd[e + p] as number;
-      if (!holdsHash(td, tm, h)) continue;
+      const hash = fd[e + p] as number;
+      if (!holdsHash(td, tm, hash)) continue;
       const key = keys[p] as string;
       if (!inSortedKeys(to.lookupKeys, key)) continue;
-      out.push({ text: name.text, at: name.first, other: firstMention(to, t, key, h) });
+      out.push({ text: name.text, at: name.first, key, hash });
       break;
     }
     e += keys.length;

@@ -1,24 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
-import { inSortedKeys, type NamedAnchors, namesFound } from '../../../src/core/xling/nameIndex.js';
+import { firstMention, inSortedKeys, type NamedAnchors, namesFound } from '../../../src/core/xling/nameIndex.js';
 import { profileArticle } from '../../../src/core/xling/profile.js';
 import type { Article } from '../../../src/types/index.js';
+
+type Found = { text: string; at: number; key: string; other: number };
+
+/** `namesFound`, each name with its first mention in `to` (`firstMention`). */
+function found(from: NamedAnchors, to: NamedAnchors): Found[] {
+  return namesFound(from, to).map((f) => ({
+    text: f.text,
+    at: f.at,
+    key: f.key,
+    other: firstMention(to, f.key, f.hash),
+  }));
+}
 
 /**
  * The definition `namesFound` answers by hash: each name's keys tested in their order against the
  * other text's look-up keys, the first found taken, and its first mention among the other's names
  * having it.
  */
-function byDefinition(from: NamedAnchors, to: NamedAnchors): Array<{ text: string; at: number; other: number }> {
+function byDefinition(from: NamedAnchors, to: NamedAnchors): Found[] {
   const keys = new Set(to.lookupKeys);
-  const out: Array<{ text: string; at: number; other: number }> = [];
+  const out: Found[] = [];
   for (const name of from.names) {
     const key = name.keys.find((k) => keys.has(k));
     if (key === undefined) continue;
     let other = -1;
     for (const n of to.names) if (n.keys.includes(key) && (other === -1 || n.first < other)) other = n.first;
-    out.push({ text: name.text, at: name.first, other });
+    out.push({ text: name.text, at: name.first, key, other });
   }
   return out;
 }
@@ -58,9 +70,9 @@ describe('namesFound (by hash)', () => {
     fc.assert(
       fc.property(anchorsArb, anchorsArb, (a, b) => {
         for (let round = 0; round < 2; round++) {
-          expect(namesFound(a, b)).toEqual(byDefinition(a, b));
-          expect(namesFound(b, a)).toEqual(byDefinition(b, a));
-          expect(namesFound(a, a)).toEqual(byDefinition(a, a));
+          expect(found(a, b)).toEqual(byDefinition(a, b));
+          expect(found(b, a)).toEqual(byDefinition(b, a));
+          expect(found(a, a)).toEqual(byDefinition(a, a));
         }
       }),
       { numRuns: 400 },
@@ -71,7 +83,7 @@ describe('namesFound (by hash)', () => {
     const from: NamedAnchors = { names: [{ keys: ['a', 'b'], first: 3, text: 'A' }], lookupKeys: ['a', 'b'] };
     // `to` has 'b' among its look-up keys (a syllable run) but under no name: found, first mention -1.
     const to: NamedAnchors = { names: [{ keys: ['c'], first: 0, text: 'C' }], lookupKeys: ['b', 'c'] };
-    expect(namesFound(from, to)).toEqual([{ text: 'A', at: 3, other: -1 }]);
+    expect(found(from, to)).toEqual([{ text: 'A', at: 3, key: 'b', other: -1 }]);
     // A name's first key found wins, even when a later key is mentioned earlier in the other text.
     const both: NamedAnchors = {
       names: [
@@ -80,7 +92,7 @@ describe('namesFound (by hash)', () => {
       ],
       lookupKeys: ['a', 'b'],
     };
-    expect(namesFound(from, both)).toEqual([{ text: 'A', at: 3, other: 9 }]);
+    expect(found(from, both)).toEqual([{ text: 'A', at: 3, key: 'a', other: 9 }]);
   });
 
   it.each([
@@ -101,8 +113,8 @@ describe('namesFound (by hash)', () => {
     const a = profile(en, 'en').anchors;
     const b = profile(other, lang).anchors;
     expect(namesFound(a, b).length).toBeGreaterThan(0);
-    expect(namesFound(a, b)).toEqual(byDefinition(a, b));
-    expect(namesFound(b, a)).toEqual(byDefinition(b, a));
+    expect(found(a, b)).toEqual(byDefinition(a, b));
+    expect(found(b, a)).toEqual(byDefinition(b, a));
   });
 });
 
