@@ -2,11 +2,13 @@
  * compareArticles: one pair through the scan's stages (prepare → weigh → judge), in the context
  * of a corpus when given one.
  */
+
 import { describeDocument, describeStory, nameWeights, readTraits } from '../core/events/features.js';
 import { linkStories } from '../core/events/link.js';
 import { fingerprintArticle } from '../core/fingerprint/fingerprint.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
 import { STORY_RELATIONS } from '../core/relation/stories.js';
+import { emptyVector } from '../core/similarity/cosine.js';
 import { countDocumentFrequencies, vectorizeTfIdf } from '../core/similarity/tfidf.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
@@ -51,7 +53,7 @@ export function compareArticles(a: Article, b: Article, options: CompareOptions 
   const da = doc(a, fa, va);
   const db = doc(b, fb, vb);
   // The context weighs names only: its vectors are not read.
-  const none = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
+  const none = emptyVector();
   const context = others.map((x) => {
     const n = normalizeArticle(x, normalize);
     return describeDocument(x.id, n.lang, x.date, readTraits(n, options.anchors ?? {}), none);

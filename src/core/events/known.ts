@@ -16,7 +16,7 @@
  * Pure.
  */
 import type { EventEntry, EventQuery, EventSketch, GateEventResult, NormalizedArticle } from '../../types/index.js';
-import type { SparseVector } from '../similarity/cosine.js';
+import { emptyVector, type SparseVector } from '../similarity/cosine.js';
 import { type DocumentFrequencies, vectorizeTfIdf } from '../similarity/tfidf.js';
 import { type AnchorResources, extractAnchors, unplaced } from '../xling/anchors.js';
 import { pickNearest } from './events.js';
@@ -36,7 +36,7 @@ export const EVENT_CANDIDATES = 50;
 /** Documents of a known event listed per article. */
 export const EVENT_MATCHES_SHOWN = 3;
 
-const NO_VECTOR: SparseVector = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
+const NO_VECTOR: SparseVector = emptyVector();
 
 /**
  * The event sketch of a normalized article (`terms`: its content terms, repeats included);

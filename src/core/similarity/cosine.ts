@@ -6,6 +6,19 @@ export interface SparseVector {
   ids: Uint32Array;
   weights: Float64Array;
   norm: number;
+  /**
+   * The largest weight's magnitude and the L2 norm of the weights divided by it (`scaleOf`), kept
+   * with the vector so that each cosine reads each vector's weights once, in the merge, where it
+   * read them twice more to scale them (a cosine a candidate pair: 3.1 of the score stage's 47.8 s
+   * in a 10,000-article scan's CPU profile). 0 and 0 for an empty vector.
+   */
+  max: number;
+  unitNorm: number;
+}
+
+/** The vector with no terms. */
+export function emptyVector(): SparseVector {
+  return { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0, max: 0, unitNorm: 0 };
 }
 
 /**
@@ -32,10 +45,10 @@ export function toSparseVector(entries: Map<number, number>): SparseVector {
   return sparseVectorOf(Uint32Array.from(ids), weights);
 }
 
-/** A sparse vector of ids already ascending and their non-zero weights (taken as they are, not copied). */
+/** A sparse vector of ids already ascending and their non-zero weights (taken as they are, not copied, and not to be changed after). */
 export function sparseVectorOf(ids: Uint32Array, weights: Float64Array): SparseVector {
   const { max, unitNorm } = scaleOf(weights);
-  return { ids, weights, norm: Number.isFinite(max) ? unitNorm * max : max };
+  return { ids, weights, norm: Number.isFinite(max) ? unitNorm * max : max, max, unitNorm };
 }
 
 /**
@@ -47,8 +60,8 @@ export function sparseVectorOf(ids: Uint32Array, weights: Float64Array): SparseV
 export function cosineSimilarity(a: SparseVector, b: SparseVector): number {
   if (a.norm === 0 && b.norm === 0) return 1;
   if (a.norm === 0 || b.norm === 0) return 0;
-  const sa = scaleOf(a.weights);
-  const sb = scaleOf(b.weights);
+  const aMax = a.max;
+  const bMax = b.max;
   let i = 0;
   let j = 0;
   let dot = 0;
@@ -56,12 +69,12 @@ export function cosineSimilarity(a: SparseVector, b: SparseVector): number {
     const x = a.ids[i] as number;
     const y = b.ids[j] as number;
     if (x === y) {
-      dot += ((a.weights[i] as number) / sa.max) * ((b.weights[j] as number) / sb.max);
+      dot += ((a.weights[i] as number) / aMax) * ((b.weights[j] as number) / bMax);
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
   // Rounding can push a self-cosine a hair past 1.
-  return Math.min(1, dot / (sa.unitNorm * sb.unitNorm));
+  return Math.min(1, dot / (a.unitNorm * b.unitNorm));
 }

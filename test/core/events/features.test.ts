@@ -3,13 +3,15 @@
  * article and a worker posts) and the document described from them (`describeDocument`): the
  * occasion's day, the lede's weekday, the figures and years, on short real-style texts.
  */
+
 import { describe, expect, it } from 'vitest';
 import { anchorTraits, dayOf, describeDocument, internTraits } from '../../../src/core/events/features.js';
 import { createInternPool } from '../../../src/core/intern.js';
+import { emptyVector } from '../../../src/core/similarity/cosine.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { extractAnchors } from '../../../src/core/xling/anchors.js';
 
-const NO_VECTOR = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
+const NO_VECTOR = emptyVector();
 
 const LEDE =
   'Havana, April 23, 2024. Liu Jianchao met Cuban leader Miguel Díaz-Canel on Tuesday in Havana to discuss cooperation.';

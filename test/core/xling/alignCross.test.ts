@@ -4,8 +4,10 @@
  * similarity of two sentences is the mean of the shares of each side's words with a key in the
  * other, quoted sentences never match, and the monotone alignment maximises the weighted sum.
  */
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emptyVector } from '../../../src/core/similarity/cosine.js';
 import { alignCross, CROSS_SENTENCE_SIMILARITY } from '../../../src/core/xling/evidence.js';
 import { keySentences } from '../../../src/core/xling/keyed.js';
 import type { CrossProfile, CrossSentence } from '../../../src/core/xling/profile.js';
@@ -221,7 +223,7 @@ describe('the sentence-pair bound across languages', () => {
       text((k) => `El comité se reunió con Maria Lopez en Ginebra por el informe número ${1000 + k}.`),
     );
     expect(en.article.sentences.length * es.article.sentences.length).toBeGreaterThan(MAX_SENTENCE_PAIRS);
-    const none = { ids: new Uint32Array(0), weights: new Float64Array(0), norm: 0 };
+    const none = emptyVector();
     const r = judgePair(en, es, none, none, resolveThresholds());
     expect(r.scores.crossAlignedPairs).toBe(0);
     expect(r.reasons.some((x) => x.score === 'sentencePairs')).toBe(true);
