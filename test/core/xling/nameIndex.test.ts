@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hashString } from '../../../src/core/fingerprint/shingle.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
 import { firstMention, inSortedKeys, type NamedAnchors, namesFound } from '../../../src/core/xling/nameIndex.js';
 import { profileArticle } from '../../../src/core/xling/profile.js';
@@ -93,6 +94,33 @@ describe('namesFound (by hash)', () => {
       lookupKeys: ['a', 'b'],
     };
     expect(found(from, both)).toEqual([{ text: 'A', at: 3, key: 'a', other: 9 }]);
+  });
+
+  it('tells apart two keys of one hash (a 32-bit FNV-1a collision)', () => {
+    // hashString('PER:n15wzx') === hashString('PER:n1c6cd'): a hash found is not a key found.
+    expect(hashString('PER:n15wzx')).toBe(hashString('PER:n1c6cd'));
+    const from: NamedAnchors = {
+      names: [{ keys: ['PER:n15wzx', 'b'], first: 2, text: 'X' }],
+      lookupKeys: ['PER:n15wzx', 'b'],
+    };
+    const to: NamedAnchors = {
+      names: [
+        { keys: ['PER:n1c6cd'], first: 0, text: 'Y' },
+        { keys: ['b'], first: 5, text: 'B' },
+      ],
+      lookupKeys: ['PER:n1c6cd', 'b'],
+    };
+    expect(found(from, to)).toEqual([{ text: 'X', at: 2, key: 'b', other: 5 }]);
+    expect(found(from, to)).toEqual(byDefinition(from, to));
+    // Both under one name of `to`: its first mention is read for the key itself, not its twin.
+    const twins: NamedAnchors = {
+      names: [
+        { keys: ['PER:n1c6cd'], first: 1, text: 'Y' },
+        { keys: ['PER:n15wzx'], first: 4, text: 'X2' },
+      ],
+      lookupKeys: ['PER:n15wzx', 'PER:n1c6cd'],
+    };
+    expect(found(from, twins)).toEqual([{ text: 'X', at: 2, key: 'PER:n15wzx', other: 4 }]);
   });
 
   it.each([
