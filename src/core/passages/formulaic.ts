@@ -6,23 +6,10 @@
 import type { PairResult } from '../../types/index.js';
 import { type Fingerprint, WORD_SHINGLE_SIZE } from '../fingerprint/fingerprint.js';
 import { hashWordShingles } from '../fingerprint/shingle.js';
+import { hasValue } from '../similarity/sets.js';
 
 /** A passage found in this many documents or more is formulaic language. */
 export const FORMULAIC_DOCUMENTS = 3;
-
-/** Whether a sorted hash set holds a value (binary search). */
-function hasHash(set: Uint32Array, h: number): boolean {
-  let lo = 0;
-  let hi = set.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = set[mid] as number;
-    if (v === h) return true;
-    if (v < h) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
 
 /**
  * Whether a passage (in matching tokens) recurs in at least `FORMULAIC_DOCUMENTS` documents: a
@@ -40,7 +27,7 @@ export function isFormulaic(
   for (const [k, f] of fps.entries()) {
     let all = true;
     for (const h of hashes) {
-      if (!hasHash(f.words, h)) {
+      if (!hasValue(f.words, h)) {
         all = false;
         break;
       }

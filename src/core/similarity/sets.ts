@@ -36,6 +36,20 @@ export function intersectionSizeIn(
   return n;
 }
 
+/** Whether the ascending `set[0, end)` holds `value` (a binary search; `end` defaults to the whole set). */
+export function hasValue(set: Uint32Array, value: number, end = set.length): boolean {
+  let lo = 0;
+  let hi = end - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = set[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** |A ∩ B| / |A ∪ B|. */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 && b.length === 0) return 1;

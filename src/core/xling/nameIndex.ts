@@ -21,6 +21,7 @@
  */
 import type { NameAnchor, Unplaced } from '../../types/anchors.js';
 import { hashString } from '../fingerprint/shingle.js';
+import { hasValue } from '../similarity/sets.js';
 
 /** What the index reads of a text's anchors: its names' keys and first mentions, and its look-up keys. */
 export interface NamedAnchors {
@@ -63,20 +64,6 @@ function indexOf(anchors: NamedAnchors): NameIndex {
   const index = { data, m };
   indexes.set(anchors, index);
   return index;
-}
-
-/** Whether the ascending `data[0, m)` holds `h`. */
-function holdsHash(data: Uint32Array, m: number, h: number): boolean {
-  let lo = 0;
-  let hi = m;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const at = data[mid] as number;
-    if (at === h) return true;
-    if (at < h) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
 }
 
 /**
@@ -138,7 +125,7 @@ export function namesFound(from: NamedAnchors, to: NamedAnchors): FoundName[] {
     const keys = name.keys;
     for (let p = 0; p < keys.length; p++) {
       const hash = fd[e + p] as number;
-      if (!holdsHash(td, tm, hash)) continue;
+      if (!hasValue(td, hash, tm)) continue;
       const key = keys[p] as string;
       if (!inSortedKeys(to.lookupKeys, key)) continue;
       out.push({ text: name.text, at: name.first, key, hash });

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toSortedSet } from '../../../src/core/fingerprint/shingle.js';
-import { containment, diceOfSets, intersectionSize, jaccard, setScores } from '../../../src/core/similarity/sets.js';
+import {
+  containment,
+  diceOfSets,
+  hasValue,
+  intersectionSize,
+  jaccard,
+  setScores,
+} from '../../../src/core/similarity/sets.js';
 
 /** A sorted, duplicate-free set over a small universe, so that sets overlap often. */
 const set = fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }).map((v) => toSortedSet(Uint32Array.from(v)));
@@ -101,6 +108,26 @@ describe('properties', () => {
         const s = setScores(a, b);
         expect(s.jaccard).toBeLessThanOrEqual(Math.min(s.containmentAB, s.containmentBA));
       }),
+    );
+  });
+});
+
+describe('hasValue', () => {
+  it('finds in a sorted set, or in its first `end` values, exactly what `includes` finds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 60 }), { maxLength: 30 }),
+        fc.nat({ max: 60 }),
+        fc.nat({ max: 30 }),
+        (xs, probe, cut) => {
+          const set = toSortedSet(Uint32Array.from(xs, (x) => x * 3));
+          const end = Math.min(cut, set.length);
+          for (const v of [probe, ...set]) {
+            expect(hasValue(set, v)).toBe(set.includes(v));
+            expect(hasValue(set, v, end)).toBe(set.subarray(0, end).includes(v));
+          }
+        },
+      ),
     );
   });
 });
