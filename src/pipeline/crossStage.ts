@@ -6,7 +6,7 @@
  */
 import { CROSS_CANDIDATES, crossLanguageCandidates } from '../core/candidates/crossLanguage.js';
 import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
-import { createInternPool } from '../core/intern.js';
+import { createInternPool, internString } from '../core/intern.js';
 import {
   type CrossLanguageResources,
   type CrossProfile,
@@ -60,8 +60,13 @@ export type CrossProfiler = (
  */
 export function profileMaker(resources: CrossLanguageResources): {
   profile: (article: NormalizedArticle) => CrossProfile;
-  /** A profile made elsewhere (a worker's), its strings shared with those made here. */
-  adopt: (profile: CrossProfile) => CrossProfile;
+  /**
+   * A profile made elsewhere (a worker's), its strings shared with those made here; `keysInPool`:
+   * its keyed sentences' keys are this pool's already (`intern`'s).
+   */
+  adopt: (profile: CrossProfile, keysInPool?: boolean) => CrossProfile;
+  /** The pool's copy of a string. */
+  intern: (s: string) => string;
   /**
    * Lets go of the pool's strings (the word cache stays): for a maker whose profiles are posted
    * elsewhere, where a structured clone copies every string anyway and the pool would only grow.
@@ -74,8 +79,9 @@ export function profileMaker(resources: CrossLanguageResources): {
   // with this stage.
   const pool = createInternPool();
   return {
-    profile: (article) => compactProfile(profileArticle(article, resources, cache), pool),
-    adopt: (profile) => compactProfile(profile, pool),
+    profile: (article) => compactProfile(profileArticle(article, resources, cache, pool), pool, true),
+    adopt: (profile, keysInPool = false) => compactProfile(profile, pool, keysInPool),
+    intern: (s) => internString(pool, s),
     forgetShared: () => {
       pool.strings.clear();
       pool.lists.clear();

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createInternPool, internString } from '../../src/core/intern.js';
 import { normalizeArticle } from '../../src/core/text/normalize.js';
 import { parseEquivalents } from '../../src/core/xling/equivalents.js';
 import { buildLexicon } from '../../src/core/xling/lexicon.js';
@@ -16,7 +17,13 @@ import { readEquivalentsText } from '../../src/io/resources.js';
 import { loadCrossLanguage } from '../../src/pipeline/crossLanguage.js';
 import { type CrossProfiler, profileHere } from '../../src/pipeline/crossStage.js';
 import { scanCorpus, scanCorpusAsync } from '../../src/pipeline/scan.js';
-import { profilesInWorker } from '../../src/pipeline/workers/profilePool.js';
+import {
+  createKeyNumbers,
+  keysReader,
+  newKeys,
+  numberProfileKeys,
+  profilesInWorker,
+} from '../../src/pipeline/workers/profilePool.js';
 import { judgeInWorkers } from '../../src/pipeline/workers/scorePool.js';
 import { renderJson } from '../../src/report/json.js';
 import type { Article, NormalizedArticle } from '../../src/types/index.js';
@@ -52,6 +59,35 @@ describe('cross-language profiles made on two threads', async () => {
     // What they hold: keyed sentences with keys, names read across languages.
     expect(shared.every((p) => p.keyed.keys.length > 0)).toBe(true);
     expect(shared.flatMap((p) => p.anchors.names).length).toBeGreaterThan(normalized.length);
+  });
+
+  it("keys travel as numbers: each key's string once, read back as the scan's thread's pooled copy", () => {
+    const normalized = articles.slice(0, 12).map((a) => normalizeArticle(a));
+    const words = new Map<string, Set<string>>();
+    for (const n of normalized) words.set(n.lang, new Set([...(words.get(n.lang) ?? []), ...n.tokens]));
+    const resources = loadCrossLanguage({ languages: ['en', 'es'], words }, { dictionaries: false, equivalents });
+    const made = profileHere(normalized, resources);
+    const numbers = createKeyNumbers();
+    // Two replies: the first six profiles, then the other six (copies of the same seeds' variants).
+    const replies = [made.slice(0, 6), made.slice(6)].map((share) => {
+      const profiles = share.map((p) => numberProfileKeys(p, numbers));
+      return structuredClone({ profiles, newKeys: newKeys(numbers) });
+    });
+    const [first, second] = replies as [(typeof replies)[0], (typeof replies)[0]];
+    const distinct = new Set(made.flatMap((p) => [...p.keyed.keys, ...p.keyed.quotedKeys]));
+    // Every key sent once, in the order numbered; the second reply sends only keys the first did not hold.
+    expect(first.newKeys.length + second.newKeys.length).toBe(distinct.size);
+    expect(new Set([...first.newKeys, ...second.newKeys]).size).toBe(distinct.size);
+    expect(second.newKeys.length).toBeLessThan(first.newKeys.length);
+    expect(first.profiles.every((p) => p.keyed.keys.length === 0 && p.keyNumbers.length > 0)).toBe(true);
+    const pool = createInternPool();
+    const reader = keysReader((k) => internString(pool, k));
+    const back = replies.flatMap((r) => {
+      reader.learn(r.newKeys);
+      return r.profiles.map((p) => reader.read(p));
+    });
+    expect(back).toEqual(made);
+    for (const p of back) for (const k of p.keyed.keys) expect(pool.strings.get(k)).toBe(k);
   });
 
   it('with a dictionary: the worker gets the lexicon as data and reads with it as this thread does', async () => {

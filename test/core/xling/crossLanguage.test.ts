@@ -139,6 +139,28 @@ describe('compactProfile', () => {
     for (const p of [en, es, zh]) for (const k of keysOf(p.keyed)) expect(pool.strings.has(k)).toBe(true);
     expect(es.keyed.keys.length).toBeGreaterThan(10);
   });
+
+  it('a profile made with the pool holds its copies of every key from the start, and compacts to the same profile without looking them up again', () => {
+    const zh = {
+      id: 'zh',
+      lang: 'zh',
+      text: '习近平在北京会见比尔·盖茨。盖茨基金会承诺为全球卫生合作提供五千万美元，2023年6月16日。',
+    };
+    const articles = [EN, ES, LOOKALIKE, zh].map((a) => normalizeArticle(a));
+    // One word cache and one pool for all, as a scan's profile maker holds them.
+    const cache = new Map();
+    const pool = createInternPool();
+    const made = articles.map((a) => profileArticle(a, bare, cache, pool));
+    for (const p of made) for (const k of keysOf(p.keyed)) expect(pool.strings.get(k)).toBe(k);
+    const kept = made.map((p) => compactProfile(p, pool, true));
+    // The same as a profile made without the pool and compacted by looking every key up.
+    const apart = articles.map((a) => compactProfile(profileArticle(a, bare), createInternPool()));
+    expect(kept).toEqual(apart);
+    for (const p of kept) for (const k of keysOf(p.keyed)) expect(pool.strings.get(k)).toBe(k);
+    // Figures and names were among the keys: a date key, and a name read in two languages.
+    expect(kept.some((p) => p.keyed.keys.some((k) => k.startsWith('d:')))).toBe(true);
+    expect(kept[0]?.keyed.keys.some((k) => (kept[1]?.keyed.keys ?? []).includes(k))).toBe(true);
+  });
 });
 
 describe('the cross-language relation', () => {
