@@ -13,6 +13,7 @@
  * compact form (the keyed sentences' buffer transferred, its strings shared again here).
  */
 import type { Worker } from 'node:worker_threads';
+import { createVocabulary, type TermVocabulary, termId } from '../../core/text/vocabulary.js';
 import { type LexiconData, lexiconData, lexiconOf } from '../../core/xling/lexicon.js';
 import type { CrossLanguageResources, CrossProfile } from '../../core/xling/profile.js';
 import type { NormalizedArticle } from '../../types/index.js';
@@ -92,28 +93,22 @@ export interface NumberedProfile extends CrossProfile {
   quotedKeyNumbers: Uint32Array;
 }
 
-/** The worker's key numbers: every key it has sent, numbered in order, and those not sent yet. */
+/**
+ * The worker's key numbers: every key it has met, numbered in order (a vocabulary, as a scan numbers
+ * its terms), and how many of them it has sent.
+ */
 export interface KeyNumbers {
-  of: Map<string, number>;
-  unsent: string[];
+  vocabulary: TermVocabulary;
+  sent: number;
 }
 
 export function createKeyNumbers(): KeyNumbers {
-  return { of: new Map(), unsent: [] };
+  return { vocabulary: createVocabulary(), sent: 0 };
 }
 
 /** `profile` with its keyed sentences' keys as numbers (new keys numbered, to go with the next reply). */
 export function numberProfileKeys(profile: CrossProfile, numbers: KeyNumbers): NumberedProfile {
-  const number = (keys: readonly string[]): Uint32Array =>
-    Uint32Array.from(keys, (k) => {
-      let n = numbers.of.get(k);
-      if (n === undefined) {
-        n = numbers.of.size;
-        numbers.of.set(k, n);
-        numbers.unsent.push(k);
-      }
-      return n;
-    });
+  const number = (keys: readonly string[]): Uint32Array => Uint32Array.from(keys, (k) => termId(numbers.vocabulary, k));
   const { keyed } = profile;
   return {
     ...profile,
@@ -125,8 +120,9 @@ export function numberProfileKeys(profile: CrossProfile, numbers: KeyNumbers): N
 
 /** The keys numbered since the last call (to be sent with this reply). */
 export function newKeys(numbers: KeyNumbers): string[] {
-  const out = numbers.unsent;
-  numbers.unsent = [];
+  const { terms } = numbers.vocabulary;
+  const out = terms.slice(numbers.sent);
+  numbers.sent = terms.length;
   return out;
 }
 
