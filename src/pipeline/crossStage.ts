@@ -61,10 +61,10 @@ export type CrossProfiler = (
 export function profileMaker(resources: CrossLanguageResources): {
   profile: (article: NormalizedArticle) => CrossProfile;
   /**
-   * A profile made elsewhere (a worker's), its strings shared with those made here; `keysInPool`:
-   * its keyed sentences' keys are this pool's already (`intern`'s).
+   * A profile made elsewhere (a worker's), its strings shared with those made here; its keyed
+   * sentences' keys must be this pool's already (`intern`'s, as `keysReader` gives them back).
    */
-  adopt: (profile: CrossProfile, keysInPool?: boolean) => CrossProfile;
+  adopt: (profile: CrossProfile) => CrossProfile;
   /** The pool's copy of a string. */
   intern: (s: string) => string;
   /**
@@ -80,7 +80,7 @@ export function profileMaker(resources: CrossLanguageResources): {
   const pool = createInternPool();
   return {
     profile: (article) => compactProfile(profileArticle(article, resources, cache, pool), pool, true),
-    adopt: (profile, keysInPool = false) => compactProfile(profile, pool, keysInPool),
+    adopt: (profile) => compactProfile(profile, pool, true),
     intern: (s) => internString(pool, s),
     forgetShared: () => {
       pool.strings.clear();

@@ -10,7 +10,8 @@
  * copy of the resources (the dictionaries loaded for the corpus's words, the equivalents table)
  * and keeps its own word cache; each article travels as its normalized form (its typed arrays
  * copied first, so that a view of a slab does not send the slab), each profile back as its
- * compact form (the keyed sentences' buffer transferred, its strings shared again here).
+ * compact form (the keyed sentences' buffer transferred, their keys as numbers, `NumberedProfile`;
+ * its other strings shared again here).
  */
 import type { Worker } from 'node:worker_threads';
 import { createVocabulary, type TermVocabulary, termId } from '../../core/text/vocabulary.js';
@@ -181,7 +182,7 @@ async function profileShared(
       if (msg.error !== undefined || !msg.profiles) return new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
       numbered.learn(msg.newKeys ?? []);
       msg.profiles.forEach((p, k) => {
-        out[msg.id * share + k] = adopt(numbered.read(p), true);
+        out[msg.id * share + k] = adopt(numbered.read(p));
       });
       return undefined;
     },
