@@ -1,0 +1,54 @@
+/**
+ * The score stage in one thread (`judgeAll`) judges the pairs in its own order and keeps the
+ * character shingles within a budget: whatever the budget, the same linked pairs in the order
+ * given and the same closest unrelated ones as judging the pairs one by one in that order.
+ */
+import { describe, expect, it } from 'vitest';
+import { fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
+import { resolveThresholds } from '../../src/core/relation/judge.js';
+import { pickNearest } from '../../src/core/relation/nearest.js';
+import { vectorizeCorpus } from '../../src/core/similarity/tfidf.js';
+import { normalizeArticle } from '../../src/core/text/normalize.js';
+import { generateVariants } from '../../src/eval/generate.js';
+import { readCorpus } from '../../src/io/readCorpus.js';
+import { emptyJudged, flattenPairs, type Judged, judgeAll, judgeSlice } from '../../src/pipeline/scoring.js';
+import { CORPUS } from '../helpers/fixtures.js';
+
+describe('judgeAll', async () => {
+  const seeds = await readCorpus([CORPUS]);
+  const variants = generateVariants(seeds, { seed: 29, perSource: 5 }).map((v) => ({ id: v.id, text: v.text }));
+  // The scan leaves the character shingles out of its fingerprints (made when judged).
+  const fps = [...seeds, ...variants].map((a) => fingerprintArticle(normalizeArticle(a), undefined, { chars: false }));
+  const input = { fps, vectors: vectorizeCorpus(fps.map((f) => f.terms)), thresholds: resolveThresholds() };
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < fps.length; i++) for (let j = i + 1; j < fps.length; j++) pairs.push([i, j]);
+  const oneByOne = judgeSlice(input, flattenPairs(pairs), emptyJudged());
+  const closest = (j: Judged) => pickNearest(j.nearest.list(), fps).map((p) => [p.a, p.b, p.relation]);
+
+  it('the corpus has linked and unrelated pairs (else the test would prove little)', () => {
+    expect(oneByOne.linked.length).toBeGreaterThan(20);
+    expect(oneByOne.nearest.list().length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    { name: 'nothing kept', cacheBytes: 0 },
+    { name: 'a few articles kept', cacheBytes: 20_000 },
+    { name: 'the default', cacheBytes: undefined },
+  ])('$name: the same verdicts, linked pairs in the order given', ({ cacheBytes }) => {
+    let stats = { made: 0, peakBytes: 0 };
+    const judged = judgeAll(input, pairs, undefined, {
+      ...(cacheBytes === undefined ? {} : { cacheBytes }),
+      onShingles: (s) => {
+        stats = s;
+      },
+    });
+    expect(JSON.stringify(judged.linked)).toBe(JSON.stringify(oneByOne.linked));
+    expect(closest(judged)).toEqual(closest(oneByOne));
+    if (cacheBytes !== undefined) expect(stats.peakBytes).toBeLessThanOrEqual(cacheBytes);
+    // Every article is in a pair here: made once each when they all fit, more often when few do.
+    if (cacheBytes === undefined) expect(stats.made).toBe(fps.length);
+    else expect(stats.made).toBeGreaterThan(fps.length);
+    // Nothing kept: made for each of its pairs.
+    if (cacheBytes === 0) expect(stats.made).toBe(2 * pairs.length);
+  });
+});
