@@ -86,7 +86,7 @@ export function emptyJudged(): Judged {
 }
 
 /**
- * The most bytes of character shingles `judgeAll` keeps between an article's pairs: 64 MiB, about
+ * Where the budget of character shingles `judgeAll` keeps between an article's pairs starts: 64 MiB, about
  * 6,500 articles of the bench's corpus (10.3 KB each). On its first 30,000 articles (843,085
  * pairs of 29,270 articles), 46,089 shingle sets were made (each article 1.6 times) where keeping
  * them all made 29,270 and held 204 MiB at most in `judgingOrder`; the stage took no longer (132
@@ -95,29 +95,73 @@ export function emptyJudged(): Judged {
  */
 export const SHINGLE_CACHE_BYTES = 64 * 2 ** 20;
 
+/**
+ * Shingle sets made again, past which the cache's budget doubles: more than `SHINGLE_REMAKES`
+ * makes per article met for the first time, counted since the budget last changed, plus as many
+ * as the cache holds (at least `SHINGLE_REMAKE_SLACK`: the sets let go just before a doubling are
+ * made again just after it, which without that allowance doubled the budget again and again).
+ * A fixed budget bounds memory but not time: on the bench's 100,000 articles, whose candidate
+ * graph is one component where no order keeps an article's pairs close, a fixed 64 MiB had the
+ * score stage run 1,538 s when it was stopped, against 842 s keeping every set (the whole scan
+ * before and after, side by side). Replayed on the pairs of the bench's first 10,000 and 30,000
+ * articles (a private script, 10.3 KB a set): from 64 MiB the rule does not fire (9,742 and
+ * 45,696 makes, 1.0 and 1.6 an article); from 1 MiB it made 1.5 and 3.5 an article and held 8 and
+ * 29.5 MiB at most. Not yet run at 100,000 articles.
+ */
+export const SHINGLE_REMAKES = 2;
+export const SHINGLE_REMAKE_SLACK = 64;
+
+/** Watches the makes of `cache` as pairs are judged, doubling its budget by `SHINGLE_REMAKES`. */
+function shingleGrowth(count: number, cache: NextUseCache<Fingerprint>): (i: number, j: number) => void {
+  const met = new Uint8Array(count);
+  let firsts = 0;
+  let madeAt = 0;
+  let firstsAt = 0;
+  return (i, j) => {
+    if (met[i] === 0) {
+      met[i] = 1;
+      firsts++;
+    }
+    if (met[j] === 0) {
+      met[j] = 1;
+      firsts++;
+    }
+    const made = cache.made - madeAt;
+    const news = firsts - firstsAt;
+    if (made - news > SHINGLE_REMAKES * news + Math.max(SHINGLE_REMAKE_SLACK, cache.count)) {
+      cache.grow(2 * Math.max(cache.limit, 2 ** 20));
+      madeAt = cache.made;
+      firstsAt = firsts;
+    }
+  };
+}
+
 /** How `judgeAll` keeps the character shingles, and what it tells of them at the end. */
 export interface ShingleCacheOptions {
-  /** Default `SHINGLE_CACHE_BYTES`. */
+  /** Default `SHINGLE_CACHE_BYTES`: where the budget starts. */
   cacheBytes?: number;
+  /** Keep the budget where it starts (default: it doubles by `SHINGLE_REMAKES`). */
+  fixed?: boolean;
   /** Shingle sets made (at least one per article in a pair) and the most bytes kept at once. */
-  onShingles?: (stats: { made: number; peakBytes: number }) => void;
+  onShingles?: (stats: { made: number; peakBytes: number; limitBytes: number }) => void;
 }
 
 /**
  * Every candidate pair judged in this thread; `onProgress` gets the pairs judged so far. The pairs
  * are judged in `judgingOrder` (core/candidates/order.ts), the articles' character shingles kept
- * within `cacheBytes` (`NextUseCache`), and the linked pairs returned in the order given (the
+ * within a budget (`NextUseCache`; from `cacheBytes`, doubled by `SHINGLE_REMAKES`), and the linked pairs returned in the order given (the
  * unrelated ones are kept by closeness, whatever the order).
  */
 export function judgeAll(
   input: ScoringInput,
   pairs: ReadonlyArray<readonly [number, number]>,
   onProgress?: (done: number, total: number) => void,
-  { cacheBytes = SHINGLE_CACHE_BYTES, onShingles }: ShingleCacheOptions = {},
+  { cacheBytes = SHINGLE_CACHE_BYTES, fixed = false, onShingles }: ShingleCacheOptions = {},
 ): Judged {
   const { fps, vectors, thresholds } = input;
   const { order, nextUse } = judgingOrder(fps.length, pairs);
   const shingles = new NextUseCache<Fingerprint>(cacheBytes, (fp) => fp.chars?.byteLength ?? 0);
+  const growth = fixed ? () => undefined : shingleGrowth(fps.length, shingles);
   const linkedAt: number[] = [];
   const linked: JudgedPair[] = [];
   const nearest = new NearestKeeper();
@@ -126,6 +170,7 @@ export function judgeAll(
     const [i, j] = pairs[k] as readonly [number, number];
     const a = shingles.use(i, nextUse[2 * at] as number, () => withChars(fps[i] as Fingerprint));
     const b = shingles.use(j, nextUse[2 * at + 1] as number, () => withChars(fps[j] as Fingerprint));
+    growth(i, j);
     const result = judgePair(a, b, vectors[i] as SparseVector, vectors[j] as SparseVector, thresholds);
     if (result.relation === 'unrelated') nearest.offer({ i, j, result });
     else {
@@ -134,7 +179,7 @@ export function judgeAll(
     }
     onProgress?.(at + 1, pairs.length);
   }
-  onShingles?.({ made: shingles.made, peakBytes: shingles.peak });
+  onShingles?.({ made: shingles.made, peakBytes: shingles.peak, limitBytes: shingles.limit });
   const inOrder = linkedAt.map((_, n) => n).sort((x, y) => (linkedAt[x] as number) - (linkedAt[y] as number));
   return { linked: inOrder.map((n) => linked[n] as JudgedPair), nearest };
 }

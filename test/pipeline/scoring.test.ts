@@ -11,7 +11,15 @@ import { vectorizeCorpus } from '../../src/core/similarity/tfidf.js';
 import { normalizeArticle } from '../../src/core/text/normalize.js';
 import { generateVariants } from '../../src/eval/generate.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
-import { emptyJudged, flattenPairs, type Judged, judgeAll, judgeSlice } from '../../src/pipeline/scoring.js';
+import {
+  emptyJudged,
+  flattenPairs,
+  type Judged,
+  judgeAll,
+  judgeSlice,
+  SHINGLE_REMAKE_SLACK,
+  SHINGLE_REMAKES,
+} from '../../src/pipeline/scoring.js';
 import { CORPUS } from '../helpers/fixtures.js';
 
 describe('judgeAll', async () => {
@@ -31,24 +39,36 @@ describe('judgeAll', async () => {
   });
 
   it.each([
-    { name: 'nothing kept', cacheBytes: 0 },
-    { name: 'a few articles kept', cacheBytes: 20_000 },
-    { name: 'the default', cacheBytes: undefined },
-  ])('$name: the same verdicts, linked pairs in the order given', ({ cacheBytes }) => {
-    let stats = { made: 0, peakBytes: 0 };
+    { name: 'nothing kept', cacheBytes: 0, fixed: true },
+    { name: 'a few articles kept', cacheBytes: 20_000, fixed: true },
+    { name: 'a budget that grows from nothing', cacheBytes: 0, fixed: false },
+    { name: 'the default', cacheBytes: undefined, fixed: false },
+  ])('$name: the same verdicts, linked pairs in the order given', ({ cacheBytes, fixed }) => {
+    let stats = { made: 0, peakBytes: 0, limitBytes: 0 };
     const judged = judgeAll(input, pairs, undefined, {
       ...(cacheBytes === undefined ? {} : { cacheBytes }),
+      fixed,
       onShingles: (s) => {
         stats = s;
       },
     });
     expect(JSON.stringify(judged.linked)).toBe(JSON.stringify(oneByOne.linked));
     expect(closest(judged)).toEqual(closest(oneByOne));
-    if (cacheBytes !== undefined) expect(stats.peakBytes).toBeLessThanOrEqual(cacheBytes);
+    expect(stats.peakBytes).toBeLessThanOrEqual(stats.limitBytes);
+    if (fixed) expect(stats.limitBytes).toBe(cacheBytes);
     // Every article is in a pair here: made once each when they all fit, more often when few do.
     if (cacheBytes === undefined) expect(stats.made).toBe(fps.length);
     else expect(stats.made).toBeGreaterThan(fps.length);
     // Nothing kept: made for each of its pairs.
-    if (cacheBytes === 0) expect(stats.made).toBe(2 * pairs.length);
+    if (fixed && cacheBytes === 0) expect(stats.made).toBe(2 * pairs.length);
+  });
+
+  it('a budget too small for the pairs grows until the articles are made again a bounded number of times', () => {
+    // 1 byte: every set made again at each pair, until the rule doubles the budget (from 1 MiB up).
+    let stats = { made: 0, peakBytes: 0, limitBytes: 0 };
+    judgeAll(input, pairs, undefined, { cacheBytes: 1, onShingles: (s) => (stats = s) });
+    expect(stats.limitBytes).toBeGreaterThanOrEqual(2 ** 21);
+    expect(stats.made).toBeLessThanOrEqual((1 + SHINGLE_REMAKES) * fps.length + 2 * SHINGLE_REMAKE_SLACK);
+    expect(stats.made).toBeLessThan(2 * pairs.length);
   });
 });

@@ -4,7 +4,7 @@
  * bench's corpus), made when an article is first met. Kept for the whole stage, nearly every
  * article's were held by its end (1 GB at 100,000 articles); made again for every pair, the stage
  * took about twice as long. So the pairs are judged in an order where an article's pairs come
- * close together (`judgingOrder`), and a cache of fixed size keeps the shingles, letting go of
+ * close together (`judgingOrder`), and a cache within a budget keeps the shingles, letting go of
  * those needed again furthest ahead (`NextUseCache`: the order is known in advance, so the choice
  * is Belady's, the fewest makes possible for that size).
  *
@@ -150,7 +150,7 @@ export class NextUseCache<T> {
   peak = 0;
 
   constructor(
-    private readonly budget: number,
+    private budget: number,
     private readonly sizeOf: (value: T) => number,
   ) {
     if (!(budget >= 0)) throw new RangeError(`a cache budget must be ≥ 0, got ${String(budget)}`);
@@ -179,6 +179,21 @@ export class NextUseCache<T> {
     while (this.size > this.budget) this.letGoFurthest();
     if (this.size > this.peak) this.peak = this.size;
     return value;
+  }
+
+  /** How many values are kept now. */
+  get count(): number {
+    return this.kept.size;
+  }
+
+  /** The budget now (it starts at the constructor's and only grows, by `grow`). */
+  get limit(): number {
+    return this.budget;
+  }
+
+  /** Raises the budget to `budget` (a smaller one is ignored: nothing is let go by this). */
+  grow(budget: number): void {
+    if (budget > this.budget) this.budget = budget;
   }
 
   private rebuild(): void {
