@@ -43,8 +43,9 @@ export function flattenPairs(
 
 /**
  * The scan's fingerprints leave out their character shingles (`fingerprintArticle`'s `chars`):
- * each is made the first time one of its pairs is judged in this thread and kept until the input
- * is let go of, at the end of the stage. An article is in 26 pairs on the bench's 10,000-article
+ * when the stage is shared with workers (`judgeSlice`, workers/scorePool.ts), each is made the first
+ * time one of its pairs is judged in a thread and kept until the input is let go of, at the end of
+ * the stage; `judgeAll` keeps them within a budget instead. An article is in 26 pairs on the bench's 10,000-article
  * corpus: made for each pair instead, that scan's score stage took about twice as long.
  */
 const withShingles = new WeakMap<ScoringInput, Array<Fingerprint | undefined>>();
