@@ -107,7 +107,8 @@ export const SHINGLE_CACHE_BYTES = 64 * 2 ** 20;
  * before and after, side by side). Replayed on the pairs of the bench's first 10,000 and 30,000
  * articles (a private script, 10.3 KB a set): from 64 MiB the rule does not fire (9,742 and
  * 45,696 makes, 1.0 and 1.6 an article); from 1 MiB it made 1.5 and 3.5 an article and held 8 and
- * 29.5 MiB at most. Not yet run at 100,000 articles.
+ * 29.5 MiB at most. The whole 100,000-article scan with the rule: score stage 912 s (842 before,
+ * each beside another heavy run), peak RSS 7,356 MiB (7,948 before), the same report.
  */
 export const SHINGLE_REMAKES = 2;
 export const SHINGLE_REMAKE_SLACK = 64;
