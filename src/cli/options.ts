@@ -81,7 +81,7 @@ export function addKeepChromeOption(cmd: Command): Command {
 export function addWorkersOption(cmd: Command): Command {
   return cmd.option(
     '--workers <n>',
-    "worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints (default: 1 up to 5,000 distinct articles on 2+ cores); 0 also keeps the events stage's names and the cross-language profiles in the main thread",
+    "worker threads that judge candidate pairs beside the main one, each with a copy of the fingerprints up to 5,000 distinct articles, sent those its shares read above (default: 1 up to 5,000 distinct articles on 2+ cores); 0 also keeps the events stage's names and the cross-language profiles in the main thread",
   );
 }
 
@@ -123,7 +123,8 @@ export async function scanThreads(opts: Record<string, unknown>, articles: numbe
 /**
  * The score stage's judge from `--workers`: by default one worker on 2+ cores, for corpora small
  * enough that its copy of the fingerprints stays under about 1 GB (`DEFAULT_WORKER_FINGERPRINTS`);
- * `--workers N` asks for N whatever the size.
+ * `--workers N` asks for N whatever the size (above `DEFAULT_WORKER_FINGERPRINTS` the shares are
+ * streamed: workers/scorePool.ts).
  */
 export async function scoringJudge(opts: Record<string, unknown>) {
   const { availableParallelism } = await import('node:os');

@@ -148,42 +148,116 @@ export interface ShingleCacheOptions {
   onShingles?: (stats: { made: number; peakBytes: number; limitBytes: number }) => void;
 }
 
+/** Which way `orderedJudging`'s stretches are walked. */
+export interface JudgingWalk {
+  /**
+   * The stretches judged here are taken from the last back, each from its last pair to its first
+   * (a streamed stage's thread, workers/scorePool.ts); the shingle cache plans by that walk
+   * (default: from the first on).
+   */
+  backward?: boolean;
+}
+
 /**
- * Every candidate pair judged in this thread; `onProgress` gets the pairs judged so far. The pairs
- * are judged in `judgingOrder` (core/candidates/order.ts), the articles' character shingles kept
- * within a budget (`NextUseCache`; from `cacheBytes`, doubled by `SHINGLE_REMAKES`), and the linked pairs returned in the order given (the
+ * The pairs in `judgingOrder` (core/candidates/order.ts), judged a stretch at a time: `order[at]`
+ * is the pair judged at place `at`. Stretches judged here read the articles' character shingles
+ * from a cache kept within a budget (`NextUseCache`; from `cacheBytes`, doubled by
+ * `SHINGLE_REMAKES`); stretches judged elsewhere (a scoring worker's) hand their results in with
+ * `take` and `offer`. `finish` gives the linked pairs in the order the pairs were given (the
  * unrelated ones are kept by closeness, whatever the order).
  */
-export function judgeAll(
+export function orderedJudging(
   input: ScoringInput,
   pairs: ReadonlyArray<readonly [number, number]>,
-  onProgress?: (done: number, total: number) => void,
-  { cacheBytes = SHINGLE_CACHE_BYTES, fixed = false, onShingles }: ShingleCacheOptions = {},
-): Judged {
+  {
+    cacheBytes = SHINGLE_CACHE_BYTES,
+    fixed = false,
+    onShingles,
+    backward = false,
+  }: ShingleCacheOptions & JudgingWalk = {},
+): {
+  order: Uint32Array;
+  judge: (from: number, to: number, onJudged?: (at: number) => void) => void;
+  take: (at: number, pair: JudgedPair) => void;
+  offer: (pair: JudgedPair) => void;
+  finish: () => Judged;
+} {
   const { fps, vectors, thresholds } = input;
   const { order, nextUse } = judgingOrder(fps.length, pairs);
+  // Walked backward, an article's next use is its place before this one, counted from the end.
+  const plan = backward ? backwardUses(order, pairs, fps.length) : nextUse;
   const shingles = new NextUseCache<Fingerprint>(cacheBytes, (fp) => fp.chars?.byteLength ?? 0);
   const growth = fixed ? () => undefined : shingleGrowth(fps.length, shingles);
   const linkedAt: number[] = [];
   const linked: JudgedPair[] = [];
   const nearest = new NearestKeeper();
-  for (let at = 0; at < order.length; at++) {
-    const k = order[at] as number;
-    const [i, j] = pairs[k] as readonly [number, number];
-    const a = shingles.use(i, nextUse[2 * at] as number, () => withChars(fps[i] as Fingerprint));
-    const b = shingles.use(j, nextUse[2 * at + 1] as number, () => withChars(fps[j] as Fingerprint));
-    growth(i, j);
-    const result = judgePair(a, b, vectors[i] as SparseVector, vectors[j] as SparseVector, thresholds);
-    if (result.relation === 'unrelated') nearest.offer({ i, j, result });
-    else {
-      linkedAt.push(k);
-      linked.push({ i, j, result });
-    }
-    onProgress?.(at + 1, pairs.length);
+  const take = (at: number, pair: JudgedPair): void => {
+    linkedAt.push(order[at] as number);
+    linked.push(pair);
+  };
+  return {
+    order,
+    judge: (from, to, onJudged) => {
+      for (let n = from; n < to; n++) {
+        const at = backward ? from + to - 1 - n : n;
+        const [i, j] = pairs[order[at] as number] as readonly [number, number];
+        const a = shingles.use(i, plan[2 * at] as number, () => withChars(fps[i] as Fingerprint));
+        const b = shingles.use(j, plan[2 * at + 1] as number, () => withChars(fps[j] as Fingerprint));
+        growth(i, j);
+        const result = judgePair(a, b, vectors[i] as SparseVector, vectors[j] as SparseVector, thresholds);
+        if (result.relation === 'unrelated') nearest.offer({ i, j, result });
+        else take(at, { i, j, result });
+        onJudged?.(at);
+      }
+    },
+    take,
+    offer: (pair) => nearest.offer(pair),
+    finish: () => {
+      onShingles?.({ made: shingles.made, peakBytes: shingles.peak, limitBytes: shingles.limit });
+      const inOrder = linkedAt.map((_, n) => n).sort((x, y) => (linkedAt[x] as number) - (linkedAt[y] as number));
+      return { linked: inOrder.map((n) => linked[n] as JudgedPair), nearest };
+    },
+  };
+}
+
+/**
+ * For a walk of `order` from its last place to its first: each place's two articles' next uses in
+ * that walk (the place before it that reads the same article, as `total − 1 − place`; −1: none),
+ * laid out as `judgingOrder`'s `nextUse`.
+ */
+export function backwardUses(
+  order: Uint32Array,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  articles: number,
+): Int32Array {
+  const total = order.length;
+  const uses = new Int32Array(2 * total);
+  const lastAt = new Int32Array(articles).fill(-1);
+  for (let at = 0; at < total; at++) {
+    const [i, j] = pairs[order[at] as number] as readonly [number, number];
+    const pi = lastAt[i] as number;
+    const pj = lastAt[j] as number;
+    uses[2 * at] = pi < 0 ? -1 : total - 1 - pi;
+    uses[2 * at + 1] = pj < 0 ? -1 : total - 1 - pj;
+    lastAt[i] = at;
+    lastAt[j] = at;
   }
-  onShingles?.({ made: shingles.made, peakBytes: shingles.peak, limitBytes: shingles.limit });
-  const inOrder = linkedAt.map((_, n) => n).sort((x, y) => (linkedAt[x] as number) - (linkedAt[y] as number));
-  return { linked: inOrder.map((n) => linked[n] as JudgedPair), nearest };
+  return uses;
+}
+
+/**
+ * Every candidate pair judged in this thread (`orderedJudging`, every stretch here); `onProgress`
+ * gets the pairs judged so far.
+ */
+export function judgeAll(
+  input: ScoringInput,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  onProgress?: (done: number, total: number) => void,
+  options: ShingleCacheOptions = {},
+): Judged {
+  const run = orderedJudging(input, pairs, options);
+  run.judge(0, pairs.length, onProgress ? (at) => onProgress(at + 1, pairs.length) : undefined);
+  return run.finish();
 }
 
 /**

@@ -3,7 +3,9 @@
  * character shingles within a budget: whatever the budget, the same linked pairs in the order
  * given and the same closest unrelated ones as judging the pairs one by one in that order.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { judgingOrder } from '../../src/core/candidates/order.js';
 import { fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
 import { resolveThresholds } from '../../src/core/relation/judge.js';
 import { pickNearest } from '../../src/core/relation/nearest.js';
@@ -12,11 +14,13 @@ import { normalizeArticle } from '../../src/core/text/normalize.js';
 import { generateVariants } from '../../src/eval/generate.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
 import {
+  backwardUses,
   emptyJudged,
   flattenPairs,
   type Judged,
   judgeAll,
   judgeSlice,
+  orderedJudging,
   SHINGLE_REMAKE_SLACK,
   SHINGLE_REMAKES,
 } from '../../src/pipeline/scoring.js';
@@ -70,5 +74,56 @@ describe('judgeAll', async () => {
     expect(stats.limitBytes).toBeGreaterThanOrEqual(2 ** 21);
     expect(stats.made).toBeLessThanOrEqual((1 + SHINGLE_REMAKES) * fps.length + 2 * SHINGLE_REMAKE_SLACK);
     expect(stats.made).toBeLessThan(2 * pairs.length);
+  });
+
+  it.each([
+    { name: 'nothing kept', cacheBytes: 0, fixed: true },
+    { name: 'a few articles kept', cacheBytes: 20_000, fixed: true },
+    { name: 'the default', cacheBytes: undefined, fixed: false },
+  ])('walked backward, stretch by stretch from the last ($name): the same verdicts', ({ cacheBytes, fixed }) => {
+    let stats = { made: 0, peakBytes: 0, limitBytes: 0 };
+    const run = orderedJudging(input, pairs, {
+      ...(cacheBytes === undefined ? {} : { cacheBytes }),
+      fixed,
+      backward: true,
+      onShingles: (s) => {
+        stats = s;
+      },
+    });
+    const stretch = 7;
+    for (let from = Math.floor((pairs.length - 1) / stretch) * stretch; from >= 0; from -= stretch)
+      run.judge(from, Math.min(pairs.length, from + stretch));
+    const judged = run.finish();
+    expect(JSON.stringify(judged.linked)).toBe(JSON.stringify(oneByOne.linked));
+    expect(closest(judged)).toEqual(closest(oneByOne));
+    expect(stats.peakBytes).toBeLessThanOrEqual(stats.limitBytes);
+    // Planned for the walk it takes: each article made once when they all fit (a forward plan
+    // walked backward lets each go at its first pair met, the last in the order).
+    if (cacheBytes === undefined) expect(stats.made).toBe(fps.length);
+    if (fixed && cacheBytes === 0) expect(stats.made).toBe(2 * pairs.length);
+  });
+});
+
+describe('backwardUses', () => {
+  it("each place's articles: the place before it that reads them, counted from the end (brute force)", () => {
+    const pairArb = fc
+      .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }))
+      .filter(([i, j]) => i !== j)
+      .map(([i, j]): [number, number] => (i < j ? [i, j] : [j, i]));
+    fc.assert(
+      fc.property(fc.uniqueArray(pairArb, { selector: ([i, j]) => `${i},${j}`, maxLength: 30 }), (pairs) => {
+        const { order } = judgingOrder(10, pairs);
+        const uses = backwardUses(order, pairs, 10);
+        const total = order.length;
+        for (let at = 0; at < total; at++) {
+          const pair = pairs[order[at] as number] as [number, number];
+          pair.forEach((g, side) => {
+            let before = -1;
+            for (let p = 0; p < at; p++) if ((pairs[order[p] as number] as [number, number]).includes(g)) before = p;
+            expect(uses[2 * at + side]).toBe(before < 0 ? -1 : total - 1 - before);
+          });
+        }
+      }),
+    );
   });
 });

@@ -1,21 +1,86 @@
 /**
- * Worker thread: judges shares of a scan's candidate pairs (`judgeSlice`). It is sent the corpus's
- * fingerprints and vectors once, then flat pair lists; it posts back each share's linked pairs and
- * the closest unrelated ones it kept.
+ * Worker thread: judges shares of a scan's candidate pairs. Either it is sent the corpus's
+ * fingerprints and vectors once, then flat pair lists (`judgeSlice`); or (`stream`) each share
+ * comes with the articles it reads that this worker does not hold and those to let go of first
+ * (workers/scorePool.ts, `judgeStreamed`). It posts back each share's linked pairs (streamed: with
+ * their places in the share) and the closest unrelated ones it kept.
  */
 import { parentPort } from 'node:worker_threads';
+import { type Fingerprint, withChars } from '../../core/fingerprint/fingerprint.js';
+import { judgePair } from '../../core/relation/judge.js';
+import { NearestKeeper } from '../../core/relation/nearest.js';
+import type { JudgedPair } from '../../core/relation/stories.js';
+import type { SparseVector } from '../../core/similarity/cosine.js';
+import type { TermVocabulary } from '../../core/text/vocabulary.js';
+import type { Thresholds } from '../../types/index.js';
 import { emptyJudged, judgeSlice, type ScoringInput } from '../scoring.js';
 
-type Message = { type: 'init'; input: ScoringInput } | { type: 'share'; id: number; pairs: Uint32Array };
+interface StreamedArticle {
+  g: number;
+  fp: Fingerprint;
+  vector: SparseVector;
+}
+
+type Message =
+  | { type: 'init'; input: ScoringInput }
+  | { type: 'share'; id: number; pairs: Uint32Array }
+  | { type: 'stream'; thresholds: Thresholds }
+  | { type: 'stream-share'; id: number; drop: number[]; articles: StreamedArticle[]; pairs: Uint32Array };
 
 let input: ScoringInput | undefined;
+
+/** Streamed: the thresholds, and the articles held (their character shingles made on first use). */
+let stream: { thresholds: Thresholds; held: Map<number, { fp: Fingerprint; vector: SparseVector }> } | undefined;
+/**
+ * The one vocabulary the streamed fingerprints' sentence terms are given: the scan's are all
+ * numbered in one (the pool streams only then), which judging compares by identity alone.
+ */
+const vocabulary: TermVocabulary = { ids: new Map(), terms: [] };
+
+function judgeStreamedShare(msg: Extract<Message, { type: 'stream-share' }>) {
+  if (!stream) throw new Error('scoring worker: a streamed share before the stream');
+  const { held, thresholds } = stream;
+  for (const g of msg.drop) held.delete(g);
+  for (const a of msg.articles)
+    held.set(a.g, { fp: { ...a.fp, sentenceTerms: { ...a.fp.sentenceTerms, vocabulary } }, vector: a.vector });
+  const entry = (g: number) => {
+    const e = held.get(g);
+    if (!e) throw new Error(`scoring worker: article ${g} was not sent`);
+    if (!e.fp.chars) e.fp = withChars(e.fp);
+    return e;
+  };
+  const linked: JudgedPair[] = [];
+  const linkedAt: number[] = [];
+  const nearest = new NearestKeeper();
+  for (let k = 0; k < msg.pairs.length; k += 2) {
+    const i = msg.pairs[k] as number;
+    const j = msg.pairs[k + 1] as number;
+    const a = entry(i);
+    const b = entry(j);
+    const result = judgePair(a.fp, b.fp, a.vector, b.vector, thresholds);
+    if (result.relation === 'unrelated') nearest.offer({ i, j, result });
+    else {
+      linked.push({ i, j, result });
+      linkedAt.push(k / 2);
+    }
+  }
+  return { id: msg.id, linked, linkedAt, nearest: nearest.list() };
+}
 
 parentPort?.on('message', (msg: Message) => {
   if (msg.type === 'init') {
     input = msg.input;
     return;
   }
+  if (msg.type === 'stream') {
+    stream = { thresholds: msg.thresholds, held: new Map() };
+    return;
+  }
   try {
+    if (msg.type === 'stream-share') {
+      parentPort?.postMessage(judgeStreamedShare(msg));
+      return;
+    }
     if (!input) throw new Error('scoring worker: pairs before the corpus');
     const judged = judgeSlice(input, msg.pairs, emptyJudged());
     parentPort?.postMessage({ id: msg.id, linked: judged.linked, nearest: judged.nearest.list() });
