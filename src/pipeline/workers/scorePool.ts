@@ -111,8 +111,14 @@ export function judgeInWorkers(workers: number, options: WorkerJudgeOptions = {}
     const threads = Array.from({ length: workers }, () => spawnWorker('scoreWorker'));
     try {
       return whole
-        ? await judgeShared(threads, input, pairs, sharePairs, onProgress)
-        : await judgeStreamed(threads, input, pairs, options.sharePairs ?? STREAM_SHARE_PAIRS, onProgress);
+        ? await judgeShared({ threads, input, pairs, share: sharePairs, onProgress })
+        : await judgeStreamed({
+            threads,
+            input,
+            pairs,
+            share: options.sharePairs ?? STREAM_SHARE_PAIRS,
+            onProgress,
+          });
     } finally {
       await Promise.all(threads.map((w) => w.terminate()));
     }
@@ -279,6 +285,15 @@ export function portableFingerprint(fp: Fingerprint): Fingerprint {
   };
 }
 
+/** A score stage shared by the scan's thread and `threads`, in shares of `share` pairs. */
+interface WorkerStage {
+  threads: readonly Worker[];
+  input: ScoringInput;
+  pairs: ReadonlyArray<readonly [number, number]>;
+  share: number;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
 /**
  * The score stage with workers that hold only what their shares read: the pairs in
  * `judgingOrder` (`orderedJudging`) cut into shares of `share` consecutive pairs; a worker's
@@ -286,13 +301,7 @@ export function portableFingerprint(fp: Fingerprint): Fingerprint {
  * (`WorkerHoldings`); the scan's thread judges its own shares, from the last back, from its
  * shingle cache (`orderedJudging`'s backward walk). The same result as `judgeAll`.
  */
-async function judgeStreamed(
-  threads: readonly Worker[],
-  input: ScoringInput,
-  pairs: ReadonlyArray<readonly [number, number]>,
-  share: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Judged> {
+async function judgeStreamed({ threads, input, pairs, share, onProgress }: WorkerStage): Promise<Judged> {
   const run = orderedJudging(input, pairs, { backward: true });
   const { order } = run;
   const total = order.length;
@@ -355,13 +364,7 @@ async function judgeStreamed(
   return run.finish();
 }
 
-async function judgeShared(
-  threads: readonly Worker[],
-  input: ScoringInput,
-  pairs: ReadonlyArray<readonly [number, number]>,
-  share: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Judged> {
+async function judgeShared({ threads, input, pairs, share, onProgress }: WorkerStage): Promise<Judged> {
   const total = pairs.length;
   const shares = Math.ceil(total / share);
   const results: Array<{ linked: JudgedPair[]; nearest: JudgedPair[] } | undefined> = new Array(shares);
