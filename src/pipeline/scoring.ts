@@ -67,19 +67,38 @@ function scored(input: ScoringInput): (k: number) => Fingerprint {
   };
 }
 
-/** Judge the flat pairs into `into` (linked appended in order, unrelated offered to its keeper). */
-export function judgeSlice(input: ScoringInput, flat: Uint32Array, into: Judged, onJudged?: () => void): Judged {
-  const { vectors, thresholds } = input;
-  const fps = scored(input);
+/**
+ * Judge the flat pairs (`i, j, i, j, …`) into `into` (linked appended in order, unrelated offered
+ * to its keeper), each article's fingerprint (with its character shingles) and vector read by
+ * `fingerprintOf` and `vectorOf`; `onLinked` gets each linked pair's place in `flat`.
+ */
+export function judgeFlat(
+  flat: Uint32Array,
+  fingerprintOf: (k: number) => Fingerprint,
+  vectorOf: (k: number) => SparseVector,
+  thresholds: ScoringInput['thresholds'],
+  into: Judged,
+  onLinked?: (place: number) => void,
+  onJudged?: () => void,
+): Judged {
   for (let k = 0; k < flat.length; k += 2) {
     const i = flat[k] as number;
     const j = flat[k + 1] as number;
-    const result = judgePair(fps(i), fps(j), vectors[i] as SparseVector, vectors[j] as SparseVector, thresholds);
+    const result = judgePair(fingerprintOf(i), fingerprintOf(j), vectorOf(i), vectorOf(j), thresholds);
     if (result.relation === 'unrelated') into.nearest.offer({ i, j, result });
-    else into.linked.push({ i, j, result });
+    else {
+      into.linked.push({ i, j, result });
+      onLinked?.(k / 2);
+    }
     onJudged?.();
   }
   return into;
+}
+
+/** Judge the flat pairs of `input`'s articles into `into` (`judgeFlat`). */
+export function judgeSlice(input: ScoringInput, flat: Uint32Array, into: Judged, onJudged?: () => void): Judged {
+  const { vectors, thresholds } = input;
+  return judgeFlat(flat, scored(input), (k) => vectors[k] as SparseVector, thresholds, into, undefined, onJudged);
 }
 
 export function emptyJudged(): Judged {

@@ -19,6 +19,7 @@ import { type LexiconData, lexiconData, lexiconOf } from '../../core/xling/lexic
 import type { CrossLanguageResources, CrossProfile } from '../../core/xling/profile.js';
 import type { NormalizedArticle } from '../../types/index.js';
 import { type CrossProfiler, profileHere, profileMaker } from '../crossStage.js';
+import { portableArticle } from './portable.js';
 import { shareOut } from './shares.js';
 import { spawnWorker } from './spawn.js';
 
@@ -44,14 +45,6 @@ export interface ProfileWorkerOptions {
   share?: number;
   /** Fewest articles for which the worker is started (default `PROFILE_WORKER_MIN_ARTICLES`). */
   minArticles?: number;
-}
-
-/**
- * What a worker is sent of an article: the normalized article with its typed arrays copied
- * (a view of a slab, `core/slab.ts`, would be sent with its whole 33 MiB buffer).
- */
-function sendable(article: NormalizedArticle): NormalizedArticle {
-  return { ...article, tokenSpans: article.tokenSpans.slice(), quoted: article.quoted.slice() };
 }
 
 /** The resources as a worker is sent them (workerData): the lexicons as data (`resourcesFrom` gives them back). */
@@ -177,7 +170,7 @@ async function profileShared(
   const numbered = keysReader(intern);
   await shareOut<ShareReply>([worker], {
     count: Math.ceil(total / share),
-    message: (id) => ({ value: { id, articles: articles.slice(id * share, (id + 1) * share).map(sendable) } }),
+    message: (id) => ({ value: { id, articles: articles.slice(id * share, (id + 1) * share).map(portableArticle) } }),
     reply: (msg) => {
       if (msg.error !== undefined || !msg.profiles) return new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
       numbered.learn(msg.newKeys ?? []);

@@ -28,6 +28,7 @@ import {
   type PairJudge,
   type ScoringInput,
 } from '../scoring.js';
+import { own, portableArticle } from './portable.js';
 import { shareOut } from './shares.js';
 import { spawnWorker } from './spawn.js';
 
@@ -245,22 +246,12 @@ export class WorkerHoldings {
   get size(): number {
     return this.held.size;
   }
-
-  /** Whether article g is held. */
-  has(g: number): boolean {
-    return this.held.has(g);
-  }
 }
 
 /** The vocabulary every fingerprint's sentence terms are numbered in, or undefined when they differ. */
 function commonVocabulary(fps: readonly Fingerprint[]): TermVocabulary | undefined {
   const first = fps[0]?.sentenceTerms.vocabulary;
   return first && fps.every((fp) => fp.sentenceTerms.vocabulary === first) ? first : undefined;
-}
-
-/** A typed array with a buffer of its own (one in a slab, `core/slab.ts`, would be sent with the whole slab). */
-function own<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(view: T): T {
-  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : (view.slice() as T);
 }
 
 /** An empty vocabulary sent in place of the shared one, which the worker puts back (its own copy). */
@@ -275,7 +266,7 @@ export function portableFingerprint(fp: Fingerprint): Fingerprint {
   const { chars: _chars, ...rest } = fp;
   return {
     ...rest,
-    article: { ...fp.article, tokenSpans: own(fp.article.tokenSpans), quoted: own(fp.article.quoted) },
+    article: portableArticle(fp.article),
     words: own(fp.words),
     sentenceTerms: {
       vocabulary: SHARED_VOCABULARY,

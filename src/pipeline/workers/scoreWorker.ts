@@ -7,13 +7,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { type Fingerprint, withChars } from '../../core/fingerprint/fingerprint.js';
-import { judgePair } from '../../core/relation/judge.js';
-import { NearestKeeper } from '../../core/relation/nearest.js';
-import type { JudgedPair } from '../../core/relation/stories.js';
 import type { SparseVector } from '../../core/similarity/cosine.js';
 import type { TermVocabulary } from '../../core/text/vocabulary.js';
 import type { Thresholds } from '../../types/index.js';
-import { emptyJudged, judgeSlice, type ScoringInput } from '../scoring.js';
+import { emptyJudged, judgeFlat, judgeSlice, type ScoringInput } from '../scoring.js';
 
 interface StreamedArticle {
   g: number;
@@ -49,21 +46,15 @@ function judgeStreamedShare(msg: Extract<Message, { type: 'stream-share' }>) {
     if (!e.fp.chars) e.fp = withChars(e.fp);
     return e;
   };
-  const linked: JudgedPair[] = [];
   const linkedAt: number[] = [];
-  const nearest = new NearestKeeper();
-  for (let k = 0; k < msg.pairs.length; k += 2) {
-    const i = msg.pairs[k] as number;
-    const j = msg.pairs[k + 1] as number;
-    const a = entry(i);
-    const b = entry(j);
-    const result = judgePair(a.fp, b.fp, a.vector, b.vector, thresholds);
-    if (result.relation === 'unrelated') nearest.offer({ i, j, result });
-    else {
-      linked.push({ i, j, result });
-      linkedAt.push(k / 2);
-    }
-  }
+  const { linked, nearest } = judgeFlat(
+    msg.pairs,
+    (g) => entry(g).fp,
+    (g) => entry(g).vector,
+    thresholds,
+    emptyJudged(),
+    (place) => linkedAt.push(place),
+  );
   return { id: msg.id, linked, linkedAt, nearest: nearest.list() };
 }
 
