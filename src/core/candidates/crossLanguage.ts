@@ -118,61 +118,181 @@ class IntList {
 }
 
 /**
- * Every key numbered as first met, each document's distinct findable keys (and, apart, its
- * stems) as numbers in flat lists, and each key's document frequency: the strings are looked up
- * once per document that holds them, where the search looked each one up again to list its
- * postings, to count them and to rank a document's stems.
+ * What the search keeps of one document: its distinct findable keys (and, apart, its stems) as
+ * numbers, and its queries (each a run of key numbers; a name has several keys) as numbers.
  */
-function numberKeys(profiles: readonly CrossProfile[]) {
-  const ids = new Map<string, number>();
-  const keyOf: string[] = [];
-  const df = new IntList();
-  // The last document that met each key: a key among both its anchors' and its sentences' keys is met once.
-  const lastDoc = new IntList();
-  const docKeys = new IntList();
-  const docStems = new IntList();
-  const keysFrom = new Int32Array(profiles.length + 1);
-  const stemsFrom = new Int32Array(profiles.length + 1);
-  const idOf = (k: string): number => {
-    let id = ids.get(k);
+interface NumberedDocument {
+  keys: Int32Array;
+  stems: Int32Array;
+  queries: Int32Array;
+  /** Where each query ends in `queries`. */
+  queryEnds: Int32Array;
+}
+
+const NO_NUMBERS = new Int32Array(0);
+
+/**
+ * The search's index, built one document at a time in any order (`add`), then searched once
+ * (`propose`): a document's profile is read only while it is added, so a scan can let each go
+ * (or put it on a shelf) as soon as it is made. Every key is numbered as first met, each
+ * document's distinct findable keys, stems and queries kept as numbers, and each key's document
+ * frequency counted: the strings are looked up once per document that holds them, where the
+ * search looked each one up again to list its postings, to count them and to rank a document's
+ * stems. The numbers depend on the order of the adds; what `propose` gives does not (a test adds
+ * in shuffled orders).
+ */
+export class CrossCandidateSearch {
+  private readonly ids = new Map<string, number>();
+  private readonly keyOf: string[] = [];
+  private readonly df = new IntList();
+  private readonly docs: Array<NumberedDocument | undefined>;
+  private readonly langOf: Int32Array;
+  private readonly langIds = new Map<string, number>();
+  // Scratch lists of the document being added.
+  private readonly keys = new IntList();
+  private readonly stems = new IntList();
+  private readonly queries = new IntList();
+  private readonly queryEnds = new IntList();
+  private readonly met = new Set<number>();
+
+  /** A search over `count` documents, numbered 0 to count − 1. */
+  constructor(private readonly count: number) {
+    this.docs = new Array(count).fill(undefined);
+    this.langOf = new Int32Array(count).fill(-1);
+  }
+
+  private idOf(k: string): number {
+    let id = this.ids.get(k);
     if (id === undefined) {
-      id = keyOf.length;
-      ids.set(k, id);
-      keyOf.push(k);
-      df.push(0);
-      lastDoc.push(-1);
+      id = this.keyOf.length;
+      this.ids.set(k, id);
+      this.keyOf.push(k);
+      this.df.push(0);
     }
     return id;
-  };
-  const meet = (id: number, i: number): void => {
-    if (lastDoc.data[id] === i) return;
-    lastDoc.data[id] = i;
-    df.data[id] = (df.data[id] as number) + 1;
-    docKeys.push(id);
-  };
-  profiles.forEach((p, i) => {
-    keysFrom[i] = docKeys.length;
-    stemsFrom[i] = docStems.length;
-    if (p.lang === 'und') return;
-    for (const k of p.anchors.lookupKeys) meet(idOf(k), i);
+  }
+
+  /** Document `i`'s profile (each document once; an `und` one is never proposed, nor found). */
+  add(i: number, p: CrossProfile): void {
+    if (!Number.isInteger(i) || i < 0 || i >= this.count)
+      throw new RangeError(`document ${i} is outside the search's 0 to ${this.count - 1}`);
+    if (this.docs[i] !== undefined) throw new RangeError(`document ${i} was added already`);
+    let lang = this.langIds.get(p.lang);
+    if (lang === undefined) {
+      lang = this.langIds.size;
+      this.langIds.set(p.lang, lang);
+    }
+    this.langOf[i] = lang;
+    if (p.lang === 'und') {
+      this.docs[i] = { keys: NO_NUMBERS, stems: NO_NUMBERS, queries: NO_NUMBERS, queryEnds: NO_NUMBERS };
+      return;
+    }
+    const { keys, stems, queries, queryEnds, met } = this;
+    keys.length = 0;
+    stems.length = 0;
+    queries.length = 0;
+    queryEnds.length = 0;
+    met.clear();
+    // A key among both its anchors' and its sentences' keys is met once.
+    const meet = (id: number): void => {
+      if (met.has(id)) return;
+      met.add(id);
+      this.df.data[id] = (this.df.data[id] as number) + 1;
+      keys.push(id);
+    };
+    for (const k of p.anchors.lookupKeys) meet(this.idOf(k));
     for (const k of keysOf(p.keyed)) {
       if (k.startsWith('c:')) continue;
-      const id = idOf(k);
-      meet(id, i);
+      const id = this.idOf(k);
+      meet(id);
       // `keysOf` yields each key once (quotedKeys are those of quoted sentences alone).
-      if (k.startsWith('e:')) docStems.push(id);
+      if (k.startsWith('e:')) stems.push(id);
     }
-  });
-  keysFrom[profiles.length] = docKeys.length;
-  stemsFrom[profiles.length] = docStems.length;
-  return { ids, keyOf, df: df.data, docKeys: docKeys.data, keysFrom, docStems: docStems.data, stemsFrom };
+    // The queries of `queriesOf` but the stems (ranked in `propose`, by the frequencies of all):
+    // a key no document is found under gets a number with no postings, which answers nothing.
+    const query = (ks: readonly string[]): void => {
+      for (const k of ks) queries.push(this.idOf(k));
+      queryEnds.push(queries.length);
+    };
+    for (const name of p.anchors.names) query(name.keys);
+    for (const num of p.anchors.numbers) if (!num.weak) query([num.key]);
+    for (const d of p.anchors.dates) if (d.month !== undefined && d.day !== undefined) query([`d:${d.month}-${d.day}`]);
+    this.docs[i] = {
+      keys: keys.data.slice(0, keys.length),
+      stems: stems.data.slice(0, stems.length),
+      queries: queries.data.slice(0, queries.length),
+      queryEnds: queryEnds.data.slice(0, queryEnds.length),
+    };
+  }
+
+  /**
+   * Pairs (i < j) of documents in different, known languages that share at least `minShared`
+   * rare anchors or stems (`crossLanguageCandidates`); every document must have been added.
+   */
+  propose(options: CrossCandidateOptions = {}): CrossCandidates {
+    const { minShared, rareStems, maxShare, maxPerDocument } = { ...CROSS_CANDIDATES, ...options };
+    const n = this.count;
+    const missing = this.docs.indexOf(undefined);
+    if (missing >= 0) throw new RangeError(`document ${missing} of ${n} was never added`);
+    const docs = this.docs as NumberedDocument[];
+    const df = this.df.data;
+    const maxDocs = Math.max(20, Math.floor(maxShare * n));
+    const { postFrom, postDocs } = postingsOf(df, docs, this.keyOf.length, maxDocs);
+    const found = new Set<number>();
+    let dropped = 0;
+    // Per document: the queries each other document answered, and the last query that counted it
+    // (a name with several keys counts once). Typed arrays, reset through the list of those touched.
+    const counts = new Int32Array(n);
+    const stamp = new Int32Array(n).fill(-1);
+    const langOf = this.langOf;
+    const und = this.langIds.get('und');
+    const rarest = rarestStemIds(df, this.keyOf, rareStems);
+    let query = 0;
+    const touched: number[] = [];
+    const walk = (id: number, i: number, lang: number): void => {
+      const end = postFrom[id + 1] as number;
+      for (let at = postFrom[id] as number; at < end; at++) {
+        const j = postDocs[at] as number;
+        if (stamp[j] === query || j === i || langOf[j] === lang) continue;
+        stamp[j] = query;
+        if (counts[j] === 0) touched.push(j);
+        counts[j] = (counts[j] as number) + 1;
+      }
+    };
+    docs.forEach((d, i) => {
+      const lang = langOf[i] as number;
+      if (lang === und) return;
+      touched.length = 0;
+      let from = 0;
+      for (const to of d.queryEnds) {
+        for (let q = from; q < to; q++) walk(d.queries[q] as number, i, lang);
+        from = to;
+        query++;
+      }
+      for (const id of rarest(d.stems, 0, d.stems.length)) {
+        walk(id, i, lang);
+        query++;
+      }
+      const answered: Array<[number, number]> = [];
+      for (const j of touched) {
+        if ((counts[j] as number) >= minShared) answered.push([j, counts[j] as number]);
+        counts[j] = 0;
+      }
+      if (answered.length > maxPerDocument) {
+        dropped += answered.length - maxPerDocument;
+        answered.sort((x, y) => y[1] - x[1] || x[0] - y[0]).length = maxPerDocument;
+      }
+      for (const [j] of answered) found.add(Math.min(i, j) * n + Math.max(i, j));
+    });
+    const pairs = [...found].sort((x, y) => x - y).map((code): [number, number] => [Math.floor(code / n), code % n]);
+    return { pairs, dropped };
+  }
 }
 
 /** The postings of the keys held by `maxDocs` or fewer documents: key id's documents at postFrom[id]..postFrom[id + 1], in document order. */
 function postingsOf(
   df: Int32Array,
-  docKeys: Int32Array,
-  keysFrom: Int32Array,
+  docs: readonly NumberedDocument[],
   keyCount: number,
   maxDocs: number,
 ): { postFrom: Int32Array; postDocs: Int32Array } {
@@ -183,14 +303,13 @@ function postingsOf(
   }
   const postDocs = new Int32Array(postFrom[keyCount] as number);
   const fill = postFrom.slice(0, keyCount);
-  for (let i = 0; i + 1 < keysFrom.length; i++) {
-    for (let at = keysFrom[i] as number; at < (keysFrom[i + 1] as number); at++) {
-      const id = docKeys[at] as number;
+  docs.forEach((doc, i) => {
+    for (const id of doc.keys) {
       if ((df[id] as number) > maxDocs) continue;
       postDocs[fill[id] as number] = i;
       fill[id] = (fill[id] as number) + 1;
     }
-  }
+  });
   return { postFrom, postDocs };
 }
 
@@ -224,74 +343,9 @@ export function crossLanguageCandidates(
   profiles: readonly CrossProfile[],
   options: CrossCandidateOptions = {},
 ): CrossCandidates {
-  const { minShared, rareStems, maxShare, maxPerDocument } = { ...CROSS_CANDIDATES, ...options };
-  const n = profiles.length;
-  const maxDocs = Math.max(20, Math.floor(maxShare * n));
-  const { ids, keyOf, df, docKeys, keysFrom, docStems, stemsFrom } = numberKeys(profiles);
-  const { postFrom, postDocs } = postingsOf(df, docKeys, keysFrom, keyOf.length, maxDocs);
-  const found = new Set<number>();
-  let dropped = 0;
-  // Per document: the queries each other document answered, and the last query that counted it
-  // (a name with several keys counts once). Typed arrays, reset through the list of those touched.
-  const counts = new Int32Array(n);
-  const stamp = new Int32Array(n).fill(-1);
-  // Each document's language as a number, compared in the inner loop without reading the profile.
-  const langIds = new Map<string, number>();
-  const langOf = Int32Array.from(profiles, (p) => {
-    let id = langIds.get(p.lang);
-    if (id === undefined) {
-      id = langIds.size;
-      langIds.set(p.lang, id);
-    }
-    return id;
-  });
-  const rarest = rarestStemIds(df, keyOf, rareStems);
-  let query = 0;
-  const touched: number[] = [];
-  const walk = (id: number | undefined, i: number, lang: number): void => {
-    if (id === undefined) return;
-    const end = postFrom[id + 1] as number;
-    for (let at = postFrom[id] as number; at < end; at++) {
-      const j = postDocs[at] as number;
-      if (stamp[j] === query || j === i || langOf[j] === lang) continue;
-      stamp[j] = query;
-      if (counts[j] === 0) touched.push(j);
-      counts[j] = (counts[j] as number) + 1;
-    }
-  };
+  const search = new CrossCandidateSearch(profiles.length);
   profiles.forEach((p, i) => {
-    if (p.lang === 'und') return;
-    touched.length = 0;
-    const lang = langOf[i] as number;
-    for (const name of p.anchors.names) {
-      for (const k of name.keys) walk(ids.get(k), i, lang);
-      query++;
-    }
-    for (const num of p.anchors.numbers) {
-      if (num.weak) continue;
-      walk(ids.get(num.key), i, lang);
-      query++;
-    }
-    for (const d of p.anchors.dates) {
-      if (d.month === undefined || d.day === undefined) continue;
-      walk(ids.get(`d:${d.month}-${d.day}`), i, lang);
-      query++;
-    }
-    for (const id of rarest(docStems, stemsFrom[i] as number, stemsFrom[i + 1] as number)) {
-      walk(id, i, lang);
-      query++;
-    }
-    const answered: Array<[number, number]> = [];
-    for (const j of touched) {
-      if ((counts[j] as number) >= minShared) answered.push([j, counts[j] as number]);
-      counts[j] = 0;
-    }
-    if (answered.length > maxPerDocument) {
-      dropped += answered.length - maxPerDocument;
-      answered.sort((x, y) => y[1] - x[1] || x[0] - y[0]).length = maxPerDocument;
-    }
-    for (const [j] of answered) found.add(Math.min(i, j) * n + Math.max(i, j));
+    search.add(i, p);
   });
-  const pairs = [...found].sort((x, y) => x - y).map((code): [number, number] => [Math.floor(code / n), code % n]);
-  return { pairs, dropped };
+  return search.propose(options);
 }

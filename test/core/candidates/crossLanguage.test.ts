@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CROSS_CANDIDATES,
   type CrossCandidateOptions,
+  CrossCandidateSearch,
   crossLanguageCandidates,
   findableKeys,
   queriesOf,
@@ -145,6 +146,57 @@ describe('crossLanguageCandidates against its definition', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('built one document at a time in any order (as a scan adds profiles as they are made): the same pairs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(profileArb, { minLength: 1, maxLength: 50 }).chain((profiles) =>
+          fc.tuple(
+            fc.constant(profiles),
+            fc.shuffledSubarray(
+              profiles.map((_, i) => i),
+              { minLength: profiles.length },
+            ),
+          ),
+        ),
+        fc.integer({ min: 1, max: 3 }),
+        ([profiles, order], minShared) => {
+          const search = new CrossCandidateSearch(profiles.length);
+          for (const i of order) search.add(i, profiles[i] as CrossProfile);
+          expect(search.propose({ minShared })).toEqual(reference(profiles, { minShared }));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    {
+      what: 'a document added twice',
+      run: (s: CrossCandidateSearch, p: CrossProfile) => [s.add(0, p), s.add(0, p)],
+      error: /document 0 was added already/,
+    },
+    {
+      what: 'a document outside the search',
+      run: (s: CrossCandidateSearch, p: CrossProfile) => s.add(2, p),
+      error: /document 2 is outside the search's 0 to 1/,
+    },
+    {
+      what: 'a search with a document never added',
+      run: (s: CrossCandidateSearch, p: CrossProfile) => [s.add(1, p), s.propose()],
+      error: /document 0 of 2 was never added/,
+    },
+  ])('refuses $what', ({ run, error }) => {
+    const p: CrossProfile = {
+      lang: 'en',
+      anchors: { names: [], numbers: [], dates: [], lookupKeys: [] },
+      keyed: keySentences([{ words: [['e:w1']], quoted: false }]),
+      length: 10,
+      dictionary: false,
+      known: 1,
+    };
+    expect(() => run(new CrossCandidateSearch(2), p)).toThrow(error);
   });
 
   it('counts a document once under a key both its anchors and its sentences hold', () => {
