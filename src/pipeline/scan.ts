@@ -38,6 +38,7 @@ import { normalizeArticle } from '../core/text/normalize.js';
 import { ownString } from '../core/text/own.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
 import { type AnchorResources, anchorSourceOf } from '../core/xling/anchors.js';
+import type { CrossProfile } from '../core/xling/profile.js';
 import type {
   Article,
   DocumentNote,
@@ -45,6 +46,7 @@ import type {
   NormalizedArticle,
   PairResult,
   ScanResult,
+  Shelf,
   Story,
   Thresholds,
 } from '../types/index.js';
@@ -57,7 +59,7 @@ import {
   prepareCrossLanguage,
   prepareCrossLanguageAsync,
 } from './crossStage.js';
-import { type Judged, judgeAll, type PairJudge } from './scoring.js';
+import { type Judged, judgeAll, type PairJudge, type ScoringInput } from './scoring.js';
 import { type ProgressListener, type StageListener, timed, timedAsync } from './stages.js';
 import type { AnchorsFeed, AnchorsJob } from './workers/anchorsPool.js';
 
@@ -125,6 +127,15 @@ export interface ScanOptions {
    * to the system. Default: above `SLAB_MIN_ARTICLES` articles. The same result either way.
    */
   slabs?: boolean;
+  /**
+   * Where a scan that uses slabs (`slabs`) puts its cross-language profiles between the stage that
+   * makes them and those that read them (`io/shelf.ts`'s `createFileShelf`: a temporary file),
+   * reading each back when a stage needs it: they were the largest part of what a large scan held
+   * (about 15 KB an article of the bench corpus). Called once, when the profiles are made; the
+   * scan closes the shelf when it ends. Without one (or when it gives none) they are held. The
+   * same result either way.
+   */
+  shelf?: () => Shelf | undefined;
 }
 
 /** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
@@ -140,6 +151,8 @@ interface Prepared {
   weights: number[];
   /** Characters of each article's text as given. */
   chars: number[];
+  /** Whether what is kept of each article was copied into slabs (`ScanOptions.slabs`). */
+  slabs: boolean;
 }
 
 type SiteLines = ReadonlySet<string> | undefined;
@@ -234,7 +247,7 @@ function prepare(
       return fp;
     }),
   );
-  return { normalized, groups, fps, weights: groups.members.map((m) => m.length), chars };
+  return { normalized, groups, fps, weights: groups.members.map((m) => m.length), chars, slabs: slab !== undefined };
 }
 
 /** Each copy listed against the first of its group (its pair with the first judged once, as the first with itself). */
@@ -304,7 +317,7 @@ function clusterAll(
     linked,
     dates,
     {
-      compatible: cross ? compatibleAcrossLanguages(p.fps, vectors) : compatibleByCosine(vectors),
+      compatible: cross ? compatibleAcrossLanguages(p.fps, vectors, cross.profileOf) : compatibleByCosine(vectors),
       copies: p.groups.members.map((m) => m.map((i) => (articles[i] as Article).id)),
       onProgress: (done, total) => onProgress?.('cluster', done, total),
     },
@@ -312,19 +325,24 @@ function clusterAll(
 }
 
 /**
- * Whether a fingerprint's cross-language profile holds the very anchors the events stage would
+ * Fingerprint k's cross-language profile when it holds the very anchors the events stage would
  * read: its language had no dictionary (a dictionary adds names to the anchors) and the profile
  * was read with the same equivalents table. Then `extractAnchors` is not run twice on the same
- * text with the same tables (about a tenth of a multilingual scan's time).
+ * text with the same tables (about a tenth of a multilingual scan's time). The profile is read
+ * (from the shelf, when the scan put it there) only once the rest is known.
  */
-function reusableAnchors(fp: Fingerprint, cross: CrossStageResult | undefined, resources: AnchorResources): boolean {
-  return (
-    fp.cross !== undefined &&
+function reusableProfile(
+  fp: Fingerprint,
+  k: number,
+  cross: CrossStageResult | undefined,
+  resources: AnchorResources,
+): CrossProfile | undefined {
+  const reusable =
     cross !== undefined &&
     resources.lexicon === undefined &&
     resources.equivalents === cross.resources.equivalents &&
-    !cross.resources.lexicons.has(fp.article.lang)
-  );
+    !cross.resources.lexicons.has(fp.article.lang);
+  return reusable ? cross.profileOf(k) : undefined;
 }
 
 /**
@@ -358,11 +376,12 @@ function eventInputs(
   const read = held?.traits;
   if (held) held.traits = undefined;
   // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
-  const traits = p.fps.map((f, k) =>
-    reusableAnchors(f, cross, resources)
-      ? anchorTraits((f.cross as NonNullable<Fingerprint['cross']>).anchors, f.article.clean.length)
-      : (read?.[p.groups.firsts[k] as number] ?? readTraits(f.article, resources)),
-  );
+  const traits = p.fps.map((f, k) => {
+    const profile = reusableProfile(f, k, cross, resources);
+    return profile
+      ? anchorTraits(profile.anchors, f.article.clean.length)
+      : (read?.[p.groups.firsts[k] as number] ?? readTraits(f.article, resources));
+  });
   return { traits, langs: p.fps.map((f) => f.article.lang) };
 }
 
@@ -456,8 +475,13 @@ function crossOptionsOf(options: ScanOptions): CrossLanguageOptions {
 function crossStage(p: Prepared, options: ScanOptions): CrossStageResult | undefined {
   if (options.crossLanguage === false) return undefined;
   return timed('cross-language', options.onStage, () =>
-    prepareCrossLanguage(p.fps, crossOptionsOf(options), options.loadCrossLanguage),
+    prepareCrossLanguage(p.fps, crossOptionsOf(options), options.loadCrossLanguage, shelfOf(p, options)),
   );
+}
+
+/** The shelf the profiles go on: the caller's, for a scan that uses slabs. */
+function shelfOf(p: Prepared, options: ScanOptions): (() => Shelf | undefined) | undefined {
+  return p.slabs ? options.shelf : undefined;
 }
 
 /** `crossStage` with the profiles made by `options.profiler` when there is one (on several threads). */
@@ -467,7 +491,7 @@ async function crossStageAsync(p: Prepared, options: ScanOptions): Promise<Cross
   return timedAsync(
     'cross-language',
     options.onStage,
-    prepareCrossLanguageAsync(p.fps, profiler, crossOptionsOf(options), options.loadCrossLanguage),
+    prepareCrossLanguageAsync(p.fps, profiler, crossOptionsOf(options), options.loadCrossLanguage, shelfOf(p, options)),
   );
 }
 
@@ -536,11 +560,6 @@ function afterCross(
   return { articles, options, thresholds, p, vectors, cross, candidates, candidateCount: candidates.pairs.length };
 }
 
-function beforeScore(articles: readonly Article[], options: ScanOptions): BeforeScore {
-  const b = beforeCross(articles, options);
-  return afterCross(articles, options, b, crossStage(b.p, options));
-}
-
 const NO_TERMS: string[] = [];
 
 /**
@@ -554,14 +573,28 @@ function releaseTerms(fps: readonly Fingerprint[]): void {
 
 /** Scan a corpus in this thread. */
 export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
-  const s = beforeScore(articles, options);
-  const judged = timed('score', options.onStage, () =>
-    judgeAll({ fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds }, s.candidates.pairs, (done, total) =>
-      options.onProgress?.('score', done, total),
-    ),
-  );
-  letGoOfPairs(s);
-  return afterScore(s, judged);
+  const b = beforeCross(articles, options);
+  const cross = crossStage(b.p, options);
+  try {
+    const s = afterCross(articles, options, b, cross);
+    const judged = timed('score', options.onStage, () =>
+      judgeAll(scoringInput(s), s.candidates.pairs, (done, total) => options.onProgress?.('score', done, total)),
+    );
+    letGoOfPairs(s);
+    return afterScore(s, judged);
+  } finally {
+    cross?.shelf?.close();
+  }
+}
+
+/** What the score stage reads: the fingerprints, their vectors and, when shelved, their profiles. */
+function scoringInput(s: BeforeScore): ScoringInput {
+  return {
+    fps: s.p.fps,
+    vectors: s.vectors,
+    thresholds: s.thresholds,
+    ...(s.cross?.shelf ? { profileOf: s.cross.profileOf } : {}),
+  };
 }
 
 /**
@@ -594,6 +627,7 @@ export async function scanCorpusAsync(
       ? options.anchorsJob(options.anchors ?? {}, abort.signal)
       : undefined;
   let anchors: Promise<AnchorTraits[]> | undefined;
+  let cross: CrossStageResult | undefined;
   try {
     const polled = feed ? { ...options, onProgress: polling(feed, options.onProgress) } : options;
     const b = beforeCross(
@@ -610,12 +644,11 @@ export async function scanCorpusAsync(
           }
         : {},
     );
-    const s = afterCross(articles, polled, b, await crossStageAsync(b.p, options));
+    cross = await crossStageAsync(b.p, options);
+    const s = afterCross(articles, polled, b, cross);
     const t0 = performance.now();
-    const judged = await options.judge(
-      { fps: s.p.fps, vectors: s.vectors, thresholds: s.thresholds },
-      s.candidates.pairs,
-      (done, total) => options.onProgress?.('score', done, total),
+    const judged = await options.judge(scoringInput(s), s.candidates.pairs, (done, total) =>
+      options.onProgress?.('score', done, total),
     );
     options.onStage?.('score', performance.now() - t0);
     letGoOfPairs(s);
@@ -633,6 +666,7 @@ export async function scanCorpusAsync(
     return afterScore(s, judged, held);
   } finally {
     abort.abort();
+    cross?.shelf?.close();
   }
 }
 

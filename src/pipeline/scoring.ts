@@ -10,6 +10,7 @@ import { judgePair } from '../core/relation/judge.js';
 import { NearestKeeper } from '../core/relation/nearest.js';
 import type { JudgedPair } from '../core/relation/stories.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
+import type { CrossProfile } from '../core/xling/profile.js';
 import type { Thresholds } from '../types/index.js';
 
 /** What judging needs of the corpus: one fingerprint and one TF-IDF vector per (group of) article(s). */
@@ -17,6 +18,38 @@ export interface ScoringInput {
   fps: readonly Fingerprint[];
   vectors: readonly SparseVector[];
   thresholds: Thresholds;
+  /**
+   * Fingerprint k's cross-language profile, when the scan put the profiles on a shelf
+   * (`ScanOptions.shelf`) and left `cross` off the fingerprints: read with the fingerprint each
+   * time it is made for judging (`judgedFingerprint`).
+   */
+  profileOf?: (k: number) => CrossProfile | undefined;
+}
+
+/**
+ * Fingerprint k as a pair is judged with it: its character shingles made (`withChars`), and its
+ * profile read back when it was shelved (`ScoringInput.profileOf`).
+ */
+export function judgedFingerprint(input: ScoringInput, k: number): Fingerprint {
+  const fp = input.fps[k] as Fingerprint;
+  const profile = input.profileOf?.(k);
+  return withChars(profile ? { ...fp, cross: profile } : fp);
+}
+
+/**
+ * `input` with every shelved profile back on its fingerprint and no `profileOf`: what a worker is
+ * sent when it gets a whole copy (a function cannot be posted).
+ */
+export function withProfiles(input: ScoringInput): ScoringInput {
+  const { profileOf, ...rest } = input;
+  if (!profileOf) return input;
+  return {
+    ...rest,
+    fps: input.fps.map((fp, k) => {
+      const profile = profileOf(k);
+      return profile ? { ...fp, cross: profile } : fp;
+    }),
+  };
 }
 
 export interface Judged {
@@ -60,7 +93,7 @@ function scored(input: ScoringInput): (k: number) => Fingerprint {
   return (k) => {
     let fp = list[k];
     if (fp === undefined) {
-      fp = withChars(input.fps[k] as Fingerprint);
+      fp = judgedFingerprint(input, k);
       list[k] = fp;
     }
     return fp;
@@ -220,8 +253,8 @@ export function orderedJudging(
       for (let n = from; n < to; n++) {
         const at = backward ? from + to - 1 - n : n;
         const [i, j] = pairs[order[at] as number] as readonly [number, number];
-        const a = shingles.use(i, plan[2 * at] as number, () => withChars(fps[i] as Fingerprint));
-        const b = shingles.use(j, plan[2 * at + 1] as number, () => withChars(fps[j] as Fingerprint));
+        const a = shingles.use(i, plan[2 * at] as number, () => judgedFingerprint(input, i));
+        const b = shingles.use(j, plan[2 * at + 1] as number, () => judgedFingerprint(input, j));
         growth(i, j);
         const result = judgePair(a, b, vectors[i] as SparseVector, vectors[j] as SparseVector, thresholds);
         if (result.relation === 'unrelated') nearest.offer({ i, j, result });

@@ -304,3 +304,19 @@ export interface ScanResult {
     cap?: { perDocument: number; dropped: number };
   };
 }
+
+/**
+ * Values put away by number while a long job runs and read back when needed (a large scan's
+ * cross-language profiles: `io/shelf.ts` keeps them in a temporary file). What `get` returns is a
+ * copy of what was put (a structured clone), never the value itself.
+ */
+export interface Shelf {
+  /** Puts value `k` away; each `k` once. */
+  put(k: number, value: unknown): void;
+  /** A copy of value `k`, or undefined when none was put. */
+  get(k: number): unknown;
+  /** Bytes value `k` takes on the shelf (0 when none was put). */
+  bytes(k: number): number;
+  /** Lets go of the shelf and what it holds (a shelf is not read after). */
+  close(): void;
+}

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { hashString } from '../../core/fingerprint/shingle.js';
 import { readCorpus } from '../../io/readCorpus.js';
+import { createFileShelf } from '../../io/shelf.js';
 import type { ScanReviewOptions } from '../../pipeline/reviewPairs.js';
 import { escapeTerminal } from '../../report/escape.js';
 import { getPieceRenderer, type PieceRenderer, rendererNames } from '../../report/registry.js';
-import { type Article, InputError, type ScanResult } from '../../types/index.js';
+import { type Article, InputError, type ScanResult, type Shelf } from '../../types/index.js';
 import { PREFIX, parseChoice, parseNumberOption } from '../errors.js';
 import {
   addKeepChromeOption,
@@ -22,6 +23,19 @@ import {
 import { type StageProgress, startStageProgress } from '../progress.js';
 
 const CANDIDATES = ['auto', 'all', 'lsh'] as const;
+/**
+ * A large scan's cross-language profiles wait in a temporary file between the stages that read
+ * them (`ScanOptions.shelf`); where none can be made (no writable temporary folder) they are held
+ * instead, as a smaller scan holds them.
+ */
+function shelfOrNone(): Shelf | undefined {
+  try {
+    return createFileShelf();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Above this many articles, `--candidates auto` asks the LSH index for candidate pairs. */
 export const LSH_AUTO_SIZE = 2000;
 /** Exit code after an interruption (128 + SIGINT), as shells report it. */
@@ -92,6 +106,7 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
       onProgress: (stage, done, total) => progress.update(stage, done, total),
       // The texts are let go once normalized and read again for the reports' reviews (below).
       releaseTexts: true,
+      shelf: shelfOrNone,
     });
     const out = String(opts.out);
     if (opts.write !== false) {

@@ -9,7 +9,7 @@ import { measureCross } from '../xling/evidence.js';
 import type { CrossProfile } from '../xling/profile.js';
 import { RELATION_STRENGTH } from './classify.js';
 import { clusterStories, type StoryEdge } from './cluster.js';
-import { isCrossLanguage } from './score.js';
+import { isSameLanguage } from './score.js';
 
 /**
  * Two members of a would-be story with no edge between them still agree when their TF-IDF cosine
@@ -36,22 +36,28 @@ export const STORY_COMPATIBLE_CROSS = 0.3;
 
 /**
  * The compatibility test with languages: the cosine test within a language, the cross-language
- * alignment test between two (each pair measured once, on demand).
+ * alignment test between two (each pair measured once, on demand). `profileOf`: fingerprint k's
+ * profile (default its own `cross`; a scan that shelved them reads them back).
  */
 export function compatibleAcrossLanguages(
   fingerprints: readonly Fingerprint[],
   vectors: readonly SparseVector[],
+  profileOf: (k: number) => CrossProfile | undefined = (k) => fingerprints[k]?.cross,
 ): (a: number, b: number) => boolean {
   const byCosine = compatibleByCosine(vectors);
   const memo = new Map<number, boolean>();
   return (a, b) => {
+    // `isCrossLanguage`, the profiles read only for a pair of two languages not measured yet.
     const fa = fingerprints[a] as Fingerprint;
     const fb = fingerprints[b] as Fingerprint;
-    if (!isCrossLanguage(fa, fb)) return byCosine(a, b);
+    if (isSameLanguage(fa.article.lang, fb.article.lang)) return byCosine(a, b);
     const key = Math.min(a, b) * fingerprints.length + Math.max(a, b);
     let ok = memo.get(key);
     if (ok === undefined) {
-      const e = measureCross(fa.cross as CrossProfile, fb.cross as CrossProfile);
+      const pa = profileOf(a);
+      const pb = profileOf(b);
+      if (!pa || !pb) return byCosine(a, b);
+      const e = measureCross(pa, pb);
       ok = !e.dates.conflict && Math.min(e.aligned.a, e.aligned.b) >= STORY_COMPATIBLE_CROSS;
       memo.set(key, ok);
     }

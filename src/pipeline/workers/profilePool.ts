@@ -14,11 +14,11 @@
  * its other strings shared again here).
  */
 import type { Worker } from 'node:worker_threads';
-import { createVocabulary, type TermVocabulary, termId } from '../../core/text/vocabulary.js';
 import { type LexiconData, lexiconData, lexiconOf } from '../../core/xling/lexicon.js';
 import type { CrossLanguageResources, CrossProfile } from '../../core/xling/profile.js';
 import type { NormalizedArticle } from '../../types/index.js';
-import { type CrossProfiler, profileHere, profileMaker } from '../crossStage.js';
+import { type CrossProfiler, type ProfileSink, profileHere, profileMaker } from '../crossStage.js';
+import { keysReader, type NumberedProfile } from '../profileKeys.js';
 import { portableArticle } from './portable.js';
 import { shareOut } from './shares.js';
 import { spawnWorker } from './spawn.js';
@@ -74,83 +74,25 @@ interface ShareReply {
   error?: string;
 }
 
-/**
- * A profile as the worker posts it: its keyed sentences' keys (`keys`, `quotedKeys`) left empty,
- * sent instead as numbers into the worker's list of every key it has sent. About 400 keys an
- * article on the bench corpus, each a string the structured clone copied and the scan's thread
- * then looked up in its intern pool (`adopt`: 4.8 s of the scan's thread for the worker's half of
- * two rounds of 10,000 profiles, under a CPU profiler); most keys recur (69,000 distinct among
- * 2,000 articles' 820,000), so after the first shares nearly every key travels as 4 bytes.
- */
-export interface NumberedProfile extends CrossProfile {
-  keyNumbers: Uint32Array;
-  quotedKeyNumbers: Uint32Array;
-}
-
-/**
- * The worker's key numbers: every key it has met, numbered in order (a vocabulary, as a scan numbers
- * its terms), and how many of them it has sent.
- */
-export interface KeyNumbers {
-  vocabulary: TermVocabulary;
-  sent: number;
-}
-
-export function createKeyNumbers(): KeyNumbers {
-  return { vocabulary: createVocabulary(), sent: 0 };
-}
-
-/** `profile` with its keyed sentences' keys as numbers (new keys numbered, to go with the next reply). */
-export function numberProfileKeys(profile: CrossProfile, numbers: KeyNumbers): NumberedProfile {
-  const number = (keys: readonly string[]): Uint32Array => Uint32Array.from(keys, (k) => termId(numbers.vocabulary, k));
-  const { keyed } = profile;
-  return {
-    ...profile,
-    keyed: { ...keyed, keys: [], quotedKeys: [] },
-    keyNumbers: number(keyed.keys),
-    quotedKeyNumbers: number(keyed.quotedKeys),
-  };
-}
-
-/** The keys numbered since the last call (to be sent with this reply). */
-export function newKeys(numbers: KeyNumbers): string[] {
-  const { terms } = numbers.vocabulary;
-  const out = terms.slice(numbers.sent);
-  numbers.sent = terms.length;
-  return out;
-}
-
-/**
- * The scan's thread's side: the worker's key numbers read back, each key the intern pool's copy
- * (looked up once, when its string arrives), the profile whole again.
- */
-export function keysReader(intern: (key: string) => string): {
-  learn: (keys: readonly string[]) => void;
-  read: (profile: NumberedProfile) => CrossProfile;
-} {
-  const keys: string[] = [];
-  const of = (numbers: Uint32Array): string[] => Array.from(numbers, (n) => keys[n] as string);
-  return {
-    learn: (fresh) => {
-      for (const k of fresh) keys.push(intern(k));
-    },
-    read: ({ keyNumbers, quotedKeyNumbers, ...profile }) => ({
-      ...profile,
-      keyed: { ...profile.keyed, keys: of(keyNumbers), quotedKeys: of(quotedKeyNumbers) },
-    }),
-  };
-}
+export {
+  createKeyNumbers,
+  type KeyNumbers,
+  keysReader,
+  type NumberedProfile,
+  newKeys,
+  numberProfileKeys,
+} from '../profileKeys.js';
 
 /** A `CrossProfiler` that shares the profiles with one worker thread from `minArticles` articles on. */
 export function profilesInWorker(options: ProfileWorkerOptions = {}): CrossProfiler {
   const share = options.share ?? PROFILE_SHARE;
   const minArticles = options.minArticles ?? PROFILE_WORKER_MIN_ARTICLES;
   if (!Number.isInteger(share) || share < 1) throw new RangeError(`share must be a whole number ≥ 1, got ${share}`);
-  return async (articles, resources) => {
-    if (articles.length < minArticles || articles.length <= share) return profileHere(articles, resources);
+  return async (articles, resources, sink) => {
+    if (articles.length < minArticles || articles.length <= share) return profileHere(articles, resources, sink);
     const worker = spawnWorker('profileWorker', sendableResources(resources));
     try {
-      return await profileShared(worker, articles, resources, share);
+      return await profileShared(worker, articles, resources, share, sink);
     } finally {
       await worker.terminate();
     }
@@ -162,10 +104,16 @@ async function profileShared(
   articles: readonly NormalizedArticle[],
   resources: CrossLanguageResources,
   share: number,
+  sink: ProfileSink | undefined,
 ): Promise<CrossProfile[]> {
   const { profile, adopt, intern } = profileMaker(resources);
   const total = articles.length;
-  const out: CrossProfile[] = new Array(total);
+  const out: CrossProfile[] = sink ? [] : new Array(total);
+  const give: ProfileSink =
+    sink ??
+    ((k, p) => {
+      out[k] = p;
+    });
   // One worker answers its shares in the order it was given them: its new keys arrive in order.
   const numbered = keysReader(intern);
   await shareOut<ShareReply>([worker], {
@@ -175,13 +123,13 @@ async function profileShared(
       if (msg.error !== undefined || !msg.profiles) return new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
       numbered.learn(msg.newKeys ?? []);
       msg.profiles.forEach((p, k) => {
-        out[msg.id * share + k] = adopt(numbered.read(p));
+        give(msg.id * share + k, adopt(numbered.read(p)));
       });
       return undefined;
     },
     here: (id) => {
       const end = Math.min(total, (id + 1) * share);
-      for (let i = id * share; i < end; i++) out[i] = profile(articles[i] as NormalizedArticle);
+      for (let i = id * share; i < end; i++) give(i, profile(articles[i] as NormalizedArticle));
     },
     stopped: (code) => new Error(`the profile worker stopped (exit code ${code}) before the stage ended`),
   });

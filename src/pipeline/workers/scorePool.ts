@@ -18,6 +18,7 @@ import type { Fingerprint } from '../../core/fingerprint/fingerprint.js';
 import type { JudgedPair } from '../../core/relation/stories.js';
 import type { SparseVector } from '../../core/similarity/cosine.js';
 import type { TermVocabulary } from '../../core/text/vocabulary.js';
+import type { CrossProfile } from '../../core/xling/profile.js';
 import {
   emptyJudged,
   flattenPairs,
@@ -27,6 +28,7 @@ import {
   orderedJudging,
   type PairJudge,
   type ScoringInput,
+  withProfiles,
 } from '../scoring.js';
 import { own, portableArticle } from './portable.js';
 import { shareOut } from './shares.js';
@@ -262,10 +264,11 @@ const SHARED_VOCABULARY: TermVocabulary = { ids: new Map(), terms: [] };
  * terms' vocabulary (the corpus's, the same for all: only compared by identity when judging)
  * left behind, and no character shingles (the worker makes them).
  */
-export function portableFingerprint(fp: Fingerprint): Fingerprint {
+export function portableFingerprint(fp: Fingerprint, profile: CrossProfile | undefined = fp.cross): Fingerprint {
   const { chars: _chars, ...rest } = fp;
   return {
     ...rest,
+    ...(profile ? { cross: profile } : {}),
     article: portableArticle(fp.article),
     words: own(fp.words),
     sentenceTerms: {
@@ -327,7 +330,7 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
       const { drop, send } = (holdings[worker] as WorkerHoldings).next(id);
       const articles = send.map((g) => ({
         g,
-        fp: portableFingerprint(input.fps[g] as Fingerprint),
+        fp: portableFingerprint(input.fps[g] as Fingerprint, input.profileOf?.(g)),
         vector: input.vectors[g] as SparseVector,
       }));
       return {
@@ -366,7 +369,7 @@ async function judgeShared({ threads, input, pairs, share, onProgress }: WorkerS
     done += sizeOf(id);
     onProgress?.(done, total);
   };
-  for (const w of threads) w.postMessage({ type: 'init', input });
+  for (const w of threads) w.postMessage({ type: 'init', input: withProfiles(input) });
   await shareOut<ShareReply>(threads, {
     count: shares,
     message: (id) => {
