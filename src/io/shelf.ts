@@ -9,7 +9,8 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { Shelf } from '../types/index.js';
+import { InputError, type Shelf } from '../types/index.js';
+import { reasonOf } from './writeFile.js';
 
 /** A growable list of numbers (offsets and lengths by value number). */
 function grown(a: Float64Array<ArrayBuffer>, at: number): Float64Array<ArrayBuffer> {
@@ -20,8 +21,10 @@ function grown(a: Float64Array<ArrayBuffer>, at: number): Float64Array<ArrayBuff
 }
 
 /**
- * A shelf in a new temporary file under `dir` (default the system's, `os.tmpdir()`). Throws the
- * system's error when the file cannot be made.
+ * A shelf in a new temporary file under `dir` (default the system's, `os.tmpdir()`: `TMPDIR`, else
+ * /tmp). Throws the system's error when the file cannot be made (the scan then holds what it would
+ * have put there), and an `InputError` naming the folder when a value cannot be written (a full
+ * disk: the scan stops with that one line, exit 2).
  */
 export function createFileShelf(dir: string = tmpdir()): Shelf {
   const folder = mkdtempSync(join(dir, 'copydesk-shelf-'));
@@ -43,7 +46,16 @@ export function createFileShelf(dir: string = tmpdir()): Shelf {
       if ((offsets[k] ?? -1) >= 0) throw new Error(`shelf: value ${k} was put already`);
       const bytes = serialize(value);
       let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, end + written);
+      try {
+        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, end + written);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === undefined) throw error;
+        throw new InputError(
+          `cannot write the scan's temporary file of cross-language profiles: ${reasonOf(error as NodeJS.ErrnoException & { code: string })}; set TMPDIR to a folder with room, or scan with --no-cross-language`,
+          dir,
+        );
+      }
       offsets = grown(offsets, k);
       lengths = grown(lengths, k);
       offsets[k] = end;

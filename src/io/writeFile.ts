@@ -38,12 +38,19 @@ const REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
 };
 
+/** The reason of a file system error in words, with its code (`no space left on the device (ENOSPC)`). */
+export function reasonOf(error: NodeJS.ErrnoException & { code: string }): string {
+  return `${REASONS[error.code] ?? error.message} (${error.code})`;
+}
+
 /** An error from the file system, as an InputError naming the path, the reason and what to do. */
 export function describeWriteError(error: unknown, path: string): InputError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined || error instanceof InputError) return error as InputError;
-  const reason = REASONS[code] ?? (error as Error).message;
-  return new InputError(`cannot write: ${reason} (${code}); existing files were left as they were`, path);
+  return new InputError(
+    `cannot write: ${reasonOf(error as NodeJS.ErrnoException & { code: string })}; existing files were left as they were`,
+    path,
+  );
 }
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {

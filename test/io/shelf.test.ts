@@ -3,12 +3,14 @@
  * included, whatever was read in between; nothing is left in the temporary folder; a value is put
  * once; a closed shelf gives nothing back.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFileShelf } from '../../src/io/shelf.js';
+import { ROOT } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-shelf-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,6 +106,28 @@ describe('createFileShelf', () => {
     expect(shelf.get(3)).toBeUndefined();
     expect(() => shelf.put(4, 1)).toThrow(/after close/);
     shelf.close();
+  });
+
+  it('a value that cannot be written: one line naming the folder, the reason and what to do', () => {
+    // A file size limit (`ulimit -f`, in 512-byte blocks) makes the second write fail with EFBIG
+    // (Node ignores SIGXFSZ), as a full disk would with ENOSPC.
+    const script = join(dir, 'write.ts');
+    writeFileSync(
+      script,
+      `import { createFileShelf } from ${JSON.stringify(join(ROOT, 'src/io/shelf.ts'))};
+const shelf = createFileShelf(${JSON.stringify(dir)});
+shelf.put(0, 'x'.repeat(100));
+try { shelf.put(1, 'y'.repeat(1 << 20)); console.log('written'); } catch (e) { console.log(e.name + ': ' + e.message); }
+shelf.close();
+`,
+    );
+    const run = spawnSync('bash', ['-c', `ulimit -f 200 && exec node --import tsx ${JSON.stringify(script)}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.stdout.trim()).toBe(
+      `InputError: ${dir}: cannot write the scan's temporary file of cross-language profiles: file too large for this file system (EFBIG); set TMPDIR to a folder with room, or scan with --no-cross-language`,
+    );
   });
 
   it('fails with the system error where no file can be made', () => {
