@@ -7,6 +7,7 @@
 import { CROSS_CANDIDATES, CrossCandidateSearch } from '../core/candidates/crossLanguage.js';
 import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
 import { createInternPool, internString } from '../core/intern.js';
+import { ownKeyed } from '../core/xling/keyed.js';
 import {
   type CrossLanguageResources,
   type CrossProfile,
@@ -49,9 +50,12 @@ export const SHELF_READS_KEPT = 256;
 /**
  * Profiles read from `shelf`, the last `kept` kept (least recently read let go first). They are on
  * it with their keys as numbers into `keys` (`NumberedProfile`), each key's string held once, there.
+ * A profile read is made as compact as one made (`ownKeyed`; its anchors' strings shared through
+ * one pool, as the stage shared them): read as it comes, it held about half as much again.
  */
 export function shelfReader(shelf: Shelf, keys: readonly string[], kept = SHELF_READS_KEPT): ProfileOf {
   const recent = new Map<number, CrossProfile | undefined>();
+  const pool = createInternPool();
   return (k) => {
     if (recent.has(k)) {
       const p = recent.get(k);
@@ -60,7 +64,8 @@ export function shelfReader(shelf: Shelf, keys: readonly string[], kept = SHELF_
       return p;
     }
     const numbered = shelf.get(k) as NumberedProfile | undefined;
-    const p = numbered && unnumbered(numbered, keys);
+    const read = numbered && unnumbered(numbered, keys);
+    const p = read && compactProfile({ ...read, keyed: ownKeyed(read.keyed) }, pool, true);
     recent.set(k, p);
     if (recent.size > kept) recent.delete(recent.keys().next().value as number);
     return p;

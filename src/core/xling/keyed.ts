@@ -153,3 +153,32 @@ export function keySentences(sentences: readonly CrossSentence[]): KeyedSentence
     postSentences,
   };
 }
+
+/**
+ * `k` with its arrays copied into one buffer of their own, laid out as `keySentences` lays them
+ * out: for a keyed form whose arrays view a larger buffer (one read back from a scan's shelf, whose
+ * arrays view every byte read, about twice theirs), so that it holds no more than it would have
+ * when made.
+ */
+export function ownKeyed(k: KeyedSentences): KeyedSentences {
+  const parts = [k.hashes, k.sentenceStart, k.wordStart, k.wordKeys, k.postStart, k.postSentences];
+  const buffer = new ArrayBuffer(parts.reduce((s, a) => s + a.byteLength, 0));
+  let at = 0;
+  const copy = <T extends Uint32Array | Indexes>(a: T): T => {
+    const Make = a.constructor as new (b: ArrayBuffer, offset: number, length: number) => T;
+    const c = new Make(buffer, at, a.length);
+    c.set(a as never);
+    at += a.byteLength;
+    return c;
+  };
+  // The hashes first: 32-bit, at offset 0; the other arrays are all 16-bit or all 32-bit.
+  return {
+    ...k,
+    hashes: copy(k.hashes),
+    sentenceStart: copy(k.sentenceStart),
+    wordStart: copy(k.wordStart),
+    wordKeys: copy(k.wordKeys),
+    postStart: copy(k.postStart),
+    postSentences: copy(k.postSentences),
+  };
+}

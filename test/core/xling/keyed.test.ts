@@ -11,6 +11,7 @@ import {
   keySentences,
   keysOf,
   NARROW_LIMIT,
+  ownKeyed,
   sentenceCount,
   wordsIn,
 } from '../../../src/core/xling/keyed.js';
@@ -104,5 +105,64 @@ describe('keySentences', () => {
     expect(wordsIn(k, 1)).toBe(0);
     expect(k.keys).toEqual(['e:cuba']);
     expect(k.quotedKeys).toEqual([]);
+  });
+});
+
+describe('ownKeyed', () => {
+  /** `k`'s arrays as they come back from a structured clone of a larger buffer: views at odd places of one. */
+  function inLargerBuffer(k: KeyedSentences): KeyedSentences {
+    const parts = [k.hashes, k.sentenceStart, k.wordStart, k.wordKeys, k.postStart, k.postSentences];
+    const big = new ArrayBuffer(64 + 2 * parts.reduce((s, a) => s + a.byteLength + 8, 0));
+    let at = 16;
+    const place = <T extends KeyedSentences['hashes'] | KeyedSentences['wordKeys']>(a: T): T => {
+      at = Math.ceil(at / 8) * 8 + 8;
+      const Make = a.constructor as new (b: ArrayBuffer, o: number, n: number) => T;
+      const c = new Make(big, at, a.length);
+      c.set(a as never);
+      at += a.byteLength;
+      return c;
+    };
+    return {
+      ...k,
+      hashes: place(k.hashes),
+      sentenceStart: place(k.sentenceStart),
+      wordStart: place(k.wordStart),
+      wordKeys: place(k.wordKeys),
+      postStart: place(k.postStart),
+      postSentences: place(k.postSentences),
+    };
+  }
+
+  it('holds the same numbers in one buffer of exactly their size, 16-bit or 32-bit as made (property)', () => {
+    fc.assert(
+      fc.property(sentencesArb, (sentences) => {
+        const made = keySentences(sentences);
+        const owned = ownKeyed(inLargerBuffer(made));
+        expect(owned).toEqual(made);
+        expectKeyedFrom(sentences, owned);
+        const arrays = [
+          owned.hashes,
+          owned.sentenceStart,
+          owned.wordStart,
+          owned.wordKeys,
+          owned.postStart,
+          owned.postSentences,
+        ];
+        expect(new Set(arrays.map((a) => a.buffer)).size).toBe(1);
+        expect(owned.hashes.buffer.byteLength).toBe(arrays.reduce((s, a) => s + a.byteLength, 0));
+        expect(owned.wordKeys.constructor).toBe(made.wordKeys.constructor);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a text in 32-bit numbers too', () => {
+    const sentences: CrossSentence[] = Array.from({ length: 30 }, (_, j) => ({
+      words: Array.from({ length: 1200 }, (_, w) => [`e:w${(j * 5 + w) % 2003}`, KEYS[w % KEYS.length] as string]),
+      quoted: false,
+    }));
+    const made = keySentences(sentences);
+    expect(made.wordKeys).toBeInstanceOf(Int32Array);
+    expect(ownKeyed(inLargerBuffer(made))).toEqual(made);
   });
 });
