@@ -166,32 +166,38 @@ function loadFor(
  * Takes the profiles as they are made (`sink`, in any order): each added to the candidate search,
  * then given to its fingerprint (in place: `fp.cross`) or, with a shelf, put on it (`fp.cross`
  * left undefined: read through `profileOf`), so that with a shelf no more than the profiler's
- * share in flight is held at once; `finish` proposes the candidates.
+ * share in flight is held at once; `finish` proposes the candidates, `fail` closes the shelf and
+ * rethrows.
  */
 function proposer(
   fps: readonly Fingerprint[],
   { needs, resources }: { needs: CrossLanguageNeeds; resources: CrossLanguageResources },
   shelf: Shelf | undefined,
-): { sink: ProfileSink; finish: () => CrossStageResult } {
+): { sink: ProfileSink; finish: () => CrossStageResult; fail: (error: unknown) => never } {
   const search = new CrossCandidateSearch(fps.length);
   // On the shelf the strings go as numbers: they would be written (and read back) with every
   // profile, where the profiles share them (about 500 keys an article, most of them common words).
-  const numbers = createKeyNumbers();
+  const numbers = shelf ? createKeyNumbers() : undefined;
   return {
     sink: (k, profile) => {
       search.add(k, profile);
       const fp = fps[k] as Fingerprint;
-      if (shelf) {
+      if (shelf && numbers) {
         shelf.put(k, shelvedProfile(profile, numbers));
         delete fp.cross;
       } else fp.cross = profile;
+    },
+    // The stage's result, which the scan closes the shelf through, is never made: closed here.
+    fail: (error) => {
+      shelf?.close();
+      throw error;
     },
     finish: () => {
       const { pairs, dropped } = search.propose();
       return {
         pairs,
         resources,
-        profileOf: shelf ? shelfReader(shelf, numbers.vocabulary.terms) : (k) => fps[k]?.cross,
+        profileOf: shelf && numbers ? shelfReader(shelf, numbers.vocabulary.terms) : (k) => fps[k]?.cross,
         ...(shelf ? { shelf } : {}),
         summary: {
           languages: [...needs.languages],
@@ -219,7 +225,7 @@ export function prepareCrossLanguage(
   const loaded = loadFor(fps, options, load);
   if (!loaded) return undefined;
   const shelved = shelf?.();
-  const { sink, finish } = proposer(fps, loaded, shelved);
+  const { sink, finish, fail } = proposer(fps, loaded, shelved);
   try {
     profileHere(
       fps.map((fp) => fp.article),
@@ -228,8 +234,7 @@ export function prepareCrossLanguage(
     );
     return finish();
   } catch (error) {
-    shelved?.close();
-    throw error;
+    return fail(error);
   }
 }
 
@@ -244,7 +249,7 @@ export async function prepareCrossLanguageAsync(
   const loaded = loadFor(fps, options, load);
   if (!loaded) return undefined;
   const shelved = shelf?.();
-  const { sink, finish } = proposer(fps, loaded, shelved);
+  const { sink, finish, fail } = proposer(fps, loaded, shelved);
   try {
     const kept = await profiler(
       fps.map((fp) => fp.article),
@@ -257,9 +262,7 @@ export async function prepareCrossLanguageAsync(
     });
     return finish();
   } catch (error) {
-    // The stage's result, which the scan closes the shelf through, is never made.
-    shelved?.close();
-    throw error;
+    return fail(error);
   }
 }
 
