@@ -4,8 +4,8 @@
  * each scoring worker (workers/scoreWorker.ts) on its share of the pairs; either way a pair's
  * verdict is `judgePair`'s, and the shares joined in order are the whole loop's result.
  */
-import { judgingOrder, NextUseCache } from '../core/candidates/order.js';
-import { type Fingerprint, withChars } from '../core/fingerprint/fingerprint.js';
+import { NextUseCache, planJudging } from '../core/candidates/order.js';
+import { charShinglesBytesBound, type Fingerprint, withChars } from '../core/fingerprint/fingerprint.js';
 import { judgePair } from '../core/relation/judge.js';
 import { NearestKeeper } from '../core/relation/nearest.js';
 import type { JudgedPair } from '../core/relation/stories.js';
@@ -200,6 +200,18 @@ export interface ShingleCacheOptions {
   onShingles?: (stats: { made: number; peakBytes: number; limitBytes: number }) => void;
 }
 
+/**
+ * Articles whose character shingles a budget of `bytes` holds, at the most each article's can
+ * take (`charShinglesBytesBound`, on average): what `orderedJudging` plans its order for
+ * (`planJudging`).
+ */
+export function shingleCapacity(fps: readonly Fingerprint[], bytes: number): number {
+  if (fps.length === 0) return 1;
+  let total = 0;
+  for (const fp of fps) total += charShinglesBytesBound(fp.article);
+  return Math.max(1, Math.floor(bytes / (total / fps.length)));
+}
+
 /** Which way `orderedJudging`'s stretches are walked. */
 export interface JudgingWalk {
   /**
@@ -211,7 +223,8 @@ export interface JudgingWalk {
 }
 
 /**
- * The pairs in `judgingOrder` (core/candidates/order.ts), judged a stretch at a time: `order[at]`
+ * The pairs in the order `planJudging` chooses for the cache's starting budget (in one block or in
+ * blocks of what it holds, core/candidates/order.ts), judged a stretch at a time: `order[at]`
  * is the pair judged at place `at`. Stretches judged here read the articles' character shingles
  * from a cache kept within a budget (`NextUseCache`; from `cacheBytes`, doubled by
  * `SHINGLE_REMAKES`); stretches judged elsewhere (a scoring worker's) hand their results in with
@@ -235,7 +248,7 @@ export function orderedJudging(
   finish: () => Judged;
 } {
   const { fps, vectors, thresholds } = input;
-  const { order, nextUse } = judgingOrder(fps.length, pairs);
+  const { order, nextUse } = planJudging(fps.length, pairs, shingleCapacity(fps, cacheBytes));
   // Walked backward, an article's next use is its place before this one, counted from the end.
   const plan = backward ? backwardUses(order, pairs, fps.length) : nextUse;
   const shingles = new NextUseCache<Fingerprint>(cacheBytes, (fp) => fp.chars?.byteLength ?? 0);

@@ -61,6 +61,17 @@ function charShinglesOfText(article: NormalizedArticle): Uint32Array {
   return shingleChars(article.tokens.join(' '), CHAR_SHINGLE_SIZE);
 }
 
+/**
+ * The most bytes an article's character shingles can take (`withChars`), read from its tokens
+ * without making them: one 4-byte hash per window of `CHAR_SHINGLE_SIZE` characters of its
+ * tokens joined by spaces (fewer when windows repeat).
+ */
+export function charShinglesBytesBound(article: Pick<NormalizedArticle, 'tokens'>): number {
+  let length = article.tokens.length - 1;
+  for (const t of article.tokens) length += t.length;
+  return 4 * Math.max(1, length - CHAR_SHINGLE_SIZE + 1);
+}
+
 /** A fingerprint's character shingles: those it holds, or made now from its article. */
 export function charShinglesOf(fp: Fingerprint): Uint32Array {
   return fp.chars ?? charShinglesOfText(fp.article);

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { judgingOrder, NextUseCache } from '../../../src/core/candidates/order.js';
+import { judgingOrder, NextUseCache, planJudging } from '../../../src/core/candidates/order.js';
 
 type Pair = [number, number];
 
@@ -112,6 +112,103 @@ describe('judgingOrder', () => {
 
   it('an article outside the corpus is refused with the index it has and the range expected', () => {
     expect(() => judgingOrder(2, [[0, 2]])).toThrow('a candidate pair names article 2, expected an index in 0..1');
+  });
+});
+
+/** Makes of a cache of `capacity` articles (one unit each) walking `judgingOrder(count, pairs, block)`. */
+function makesInBlocks(count: number, pairs: readonly Pair[], block: number, capacity: number): number {
+  const { order, nextUse } = judgingOrder(count, pairs, block);
+  const cache = new NextUseCache<number>(capacity, () => 1);
+  order.forEach((k, at) => {
+    const [i, j] = pairs[k] as Pair;
+    cache.use(i, nextUse[2 * at] as number, () => i);
+    cache.use(j, nextUse[2 * at + 1] as number, () => j);
+  });
+  return cache.made;
+}
+
+/** Each article paired with `partners` others drawn at random (a fixed seed): a graph of small diameter. */
+function smallWorld(count: number, partners: number, seed: number): Pair[] {
+  let state = seed;
+  const next = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state % count;
+  };
+  const keys = new Set<string>();
+  const pairs: Pair[] = [];
+  for (let i = 0; i < count; i++)
+    for (let p = 0; p < partners; p++) {
+      const j = next();
+      const pair = [Math.min(i, j), Math.max(i, j)] as Pair;
+      if (i === j || keys.has(`${pair[0]},${pair[1]}`)) continue;
+      keys.add(`${pair[0]},${pair[1]}`);
+      pairs.push(pair);
+    }
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+describe('judgingOrder in blocks', () => {
+  const blockSize = fc.integer({ min: 1, max: 45 });
+
+  it("every pair once, each use followed by its next use, the earlier articles' blocks in order", () => {
+    fc.assert(
+      fc.property(candidatePairs, blockSize, ({ count, pairs }, block) => {
+        const { order, nextUse } = judgingOrder(count, pairs, block);
+        expect([...order].sort((x, y) => x - y)).toEqual(inGivenOrder(pairs));
+        const uses = usesOf(pairs, order);
+        expect([...nextUse]).toEqual(uses.map((x, u) => uses.indexOf(x, u + 1)));
+        // The pairs of one block of earlier articles come together: the later pairs never go back.
+        const whole = judgingOrder(count, pairs);
+        const placeOf = new Map<number, number>();
+        for (const k of whole.order)
+          for (const x of pairs[k] as Pair) if (!placeOf.has(x)) placeOf.set(x, placeOf.size);
+        const earlierBlock = Array.from(order, (k) => {
+          const [i, j] = pairs[k] as Pair;
+          return Math.floor(Math.min(placeOf.get(i) as number, placeOf.get(j) as number) / block);
+        });
+        expect(earlierBlock).toEqual([...earlierBlock].sort((x, y) => x - y));
+      }),
+    );
+  });
+
+  it('one block as large as the corpus is the order without blocks', () => {
+    fc.assert(
+      fc.property(candidatePairs, fc.integer({ min: 0, max: 5 }), ({ count, pairs }, more) => {
+        expect([...judgingOrder(count, pairs, count + more).order]).toEqual([...judgingOrder(count, pairs).order]);
+      }),
+    );
+  });
+
+  it.each([
+    // Ten partners an article: in one block the cache lets go of what the next pairs need.
+    { partners: 10, chosen: 'blocks', block: 600, makes: 8417, other: 10359 },
+    // Three: the one block keeps each article's few pairs closer than blocks do.
+    { partners: 3, chosen: 'one block', block: 3000, makes: 4212, other: 5413 },
+  ])(
+    '$partners partners an article at random, a cache of 600 of 3,000: planned in $chosen',
+    ({ partners, block, makes, other }) => {
+      const pairs = smallWorld(3000, partners, 48);
+      const planned = planJudging(3000, pairs, 600);
+      expect(planned.block).toBe(block);
+      expect(planned.makes).toBe(makes);
+      // The makes are those of a cache walking the order chosen, fewer than in the order left.
+      expect(makesInBlocks(3000, pairs, block, 600)).toBe(makes);
+      expect(makesInBlocks(3000, pairs, block === 600 ? 3000 : 600, 600)).toBe(other);
+      expect([...planned.order]).toEqual([...judgingOrder(3000, pairs, block).order]);
+    },
+  );
+
+  it('a cache that holds the corpus plans one block', () => {
+    const pairs = smallWorld(200, 5, 7);
+    const planned = planJudging(200, pairs, 500);
+    expect(planned.block).toBe(200);
+    expect(planned.makes).toBe(new Set(pairs.flat()).size);
+  });
+
+  it.each([0, 1.5, Number.NaN])('refuses a block of %s articles', (block) => {
+    expect(() => judgingOrder(3, [[0, 1]], block)).toThrow(
+      `a judging block must be a whole number of articles ≥ 1, got ${String(block)}`,
+    );
   });
 });
 
