@@ -16,7 +16,13 @@
  * pairs), where no order keeps the articles needed at once few (with every shingle set kept until
  * its article's last pair, this order held 1,601 articles' at once on those 10,000, 20,066 of
  * 29,270 on the first 30,000; the candidates' own order 8,213 and 27,503): the order puts each
- * article's pairs close, and the cache bounds what is held whatever the graph. */
+ * article's pairs close, and the cache bounds what is held whatever the graph.
+ *
+ * On such a graph a cache smaller than the articles needed at once makes the same article again
+ * and again; cut into blocks of what the cache holds (`judgingOrder`'s `block`: the pairs by the
+ * block of their earlier article, then the later one), each article of a later block is made once
+ * per earlier block it has partners in. Which of the two makes fewer depends on the graph, and
+ * the walk is known in advance: `planJudging` counts both and takes the one that makes fewer. */
 
 /**
  * Pair indexes in the order to judge them, and when each article is next needed. The order's

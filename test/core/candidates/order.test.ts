@@ -2,8 +2,10 @@
  * The order the scan judges its candidate pairs in (`judgingOrder`): every pair once, each use's
  * next use of the same article where `nextUse` says, the same order for the same pairs, and
  * articles needed over short stretches where the candidates' own order spreads them over the whole
- * stage. The cache that keeps the shingles between uses (`NextUseCache`): the values made, always
- * within its budget, and no more makes than Belady's rule, worked out here by brute force.
+ * stage; in blocks, the same properties and the earlier articles' blocks in order, and the plan
+ * (`planJudging`) taking the order a cache makes fewer in, on graphs where each wins. The cache
+ * that keeps the shingles between uses (`NextUseCache`): the values made, always within its
+ * budget, and no more makes than Belady's rule, worked out here by brute force.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
