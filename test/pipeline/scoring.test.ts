@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { judgingOrder } from '../../src/core/candidates/order.js';
-import { fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
+import { charShinglesOf, fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
 import { resolveThresholds } from '../../src/core/relation/judge.js';
 import { pickNearest } from '../../src/core/relation/nearest.js';
 import { vectorizeCorpus } from '../../src/core/similarity/tfidf.js';
@@ -23,6 +23,8 @@ import {
   orderedJudging,
   SHINGLE_REMAKE_SLACK,
   SHINGLE_REMAKES,
+  SHINGLE_SAMPLE,
+  shingleCapacity,
 } from '../../src/pipeline/scoring.js';
 import { CORPUS } from '../helpers/fixtures.js';
 
@@ -101,6 +103,32 @@ describe('judgeAll', async () => {
     // walked backward lets each go at its first pair met, the last in the order).
     if (cacheBytes === undefined) expect(stats.made).toBe(fps.length);
     if (fixed && cacheBytes === 0) expect(stats.made).toBe(2 * pairs.length);
+  });
+});
+
+describe('shingleCapacity', async () => {
+  const seeds = await readCorpus([CORPUS]);
+  const variants = generateVariants(seeds, { seed: 3, perSource: 8 }).map((v) => ({ id: v.id, text: v.text }));
+  const fps = [...seeds, ...variants].map((a) => fingerprintArticle(normalizeArticle(a), undefined, { chars: false }));
+  const mean = fps.reduce((sum, fp) => sum + charShinglesOf(fp).byteLength, 0) / fps.length;
+
+  it.each([1, 2 ** 16, 2 ** 20, 64 * 2 ** 20])(
+    'a corpus it samples whole: %s bytes hold what the shingles take',
+    (bytes) => {
+      expect(fps.length).toBeLessThanOrEqual(SHINGLE_SAMPLE);
+      expect(shingleCapacity(fps, bytes)).toBe(Math.max(1, Math.floor(bytes / mean)));
+    },
+  );
+
+  it('a larger corpus: within a fifth of what its shingles take, from a sample', () => {
+    const many = Array.from(
+      { length: 5 * SHINGLE_SAMPLE },
+      (_, k) => fps[(7 * k) % fps.length] as (typeof fps)[number],
+    );
+    const truth = many.reduce((sum, fp) => sum + charShinglesOf(fp).byteLength, 0) / many.length;
+    const capacity = shingleCapacity(many, 2 ** 24);
+    expect(capacity).toBeGreaterThan((0.8 * 2 ** 24) / truth);
+    expect(capacity).toBeLessThan((1.2 * 2 ** 24) / truth);
   });
 });
 

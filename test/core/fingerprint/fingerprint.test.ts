@@ -1,9 +1,12 @@
 /**
  * A fingerprint made without its character shingles (as the scan makes them) scores every pair
- * exactly as one that holds them: the shingles are made when a pair needs them.
+ * exactly as one that holds them: the shingles are made when a pair needs them; what they can
+ * take is bounded before they are made (`charShinglesBytesBound`).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  charShinglesBytesBound,
   charShinglesOf,
   type Fingerprint,
   fingerprintArticle,
@@ -58,5 +61,29 @@ describe('fingerprints without character shingles', () => {
     const expected = judge(full);
     expect(expected.linked.length).toBeGreaterThan(10);
     expect(judge(lean)).toEqual(expected);
+  });
+});
+
+describe("the bound on a text's character shingles", () => {
+  it('is never below what they take', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 14 }), { maxLength: 60 }),
+        (tokens) => {
+          const article = normalizeArticle({ id: 'a', text: tokens.join(' ') });
+          const made = withChars(fingerprintArticle(article, undefined, { chars: false })).chars as Uint32Array;
+          expect(made.byteLength).toBeLessThanOrEqual(charShinglesBytesBound(article));
+        },
+      ),
+      { numRuns: 150, seed: 48 },
+    );
+    // The seeds' take 69 % of it: news text repeats many 7-character windows.
+    const seeds = readSeeds().map((seed) => normalizeArticle(seed));
+    const made = seeds.map((a) => charShinglesOf(fingerprintArticle(a, undefined, { chars: false })).byteLength);
+    const bound = seeds.map((a) => charShinglesBytesBound(a));
+    made.forEach((m, k) => {
+      expect(m).toBeLessThanOrEqual(bound[k] as number);
+    });
+    expect(made.reduce((x, y) => x + y) / bound.reduce((x, y) => x + y)).toBeCloseTo(0.69, 2);
   });
 });
