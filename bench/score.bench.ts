@@ -66,8 +66,14 @@ async function profileRows(input: ScoringInput, ctx: BenchContext): Promise<stri
   ];
 }
 
-export default async function score(ctx: BenchContext): Promise<string> {
-  const n = ctx.quick ? 2_000 : 10_000;
+/**
+ * The score stage's input for the first `n` articles of the index benchmark's corpus, scanned as
+ * `copydesk scan` scans them up to that stage (its fingerprints, vectors and candidate pairs).
+ */
+export async function scoreStageInput(
+  n: number,
+  ctx: BenchContext,
+): Promise<{ input: ScoringInput; pairs: ReadonlyArray<readonly [number, number]> }> {
   const corpus = writeCorpus(n < 10_000 ? 10_000 : n, loadPool(), ctx.log);
   const articles = (await readCorpus([corpus.path])).slice(0, n);
   let captured: { input: ScoringInput; pairs: ReadonlyArray<readonly [number, number]> } | undefined;
@@ -84,10 +90,15 @@ export default async function score(ctx: BenchContext): Promise<string> {
     onStage: (stage, ms) => stages.push(`${stage} ${fmt(ms / 1000)} s`),
   });
   if (!captured) throw new Error('score bench: the scan never reached its score stage');
-  const { input, pairs } = captured;
   ctx.log(
-    `  ${n} articles, ${input.fps.length} fingerprints, ${pairs.length} pairs; before scoring: ${stages.join(', ')}`,
+    `  ${n} articles, ${captured.input.fps.length} fingerprints, ${captured.pairs.length} pairs; before scoring: ${stages.join(', ')}`,
   );
+  return captured;
+}
+
+export default async function score(ctx: BenchContext): Promise<string> {
+  const n = ctx.quick ? 2_000 : 10_000;
+  const { input, pairs } = await scoreStageInput(n, ctx);
   const rows: Array<{ label: string; seconds: number; rss: number }> = [];
   const results: Judged[] = [];
   for (const [label, workers, copyUpTo] of [
