@@ -15,8 +15,7 @@ import { normalizeArticle } from '../dist/core/text/normalize.js';
 import { ownKeyed } from '../dist/core/xling/keyed.js';
 import { type CrossProfile, compactProfile } from '../dist/core/xling/profile.js';
 import { createFileShelf } from '../dist/io/shelf.js';
-import { loadCrossLanguage } from '../dist/pipeline/crossLanguage.js';
-import { profileHere, shelfReader } from '../dist/pipeline/crossStage.js';
+import { crossLanguageFor, profileHere, shelfReader } from '../dist/pipeline/crossStage.js';
 import { createKeyNumbers, type NumberedProfile, numberProfileKeys } from '../dist/pipeline/profileKeys.js';
 import { shelvedProfile } from '../dist/pipeline/shelvedProfile.js';
 import type { Article } from '../dist/types/index.js';
@@ -53,15 +52,9 @@ export default async function shelfBench(ctx: BenchContext): Promise<string> {
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Article);
   const normalized = articles.map((a) => normalizeArticle(a));
-  const words = new Map<string, Set<string>>();
-  for (const a of normalized) {
-    if (a.lang === 'und') continue;
-    const set = words.get(a.lang) ?? new Set<string>();
-    for (const t of a.tokens) set.add(t);
-    words.set(a.lang, set);
-  }
-  const languages = [...words.keys()].sort();
-  const resources = loadCrossLanguage({ languages, words }, {});
+  const languages = [...new Set(normalized.map((a) => a.lang).filter((l) => l !== 'und'))].sort();
+  const resources = crossLanguageFor(normalized);
+  if (!resources) throw new Error(`shelf bench: one known language (${languages.join(', ')}), no profiles to shelve`);
   const profiles = profileHere(normalized, resources);
   const n = profiles.length;
   ctx.log(`${n} articles and profiles (${languages.join(', ')})`);
