@@ -124,7 +124,16 @@ export function judgingOrder(
 ): JudgingOrder {
   if (!Number.isInteger(block) || block < 1)
     throw new RangeError(`a judging block must be a whole number of articles ≥ 1, got ${String(block)}`);
-  const place = cuthillMcKee(count, pairs);
+  return orderByPlaces(cuthillMcKee(count, pairs), pairs, block);
+}
+
+/** `judgingOrder` from the articles' places in Cuthill–McKee order. */
+function orderByPlaces(
+  place: Int32Array,
+  pairs: ReadonlyArray<readonly [number, number]>,
+  block: number,
+): JudgingOrder {
+  const count = place.length;
   // Counting sorts, each stable: by the later place, then by the earlier article's block; each run
   // of one (earlier block, later place) is then sorted by the earlier place.
   const later = new Int32Array(pairs.length);
@@ -310,8 +319,8 @@ export function plannedMakes(
  * Replayed on the candidate pairs of the bench's first 30,000 articles as `copydesk scan` has
  * them (748,265 pairs, most across languages, 51 an article; `NextUseCache` over each article's
  * shingle bytes, 10.4 KB on average), a cache of 64 MiB made 6.10 sets an article in one block and
- * 2.68 in blocks of 6,144; on another candidate set of the same articles (843,350 pairs, without
- * the cross-language cap's choice of partners) 1.12 in one block, 1.27 in blocks. On random graphs
+ * 2.68 in blocks of 6,144; on the pairs a library scan of the same articles finds with its default
+ * options (843,350, `scanCorpusAsync` without the equivalents table) 1.12 in one block, 1.27 in blocks. On random graphs
  * of 3,000 articles the blocks made 8,417 against 10,359 with 10 partners an article and a
  * cache of 600, 5,413 against 4,212 with 3 (`test/core/candidates/order.test.ts`).
  */
@@ -320,13 +329,15 @@ export function planJudging(
   pairs: ReadonlyArray<readonly [number, number]>,
   capacity: number,
 ): PlannedOrder {
-  const whole = judgingOrder(count, pairs);
+  const place = cuthillMcKee(count, pairs);
+  const one = Math.max(1, count);
+  const whole = orderByPlaces(place, pairs, one);
   const block = Math.max(1, Math.floor(capacity));
   const wholeMakes = plannedMakes(pairs, whole, block);
-  if (block >= count) return { ...whole, block: Math.max(1, count), makes: wholeMakes };
-  const blocks = judgingOrder(count, pairs, block);
+  if (block >= count) return { ...whole, block: one, makes: wholeMakes };
+  const blocks = orderByPlaces(place, pairs, block);
   const blockMakes = plannedMakes(pairs, blocks, block);
   return blockMakes < wholeMakes
     ? { ...blocks, block, makes: blockMakes }
-    : { ...whole, block: Math.max(1, count), makes: wholeMakes };
+    : { ...whole, block: one, makes: wholeMakes };
 }
