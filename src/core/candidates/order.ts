@@ -297,14 +297,18 @@ export interface PlannedOrder extends JudgingOrder {
   makes: number;
 }
 
-/** Makes of a cache of `capacity` articles, each one unit, walking `order` from its first pair on. */
+/**
+ * Makes of a cache of `capacity` articles, each one unit, walking `order` from its first pair on;
+ * the walk stops once they pass `stopAbove` (a count to beat: the count then is above it).
+ */
 export function plannedMakes(
   pairs: ReadonlyArray<readonly [number, number]>,
   { order, nextUse }: JudgingOrder,
   capacity: number,
+  stopAbove = Number.POSITIVE_INFINITY,
 ): number {
   const cache = new NextUseCache<number>(capacity, () => 1);
-  for (let at = 0; at < order.length; at++) {
+  for (let at = 0; at < order.length && cache.made <= stopAbove; at++) {
     const [i, j] = pairs[order[at] as number] as readonly [number, number];
     cache.use(i, nextUse[2 * at] as number, () => i);
     cache.use(j, nextUse[2 * at + 1] as number, () => j);
@@ -333,10 +337,15 @@ export function planJudging(
   const one = Math.max(1, count);
   const whole = orderByPlaces(place, pairs, one);
   const block = Math.max(1, Math.floor(capacity));
+  // A cache that holds the corpus makes each article of a pair once: no walk needed.
+  if (block >= count) {
+    const met = new Uint8Array(count);
+    for (const [i, j] of pairs) met[i] = met[j] = 1;
+    return { ...whole, block: one, makes: met.reduce((n, x) => n + x, 0) };
+  }
   const wholeMakes = plannedMakes(pairs, whole, block);
-  if (block >= count) return { ...whole, block: one, makes: wholeMakes };
   const blocks = orderByPlaces(place, pairs, block);
-  const blockMakes = plannedMakes(pairs, blocks, block);
+  const blockMakes = plannedMakes(pairs, blocks, block, wholeMakes);
   return blockMakes < wholeMakes
     ? { ...blocks, block, makes: blockMakes }
     : { ...whole, block: one, makes: wholeMakes };
