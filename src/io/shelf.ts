@@ -52,7 +52,7 @@ export function createFileShelf(dir: string = tmpdir()): Shelf {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === undefined) throw error;
         throw new InputError(
-          `cannot write the scan's temporary file of cross-language profiles: ${reasonOf(error as NodeJS.ErrnoException & { code: string })}; set TMPDIR to a folder with room, or scan with --no-cross-language`,
+          `cannot write the scan's temporary file (its articles and cross-language profiles): ${reasonOf(error as NodeJS.ErrnoException & { code: string })}; set TMPDIR to a folder with room`,
           dir,
         );
       }

@@ -16,7 +16,12 @@ import {
   readTraits,
 } from '../core/events/features.js';
 import { KeyNumbers } from '../core/events/keys.js';
-import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
+import {
+  charShinglesBytesBound,
+  type Fingerprint,
+  fingerprintArticle,
+  withChars,
+} from '../core/fingerprint/fingerprint.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
@@ -36,6 +41,7 @@ import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { ownString } from '../core/text/own.js';
+import { createVocabulary } from '../core/text/vocabulary.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
 import { type AnchorResources, anchorSourceOf } from '../core/xling/anchors.js';
 import type { CrossProfile } from '../core/xling/profile.js';
@@ -43,6 +49,7 @@ import type {
   Article,
   DocumentNote,
   DocumentSummary,
+  NormalizationAction,
   NormalizedArticle,
   PairResult,
   ScanResult,
@@ -59,7 +66,17 @@ import {
   prepareCrossLanguage,
   prepareCrossLanguageAsync,
 } from './crossStage.js';
-import { type Judged, judgeAll, type PairJudge, type ScoringInput } from './scoring.js';
+import {
+  type ArticleHead,
+  type HeldFingerprint,
+  type Judged,
+  judgeAll,
+  type PairJudge,
+  type ScoringFingerprints,
+  type ScoringInput,
+  wholeFingerprint,
+} from './scoring.js';
+import { type ShelvedArticle, shelvedArticle, unshelvedArticle } from './shelvedArticle.js';
 import { type ProgressListener, type StageListener, timed, timedAsync } from './stages.js';
 import type { AnchorsFeed, AnchorsJob } from './workers/anchorsPool.js';
 
@@ -128,12 +145,12 @@ export interface ScanOptions {
    */
   slabs?: boolean;
   /**
-   * Where a scan that uses slabs (`slabs`) puts its cross-language profiles between the stage that
-   * makes them and those that read them (`io/shelf.ts`'s `createFileShelf`: a temporary file),
-   * reading each back when a stage needs it: they were the largest part of what a large scan held
-   * (about 15 KB an article of the bench corpus). Called once, when the profiles are made; the
-   * scan closes the shelf when it ends. Without one (or when it gives none) they are held. The
-   * same result either way.
+   * Where a scan that uses slabs (`slabs`) puts what it would otherwise hold from stage to stage
+   * (`io/shelf.ts`'s `createFileShelf`: a temporary file), reading each value back when a stage
+   * needs it. Called once for the cross-language profiles, when they are made (about 15 KB an
+   * article of the bench corpus), and once for the normalized articles, after the candidates
+   * stage (about 21 KB: `keepArticles`); the scan closes each shelf when it ends. Without one (or
+   * when it gives none) they are held. The same result either way.
    */
   shelf?: () => Shelf | undefined;
 }
@@ -251,13 +268,13 @@ function prepare(
 }
 
 /** Each copy listed against the first of its group (its pair with the first judged once, as the first with itself). */
-function judgeCopies(p: Prepared, vectors: readonly SparseVector[], thresholds: Thresholds): PairResult[] {
+function judgeCopies(p: Prepared, kept: Kept, vectors: readonly SparseVector[], thresholds: Thresholds): PairResult[] {
   const out: PairResult[] = [];
   p.groups.members.forEach((members, k) => {
     if (members.length < 2) return;
-    const fp = withChars(p.fps[k] as Fingerprint);
+    const fp = withChars(wholeFingerprint(kept.fingerprints, k));
     const self = judgePair(fp, fp, vectors[k] as SparseVector, vectors[k] as SparseVector, thresholds);
-    const copies = members.slice(1).map((i) => p.normalized[i] as NormalizedArticle);
+    const copies = members.slice(1).map((i) => kept.articleOf(i));
     for (const pair of pairsOfCopies(self, fp.article, copies)) out.push(pair);
   });
   return out;
@@ -266,15 +283,16 @@ function judgeCopies(p: Prepared, vectors: readonly SparseVector[], thresholds: 
 function summarize(
   article: Article,
   chars: number,
-  normalized: NormalizedArticle,
+  normalized: ArticleHead,
+  words: number,
   notes: DocumentNote[],
 ): DocumentSummary {
   // Strings of their own: a slice of the text would keep the whole text to the end (`ownString`).
   const s: DocumentSummary = {
     id: article.id,
     chars,
-    words: normalized.tokens.length,
-    normalization: normalized.actions.map((a) => (a.text === undefined ? a : { ...a, text: ownString(a.text) })),
+    words,
+    normalization: normalized.actions.map(ownAction),
     notes,
   };
   const title = article.title ?? normalized.title;
@@ -285,16 +303,24 @@ function summarize(
   return s;
 }
 
+/** An action with a string of its own (a slice of the text would keep the whole text). */
+function ownAction(a: NormalizationAction): NormalizationAction {
+  return a.text === undefined ? a : { ...a, text: ownString(a.text) };
+}
+
 /** The document summaries; a copy shares the notes of the first of its group and names it. */
-function summarizeAll(articles: readonly Article[], p: Prepared): DocumentSummary[] {
-  const notes = p.fps.map((fp) => noteDocument(fp.article).map((n) => ({ ...n, text: ownString(n.text) })));
+function summarizeAll(articles: readonly Article[], p: Prepared, kept: Kept): DocumentSummary[] {
+  const notes = p.groups.firsts.map((i) =>
+    noteDocument(kept.articleOf(i)).map((n) => ({ ...n, text: ownString(n.text) })),
+  );
   const groupIndex = new Map(p.groups.firsts.map((i, k) => [i, k]));
   return articles.map((a, i) => {
     const first = p.groups.firstOf[i] as number;
     const s = summarize(
       a,
       p.chars[i] as number,
-      p.normalized[i] as NormalizedArticle,
+      kept.heads[i] as ArticleHead,
+      kept.words[i] as number,
       notes[groupIndex.get(first) as number] ?? [],
     );
     if (first !== i) s.copyOf = (articles[first] as Article).id;
@@ -306,6 +332,7 @@ function summarizeAll(articles: readonly Article[], p: Prepared): DocumentSummar
 function clusterAll(
   articles: readonly Article[],
   p: Prepared,
+  kept: Kept,
   vectors: readonly SparseVector[],
   linked: readonly JudgedPair[],
   cross: CrossStageResult | undefined,
@@ -313,11 +340,13 @@ function clusterAll(
 ): Story[] {
   const dates = new Map(articles.filter((a) => a.date !== undefined).map((a) => [a.id, a.date as string]));
   return buildStories(
-    p.fps.map((f) => f.id),
+    kept.fingerprints.fps.map((f) => f.id),
     linked,
     dates,
     {
-      compatible: cross ? compatibleAcrossLanguages(p.fps, vectors, cross.profileOf) : compatibleByCosine(vectors),
+      compatible: cross
+        ? compatibleAcrossLanguages(kept.fingerprints.fps, vectors, cross.profileOf)
+        : compatibleByCosine(vectors),
       copies: p.groups.members.map((m) => m.map((i) => (articles[i] as Article).id)),
       onProgress: (done, total) => onProgress?.('cluster', done, total),
     },
@@ -332,7 +361,7 @@ function clusterAll(
  * (from the shelf, when the scan put it there) only once the rest is known.
  */
 function reusableProfile(
-  fp: Fingerprint,
+  fp: HeldFingerprint,
   k: number,
   cross: CrossStageResult | undefined,
   resources: AnchorResources,
@@ -369,6 +398,7 @@ interface EventInputs {
  */
 function eventInputs(
   p: Prepared,
+  kept: Kept,
   cross: CrossStageResult | undefined,
   resources: AnchorResources,
   held: HeldTraits | undefined,
@@ -376,13 +406,14 @@ function eventInputs(
   const read = held?.traits;
   if (held) held.traits = undefined;
   // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
-  const traits = p.fps.map((f, k) => {
+  const traits = kept.fingerprints.fps.map((f, k) => {
+    const first = p.groups.firsts[k] as number;
     const profile = reusableProfile(f, k, cross, resources);
     return profile
-      ? anchorTraits(profile.anchors, f.article.clean.length)
-      : (read?.[p.groups.firsts[k] as number] ?? readTraits(f.article, resources));
+      ? anchorTraits(profile.anchors, kept.cleanLength[first] as number)
+      : (read?.[first] ?? readTraits(kept.articleOf(first), resources));
   });
-  return { traits, langs: p.fps.map((f) => f.article.lang) };
+  return { traits, langs: kept.fingerprints.fps.map((f) => f.article.lang) };
 }
 
 /**
@@ -391,9 +422,10 @@ function eventInputs(
  * and they were most of what a scan holds at that stage's peak (29 KB an article of the ~50 KB
  * alive after scoring, 3,000 bench articles). The groups of identical copies stay.
  */
-function releaseArticles(p: Prepared): void {
+function releaseArticles(p: Prepared, kept: Kept): void {
   p.normalized.length = 0;
   p.fps.length = 0;
+  kept.release();
 }
 
 /**
@@ -433,13 +465,14 @@ function describeAll(
 function eventsStage(
   articles: readonly Article[],
   p: Prepared,
+  kept: Kept,
   vectors: readonly SparseVector[],
   stories: readonly Story[],
   pairs: readonly PairResult[],
   { cross, options, held }: { cross: CrossStageResult | undefined; options: ScanOptions; held: HeldTraits | undefined },
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
-  const inputs = eventInputs(p, cross, options.anchors ?? {}, held);
-  releaseArticles(p);
+  const inputs = eventInputs(p, kept, cross, options.anchors ?? {}, held);
+  releaseArticles(p, kept);
   // The copy test's bigram profiles (sentences of the scored articles, each holding its article's
   // text): no stage after reads them; 73 MB at 5,000 bench articles, whatever the corpus size.
   rememberedProfile.forget();
@@ -495,12 +528,125 @@ async function crossStageAsync(p: Prepared, options: ScanOptions): Promise<Cross
   );
 }
 
+/**
+ * The articles as the stages from the score stage on read them: held, or (a scan that uses slabs,
+ * given a shelf: `ScanOptions.shelf`) on a shelf, each read back when a stage judges, notes or
+ * explains it (pipeline/shelvedArticle.ts), what the other stages read of them kept here.
+ */
+interface Kept {
+  /** One per fingerprint: whole, or without its article (`HeldFingerprint`) when shelved. */
+  fingerprints: ScoringFingerprints;
+  /** Article i (copies too), held or read back. */
+  articleOf: (i: number) => NormalizedArticle;
+  /** Per article: what the summaries read of it, its tokens and its clean text's length. */
+  heads: readonly ArticleHead[];
+  words: Int32Array;
+  cleanLength: Int32Array;
+  /** The shelf the articles are on (the scan closes it when it ends). */
+  shelf?: Shelf;
+  /** Lets go of the fingerprints and articles (the events stage, once their traits are read). */
+  release: () => void;
+}
+
+/** Per article, its tokens and its clean text's length. */
+function articleSizes(normalized: readonly NormalizedArticle[]): { words: Int32Array; cleanLength: Int32Array } {
+  return {
+    words: Int32Array.from(normalized, (a) => a.tokens.length),
+    cleanLength: Int32Array.from(normalized, (a) => a.clean.length),
+  };
+}
+
+/** The articles held as they are. */
+function heldArticles(p: Prepared): Kept {
+  const { fps, normalized } = p;
+  return {
+    fingerprints: { fps },
+    articleOf: (i) => normalized[i] as NormalizedArticle,
+    heads: normalized,
+    ...articleSizes(normalized),
+    release: () => undefined,
+  };
+}
+
+/** An article's head with strings of its own: a slice of its text would keep the whole text. */
+function ownHead(a: NormalizedArticle): ArticleHead {
+  return {
+    id: a.id,
+    lang: a.lang,
+    ...(a.title !== undefined ? { title: ownString(a.title) } : {}),
+    ...(a.date !== undefined ? { date: a.date } : {}),
+    actions: a.actions.map(ownAction),
+  };
+}
+
+/**
+ * Every article put on `shelf` (`shelvedArticle`, its tokens numbered in one list) and let go of:
+ * `p`'s normalized articles and fingerprints emptied, the fingerprints held without their articles.
+ * The shelf is closed if a put fails.
+ */
+function shelveArticles(p: Prepared, shelf: Shelf): Kept {
+  const tokens = createVocabulary();
+  const bounds = Float64Array.from(p.fps, (fp) => charShinglesBytesBound(fp.article));
+  const sizes = articleSizes(p.normalized);
+  let heads: ArticleHead[];
+  try {
+    heads = p.normalized.map((a, i) => {
+      shelf.put(i, shelvedArticle(a, tokens));
+      return ownHead(a);
+    });
+  } catch (error) {
+    shelf.close();
+    throw error;
+  }
+  const strings = tokens.terms;
+  // Only the list is read from now on.
+  tokens.ids.clear();
+  const articleOf = (i: number): NormalizedArticle => {
+    const shelved = shelf.get(i) as ShelvedArticle | undefined;
+    if (!shelved) throw new Error(`scan: article ${i} is not on the shelf`);
+    return unshelvedArticle(shelved, strings);
+  };
+  const firsts = p.groups.firsts;
+  const fps: HeldFingerprint[] = p.fps.map((fp, k) => ({ ...fp, article: heads[firsts[k] as number] as ArticleHead }));
+  // New empty lists, not the same ones emptied: the cross-language stage may read the profiles it
+  // held through its own reference to the fingerprints (`CrossStageResult.profileOf`).
+  p.normalized = [];
+  p.fps = [];
+  return {
+    fingerprints: {
+      fps,
+      shelved: {
+        articleOf: (k) => articleOf(firsts[k] as number),
+        shinglesBound: (k) => bounds[k] as number,
+      },
+    },
+    articleOf,
+    heads,
+    ...sizes,
+    shelf,
+    release: () => {
+      fps.length = 0;
+      heads.length = 0;
+    },
+  };
+}
+
+/**
+ * The articles as the stages after the candidates keep them (`Kept`): on a shelf when the scan
+ * uses slabs and `ScanOptions.shelf` gives one, else held.
+ */
+function keepArticles(p: Prepared, options: ScanOptions): Kept {
+  const shelf = p.slabs ? options.shelf?.() : undefined;
+  return shelf ? timed('shelve', options.onStage, () => shelveArticles(p, shelf)) : heldArticles(p);
+}
+
 /** The scan up to its score stage: what that stage reads and what the stages after it need. */
 interface BeforeScore {
   articles: readonly Article[];
   options: ScanOptions;
   thresholds: Thresholds;
   p: Prepared;
+  kept: Kept;
   vectors: SparseVector[];
   cross: CrossStageResult | undefined;
   /** The candidate pairs, to be scored; emptied once they are (`letGoOfPairs`): the report counts them. */
@@ -557,7 +703,18 @@ function afterCross(
     return cross ? { ...own, pairs: mergePairs(own.pairs, cross.pairs) } : own;
   });
   releaseTerms(p.fps);
-  return { articles, options, thresholds, p, vectors, cross, candidates, candidateCount: candidates.pairs.length };
+  const kept = keepArticles(p, options);
+  return {
+    articles,
+    options,
+    thresholds,
+    p,
+    kept,
+    vectors,
+    cross,
+    candidates,
+    candidateCount: candidates.pairs.length,
+  };
 }
 
 const NO_TERMS: string[] = [];
@@ -575,8 +732,10 @@ function releaseTerms(fps: readonly Fingerprint[]): void {
 export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
   const b = beforeCross(articles, options);
   const cross = crossStage(b.p, options);
+  let kept: Kept | undefined;
   try {
     const s = afterCross(articles, options, b, cross);
+    kept = s.kept;
     const judged = timed('score', options.onStage, () =>
       judgeAll(scoringInput(s), s.candidates.pairs, (done, total) => options.onProgress?.('score', done, total)),
     );
@@ -584,13 +743,14 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     return afterScore(s, judged);
   } finally {
     cross?.shelf?.close();
+    kept?.shelf?.close();
   }
 }
 
 /** What the score stage reads: the fingerprints, their vectors and, when shelved, their profiles. */
 function scoringInput(s: BeforeScore): ScoringInput {
   return {
-    fps: s.p.fps,
+    ...s.kept.fingerprints,
     vectors: s.vectors,
     thresholds: s.thresholds,
     ...(s.cross?.shelf ? { profileOf: s.cross.profileOf } : {}),
@@ -628,6 +788,7 @@ export async function scanCorpusAsync(
       : undefined;
   let anchors: Promise<AnchorTraits[]> | undefined;
   let cross: CrossStageResult | undefined;
+  let kept: Kept | undefined;
   try {
     const polled = feed ? { ...options, onProgress: polling(feed, options.onProgress) } : options;
     const b = beforeCross(
@@ -646,6 +807,7 @@ export async function scanCorpusAsync(
     );
     cross = await crossStageAsync(b.p, options);
     const s = afterCross(articles, polled, b, cross);
+    kept = s.kept;
     const t0 = performance.now();
     const judged = await options.judge(scoringInput(s), s.candidates.pairs, (done, total) =>
       options.onProgress?.('score', done, total),
@@ -667,18 +829,21 @@ export async function scanCorpusAsync(
   } finally {
     abort.abort();
     cross?.shelf?.close();
+    kept?.shelf?.close();
   }
 }
 
 /** The stages after scoring: copies, stories, listing, nearest pairs, notes, events. */
 function afterScore(
-  { articles, options, thresholds, p, vectors, cross, candidates, candidateCount }: BeforeScore,
+  { articles, options, thresholds, p, kept, vectors, cross, candidates, candidateCount }: BeforeScore,
   judged: Judged,
   held?: HeldTraits,
 ): ScanResult {
   const { onStage, onProgress } = options;
-  const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));
-  const stories = timed('cluster', onStage, () => clusterAll(articles, p, vectors, judged.linked, cross, onProgress));
+  const copyPairs = timed('copies', onStage, () => judgeCopies(p, kept, vectors, thresholds));
+  const stories = timed('cluster', onStage, () =>
+    clusterAll(articles, p, kept, vectors, judged.linked, cross, onProgress),
+  );
   const listing = listPairs(
     judged.linked.map((j) => j.result),
     options.maxListedPairs ?? MAX_LISTED_PAIRS_PER_DOCUMENT,
@@ -688,18 +853,19 @@ function afterScore(
     options.explain === false
       ? undefined
       : timed('explain', onStage, () => {
-          const near = pickNearest(judged.nearest.list(), p.fps);
-          markFormulaic(articles.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, p.fps, p.weights);
+          const near = pickNearest(judged.nearest.list(), (k) => wholeFingerprint(kept.fingerprints, k));
+          const fps = kept.fingerprints.fps;
+          markFormulaic(articles.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, fps, p.weights);
           return near;
         });
   // The summaries before the events stage, which lets go of the articles they read.
-  const documents = timed('notes', onStage, () => summarizeAll(articles, p));
-  const identical = articles.length - p.fps.length;
+  const documents = timed('notes', onStage, () => summarizeAll(articles, p, kept));
+  const identical = articles.length - p.groups.firsts.length;
   const events =
     options.events === false
       ? undefined
       : timed('events', onStage, () =>
-          eventsStage(articles, p, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], {
+          eventsStage(articles, p, kept, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], {
             cross,
             options,
             held,

@@ -16,11 +16,11 @@ import { NearestKeeper } from '../core/relation/nearest.js';
 import type { JudgedPair } from '../core/relation/stories.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
 import type { CrossProfile } from '../core/xling/profile.js';
-import type { Thresholds } from '../types/index.js';
+import type { NormalizedArticle, Thresholds } from '../types/index.js';
+import { readArticleBytes } from './shelvedArticle.js';
 
 /** What judging needs of the corpus: one fingerprint and one TF-IDF vector per (group of) article(s). */
-export interface ScoringInput {
-  fps: readonly Fingerprint[];
+interface ScoringCorpus {
   vectors: readonly SparseVector[];
   thresholds: Thresholds;
   /**
@@ -31,27 +31,59 @@ export interface ScoringInput {
   profileOf?: (k: number) => CrossProfile | undefined;
 }
 
+/** A fingerprint whose article is on a scan's shelf: what it holds of the article is its head. */
+export type HeldFingerprint = Omit<Fingerprint, 'article'> & { article: ArticleHead };
+
+/** What a stage reads of an article without reading it back from a shelf. */
+export type ArticleHead = Pick<NormalizedArticle, 'id' | 'lang' | 'title' | 'date' | 'actions'>;
+
+/** The articles of fingerprints a scan holds without them (`HeldFingerprint`), read back from its shelf. */
+export interface ShelvedArticles {
+  /** Fingerprint k's article, read back. */
+  articleOf(k: number): NormalizedArticle;
+  /** Fingerprint k's `charShinglesBytesBound`, kept when its article was shelved. */
+  shinglesBound(k: number): number;
+}
+
 /**
- * Fingerprint k as a pair is judged with it: its character shingles made (`withChars`), and its
- * profile read back when it was shelved (`ScoringInput.profileOf`).
+ * The fingerprints whole, or (a scan that put its normalized articles on a shelf) without their
+ * articles, read back by `shelved` each time a fingerprint is made for judging.
+ */
+export type ScoringFingerprints =
+  | { fps: readonly Fingerprint[]; shelved?: undefined }
+  | { fps: readonly HeldFingerprint[]; shelved: ShelvedArticles };
+
+export type ScoringInput = ScoringCorpus & ScoringFingerprints;
+
+/** Fingerprint k whole: its article read back when the scan shelved it; no character shingles made. */
+export function wholeFingerprint(input: ScoringFingerprints, k: number): Fingerprint {
+  if (input.shelved === undefined) return input.fps[k] as Fingerprint;
+  return { ...(input.fps[k] as HeldFingerprint), article: input.shelved.articleOf(k) };
+}
+
+/**
+ * Fingerprint k as a pair is judged with it: its article and profile read back when they were
+ * shelved (`ScoringInput.shelved`, `ScoringInput.profileOf`), its character shingles made (`withChars`).
  */
 export function judgedFingerprint(input: ScoringInput, k: number): Fingerprint {
-  const fp = input.fps[k] as Fingerprint;
+  const fp = wholeFingerprint(input, k);
   const profile = input.profileOf?.(k);
   return withChars(profile ? { ...fp, cross: profile } : fp);
 }
 
 /**
- * `input` with every shelved profile back on its fingerprint and no `profileOf`: what a worker is
- * sent when it gets a whole copy (a function cannot be posted).
+ * `input` with every fingerprint whole (articles and profiles read back) and nothing shelved:
+ * what a worker is sent when it gets a whole copy (a function cannot be posted).
  */
 export function withProfiles(input: ScoringInput): ScoringInput {
-  const { profileOf, ...rest } = input;
-  if (!profileOf) return input;
+  if (!input.profileOf && !input.shelved) return input;
+  const { vectors, thresholds } = input;
   return {
-    ...rest,
-    fps: input.fps.map((fp, k) => {
-      const profile = profileOf(k);
+    vectors,
+    thresholds,
+    fps: input.fps.map((_, k) => {
+      const fp = wholeFingerprint(input, k);
+      const profile = input.profileOf?.(k);
       return profile ? { ...fp, cross: profile } : fp;
     }),
   };
@@ -216,18 +248,52 @@ export const SHINGLE_SAMPLE = 64;
  * seeds' shingles take 69 % of their bound), so the bound alone would plan blocks too small.
  */
 export function shingleCapacity(fps: readonly Fingerprint[], bytes: number): number {
-  if (fps.length === 0) return 1;
+  return capacityOf(
+    fps.length,
+    (k) => charShinglesBytesBound((fps[k] as Fingerprint).article),
+    (k) => charShinglesOf(fps[k] as Fingerprint).byteLength,
+    bytes,
+  );
+}
+
+/**
+ * `shingleCapacity` for what the cache holds of `input`: with its articles shelved, each made
+ * fingerprint holds its article read back as well as its shingles (`madeBytes`).
+ */
+function inputCapacity(input: ScoringInput, bytes: number): number {
+  const { shelved } = input;
+  if (shelved === undefined) return shingleCapacity(input.fps, bytes);
+  return capacityOf(
+    input.fps.length,
+    (k) => shelved.shinglesBound(k),
+    (k) => madeBytes(true)(withChars(wholeFingerprint(input, k))),
+    bytes,
+  );
+}
+
+/** What the cache counts of a made fingerprint: its shingles, and its article when it was read back for it. */
+function madeBytes(shelved: boolean): (fp: Fingerprint) => number {
+  return shelved
+    ? (fp) => (fp.chars?.byteLength ?? 0) + readArticleBytes(fp.article)
+    : (fp) => fp.chars?.byteLength ?? 0;
+}
+
+/**
+ * Articles a budget of `bytes` holds, on average: every article's bound (`boundOf`), scaled by
+ * what `SHINGLE_SAMPLE` articles evenly spaced take (`takenBy`) against theirs.
+ */
+function capacityOf(count: number, boundOf: (k: number) => number, takenBy: (k: number) => number, bytes: number) {
+  if (count === 0) return 1;
   let bound = 0;
-  for (const fp of fps) bound += charShinglesBytesBound(fp.article);
-  const step = Math.max(1, Math.floor(fps.length / SHINGLE_SAMPLE));
+  for (let k = 0; k < count; k++) bound += boundOf(k);
+  const step = Math.max(1, Math.floor(count / SHINGLE_SAMPLE));
   let sampledBound = 0;
   let sampled = 0;
-  for (let k = 0; k < fps.length; k += step) {
-    const fp = fps[k] as Fingerprint;
-    sampledBound += charShinglesBytesBound(fp.article);
-    sampled += charShinglesOf(fp).byteLength;
+  for (let k = 0; k < count; k += step) {
+    sampledBound += boundOf(k);
+    sampled += takenBy(k);
   }
-  const mean = ((bound / fps.length) * sampled) / sampledBound;
+  const mean = ((bound / count) * sampled) / sampledBound;
   return Math.max(1, Math.floor(bytes / Math.max(mean, 1)));
 }
 
@@ -267,10 +333,10 @@ export function orderedJudging(
   finish: () => Judged;
 } {
   const { fps, vectors, thresholds } = input;
-  const { order, nextUse } = planJudging(fps.length, pairs, shingleCapacity(fps, cacheBytes));
+  const { order, nextUse } = planJudging(fps.length, pairs, inputCapacity(input, cacheBytes));
   // Walked backward, an article's next use is its place before this one, counted from the end.
   const plan = backward ? backwardUses(order, pairs, fps.length) : nextUse;
-  const shingles = new NextUseCache<Fingerprint>(cacheBytes, (fp) => fp.chars?.byteLength ?? 0);
+  const shingles = new NextUseCache<Fingerprint>(cacheBytes, madeBytes(input.shelved !== undefined));
   const growth = fixed ? () => undefined : shingleGrowth(fps.length, shingles);
   const linkedAt: number[] = [];
   const linked: JudgedPair[] = [];

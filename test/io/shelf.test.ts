@@ -126,7 +126,7 @@ shelf.close();
       encoding: 'utf8',
     });
     expect(run.stdout.trim()).toBe(
-      `InputError: ${dir}: cannot write the scan's temporary file of cross-language profiles: file too large for this file system (EFBIG); set TMPDIR to a folder with room, or scan with --no-cross-language`,
+      `InputError: ${dir}: cannot write the scan's temporary file (its articles and cross-language profiles): file too large for this file system (EFBIG); set TMPDIR to a folder with room`,
     );
   });
 

@@ -1,8 +1,9 @@
 /**
- * A scan that puts its cross-language profiles on a shelf (`ScanOptions.shelf`, used with slabs)
- * gives the report of one that holds them, byte for byte: scored in its thread, with a scoring
- * worker sent shares or a whole copy, with the profiles made in a worker; every profile is put
- * once and read back, and the shelf is closed when the scan ends, or fails.
+ * A scan that puts its cross-language profiles and its normalized articles on shelves
+ * (`ScanOptions.shelf`, used with slabs) gives the report of one that holds them, byte for byte:
+ * scored in its thread, with a scoring worker sent shares or a whole copy, with the profiles made
+ * in a worker; every profile and every article is put once and read back, and each shelf is closed
+ * when the scan ends, or fails.
  */
 import { describe, expect, it } from 'vitest';
 import { generateVariants } from '../../src/eval/generate.js';
@@ -22,29 +23,33 @@ async function twoLanguages(): Promise<Article[]> {
   return [...seeds, ...variants].map((a, i) => ({ ...a, lang: i % 3 === 0 ? 'es' : 'en' }));
 }
 
-/** A file shelf that counts what is done with it. */
-function counted(): { shelf: () => Shelf; puts: number[]; gets: () => number; closed: () => number } {
-  const puts: number[] = [];
-  let gets = 0;
-  let closed = 0;
+interface Counts {
+  puts: number[];
+  gets: number;
+  closed: number;
+}
+
+/** File shelves that count what is done with each, in the order the scan asked for them. */
+function counted(): { shelf: () => Shelf; shelves: Counts[] } {
+  const shelves: Counts[] = [];
   return {
-    puts,
-    gets: () => gets,
-    closed: () => closed,
+    shelves,
     shelf: () => {
       const inner = createFileShelf();
+      const c: Counts = { puts: [], gets: 0, closed: 0 };
+      shelves.push(c);
       return {
         put: (k, v) => {
-          puts.push(k);
+          c.puts.push(k);
           inner.put(k, v);
         },
         get: (k) => {
-          gets++;
+          c.gets++;
           return inner.get(k);
         },
         bytes: (k) => inner.bytes(k),
         close: () => {
-          closed++;
+          c.closed++;
           inner.close();
         },
       };
@@ -52,7 +57,10 @@ function counted(): { shelf: () => Shelf; puts: number[]; gets: () => number; cl
   };
 }
 
-describe('a scan with its profiles on a shelf', async () => {
+/** 0, 1, …, n − 1. */
+const upTo = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
+
+describe('a scan with its profiles and its articles on shelves', async () => {
   const articles = await twoLanguages();
   const across = { crossLanguage: { dictionaries: false } as const, slabs: true };
   const held = scanCorpus(articles, across);
@@ -64,13 +72,29 @@ describe('a scan with its profiles on a shelf', async () => {
     expect(held.stories.length).toBeGreaterThan(0);
   });
 
-  it('in its thread: the same report, every profile put once and read back, the shelf closed', () => {
+  it('in its thread: the same report, every profile and article put once and read back, the shelves closed', () => {
     const c = counted();
     const shelved = scanCorpus(articles, { ...across, shelf: c.shelf });
     expect(renderJson(shelved)).toBe(renderJson(held));
-    expect([...c.puts].sort((x, y) => x - y)).toEqual(Array.from({ length: fingerprints }, (_, k) => k));
-    expect(c.gets()).toBeGreaterThan(0);
-    expect(c.closed()).toBe(1);
+    const [profiles, texts] = c.shelves as [Counts, Counts];
+    expect(c.shelves.length).toBe(2);
+    expect([...profiles.puts].sort((x, y) => x - y)).toEqual(upTo(fingerprints));
+    // Every article, copies included (a copy's pair with the first of its group reads it).
+    expect(texts.puts).toEqual(upTo(articles.length));
+    expect(fingerprints).toBeLessThan(articles.length);
+    for (const s of c.shelves) {
+      expect(s.gets).toBeGreaterThan(0);
+      expect(s.closed).toBe(1);
+    }
+  });
+
+  it('a corpus in one language: its articles on the one shelf it asks for, the same report', () => {
+    const english = articles.map((a) => ({ ...a, lang: 'en' }));
+    const alone = scanCorpus(english, { slabs: true });
+    const c = counted();
+    expect(renderJson(scanCorpus(english, { slabs: true, shelf: c.shelf }))).toBe(renderJson(alone));
+    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([[articles.length, 1]]);
+    expect(alone.stories.length).toBeGreaterThan(0);
   });
 
   it.each([
@@ -86,8 +110,10 @@ describe('a scan with its profiles on a shelf', async () => {
       shelf: c.shelf,
     });
     expect(renderJson(shelved)).toBe(renderJson(held));
-    expect(c.puts.length).toBe(fingerprints);
-    expect(c.closed()).toBe(1);
+    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([
+      [fingerprints, 1],
+      [articles.length, 1],
+    ]);
   });
 
   it('without slabs, or with a shelf that gives none, the profiles are held: the same report', () => {
@@ -95,7 +121,7 @@ describe('a scan with its profiles on a shelf', async () => {
     expect(renderJson(scanCorpus(articles, { ...across, slabs: false, shelf: c.shelf }))).toBe(
       renderJson(scanCorpus(articles, { crossLanguage: { dictionaries: false }, slabs: false })),
     );
-    expect(c.puts.length).toBe(0);
+    expect(c.shelves.length).toBe(0);
     expect(renderJson(scanCorpus(articles, { ...across, shelf: () => undefined }))).toBe(renderJson(held));
   });
 
@@ -112,11 +138,10 @@ describe('a scan with its profiles on a shelf', async () => {
       },
     });
     await expect(failing).rejects.toThrow('profiler failed');
-    expect(c.puts.length).toBe(20);
-    expect(c.closed()).toBe(1);
+    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([[20, 1]]);
   });
 
-  it('a scan that fails after the profiles are shelved closes the shelf', async () => {
+  it('a scan that fails after the profiles and articles are shelved closes both shelves', async () => {
     const c = counted();
     const failing = scanCorpusAsync(articles, {
       ...across,
@@ -126,7 +151,9 @@ describe('a scan with its profiles on a shelf', async () => {
       },
     });
     await expect(failing).rejects.toThrow('judge failed');
-    expect(c.puts.length).toBe(fingerprints);
-    expect(c.closed()).toBe(1);
+    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([
+      [fingerprints, 1],
+      [articles.length, 1],
+    ]);
   });
 });

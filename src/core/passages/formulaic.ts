@@ -18,7 +18,7 @@ export const FORMULAIC_DOCUMENTS = 3;
  */
 export function isFormulaic(
   tokens: readonly string[],
-  fps: readonly Fingerprint[],
+  fps: readonly Pick<Fingerprint, 'words'>[],
   weights?: readonly number[],
 ): boolean {
   if (tokens.length < WORD_SHINGLE_SIZE) return false;
@@ -46,7 +46,7 @@ export function isFormulaic(
  */
 export function markFormulaic(
   pairs: readonly PairResult[],
-  fps: readonly Fingerprint[],
+  fps: readonly Pick<Fingerprint, 'words'>[],
   weights?: readonly number[],
 ): void {
   // Copies share the same passages with everyone: each passage is looked up once.

@@ -49,17 +49,18 @@ export class NearestKeeper {
  */
 export function pickNearest(
   judged: readonly JudgedPair[],
-  fps: readonly Fingerprint[],
+  fps: readonly Fingerprint[] | ((k: number) => Fingerprint),
   count = NEAREST_COUNT,
 ): PairResult[] {
+  const fingerprintOf = typeof fps === 'function' ? fps : (k: number) => fps[k] as Fingerprint;
   return judged
     .filter((p) => p.result.relation === 'unrelated')
     .sort(byCloseness)
     .slice(0, count)
     .map((p) => {
       const out: PairResult = { ...p.result };
-      const a = (fps[p.i] as Fingerprint).article.tokens;
-      const shared = describePassages(alignPassages(a, (fps[p.j] as Fingerprint).article.tokens, { minWords: 6 }), a);
+      const a = fingerprintOf(p.i).article.tokens;
+      const shared = describePassages(alignPassages(a, fingerprintOf(p.j).article.tokens, { minWords: 6 }), a);
       if (shared.length > 0) out.shared = shared;
       return out;
     });

@@ -34,13 +34,16 @@ export function compatibleByCosine(vectors: readonly SparseVector[]): (a: number
  */
 export const STORY_COMPATIBLE_CROSS = 0.3;
 
+/** What the compatibility test reads of a fingerprint: its article's language and its profile, when it holds it. */
+type LanguageOf = { article: Pick<Fingerprint['article'], 'lang'>; cross?: CrossProfile };
+
 /**
  * The compatibility test with languages: the cosine test within a language, the cross-language
  * alignment test between two (each pair measured once, on demand). `profileOf`: fingerprint k's
  * profile (default its own `cross`; a scan that shelved them reads them back).
  */
 export function compatibleAcrossLanguages(
-  fingerprints: readonly Fingerprint[],
+  fingerprints: readonly LanguageOf[],
   vectors: readonly SparseVector[],
   profileOf: (k: number) => CrossProfile | undefined = (k) => fingerprints[k]?.cross,
 ): (a: number, b: number) => boolean {
@@ -48,8 +51,8 @@ export function compatibleAcrossLanguages(
   const memo = new Map<number, boolean>();
   return (a, b) => {
     // `isCrossLanguage`, the profiles read only for a pair of two languages not measured yet.
-    const fa = fingerprints[a] as Fingerprint;
-    const fb = fingerprints[b] as Fingerprint;
+    const fa = fingerprints[a] as LanguageOf;
+    const fb = fingerprints[b] as LanguageOf;
     if (isSameLanguage(fa.article.lang, fb.article.lang)) return byCosine(a, b);
     const key = Math.min(a, b) * fingerprints.length + Math.max(a, b);
     let ok = memo.get(key);

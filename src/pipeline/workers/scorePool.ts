@@ -28,6 +28,7 @@ import {
   orderedJudging,
   type PairJudge,
   type ScoringInput,
+  wholeFingerprint,
   withProfiles,
 } from '../scoring.js';
 import { own, portableArticle } from './portable.js';
@@ -251,7 +252,7 @@ export class WorkerHoldings {
 }
 
 /** The vocabulary every fingerprint's sentence terms are numbered in, or undefined when they differ. */
-function commonVocabulary(fps: readonly Fingerprint[]): TermVocabulary | undefined {
+function commonVocabulary(fps: readonly Pick<Fingerprint, 'sentenceTerms'>[]): TermVocabulary | undefined {
   const first = fps[0]?.sentenceTerms.vocabulary;
   return first && fps.every((fp) => fp.sentenceTerms.vocabulary === first) ? first : undefined;
 }
@@ -330,7 +331,7 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
       const { drop, send } = (holdings[worker] as WorkerHoldings).next(id);
       const articles = send.map((g) => ({
         g,
-        fp: portableFingerprint(input.fps[g] as Fingerprint, input.profileOf?.(g)),
+        fp: portableFingerprint(wholeFingerprint(input, g), input.profileOf?.(g)),
         vector: input.vectors[g] as SparseVector,
       }));
       return {
