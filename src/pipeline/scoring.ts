@@ -55,6 +55,9 @@ export type ScoringFingerprints =
 
 export type ScoringInput = ScoringCorpus & ScoringFingerprints;
 
+/** A `ScoringInput` whose fingerprints are whole (nothing shelved). */
+export type HeldScoringInput = ScoringCorpus & { fps: readonly Fingerprint[]; shelved?: undefined };
+
 /** Fingerprint k whole: its article read back when the scan shelved it; no character shingles made. */
 export function wholeFingerprint(input: ScoringFingerprints, k: number): Fingerprint {
   if (input.shelved === undefined) return input.fps[k] as Fingerprint;

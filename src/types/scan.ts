@@ -306,8 +306,17 @@ export interface ScanResult {
 }
 
 /**
+ * A list a stage reads one item at a time, in any order: an array is one; a large scan's
+ * fingerprints and articles are another, each read back from its shelf when asked for (`Shelf`).
+ */
+export interface Sequence<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
+/**
  * Values put away by number while a long job runs and read back when needed (a large scan's
- * cross-language profiles: `io/shelf.ts` keeps them in a temporary file). What `get` returns is a
+ * cross-language profiles and articles: `io/shelf.ts` keeps them in a temporary file). What `get` returns is a
  * copy of what was put (a structured clone), never the value itself.
  */
 export interface Shelf {

@@ -76,7 +76,8 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     const c = counted();
     const shelved = scanCorpus(articles, { ...across, shelf: c.shelf });
     expect(renderJson(shelved)).toBe(renderJson(held));
-    const [profiles, texts] = c.shelves as [Counts, Counts];
+    // The articles' shelf is asked for first (they go on it as they are normalized).
+    const [texts, profiles] = c.shelves as [Counts, Counts];
     expect(c.shelves.length).toBe(2);
     expect([...profiles.puts].sort((x, y) => x - y)).toEqual(upTo(fingerprints));
     // Every article, copies included (a copy's pair with the first of its group reads it).
@@ -88,13 +89,18 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     }
   });
 
-  it('a corpus in one language: its articles on the one shelf it asks for, the same report', () => {
-    const english = articles.map((a) => ({ ...a, lang: 'en' }));
+  it('a corpus in one language, with reposts: its articles on the one shelf it asks for, the same report', () => {
+    // Reposts (the same text again under another id) reuse an earlier article's normalized form, read back.
+    const english = [...articles, ...articles.slice(0, 3).map((a) => ({ ...a, id: `${a.id}~repost` }))].map((a) => ({
+      ...a,
+      lang: 'en',
+    }));
     const alone = scanCorpus(english, { slabs: true });
     const c = counted();
     expect(renderJson(scanCorpus(english, { slabs: true, shelf: c.shelf }))).toBe(renderJson(alone));
-    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([[articles.length, 1]]);
+    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([[english.length, 1]]);
     expect(alone.stories.length).toBeGreaterThan(0);
+    expect(alone.documents.filter((d) => d.id.endsWith('~repost') && d.copyOf !== undefined).length).toBe(3);
   });
 
   it.each([
@@ -111,8 +117,8 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     });
     expect(renderJson(shelved)).toBe(renderJson(held));
     expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([
-      [fingerprints, 1],
       [articles.length, 1],
+      [fingerprints, 1],
     ]);
   });
 
@@ -125,7 +131,7 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     expect(renderJson(scanCorpus(articles, { ...across, shelf: () => undefined }))).toBe(renderJson(held));
   });
 
-  it('a scan whose profiler fails closes the shelf', async () => {
+  it('a scan whose profiler fails closes both shelves', async () => {
     const c = counted();
     const inWorker = profilesInWorker({ share: 9, minArticles: 0 });
     const failing = scanCorpusAsync(articles, {
@@ -133,12 +139,15 @@ describe('a scan with its profiles and its articles on shelves', async () => {
       shelf: c.shelf,
       judge: judgeInWorkers(0),
       profiler: async (list, resources, sink) => {
-        await inWorker(list.slice(0, 20), resources, sink);
+        await inWorker({ length: 20, at: (k) => list.at(k) }, resources, sink);
         throw new Error('profiler failed');
       },
     });
     await expect(failing).rejects.toThrow('profiler failed');
-    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([[20, 1]]);
+    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([
+      [articles.length, 1],
+      [20, 1],
+    ]);
   });
 
   it('a scan that fails after the profiles and articles are shelved closes both shelves', async () => {
@@ -152,8 +161,8 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     });
     await expect(failing).rejects.toThrow('judge failed');
     expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([
-      [fingerprints, 1],
       [articles.length, 1],
+      [fingerprints, 1],
     ]);
   });
 });

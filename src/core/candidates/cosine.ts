@@ -3,7 +3,7 @@
  * an inverted index (`joinByCosine`). `lshCandidates` (lsh.ts) is the sub-quadratic alternative
  * for large corpora.
  */
-import type { Thresholds } from '../../types/index.js';
+import type { Sequence, Thresholds } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
 import type { SparseVector } from '../similarity/cosine.js';
 import { type CandidateCap, capPairsPerArticle, MAX_CANDIDATES_PER_ARTICLE } from './cap.js';
@@ -34,7 +34,7 @@ export interface CandidatePairs {
  * `maxPerArticle` pairs per article (its most similar ones).
  */
 export function allPairs(
-  _fingerprints: readonly Fingerprint[],
+  _fingerprints: Sequence<Fingerprint>,
   vectors: readonly SparseVector[],
   minCosine = CANDIDATE_COSINE,
   maxPerArticle = MAX_CANDIDATES_PER_ARTICLE,

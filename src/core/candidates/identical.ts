@@ -60,16 +60,34 @@ export function isSameMatchingForm(a: NormalizedArticle, b: NormalizedArticle): 
  * words is never grouped: it is never linked to anything, not even to another empty text.
  */
 export function groupIdentical(articles: readonly NormalizedArticle[]): IdenticalGroups {
+  return groupByMatchingForm(articles.map(matchingFormKey), (f, i) =>
+    isSameMatchingForm(articles[f] as NormalizedArticle, articles[i] as NormalizedArticle),
+  );
+}
+
+/** The key `groupByMatchingForm` buckets an article by (a hash of its matching form), none for a text with no words. */
+export function matchingFormKey(article: NormalizedArticle): string | undefined {
+  return article.tokens.length === 0 ? undefined : hashMatchingForm(article);
+}
+
+/**
+ * `groupIdentical` from each article's key (`matchingFormKey`, taken as it was normalized) and
+ * `same(f, i)`: whether article i has the matching form of article f, asked only of articles
+ * with the same key (a scan that shelved its articles reads the two back: `isSameMatchingForm`).
+ */
+export function groupByMatchingForm(
+  keys: readonly (string | undefined)[],
+  same: (f: number, i: number) => boolean,
+): IdenticalGroups {
   const byHash = new Map<string, number[]>();
   const firstOf: number[] = [];
   const firsts: number[] = [];
   const members: number[][] = [];
   const groupOf = new Map<number, number>();
-  articles.forEach((article, i) => {
-    const h = article.tokens.length === 0 ? undefined : hashMatchingForm(article);
+  keys.forEach((h, i) => {
     const bucket = h === undefined ? undefined : byHash.get(h);
-    const same = bucket?.find((f) => isSameMatchingForm(articles[f] as NormalizedArticle, article));
-    if (same === undefined) {
+    const first = bucket?.find((f) => same(f, i));
+    if (first === undefined) {
       if (bucket) bucket.push(i);
       else if (h !== undefined) byHash.set(h, [i]);
       groupOf.set(i, firsts.length);
@@ -77,8 +95,8 @@ export function groupIdentical(articles: readonly NormalizedArticle[]): Identica
       members.push([i]);
       firstOf.push(i);
     } else {
-      firstOf.push(same);
-      (members[groupOf.get(same) as number] as number[]).push(i);
+      firstOf.push(first);
+      (members[groupOf.get(first) as number] as number[]).push(i);
     }
   });
   return { firstOf, firsts, members };

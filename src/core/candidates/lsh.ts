@@ -18,7 +18,7 @@
  * members after it, and each article keeps at most `MAX_CANDIDATES_PER_ARTICLE` pairs (cap.ts),
  * the best signature estimates first; what is left out is counted in `cap`.
  */
-import { passesSampleShare } from '../../types/index.js';
+import { passesSampleShare, type Sequence } from '../../types/index.js';
 import type { Fingerprint } from '../fingerprint/fingerprint.js';
 import {
   hashString,
@@ -225,7 +225,7 @@ interface Signatures {
 }
 
 function sketchAll(
-  fingerprints: readonly Fingerprint[],
+  fingerprints: Sequence<Fingerprint>,
   options: LshCandidateOptions,
   onProgress?: (done: number, total: number) => void,
 ): Signatures {
@@ -245,7 +245,9 @@ function sketchAll(
   const byHash = new Map<string, number[]>();
   // Each article's set read here and let go: one buffer for all of them.
   const scratch: ShingleScratch = { buffer: new Uint32Array(1 << 14) };
-  fingerprints.forEach((fp, i) => {
+  for (let i = 0; i < fingerprints.length; i++) {
+    // One at a time: a large scan reads each back from its shelf (`Sequence`).
+    const fp = fingerprints.at(i) as Fingerprint;
     const chars = shingleCharsInto(fp.article.tokens.join(' '), base.charShingle, scratch);
     const cs = computeMinHash(chars, { numPerm: charParams.numPerm, seed });
     out.chars.push(cs);
@@ -263,7 +265,7 @@ function sketchAll(
     if (same) same.push(i);
     else byHash.set(h, [i]);
     onProgress?.(i + 1, fingerprints.length);
-  });
+  }
   out.charBuckets.seal();
   out.termBuckets.seal();
   out.sampleBuckets.seal();
@@ -312,7 +314,7 @@ function rowOf(
 }
 
 export function lshCandidates(
-  fingerprints: readonly Fingerprint[],
+  fingerprints: Sequence<Fingerprint>,
   options: LshCandidateOptions = {},
   onProgress?: (done: number, total: number) => void,
 ): { method: 'lsh'; pairs: Array<[number, number]>; cap?: CandidateCap } {

@@ -16,7 +16,7 @@
 import type { Worker } from 'node:worker_threads';
 import { type LexiconData, lexiconData, lexiconOf } from '../../core/xling/lexicon.js';
 import type { CrossLanguageResources, CrossProfile } from '../../core/xling/profile.js';
-import type { NormalizedArticle } from '../../types/index.js';
+import type { NormalizedArticle, Sequence } from '../../types/index.js';
 import { type CrossProfiler, type ProfileSink, profileHere, profileMaker } from '../crossStage.js';
 import { keysReader, type NumberedProfile } from '../profileKeys.js';
 import { portableArticle } from './portable.js';
@@ -99,9 +99,17 @@ export function profilesInWorker(options: ProfileWorkerOptions = {}): CrossProfi
   };
 }
 
+/** Articles `from` up to `to` (fewer at the end), as the worker is sent them. */
+function shareOf(articles: Sequence<NormalizedArticle>, from: number, to: number): NormalizedArticle[] {
+  const out: NormalizedArticle[] = [];
+  for (let k = from; k < Math.min(to, articles.length); k++)
+    out.push(portableArticle(articles.at(k) as NormalizedArticle));
+  return out;
+}
+
 async function profileShared(
   worker: Worker,
-  articles: readonly NormalizedArticle[],
+  articles: Sequence<NormalizedArticle>,
   resources: CrossLanguageResources,
   share: number,
   sink: ProfileSink | undefined,
@@ -118,7 +126,7 @@ async function profileShared(
   const numbered = keysReader(intern);
   await shareOut<ShareReply>([worker], {
     count: Math.ceil(total / share),
-    message: (id) => ({ value: { id, articles: articles.slice(id * share, (id + 1) * share).map(portableArticle) } }),
+    message: (id) => ({ value: { id, articles: shareOf(articles, id * share, (id + 1) * share) } }),
     reply: (msg) => {
       if (msg.error !== undefined || !msg.profiles) return new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
       numbered.learn(msg.newKeys ?? []);
@@ -129,7 +137,7 @@ async function profileShared(
     },
     here: (id) => {
       const end = Math.min(total, (id + 1) * share);
-      for (let i = id * share; i < end; i++) give(i, profile(articles[i] as NormalizedArticle));
+      for (let i = id * share; i < end; i++) give(i, profile(articles.at(i) as NormalizedArticle));
     },
     stopped: (code) => new Error(`the profile worker stopped (exit code ${code}) before the stage ended`),
   });
