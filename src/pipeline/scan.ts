@@ -22,12 +22,7 @@ import {
   readTraits,
 } from '../core/events/features.js';
 import { KeyNumbers } from '../core/events/keys.js';
-import {
-  charShinglesBytesBound,
-  type Fingerprint,
-  fingerprintArticle,
-  withChars,
-} from '../core/fingerprint/fingerprint.js';
+import { type Fingerprint, fingerprintArticle, withChars } from '../core/fingerprint/fingerprint.js';
 import { markFormulaic } from '../core/passages/formulaic.js';
 import { noteDocument } from '../core/passages/selfRepetition.js';
 import { judgePair, resolveThresholds } from '../core/relation/judge.js';
@@ -47,7 +42,6 @@ import { siteLinesOf } from '../core/text/body.js';
 import type { LanguageDetector } from '../core/text/detect.js';
 import { normalizeArticle } from '../core/text/normalize.js';
 import { ownString } from '../core/text/own.js';
-import { createVocabulary } from '../core/text/vocabulary.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
 import { type AnchorResources, anchorSourceOf } from '../core/xling/anchors.js';
 import type { CrossProfile } from '../core/xling/profile.js';
@@ -55,7 +49,6 @@ import type {
   Article,
   DocumentNote,
   DocumentSummary,
-  NormalizationAction,
   NormalizedArticle,
   PairResult,
   ScanResult,
@@ -89,7 +82,6 @@ import {
   type Judged,
   judgeAll,
   type PairJudge,
-  type ScoringFingerprints,
   type ScoringInput,
   wholeFingerprint,
 } from './scoring.js';
