@@ -12,18 +12,27 @@ export type Remembered<K, V> = ((key: K) => V) & {
  * and memory stays bounded. What it returns is always `f(key)`; only how often `f` runs changes.
  * `f` must not return `undefined` (such an answer is computed again each time).
  */
-export function remembered<K, V>(f: (key: K) => V, perGeneration: number): Remembered<K, V> {
+export function remembered<K, V>(
+  f: (key: K) => V,
+  perGeneration: number,
+  /**
+   * What is remembered of a key, and `f` is given (default the key itself): a string cut from a
+   * larger one (`ownString`) would keep that one alive as long as it is remembered.
+   */
+  keep: (key: K) => K = (key) => key,
+): Remembered<K, V> {
   let newer = new Map<K, V>();
   let older = new Map<K, V>();
   const lookUp = (key: K): V => {
     const known = newer.get(key);
     if (known !== undefined) return known;
-    const value = older.get(key) ?? f(key);
+    const kept = keep(key);
+    const value = older.get(key) ?? f(kept);
     if (newer.size >= perGeneration) {
       older = newer;
       newer = new Map();
     }
-    newer.set(key, value);
+    newer.set(kept, value);
     return value;
   };
   return Object.assign(lookUp, {

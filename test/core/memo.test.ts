@@ -37,6 +37,34 @@ describe('remembered', () => {
     expect(calls).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'b']);
   });
 
+  it('remembers what `keep` makes of a key (an equal key of its own), and gives the function that', () => {
+    const kept: string[] = [];
+    const given: string[] = [];
+    const text = 'the first sentence. the second sentence.';
+    const memo = remembered(
+      (k: string) => {
+        given.push(k);
+        return k.length;
+      },
+      2,
+      (k) => {
+        kept.push(k);
+        return JSON.parse(JSON.stringify(k)) as string;
+      },
+    );
+    const first = text.slice(0, 19);
+    const second = text.slice(20);
+    expect([first, second, first, second].map(memo)).toEqual([19, 20, 19, 20]);
+    // Each key kept and computed once while remembered, the function given the kept copy.
+    expect(kept).toEqual([first, second]);
+    expect(given).toEqual([first, second]);
+    // A third key fills the newer generation: the first moves up from the older, kept again.
+    memo('x');
+    memo(first);
+    expect(kept).toEqual([first, second, 'x', first]);
+    expect(given).toEqual([first, second, 'x']);
+  });
+
   it('forget drops every answer: each key is computed again once, the answers the same', () => {
     const calls: number[] = [];
     const memo = remembered((k: number) => {
