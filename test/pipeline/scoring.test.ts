@@ -3,14 +3,17 @@
  * character shingles within a budget: whatever the budget, the same linked pairs in the order
  * given and the same closest unrelated ones as judging the pairs one by one in that order.
  */
+
+import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { judgingOrder } from '../../src/core/candidates/order.js';
-import { charShinglesOf, fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
+import { charShinglesBytesBound, charShinglesOf, fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
 import { resolveThresholds } from '../../src/core/relation/judge.js';
 import { pickNearest } from '../../src/core/relation/nearest.js';
 import { vectorizeCorpus } from '../../src/core/similarity/tfidf.js';
 import { normalizeArticle } from '../../src/core/text/normalize.js';
+import { createVocabulary } from '../../src/core/text/vocabulary.js';
 import { generateVariants } from '../../src/eval/generate.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
 import {
@@ -21,11 +24,13 @@ import {
   judgeAll,
   judgeSlice,
   orderedJudging,
+  type ScoringInput,
   SHINGLE_REMAKE_SLACK,
   SHINGLE_REMAKES,
   SHINGLE_SAMPLE,
   shingleCapacity,
 } from '../../src/pipeline/scoring.js';
+import { type ShelvedArticle, shelvedArticle, unshelvedArticle } from '../../src/pipeline/shelvedArticle.js';
 import { CORPUS } from '../helpers/fixtures.js';
 
 describe('judgeAll', async () => {
@@ -67,6 +72,46 @@ describe('judgeAll', async () => {
     else expect(stats.made).toBeGreaterThan(fps.length);
     // Nothing kept: made for each of its pairs.
     if (fixed && cacheBytes === 0) expect(stats.made).toBe(2 * pairs.length);
+  });
+
+  it('with the articles shelved: the same verdicts, each article read back with its shingles, as many kept', () => {
+    // Articles read back as a scan's shelf gives them (`ScoringInput.shelved`): a copy at each read.
+    const tokens = createVocabulary();
+    const onShelf = fps.map((f) => serialize(shelvedArticle(f.article, tokens)));
+    let reads = 0;
+    const shelvedInput: ScoringInput = {
+      ...input,
+      fps: fps.map((f) => ({ ...f, article: { id: f.article.id, lang: f.article.lang, actions: f.article.actions } })),
+      shelved: {
+        articleOf: (k) => {
+          reads++;
+          return unshelvedArticle(deserialize(onShelf[k] as Buffer) as ShelvedArticle, tokens.terms);
+        },
+        shinglesBound: (k) => charShinglesBytesBound((fps[k] as (typeof fps)[number]).article),
+      },
+    };
+    const budget = 2 ** 16;
+    const stats: Array<{ made: number; peakBytes: number; limitBytes: number }> = [];
+    const held = judgeAll(input, pairs, undefined, {
+      cacheBytes: budget,
+      fixed: true,
+      onShingles: (x) => stats.push(x),
+    });
+    const shelved = judgeAll(shelvedInput, pairs, undefined, {
+      cacheBytes: budget,
+      fixed: true,
+      onShingles: (x) => stats.push(x),
+    });
+    expect(JSON.stringify(shelved.linked)).toBe(JSON.stringify(held.linked));
+    expect(closest(shelved)).toEqual(closest(held));
+    const [whole, read] = stats as [(typeof stats)[number], (typeof stats)[number]];
+    // The budget covers the articles read back: about three times the shingles' (`readArticleBytes`).
+    expect(read.limitBytes).toBeGreaterThan(2 * budget);
+    expect(whole.made).toBeGreaterThan(fps.length);
+    expect(read.made).toBeLessThanOrEqual(Math.ceil(1.25 * whole.made));
+    // One read per set made, and the few the budget is sized from.
+    expect(reads).toBeGreaterThanOrEqual(read.made);
+    expect(reads).toBeLessThanOrEqual(read.made + fps.length);
   });
 
   it('a budget too small for the pairs grows until the articles are made again a bounded number of times', () => {
