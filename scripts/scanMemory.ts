@@ -6,8 +6,8 @@
  *
  *   node --expose-gc --import tsx scripts/scanMemory.ts [corpus.jsonl] [N] [--no-cross-language] [--shelf]
  *
- * `--shelf`: the cross-language profiles on a file shelf between the stages, as `copydesk scan`
- * keeps them above 5,000 articles (`ScanOptions.shelf`).
+ * `--shelf`: the normalized articles and the cross-language profiles on file shelves between the
+ * stages, as `copydesk scan` keeps them above 5,000 articles (`ScanOptions.shelf`).
  *
  * Prints per stage: seconds, heap before and after the collection, memory outside the heap
  * (`external`: typed arrays and buffers) and RSS, in MiB.
