@@ -56,6 +56,25 @@ const median = (xs: number[]): number =>
     0.5,
   );
 
+/** Passes of both readers, interleaved (3 with --quick, else 7), and their medians, µs a read. */
+function interleaved(
+  readBefore: (k: number) => unknown,
+  readAfter: (k: number) => unknown,
+  n: number,
+  ctx: BenchContext,
+  what: string,
+): { times: { before: number[]; after: number[] }; b: number; a: number } {
+  const times: { before: number[]; after: number[] } = { before: [], after: [] };
+  for (let round = 0; round < (ctx.quick ? 3 : 7); round++) {
+    times.before.push(pass(readBefore, n));
+    times.after.push(pass(readAfter, n));
+  }
+  const b = median(times.before);
+  const a = median(times.after);
+  ctx.log(`${what}: baseline ${b.toFixed(1)} µs, shelved ${a.toFixed(1)} µs (×${(b / a).toFixed(2)})`);
+  return { times, b, a };
+}
+
 /** KB a value on `shelf`, on average over its first `n`. */
 function kbOn(shelf: ReturnType<typeof createFileShelf>, n: number): string {
   let bytes = 0;
@@ -84,14 +103,7 @@ function articleRows(normalized: readonly NormalizedArticle[], ctx: BenchContext
       if (isDeepStrictEqual({ ...x, title: x.title }, { ...y, title: y.title })) same++;
     }
     if (same !== n) throw new Error(`shelf bench: ${n - same} of ${n} articles read back differently`);
-    const times: { before: number[]; after: number[] } = { before: [], after: [] };
-    for (let round = 0; round < (ctx.quick ? 3 : 7); round++) {
-      times.before.push(pass(readBefore, n));
-      times.after.push(pass(readAfter, n));
-    }
-    const b = median(times.before);
-    const a = median(times.after);
-    ctx.log(`article read: baseline ${b.toFixed(1)} µs, shelved ${a.toFixed(1)} µs (×${(b / a).toFixed(2)})`);
+    const { times, b, a } = interleaved(readBefore, readAfter, n, ctx, 'article read');
     return `Normalized articles of the same corpus, put on two file shelves and each read back in a scrambled order (${times.before.length} passes of each, interleaved; medians). Both give the same ${n.toLocaleString('en-US')} articles (\`isDeepStrictEqual\`).
 
 | | baseline: the article as it is | shelved: tokens numbered, sentences in a column | ratio |
@@ -136,14 +148,7 @@ export default async function shelfBench(ctx: BenchContext): Promise<string> {
     for (let k = 0; k < n; k++) if (isDeepStrictEqual(readBefore(k), readAfter(k))) same++;
     if (same !== n) throw new Error(`shelf bench: ${n - same} of ${n} profiles read back differently`);
     const kb = (shelf: typeof before): string => kbOn(shelf, n);
-    const times: { before: number[]; after: number[] } = { before: [], after: [] };
-    for (let round = 0; round < (ctx.quick ? 3 : 7); round++) {
-      times.before.push(pass(readBefore, n));
-      times.after.push(pass(readAfter, n));
-    }
-    const b = median(times.before);
-    const a = median(times.after);
-    ctx.log(`read: baseline ${b.toFixed(1)} µs, shelved ${a.toFixed(1)} µs (×${(b / a).toFixed(2)})`);
+    const { times, b, a } = interleaved(readBefore, readAfter, n, ctx, 'read');
     return `Profiles of the bench corpus of ${n.toLocaleString('en-US')} articles (${languages.join(', ')}), put on two file shelves and each read back in a scrambled order (${times.before.length} passes of each, interleaved; medians). Both readers give the same ${n.toLocaleString('en-US')} profiles (\`isDeepStrictEqual\`).
 
 | | baseline: keys numbered, anchors through a pool | shelved: all strings numbered, anchors in columns | ratio |
