@@ -16,7 +16,7 @@ import { charShinglesBytesBound, type Fingerprint } from '../core/fingerprint/fi
 import { ownString } from '../core/text/own.js';
 import { createVocabulary } from '../core/text/vocabulary.js';
 import type { NormalizationAction, NormalizedArticle, Sequence, Shelf } from '../types/index.js';
-import type { ArticleHead, HeldFingerprint, ScoringFingerprints } from './scoring.js';
+import { type ArticleHead, type HeldFingerprint, type ScoringFingerprints, wholeFingerprint } from './scoring.js';
 import { type ShelvedArticle, shelvedArticle, unshelvedArticle } from './shelvedArticle.js';
 
 /** Where a scan keeps its normalized articles as it makes them (`heldStore`, `shelfStore`). */
@@ -61,7 +61,7 @@ export function fingerprintArticles(kept: Kept): Sequence<NormalizedArticle> {
 export function wholeFingerprints(kept: Kept): Sequence<Fingerprint> {
   const f = kept.fingerprints;
   if (f.shelved === undefined) return f.fps;
-  return { length: f.fps.length, at: (k) => ({ ...(f.fps[k] as HeldFingerprint), article: f.shelved.articleOf(k) }) };
+  return { length: f.fps.length, at: (k) => wholeFingerprint(f, k) };
 }
 
 function wholeArticle(f: ScoringFingerprints, k: number): NormalizedArticle {
@@ -71,18 +71,19 @@ function wholeArticle(f: ScoringFingerprints, k: number): NormalizedArticle {
 /** The articles held as they are made. */
 export function heldStore(): ArticleStore {
   const normalized: NormalizedArticle[] = [];
+  const articleOf = (i: number): NormalizedArticle => normalized[i] as NormalizedArticle;
   return {
     shelved: false,
     add: (i, article) => {
       normalized[i] = article;
     },
-    articleOf: (i) => normalized[i] as NormalizedArticle,
+    articleOf,
     keepFingerprint: (_k, _i, fp) => fp,
     finish: (fps) => {
       const whole = fps as Fingerprint[];
       return {
         fingerprints: { fps: whole },
-        articleOf: (i) => normalized[i] as NormalizedArticle,
+        articleOf,
         heads: normalized,
         words: normalized.map((a) => a.tokens.length),
         cleanLength: normalized.map((a) => a.clean.length),

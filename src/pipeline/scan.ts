@@ -601,7 +601,7 @@ interface BeforeCross {
 
 /**
  * The stages up to the cross-language one, the articles kept in `store` (which the caller closes,
- * whether they end or fail: `closeStore`).
+ * whether they end or fail: `ArticleStore.close`).
  */
 function beforeCross(
   articles: readonly Article[],

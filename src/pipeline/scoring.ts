@@ -274,11 +274,12 @@ function cacheStart(input: ScoringInput, bytes: number): { capacity: number; byt
   const count = input.fps.length;
   let shingleBytes = 0;
   let heldBytes = 0;
+  const heldBy = madeBytes(true);
   const made = (k: number): number => {
     const fp = withChars(wholeFingerprint(input, k));
     const chars = fp.chars?.byteLength ?? 0;
     shingleBytes += chars;
-    heldBytes += madeBytes(true)(fp);
+    heldBytes += heldBy(fp);
     return chars;
   };
   const capacity = capacityOf(count, (k) => shelved.shinglesBound(k), made, bytes);

@@ -71,7 +71,8 @@ export function unshelvedArticle(shelved: ShelvedArticle, strings: readonly stri
     if (token === undefined) throw new RangeError(`a shelved article: token number ${shelved.tokens[n]} is not listed`);
     tokens[n] = token;
   }
-  const texts = new Map(shelved.texts ?? []);
+  // None from `normalizeArticle`: no map made for each read.
+  const texts = shelved.texts ? new Map(shelved.texts) : undefined;
   const sentences: Sentence[] = [];
   for (let at = 0; at < ints.length; at += SENTENCE_INTS) {
     const start = ints[at + 2] as number;
@@ -81,7 +82,7 @@ export function unshelvedArticle(shelved: ShelvedArticle, strings: readonly stri
       paragraph: ints[at + 1] as number,
       start,
       end,
-      text: texts.get(at / SENTENCE_INTS) ?? clean.slice(start, end),
+      text: texts?.get(at / SENTENCE_INTS) ?? clean.slice(start, end),
       tokenStart: ints[at + 4] as number,
       tokenEnd: ints[at + 5] as number,
     });
