@@ -65,8 +65,12 @@ function checkIndex(x: number, count: number): void {
     throw new RangeError(`a candidate pair names article ${String(x)}, expected an index in 0..${count - 1}`);
 }
 
-/** Each article's place in Cuthill–McKee order (articles in no pair keep −1). */
-function cuthillMcKee(count: number, pairs: ReadonlyArray<readonly [number, number]>): Int32Array {
+/**
+ * Each article's place in Cuthill–McKee order (articles in no pair keep −1): the places
+ * `judgingOrder` cuts into blocks. Where both articles of a pair are new to the order, which one
+ * came first is not written in the pairs' order, only here.
+ */
+export function cuthillMcKee(count: number, pairs: ReadonlyArray<readonly [number, number]>): Int32Array {
   const { degree, start, next } = adjacency(count, pairs);
   const fewerPairs = (a: number, b: number): number => (degree[a] as number) - (degree[b] as number) || a - b;
   for (let x = 0; x < count; x++) next.subarray(start[x], start[x + 1]).sort(fewerPairs);

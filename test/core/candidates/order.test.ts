@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { judgingOrder, NextUseCache, planJudging } from '../../../src/core/candidates/order.js';
+import { cuthillMcKee, judgingOrder, NextUseCache, planJudging } from '../../../src/core/candidates/order.js';
 
 type Pair = [number, number];
 
@@ -160,13 +160,17 @@ describe('judgingOrder in blocks', () => {
         const uses = usesOf(pairs, order);
         expect([...nextUse]).toEqual(uses.map((x, u) => uses.indexOf(x, u + 1)));
         // The pairs of one block of earlier articles come together: the later pairs never go back.
+        // The places are the Cuthill–McKee ones: the first pair of the whole order does not say
+        // which of its two new articles came first (fast-check found [[0,1],[0,2],[0,3],[1,4],…]).
+        const place = cuthillMcKee(count, pairs);
         const whole = judgingOrder(count, pairs);
-        const placeOf = new Map<number, number>();
-        for (const k of whole.order)
-          for (const x of pairs[k] as Pair) if (!placeOf.has(x)) placeOf.set(x, placeOf.size);
+        const firstUses = [...new Set(usesOf(pairs, whole.order))];
+        expect(firstUses.map((x) => place[x]).sort((a, b) => (a as number) - (b as number))).toEqual(
+          firstUses.map((_, n) => n),
+        );
         const earlierBlock = Array.from(order, (k) => {
           const [i, j] = pairs[k] as Pair;
-          return Math.floor(Math.min(placeOf.get(i) as number, placeOf.get(j) as number) / block);
+          return Math.floor(Math.min(place[i] as number, place[j] as number) / block);
         });
         expect(earlierBlock).toEqual([...earlierBlock].sort((x, y) => x - y));
       }),
