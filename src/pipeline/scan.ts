@@ -44,7 +44,6 @@ import { normalizeArticle } from '../core/text/normalize.js';
 import { ownString } from '../core/text/own.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
 import { type AnchorResources, anchorSourceOf } from '../core/xling/anchors.js';
-import type { CrossProfile } from '../core/xling/profile.js';
 import type {
   Article,
   DocumentNote,
@@ -387,47 +386,50 @@ function clusterAll(
 }
 
 /**
- * Fingerprint k's cross-language profile when it holds the very anchors the events stage would
+ * Whether fingerprint k's cross-language profile holds the very anchors the events stage would
  * read: its language had no dictionary (a dictionary adds names to the anchors) and the profile
  * was read with the same equivalents table. Then `extractAnchors` is not run twice on the same
  * text with the same tables (about a tenth of a multilingual scan's time). The profile is read
  * (from the shelf, when the scan put it there) only once the rest is known.
  */
-function reusableProfile(
+function reusesProfile(
   fp: HeldFingerprint,
-  k: number,
   cross: CrossStageResult | undefined,
   resources: AnchorResources,
-): CrossProfile | undefined {
-  const reusable =
+): cross is CrossStageResult {
+  return (
     cross !== undefined &&
     resources.lexicon === undefined &&
     resources.equivalents === cross.resources.equivalents &&
-    !cross.resources.lexicons.has(fp.article.lang);
-  return reusable ? cross.profileOf(k) : undefined;
+    !cross.resources.lexicons.has(fp.article.lang)
+  );
 }
 
 /**
- * The anchors' traits the job read (one per article), held from the end of `prepare` until the
- * events stage takes them: it lets go of them once each document is described, before the stories
- * are linked. The worker posts traits, not anchors, and their strings are shared as they arrive:
- * the anchors (16 KB an article on 3,000 bench articles, with where each name, number and date is
- * mentioned, which the event level does not read) were held through the score and cluster stages;
- * the traits are about 6 KB.
+ * The anchors' traits the job read (one per article, `AnchorsJob`), from the end of `prepare`
+ * until the events stage reads them: on the job's shelf when the scan gave it one (a scan that
+ * shelves its articles), else held. The worker posts traits, not anchors (16 KB an article on
+ * 3,000 bench articles, with where each name, number and date is mentioned, which the event level
+ * does not read), and held ones share their strings as they arrive: about 6 KB an article, held
+ * through every stage, until the shelf took them.
  */
 interface HeldTraits {
-  traits?: readonly AnchorTraits[] | undefined;
+  traits?: Sequence<AnchorTraits> | undefined;
 }
 
 /** What the events stage reads of each fingerprint's article: its anchors' traits and its language. */
 interface EventInputs {
-  traits: AnchorTraits[];
+  /** Fingerprint k's anchors' traits (read back when they were shelved, once per call). */
+  traitsOf: (k: number) => AnchorTraits;
   langs: string[];
 }
 
 /**
- * Each fingerprint's anchors' traits (`held`, one per article, read by the job; else read here)
- * and language: all the events stage reads of the articles' texts.
+ * Each fingerprint's anchors' traits and language: all the events stage reads of the articles'
+ * texts. The traits come from the fingerprint's profile when it holds the same anchors
+ * (`reusesProfile`), else from the job's (`held`, one per article; a fingerprint's are those of
+ * the first article of its group); read when asked for, so that they are not all made at once.
+ * Without a job they are read here from the articles, before the events stage lets go of them.
  */
 function eventInputs(
   p: Prepared,
@@ -438,15 +440,27 @@ function eventInputs(
   const { kept } = p;
   const read = held?.traits;
   if (held) held.traits = undefined;
-  // `read`: one per article (the job's); a fingerprint's are those of the first article of its group.
-  const traits = kept.fingerprints.fps.map((f, k) => {
-    const first = p.groups.firsts[k] as number;
-    const profile = reusableProfile(f, k, cross, resources);
-    return profile
-      ? anchorTraits(profile.anchors, kept.cleanLength[first] as number)
-      : (read?.[first] ?? readTraits(kept.articleOf(first), resources));
-  });
-  return { traits, langs: kept.fingerprints.fps.map((f) => f.article.lang) };
+  const { fps } = kept.fingerprints;
+  const langs = fps.map((f) => f.article.lang);
+  const { firsts } = p.groups;
+  const { cleanLength } = kept;
+  const reused = fps.map((f) => reusesProfile(f, cross, resources));
+  const fromProfile = (k: number): AnchorTraits | undefined => {
+    const profile = reused[k] ? cross?.profileOf(k) : undefined;
+    return profile ? anchorTraits(profile.anchors, cleanLength[firsts[k] as number] as number) : undefined;
+  };
+  if (read !== undefined) {
+    return {
+      langs,
+      traitsOf: (k) => {
+        const traits = fromProfile(k) ?? read.at(firsts[k] as number);
+        if (traits === undefined) throw new Error(`scan: the anchors job gave no traits for article ${firsts[k]}`);
+        return traits;
+      },
+    };
+  }
+  const traits = fps.map((_, k) => fromProfile(k) ?? readTraits(kept.articleOf(firsts[k] as number), resources));
+  return { langs, traitsOf: (k) => traits[k] as AnchorTraits };
 }
 
 /**
@@ -466,7 +480,7 @@ function releaseArticles(p: Prepared): void {
 function describeAll(
   articles: readonly Article[],
   groups: IdenticalGroups,
-  { traits, langs }: EventInputs,
+  { traitsOf, langs }: EventInputs,
   vectors: readonly SparseVector[],
 ): Map<string, EventDocument> {
   const groupIndex = new Map(groups.firsts.map((i, k) => [i, k]));
@@ -479,7 +493,7 @@ function describeAll(
         a.id,
         langs[k] as string,
         a.date,
-        traits[k] as AnchorTraits,
+        traitsOf(k),
         vectors[k] as SparseVector,
         numbers,
       );
@@ -501,14 +515,14 @@ function eventsStage(
   pairs: readonly PairResult[],
   { cross, options, held }: { cross: CrossStageResult | undefined; options: ScanOptions; held: HeldTraits | undefined },
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
-  const inputs = eventInputs(p, cross, options.anchors ?? {}, held);
+  let inputs: EventInputs | undefined = eventInputs(p, cross, options.anchors ?? {}, held);
   releaseArticles(p);
   // The copy test's bigram profiles (sentences of the scored articles, each holding its article's
   // text): no stage after reads them; 73 MB at 5,000 bench articles, whatever the corpus size.
   rememberedProfile.forget();
   const docs = describeAll(articles, p.groups, inputs, vectors);
   // The documents hold what they read of the traits (their keys as sets, their names).
-  inputs.traits.length = 0;
+  inputs = undefined;
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
   const events = buildEvents(stories, docs, pairs, bounds);
   if (bounds.commonKeys === 0 && bounds.dropped === 0) return { events };
@@ -708,18 +722,19 @@ export async function scanCorpusAsync(
 ): Promise<ScanResult> {
   // Ends the anchors job if the scan fails before it is needed (its worker would keep the process alive).
   const abort = new AbortController();
-  // Each article's anchors' traits, read elsewhere from the moment it is normalized (one per article, in order).
-  const feed =
-    options.anchorsJob && options.events !== false
-      ? options.anchorsJob(options.anchors ?? {}, abort.signal)
-      : undefined;
-  let anchors: Promise<AnchorTraits[]> | undefined;
+  const slabs = usesSlabs(articles, options);
+  const withJob = options.anchorsJob !== undefined && options.events !== false;
+  let anchors: Promise<Sequence<AnchorTraits>> | undefined;
   let cross: CrossStageResult | undefined;
   let store: ArticleStore | undefined;
+  // The traits go on a shelf of their own in a scan that shelves its articles.
+  let traitsShelf: Shelf | undefined;
   try {
-    const polled = feed ? { ...options, onProgress: polling(feed, options.onProgress) } : options;
-    const slabs = usesSlabs(articles, options);
     store = articleStore(slabs, options);
+    traitsShelf = withJob && store.shelved ? options.shelf?.() : undefined;
+    // Each article's anchors' traits, read elsewhere from the moment it is normalized (one per article, in order).
+    const feed = withJob ? options.anchorsJob?.(options.anchors ?? {}, abort.signal, traitsShelf) : undefined;
+    const polled = feed ? { ...options, onProgress: polling(feed, options.onProgress) } : options;
     const b = beforeCross(
       articles,
       polled,
@@ -759,6 +774,7 @@ export async function scanCorpusAsync(
   } finally {
     abort.abort();
     cross?.shelf?.close();
+    traitsShelf?.close();
     store?.close();
   }
 }

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { anchorTraits } from '../../src/core/events/features.js';
+import { type AnchorTraits, anchorTraits } from '../../src/core/events/features.js';
 import { normalizeArticle } from '../../src/core/text/normalize.js';
 import { createWordCache, foldCached } from '../../src/core/text/wordCache.js';
 import { anchorSourceOf, anchorTextOf, extractAnchors } from '../../src/core/xling/anchors.js';
@@ -58,7 +58,8 @@ describe('anchors read in a worker', async () => {
     const feed = anchorsInWorker(10)({ equivalents });
     const normalized = sample.map((a) => normalizeArticle(a));
     for (const n of normalized) feed.add(anchorSourceOf(n));
-    const traits = await feed.end();
+    const read = await feed.end();
+    const traits = Array.from({ length: read.length }, (_, k) => read.at(k) as AnchorTraits);
     expect(traits).toEqual(normalized.map((n) => anchorTraits(extractAnchors(n, { equivalents }), n.clean.length)));
     // What makes them small: no name carries its mentions.
     expect(traits.flatMap((t) => t.names).length).toBeGreaterThan(sample.length);

@@ -1,15 +1,18 @@
 /**
- * A scan that puts its cross-language profiles and its normalized articles on shelves
- * (`ScanOptions.shelf`, used with slabs) gives the report of one that holds them, byte for byte:
- * scored in its thread, with a scoring worker sent shares or a whole copy, with the profiles made
- * in a worker; every profile and every article is put once and read back, and each shelf is closed
- * when the scan ends, or fails.
+ * A scan that puts its cross-language profiles, its normalized articles and the anchors' traits its
+ * job reads on shelves (`ScanOptions.shelf`, used with slabs) gives the report of one that holds
+ * them, byte for byte: scored in its thread, with a scoring worker sent shares or a whole copy,
+ * with the profiles made in a worker; every profile, article and traits is put once and read back
+ * (the traits unless a profile gave them), and each shelf is closed when the scan ends, or fails.
  */
 import { describe, expect, it } from 'vitest';
+import { parseEquivalents } from '../../src/core/xling/equivalents.js';
 import { generateVariants } from '../../src/eval/generate.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
+import { readEquivalentsText } from '../../src/io/resources.js';
 import { createFileShelf } from '../../src/io/shelf.js';
 import { scanCorpus, scanCorpusAsync } from '../../src/pipeline/scan.js';
+import { anchorsInWorker } from '../../src/pipeline/workers/anchorsPool.js';
 import { profilesInWorker } from '../../src/pipeline/workers/profilePool.js';
 import { judgeInWorkers } from '../../src/pipeline/workers/scorePool.js';
 import { renderJson } from '../../src/report/json.js';
@@ -120,6 +123,49 @@ describe('a scan with its profiles and its articles on shelves', async () => {
       [articles.length, 1],
       [fingerprints, 1],
     ]);
+  });
+
+  const equivalents = parseEquivalents(await readEquivalentsText());
+  it.each([
+    { what: 'across languages', options: across, read: 1 },
+    // The profiles were read with the anchors' own table: the traits are read from them instead.
+    { what: 'across languages, one equivalents table', options: { ...across, anchors: { equivalents } }, read: 0 },
+    { what: 'in one language', options: { slabs: true, crossLanguage: false as const }, read: 1 },
+  ])(
+    'the anchors read in a worker, $what: their traits on a shelf of their own, the same report',
+    async ({ options, read }) => {
+      const c = counted();
+      const judge = judgeInWorkers(0);
+      const shelved = await scanCorpusAsync(articles, {
+        ...options,
+        judge,
+        shelf: c.shelf,
+        anchorsJob: anchorsInWorker(10),
+      });
+      expect(renderJson(shelved)).toBe(renderJson(scanCorpus(articles, options)));
+      expect(shelved.events?.length).toBeGreaterThan(0);
+      // Asked for after the articles' shelf (the job starts once they have one), before the profiles'.
+      const [texts, traits] = c.shelves as [Counts, Counts];
+      expect(texts.puts).toEqual(upTo(articles.length));
+      expect(traits.puts).toEqual(upTo(articles.length));
+      // Each article's traits read back once (a copy's are those of the first of its group), unless a profile gave them.
+      expect(traits.gets).toBe(read * articles.length);
+      expect(c.shelves.map((s) => s.closed)).toEqual(c.shelves.map(() => 1));
+    },
+  );
+
+  it('a scan that fails with the anchors job running closes its shelf too', async () => {
+    const c = counted();
+    const failing = scanCorpusAsync(articles, {
+      ...across,
+      shelf: c.shelf,
+      anchorsJob: anchorsInWorker(10),
+      judge: async () => {
+        throw new Error('judge failed');
+      },
+    });
+    await expect(failing).rejects.toThrow('judge failed');
+    expect(c.shelves.map((s) => s.closed)).toEqual([1, 1, 1]);
   });
 
   it('without slabs, or with a shelf that gives none, the profiles are held: the same report', () => {

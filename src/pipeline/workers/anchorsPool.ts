@@ -9,13 +9,15 @@
  * the figures, the lede's day), the same as `extractAnchors` and `anchorTraits` give here (pure; a
  * test holds the two together), their strings shared as they arrive (`internTraits`): held for
  * every article until the events stage, about 6 KB an article where the anchors were 16
- * (3,000 bench articles, `--expose-gc` heap after `gc()`).
+ * (3,000 bench articles, `--expose-gc` heap after `gc()`), unless the job is given a shelf (a
+ * large scan's: then each goes there as it comes back, and is read back by the events stage).
  */
 
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { type AnchorTraits, internTraits } from '../../core/events/features.js';
 import { createInternPool } from '../../core/intern.js';
 import type { AnchorResources, AnchorSource } from '../../core/xling/anchors.js';
+import type { Sequence, Shelf } from '../../types/index.js';
 import { spawnWorker } from './spawn.js';
 
 /** Articles a message carries: small enough that the worker starts early, large enough that messages are few. */
@@ -35,12 +37,19 @@ export interface AnchorsFeed {
    * (what a long stage that does not await calls now and then; `add` does it for each batch).
    */
   poll(): void;
-  /** No more articles: the anchors' traits of those added. */
-  end(): Promise<AnchorTraits[]>;
+  /**
+   * No more articles: the anchors' traits of those added, in order: held, or read back one at a
+   * time from the job's shelf when it was given one.
+   */
+  end(): Promise<Sequence<AnchorTraits>>;
 }
 
-/** Starts reading anchors elsewhere with these tables; `signal` ends it (the scan failed first). */
-export type AnchorsJob = (resources: AnchorResources, signal?: AbortSignal) => AnchorsFeed;
+/**
+ * Starts reading anchors elsewhere with these tables; `signal` ends it (the scan failed first).
+ * Given `shelf`, each article's traits are put there (as value k, the k-th article added) the
+ * moment they come back, instead of being held until the events stage; the caller closes it.
+ */
+export type AnchorsJob = (resources: AnchorResources, signal?: AbortSignal, shelf?: Shelf) => AnchorsFeed;
 
 /**
  * Anchors read in one worker thread, `batch` articles a message, each batch posted as soon as it
@@ -49,14 +58,13 @@ export type AnchorsJob = (resources: AnchorResources, signal?: AbortSignal) => A
  */
 export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
   if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`batch must be a whole number ≥ 1, got ${batch}`);
-  return (resources, signal) => {
+  return (resources, signal, shelf) => {
     const worker = spawnWorker('anchorsWorker', resources);
-    const results: AnchorTraits[][] = [];
-    // One copy of each key and name among the traits held (they arrive as fresh copies).
-    const pool = createInternPool();
+    const kept = traitsKept(batch, shelf);
     let posted = 0;
     let received = 0;
     let pending: AnchorSource[] = [];
+    let added = 0;
     let failed: Error | undefined;
     let settle: (() => void) | undefined;
     const check = (): void => {
@@ -78,7 +86,12 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
     const take = (msg: { id: number; traits?: AnchorTraits[]; error?: string }): void => {
       if (msg.error !== undefined || !msg.traits) failed ??= new Error(`anchors worker: ${msg.error ?? 'no anchors'}`);
       else {
-        results[msg.id] = msg.traits.map((t) => internTraits(t, pool));
+        // A shelf that cannot be written (a full disk) fails the job, reported when the scan waits for it.
+        try {
+          kept.take(msg.id, msg.traits);
+        } catch (error) {
+          failed ??= error as Error;
+        }
         received++;
       }
       check();
@@ -104,6 +117,7 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
     };
     return {
       add(source) {
+        added++;
         pending.push(source);
         if (pending.length >= batch) flush();
       },
@@ -116,18 +130,47 @@ export function anchorsInWorker(batch = ANCHOR_BATCH): AnchorsJob {
             check();
           });
           if (failed) throw failed;
-          // The traits are the caller's from here: the feed (alive while the scan runs) keeps
-          // neither them nor the pool that shared their strings.
-          const all = results.flat();
-          results.length = 0;
-          pool.strings.clear();
-          pool.lists.clear();
-          return all;
+          return kept.finish(added);
         } finally {
           replies.close();
           await worker.terminate();
         }
       },
     };
+  };
+}
+
+/**
+ * The traits of the job's batches as they come back (batch `id` holds articles `id * batch` on:
+ * batches go out full but the last): put on `shelf` when there is one, else held, their strings
+ * shared. `finish` gives them to the caller, in order.
+ */
+function traitsKept(
+  batch: number,
+  shelf: Shelf | undefined,
+): { take(id: number, traits: AnchorTraits[]): void; finish(count: number): Sequence<AnchorTraits> } {
+  if (shelf)
+    return {
+      take: (id, traits) => {
+        for (const [i, t] of traits.entries()) shelf.put(id * batch + i, t);
+      },
+      finish: (count) => ({ length: count, at: (k) => shelf.get(k) as AnchorTraits | undefined }),
+    };
+  const results: AnchorTraits[][] = [];
+  // One copy of each key and name among the traits held (they arrive as fresh copies).
+  const pool = createInternPool();
+  return {
+    take: (id, traits) => {
+      results[id] = traits.map((t) => internTraits(t, pool));
+    },
+    finish: () => {
+      // The traits are the caller's from here: the feed (alive while the scan runs) keeps
+      // neither them nor the pool that shared their strings.
+      const all = results.flat();
+      results.length = 0;
+      pool.strings.clear();
+      pool.lists.clear();
+      return all;
+    },
   };
 }
