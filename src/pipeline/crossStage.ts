@@ -276,20 +276,23 @@ export async function prepareCrossLanguageAsync(
   }
 }
 
-/** Two candidate lists merged: sorted, each pair once. */
+/**
+ * Two candidate lists merged: sorted, each pair once. Sorted first, so that a pair's repeats are
+ * neighbours: no key is made for a pair (it was a string for each, in a set).
+ */
 export function mergePairs(
   x: ReadonlyArray<[number, number]>,
   y: ReadonlyArray<[number, number]>,
 ): Array<[number, number]> {
-  const seen = new Set<string>();
-  const out: Array<[number, number]> = [];
-  for (const p of [...x, ...y]) {
-    const key = `${p[0]},${p[1]}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(p);
+  const all = [...x, ...y].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  let kept = 0;
+  for (const p of all) {
+    const last = all[kept - 1];
+    if (last !== undefined && last[0] === p[0] && last[1] === p[1]) continue;
+    all[kept++] = p;
   }
-  return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  all.length = kept;
+  return all;
 }
 
 /** Resources for a handful of normalized articles (a pair to review), or undefined when they share one language. */
