@@ -71,6 +71,7 @@ import {
 import {
   type ArticleStore,
   fingerprintArticles,
+  fingerprintWords,
   heldStore,
   type Kept,
   ownAction,
@@ -287,7 +288,8 @@ function prepare(
       options.onProgress?.('fingerprint', k + 1, groups.firsts.length);
       // Without character shingles: the score stage makes them per pair (`judgeSlice`).
       const fp = fingerprintArticle(store.articleOf(i), words, { chars: false });
-      if (slab) {
+      // Shelved words go to the shelf as they are (`ArticleStore.keepFingerprint`), not into a slab.
+      if (slab && !store.shelved) {
         fp.words = slab.copy(fp.words);
         const { ids, offsets } = fp.sentenceTerms;
         fp.sentenceTerms = { ...fp.sentenceTerms, ids: slab.copy(ids), offsets: slab.copy(offsets) };
@@ -810,8 +812,8 @@ function afterScore(
       ? undefined
       : timed('explain', onStage, () => {
           const near = pickNearest(judged.nearest.list(), (k) => wholeFingerprint(p.kept.fingerprints, k));
-          const fps = p.kept.fingerprints.fps;
-          markFormulaic(articles.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, fps, p.weights);
+          const words = fingerprintWords(p.kept);
+          markFormulaic(articles.length <= FORMULAIC_LOOKUP_LIMIT ? [...pairs, ...near] : near, words, p.weights);
           return near;
         });
   // The summaries before the events stage, which lets go of the articles they read.

@@ -15,6 +15,7 @@ import { judgePair } from '../core/relation/judge.js';
 import { NearestKeeper } from '../core/relation/nearest.js';
 import type { JudgedPair } from '../core/relation/stories.js';
 import type { SparseVector } from '../core/similarity/cosine.js';
+import type { TermVocabulary } from '../core/text/vocabulary.js';
 import type { CrossProfile } from '../core/xling/profile.js';
 import type { NormalizedArticle, Thresholds } from '../types/index.js';
 import { readArticleBytes } from './shelvedArticle.js';
@@ -31,8 +32,14 @@ interface ScoringCorpus {
   profileOf?: (k: number) => CrossProfile | undefined;
 }
 
-/** A fingerprint whose article is on a scan's shelf: what it holds of the article is its head. */
-export type HeldFingerprint = Omit<Fingerprint, 'article'> & { article: ArticleHead };
+/**
+ * A fingerprint whose article is on a scan's shelf: what it holds of the article is its head; its
+ * word shingles and sentence terms (`FingerprintWords`) are on the shelf too.
+ */
+export type HeldFingerprint = Omit<Fingerprint, 'article' | 'words' | 'sentenceTerms'> & { article: ArticleHead };
+
+/** What of a fingerprint a scan that shelves its articles puts on the shelf beside them. */
+export type FingerprintWords = Pick<Fingerprint, 'words' | 'sentenceTerms'>;
 
 /** What a stage reads of an article without reading it back from a shelf. */
 export type ArticleHead = Pick<NormalizedArticle, 'id' | 'lang' | 'title' | 'date' | 'actions'>;
@@ -41,6 +48,10 @@ export type ArticleHead = Pick<NormalizedArticle, 'id' | 'lang' | 'title' | 'dat
 export interface ShelvedArticles {
   /** Fingerprint k's article, read back. */
   articleOf(k: number): NormalizedArticle;
+  /** Fingerprint k's word shingles and sentence terms, read back. */
+  wordsOf(k: number): FingerprintWords;
+  /** The vocabulary every fingerprint's sentence terms are numbered in, when they share one. */
+  vocabulary: TermVocabulary | undefined;
   /** Fingerprint k's `charShinglesBytesBound`, kept when its article was shelved. */
   shinglesBound(k: number): number;
 }
@@ -61,7 +72,7 @@ export type HeldScoringInput = ScoringCorpus & { fps: readonly Fingerprint[]; sh
 /** Fingerprint k whole: its article read back when the scan shelved it; no character shingles made. */
 export function wholeFingerprint(input: ScoringFingerprints, k: number): Fingerprint {
   if (input.shelved === undefined) return input.fps[k] as Fingerprint;
-  return { ...(input.fps[k] as HeldFingerprint), article: input.shelved.articleOf(k) };
+  return { ...(input.fps[k] as HeldFingerprint), article: input.shelved.articleOf(k), ...input.shelved.wordsOf(k) };
 }
 
 /**
@@ -286,10 +297,18 @@ function cacheStart(input: ScoringInput, bytes: number): { capacity: number; byt
   return { capacity, bytes: shingleBytes > 0 ? Math.round((bytes * heldBytes) / shingleBytes) : bytes };
 }
 
-/** What the cache counts of a made fingerprint: its shingles, and its article when it was read back for it. */
+/**
+ * What the cache counts of a made fingerprint: its shingles, and its article, word shingles and
+ * sentence terms when they were read back for it.
+ */
 function madeBytes(shelved: boolean): (fp: Fingerprint) => number {
   return shelved
-    ? (fp) => (fp.chars?.byteLength ?? 0) + readArticleBytes(fp.article)
+    ? (fp) =>
+        (fp.chars?.byteLength ?? 0) +
+        readArticleBytes(fp.article) +
+        fp.words.byteLength +
+        fp.sentenceTerms.ids.byteLength +
+        fp.sentenceTerms.offsets.byteLength
     : (fp) => fp.chars?.byteLength ?? 0;
 }
 

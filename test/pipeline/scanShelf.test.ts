@@ -83,8 +83,9 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     const [texts, profiles] = c.shelves as [Counts, Counts];
     expect(c.shelves.length).toBe(2);
     expect([...profiles.puts].sort((x, y) => x - y)).toEqual(upTo(fingerprints));
-    // Every article, copies included (a copy's pair with the first of its group reads it).
-    expect(texts.puts).toEqual(upTo(articles.length));
+    // Every article, copies included (a copy's pair with the first of its group reads it), then
+    // each fingerprint's word shingles and sentence terms.
+    expect(texts.puts).toEqual(upTo(articles.length + fingerprints));
     expect(fingerprints).toBeLessThan(articles.length);
     for (const s of c.shelves) {
       expect(s.gets).toBeGreaterThan(0);
@@ -101,7 +102,9 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     const alone = scanCorpus(english, { slabs: true });
     const c = counted();
     expect(renderJson(scanCorpus(english, { slabs: true, shelf: c.shelf }))).toBe(renderJson(alone));
-    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([[english.length, 1]]);
+    // Each article, then each fingerprint's words (a repost is its original's fingerprint).
+    const folded = english.length - (alone.candidates.identical ?? 0);
+    expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([[english.length + folded, 1]]);
     expect(alone.stories.length).toBeGreaterThan(0);
     expect(alone.documents.filter((d) => d.id.endsWith('~repost') && d.copyOf !== undefined).length).toBe(3);
   });
@@ -120,7 +123,7 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     });
     expect(renderJson(shelved)).toBe(renderJson(held));
     expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([
-      [articles.length, 1],
+      [articles.length + fingerprints, 1],
       [fingerprints, 1],
     ]);
   });
@@ -146,7 +149,7 @@ describe('a scan with its profiles and its articles on shelves', async () => {
       expect(shelved.events?.length).toBeGreaterThan(0);
       // Asked for after the articles' shelf (the job starts once they have one), before the profiles'.
       const [texts, traits] = c.shelves as [Counts, Counts];
-      expect(texts.puts).toEqual(upTo(articles.length));
+      expect(texts.puts).toEqual(upTo(articles.length + fingerprints));
       expect(traits.puts).toEqual(upTo(articles.length));
       // Each article's traits read back once (a copy's are those of the first of its group), unless a profile gave them.
       expect(traits.gets).toBe(read * articles.length);
@@ -191,7 +194,7 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     });
     await expect(failing).rejects.toThrow('profiler failed');
     expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([
-      [articles.length, 1],
+      [articles.length + fingerprints, 1],
       [20, 1],
     ]);
   });
@@ -207,7 +210,7 @@ describe('a scan with its profiles and its articles on shelves', async () => {
     });
     await expect(failing).rejects.toThrow('judge failed');
     expect(c.shelves.map((s) => [s.puts.length, s.closed])).toEqual([
-      [articles.length, 1],
+      [articles.length + fingerprints, 1],
       [fingerprints, 1],
     ]);
   });

@@ -79,14 +79,29 @@ describe('judgeAll', async () => {
     const tokens = createVocabulary();
     const onShelf = fps.map((f) => serialize(shelvedArticle(f.article, tokens)));
     let reads = 0;
+    // The word shingles and sentence terms too, as copies.
+    const wordsOnShelf = fps.map((f) =>
+      serialize({ words: f.words, ids: f.sentenceTerms.ids, offsets: f.sentenceTerms.offsets }),
+    );
     const shelvedInput: ScoringInput = {
       ...input,
-      fps: fps.map((f) => ({ ...f, article: { id: f.article.id, lang: f.article.lang, actions: f.article.actions } })),
+      fps: fps.map(({ words: _w, sentenceTerms: _t, ...f }) => ({
+        ...f,
+        article: { id: f.article.id, lang: f.article.lang, actions: f.article.actions },
+      })),
       shelved: {
         articleOf: (k) => {
           reads++;
           return unshelvedArticle(deserialize(onShelf[k] as Buffer) as ShelvedArticle, tokens.terms);
         },
+        wordsOf: (k) => {
+          const { words, ids, offsets } = deserialize(wordsOnShelf[k] as Buffer);
+          return {
+            words,
+            sentenceTerms: { vocabulary: (fps[k] as (typeof fps)[number]).sentenceTerms.vocabulary, ids, offsets },
+          };
+        },
+        vocabulary: undefined,
         shinglesBound: (k) => charShinglesBytesBound((fps[k] as (typeof fps)[number]).article),
       },
     };

@@ -111,7 +111,7 @@ export function judgeInWorkers(workers: number, options: WorkerJudgeOptions = {}
     if (!usesWorkers(workers, pairs.length, input.fps.length, options)) return judgeAll(input, pairs, onProgress);
     const whole = input.fps.length <= copyUpTo;
     // Streamed shares leave the vocabulary behind (`portableFingerprint`): only when there is one.
-    if (!whole && !commonVocabulary(input.fps)) return judgeAll(input, pairs, onProgress);
+    if (!whole && !commonVocabulary(input)) return judgeAll(input, pairs, onProgress);
     const threads = Array.from({ length: workers }, () => spawnWorker('scoreWorker'));
     try {
       return whole
@@ -251,8 +251,13 @@ export class WorkerHoldings {
   }
 }
 
-/** The vocabulary every fingerprint's sentence terms are numbered in, or undefined when they differ. */
-function commonVocabulary(fps: readonly Pick<Fingerprint, 'sentenceTerms'>[]): TermVocabulary | undefined {
+/**
+ * The vocabulary every fingerprint's sentence terms are numbered in, or undefined when they differ
+ * (the store that shelved them knows).
+ */
+function commonVocabulary(input: ScoringInput): TermVocabulary | undefined {
+  if (input.shelved) return input.shelved.vocabulary;
+  const { fps } = input;
   const first = fps[0]?.sentenceTerms.vocabulary;
   return first && fps.every((fp) => fp.sentenceTerms.vocabulary === first) ? first : undefined;
 }
