@@ -200,29 +200,34 @@ export function emptyJudged(): Judged {
 export const SHINGLE_CACHE_BYTES = 64 * 2 ** 20;
 
 /**
- * Shingle sets made again, past which the cache's budget doubles: more than `SHINGLE_REMAKES`
- * makes per article met for the first time, counted since the budget last changed, plus as many
- * as the cache holds (at least `SHINGLE_REMAKE_SLACK`: the sets let go just before a doubling are
- * made again just after it, which without that allowance doubled the budget again and again).
- * A fixed budget bounds memory but not time: on the bench's 100,000 articles, whose candidate
- * graph is one component where no order keeps an article's pairs close, a fixed 64 MiB had the
- * score stage run 1,538 s when it was stopped, against 842 s keeping every set (the whole scan
- * before and after, side by side). Replayed on the pairs of the bench's first 10,000 and 30,000
- * articles (a private script, 10.3 KB a set): from 64 MiB the rule does not fire (9,742 and
- * 45,696 makes, 1.0 and 1.6 an article); from 1 MiB it made 1.5 and 3.5 an article and held 8 and
- * 29.5 MiB at most. The whole 100,000-article scan with the rule: score stage 912 s (842 before,
- * each beside another heavy run), peak RSS 7,356 MiB (7,948 before), the same report.
+ * Shingle sets made again, past which the cache's budget doubles: more than
+ * `SHINGLE_REMAKE_SHARE` a pair judged, counted since the budget last changed, plus as many as the
+ * cache holds (at least `SHINGLE_REMAKE_SLACK`: the sets let go just before a doubling are made
+ * again just after it, which without that allowance doubled the budget again and again). A make is
+ * about half a pair's judging (made for each pair, the stage took twice as long), so remakes cost
+ * at most about an eighth of the stage's time before the budget grows. A fixed budget bounds
+ * memory but not time: on the bench's 100,000 articles, whose candidate graph is one component
+ * where no order keeps an article's pairs close, a fixed 64 MiB had the score stage run 1,538 s
+ * when it was stopped, against 842 s keeping every set. The rule counted remakes per article
+ * before (more than 2 for each article met): on those 100,000 articles it fired at 3.1 makes an
+ * article and doubled the budget three times, to 1,680 MiB (RSS 3.4 → 5.1 GB in the score stage). Replayed on the pairs of the bench's first 30,000 articles (748,265
+ * pairs, 25.6 an article; a private script) from a budget of 4 MiB: 4.15 makes an article and 618
+ * MiB held at most counting per article, 5.95 and 211 MiB counting per pair (a quarter), 13.8 and
+ * 26 MiB at a half.
  */
-export const SHINGLE_REMAKES = 2;
+export const SHINGLE_REMAKE_SHARE = 0.25;
 export const SHINGLE_REMAKE_SLACK = 64;
 
-/** Watches the makes of `cache` as pairs are judged, doubling its budget by `SHINGLE_REMAKES`. */
+/** Watches the makes of `cache` as pairs are judged, doubling its budget by `SHINGLE_REMAKE_SHARE`. */
 function shingleGrowth(count: number, cache: NextUseCache<Fingerprint>): (i: number, j: number) => void {
   const met = new Uint8Array(count);
   let firsts = 0;
   let madeAt = 0;
   let firstsAt = 0;
+  let judged = 0;
+  let judgedAt = 0;
   return (i, j) => {
+    judged++;
     if (met[i] === 0) {
       met[i] = 1;
       firsts++;
@@ -231,12 +236,12 @@ function shingleGrowth(count: number, cache: NextUseCache<Fingerprint>): (i: num
       met[j] = 1;
       firsts++;
     }
-    const made = cache.made - madeAt;
-    const news = firsts - firstsAt;
-    if (made - news > SHINGLE_REMAKES * news + Math.max(SHINGLE_REMAKE_SLACK, cache.count)) {
+    const remade = cache.made - madeAt - (firsts - firstsAt);
+    if (remade > SHINGLE_REMAKE_SHARE * (judged - judgedAt) + Math.max(SHINGLE_REMAKE_SLACK, cache.count)) {
       cache.grow(2 * Math.max(cache.limit, 2 ** 20));
       madeAt = cache.made;
       firstsAt = firsts;
+      judgedAt = judged;
     }
   };
 }
@@ -245,7 +250,7 @@ function shingleGrowth(count: number, cache: NextUseCache<Fingerprint>): (i: num
 export interface ShingleCacheOptions {
   /** Default `SHINGLE_CACHE_BYTES`: where the budget starts. */
   cacheBytes?: number;
-  /** Keep the budget where it starts (default: it doubles by `SHINGLE_REMAKES`). */
+  /** Keep the budget where it starts (default: it doubles by `SHINGLE_REMAKE_SHARE`). */
   fixed?: boolean;
   /** Shingle sets made (at least one per article in a pair) and the most bytes kept at once. */
   onShingles?: (stats: { made: number; peakBytes: number; limitBytes: number }) => void;
@@ -346,7 +351,7 @@ export interface JudgingWalk {
  * blocks of what it holds, core/candidates/order.ts), judged a stretch at a time: `order[at]`
  * is the pair judged at place `at`. Stretches judged here read the articles' character shingles
  * from a cache kept within a budget (`NextUseCache`; from `cacheBytes`, doubled by
- * `SHINGLE_REMAKES`); stretches judged elsewhere (a scoring worker's) hand their results in with
+ * `SHINGLE_REMAKE_SHARE`); stretches judged elsewhere (a scoring worker's) hand their results in with
  * `take` and `offer`. `finish` gives the linked pairs in the order the pairs were given (the
  * unrelated ones are kept by closeness, whatever the order).
  */

@@ -25,8 +25,8 @@ import {
   judgeSlice,
   orderedJudging,
   type ScoringInput,
+  SHINGLE_REMAKE_SHARE,
   SHINGLE_REMAKE_SLACK,
-  SHINGLE_REMAKES,
   SHINGLE_SAMPLE,
   shingleCapacity,
 } from '../../src/pipeline/scoring.js';
@@ -134,7 +134,7 @@ describe('judgeAll', async () => {
     let stats = { made: 0, peakBytes: 0, limitBytes: 0 };
     judgeAll(input, pairs, undefined, { cacheBytes: 1, onShingles: (s) => (stats = s) });
     expect(stats.limitBytes).toBeGreaterThanOrEqual(2 ** 21);
-    expect(stats.made).toBeLessThanOrEqual((1 + SHINGLE_REMAKES) * fps.length + 2 * SHINGLE_REMAKE_SLACK);
+    expect(stats.made).toBeLessThanOrEqual(fps.length + SHINGLE_REMAKE_SHARE * pairs.length + 2 * SHINGLE_REMAKE_SLACK);
     expect(stats.made).toBeLessThan(2 * pairs.length);
   });
 
