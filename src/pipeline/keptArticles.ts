@@ -158,7 +158,9 @@ export function shelfStore(shelf: Shelf): ArticleStore {
   };
   const wordsOf = (k: number, shared: TermVocabulary | undefined): FingerprintWords => {
     const parts = shelf.get((fingerprintsFrom ?? 0) + k) as ShelvedWords | undefined;
-    if (!parts || !shared) throw new Error(`scan: the words of fingerprint ${k} are not on the shelf`);
+    if (!parts) throw new Error(`scan: the words of fingerprint ${k} are not on the shelf`);
+    // A scan numbers every fingerprint's sentence terms in its one vocabulary (its `WordCache`).
+    if (!shared) throw new Error('scan: the shelved fingerprints do not share one vocabulary');
     return { words: parts.words, sentenceTerms: { vocabulary: shared, ids: parts.ids, offsets: parts.offsets } };
   };
   return {

@@ -66,6 +66,34 @@ describe('anchors read in a worker', async () => {
     for (const t of traits) for (const name of t.names) expect(name).not.toHaveProperty('mentions');
   });
 
+  it('given a shelf, the traits go there as they come back, in order; one that cannot be written fails the job', async () => {
+    const sample = articles.slice(0, 25);
+    const normalized = sample.map((a) => normalizeArticle(a));
+    const held = new Map<number, unknown>();
+    const shelf = {
+      put: (k: number, v: unknown) => void held.set(k, structuredClone(v)),
+      get: (k: number) => structuredClone(held.get(k)),
+      bytes: () => 0,
+      close: () => undefined,
+    };
+    const feed = anchorsInWorker(10)({ equivalents }, undefined, shelf);
+    for (const n of normalized) feed.add(anchorSourceOf(n));
+    const read = await feed.end();
+    expect([...held.keys()].sort((x, y) => x - y)).toEqual(normalized.map((_, k) => k));
+    expect(Array.from({ length: read.length }, (_, k) => read.at(k))).toEqual(
+      normalized.map((n) => anchorTraits(extractAnchors(n, { equivalents }), n.clean.length)),
+    );
+    const full = {
+      ...shelf,
+      put: () => {
+        throw new Error('no space left on device');
+      },
+    };
+    const failing = anchorsInWorker(10)({ equivalents }, undefined, full);
+    for (const n of normalized) failing.add(anchorSourceOf(n));
+    await expect(failing.end()).rejects.toThrow('no space left on device');
+  });
+
   it('a scan with the job: the same report as one without, sent in several batches', async () => {
     // Batches of 10: several messages each way.
     const batch = 10;
