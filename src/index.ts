@@ -36,11 +36,14 @@ export { foldWord, segmentWords, tokenizeWords } from './core/text/tokens.js';
 export { linkByJaccard } from './eval/baseline.js';
 export { generateVariants, VARIANT_KINDS } from './eval/generate.js';
 export { adjustedRandIndex, scorePartition, scoreRelations } from './eval/metrics.js';
+// A large scan's temporary file (`ScanOptions.shelf`).
+export { createFileShelf } from './io/shelf.js';
 // Pipelines: core wired with a store.
 export { compareArticles } from './pipeline/compare.js';
 export { evaluateGold, evaluateGoldAsync } from './pipeline/evaluate.js';
 export { gateArticles } from './pipeline/gate.js';
 export { addArticles, rebuildIndex, removeDocuments } from './pipeline/indexing.js';
+export { loadLanguageDetector } from './pipeline/languages.js';
 export { reviewScanPairs } from './pipeline/reviewPairs.js';
 export { scanCorpus, scanCorpusAsync } from './pipeline/scan.js';
 export { profilesInWorker } from './pipeline/workers/profilePool.js';
