@@ -4,7 +4,6 @@
  * copies folded, candidates per article, sentence pairs per pair) lives in core/. No file system,
  * no console; the CLI reads the input, shows progress and writes the reports.
  */
-import { createHash } from 'node:crypto';
 import { allPairs, type CandidatePairs, candidateFloor } from '../core/candidates/cosine.js';
 import {
   groupByMatchingForm,
@@ -144,11 +143,10 @@ export interface ScanOptions {
    */
   anchorsJob?: AnchorsJob;
   /**
-   * Empty each article's `text` once it is normalized (the articles given are changed): no stage
-   * after reads it, and a caller that holds the corpus only to hand it over (the CLI reads it
-   * again for the reports' reviews) saves it for the rest of the scan: 5.4 KB an article of the
-   * bench corpus, held from `prepare` to the end (and, until each was let go as it was
-   * normalized, every text to the end of `prepare`).
+   * Empty each article's `text` once every article is normalized (the articles given are
+   * changed): no stage after reads it, and a caller that holds the corpus only to hand it over
+   * (the CLI reads it again for the reports' reviews) saves it for the rest of the scan: 5.4 KB
+   * an article of the bench corpus, held from `prepare` to the end.
    */
   releaseTexts?: boolean;
   /**
@@ -203,20 +201,13 @@ function normalizeAll(
   store: ArticleStore,
   slab: Slab | undefined,
   onNormalized?: (normalized: NormalizedArticle) => void,
-): { keys: Array<string | undefined>; chars: number[] } {
-  // Texts met so far, by their digest: a text itself as the key would keep every text to the end.
-  const seen = new Map<
-    string,
-    Array<{ article: Pick<Article, 'title' | 'lang'>; siteLines: SiteLines; index: number }>
-  >();
-  const chars: number[] = [];
-  const keys = articles.map((a, i) => {
+): Array<string | undefined> {
+  const seen = new Map<string, Array<{ article: Article; siteLines: SiteLines; index: number }>>();
+  return articles.map((a, i) => {
     options.onProgress?.('prepare', i + 1, articles.length);
     const siteLines = sites[i];
-    const digest = textDigest(a.text);
-    chars[i] = a.text.length;
     const same = seen
-      .get(digest)
+      .get(a.text)
       ?.find((x) => x.article.title === a.title && x.article.lang === a.lang && x.siteLines === siteLines);
     let normalized: NormalizedArticle;
     if (same) normalized = { ...store.articleOf(same.index), id: a.id };
@@ -231,26 +222,14 @@ function normalizeAll(
         normalized.tokenSpans = slab.copy(normalized.tokenSpans);
         normalized.quoted = slab.copy(normalized.quoted);
       }
-      const list = seen.get(digest);
-      const entry = { article: { title: a.title, lang: a.lang }, siteLines, index: i };
-      if (list) list.push(entry);
-      else seen.set(digest, [entry]);
+      const list = seen.get(a.text);
+      if (list) list.push({ article: a, siteLines, index: i });
+      else seen.set(a.text, [{ article: a, siteLines, index: i }]);
     }
     onNormalized?.(normalized);
     store.add(i, normalized);
-    if (options.releaseTexts) a.text = '';
     return matchingFormKey(normalized);
   });
-  return { keys, chars };
-}
-
-/**
- * A text's digest (SHA-256): two texts with one digest are taken as the same text. Keyed by the
- * texts themselves, the reposts' look-up kept every text until `prepare` ended, when
- * `ScanOptions.releaseTexts` lets them go as each is normalized.
- */
-function textDigest(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
 }
 
 /**
@@ -296,9 +275,11 @@ function prepare(
   const slab = slabs ? new Slab() : undefined;
   // Arrays a shelved article goes on the shelf with are not copied into slabs (they would stay there).
   const articleSlab = store.shelved ? undefined : slab;
-  const { keys, chars } = timed('prepare', onStage, () =>
+  const keys = timed('prepare', onStage, () =>
     normalizeAll(articles, sites, options, words, store, articleSlab, onNormalized),
   );
+  const chars = articles.map((a) => a.text.length);
+  if (options.releaseTexts) for (const a of articles) a.text = '';
   const groups = timed('fold copies', onStage, () =>
     groupByMatchingForm(keys, (f, i) => isSameMatchingForm(store.articleOf(f), store.articleOf(i))),
   );

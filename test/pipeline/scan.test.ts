@@ -51,16 +51,6 @@ describe('scan on the seeds', async () => {
     expect(released.documents.map((d) => d.chars)).toEqual(articles.map((a) => a.text.length));
   });
 
-  it('with releaseTexts and reposts (a text again under another id), each text let go as it is normalized: the same report', async () => {
-    const reposted = (list: Article[]) => [...list, ...list.slice(0, 2).map((a) => ({ ...a, id: `${a.id}~repost` }))];
-    const given = reposted(await readCorpus([CORPUS]));
-    const held = scanCorpus(reposted(await readCorpus([CORPUS])));
-    const released = scanCorpus(given, { releaseTexts: true });
-    expect(given.every((a) => a.text === '')).toBe(true);
-    expect(renderJson(released)).toBe(renderJson(held));
-    expect(released.documents.filter((d) => d.id.endsWith('~repost') && d.copyOf !== undefined).length).toBe(2);
-  });
-
   it('gives a byte-identical report for the same input', () => {
     expect(renderJson(scanCorpus(articles))).toBe(renderJson(result));
   });
