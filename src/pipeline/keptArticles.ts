@@ -23,7 +23,6 @@ import {
   type FingerprintWords,
   type HeldFingerprint,
   type ScoringFingerprints,
-  wholeFingerprint,
 } from './scoring.js';
 import { type ShelvedArticle, shelvedArticle, unshelvedArticle } from './shelvedArticle.js';
 
@@ -72,11 +71,34 @@ export function fingerprintArticles(kept: Kept): Sequence<NormalizedArticle> {
   return { length: kept.fingerprints.fps.length, at: (k) => wholeArticle(kept.fingerprints, k) };
 }
 
-/** Fingerprint k whole, its article held or read back, one at a time (`Sequence`). */
+/**
+ * Fingerprint k whole, its article held or read back, one at a time (`Sequence`): what the
+ * candidates' functions are given. They read the articles, not the word shingles and sentence
+ * terms, so those are read back from the shelf only when first read (once each).
+ */
 export function wholeFingerprints(kept: Kept): Sequence<Fingerprint> {
   const f = kept.fingerprints;
   if (f.shelved === undefined) return f.fps;
-  return { length: f.fps.length, at: (k) => wholeFingerprint(f, k) };
+  const { shelved } = f;
+  return {
+    length: f.fps.length,
+    at: (k) => {
+      const held = f.fps[k];
+      if (held === undefined) return undefined;
+      let words: FingerprintWords | undefined;
+      const read = (): FingerprintWords => {
+        words ??= shelved.wordsOf(k);
+        return words;
+      };
+      return Object.defineProperties(
+        { ...held, article: shelved.articleOf(k) },
+        {
+          words: { get: () => read().words, enumerable: true },
+          sentenceTerms: { get: () => read().sentenceTerms, enumerable: true },
+        },
+      ) as Fingerprint;
+    },
+  };
 }
 
 /** Fingerprint k's word shingles and sentence terms, held or read back, one at a time (`Sequence`). */
