@@ -18,12 +18,7 @@ import { charShinglesBytesBound, type Fingerprint } from '../core/fingerprint/fi
 import { ownString } from '../core/text/own.js';
 import { createVocabulary, type TermVocabulary } from '../core/text/vocabulary.js';
 import type { NormalizationAction, NormalizedArticle, Sequence, Shelf } from '../types/index.js';
-import {
-  type ArticleHead,
-  type FingerprintWords,
-  type HeldFingerprint,
-  type ScoringFingerprints,
-} from './scoring.js';
+import type { ArticleHead, FingerprintWords, HeldFingerprint, ScoringFingerprints } from './scoring.js';
 import { type ShelvedArticle, shelvedArticle, unshelvedArticle } from './shelvedArticle.js';
 
 /** A fingerprint's word shingles and sentence terms as they go on the shelf (their vocabulary is the scan's). */

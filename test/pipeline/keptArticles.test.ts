@@ -20,7 +20,13 @@ describe('a shelf store', async () => {
   it("gives the candidates' functions each fingerprint whole, its words read back only when read", () => {
     const inner = createFileShelf();
     const gets: number[] = [];
-    const shelf: Shelf = { ...inner, get: (k) => (gets.push(k), inner.get(k)) };
+    const shelf: Shelf = {
+      ...inner,
+      get: (k) => {
+        gets.push(k);
+        return inner.get(k);
+      },
+    };
     const store = shelfStore(shelf);
     const words = createWordCache();
     const made = articles.map((a, i) => {
