@@ -193,11 +193,24 @@ export function eventCandidates(
   features: readonly StoryFeatures[],
   bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 },
 ): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  forEachEventCandidate(features, bounds, (i, j) => pairs.push([i, j]));
+  return pairs;
+}
+
+/**
+ * The same pairs, in the same order, each handed to `visit` as it is found: the events stage
+ * weighs each pair once and keeps a few of them, where a list held them all (a 100,000-article
+ * scan has millions, an array of two numbers each).
+ */
+export function forEachEventCandidate(
+  features: readonly StoryFeatures[],
+  bounds: EventCandidateBounds,
+  visit: (i: number, j: number) => void,
+): void {
   const found = reach(features, indexPrincipals(features), bounds);
   // Stories in order, each one's reach sorted: the pairs come out sorted.
-  const pairs: Array<[number, number]> = [];
   found.forEach((list, i) => {
-    for (const j of list) if (i < j && holds(found[j] as Int32Array, i)) pairs.push([i, j]);
+    for (const j of list) if (i < j && holds(found[j] as Int32Array, i)) visit(i, j);
   });
-  return pairs;
 }
