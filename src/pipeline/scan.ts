@@ -13,7 +13,7 @@ import {
   pairsOfCopies,
 } from '../core/candidates/identical.js';
 import { EVENT_CANDIDATES_PER_STORY, type EventCandidateBounds } from '../core/events/candidates.js';
-import { buildEvents } from '../core/events/events.js';
+import { describeStories, eventsOfStories } from '../core/events/events.js';
 import {
   type AnchorTraits,
   anchorTraits,
@@ -527,11 +527,15 @@ function eventsStage(
   // The copy test's bigram profiles (sentences of the scored articles, each holding its article's
   // text): no stage after reads them; 73 MB at 5,000 bench articles, whatever the corpus size.
   rememberedProfile.forget();
-  const docs = describeAll(articles, p.groups, inputs, vectors);
+  let docs: Map<string, EventDocument> | undefined = describeAll(articles, p.groups, inputs, vectors);
   // The documents hold what they read of the traits (their keys as sets, their names).
   inputs = undefined;
+  const features = describeStories(stories, docs);
+  // The stories hold what they read of the documents: each one's principal names, and a
+  // one-member story's sets (most stories); the other names go with the documents.
+  docs = undefined;
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
-  const events = buildEvents(stories, docs, pairs, bounds);
+  const events = eventsOfStories(features, pairs, bounds);
   if (bounds.commonKeys === 0 && bounds.dropped === 0) return { events };
   return {
     events,

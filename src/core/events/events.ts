@@ -218,8 +218,17 @@ export function buildEvents(
   pairs: readonly PairResult[],
   bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 },
 ): NewsEvent[] {
+  return eventsOfStories(describeStories(stories, docs), pairs, bounds);
+}
+
+/**
+ * Each story's features from its members' documents (`docs`, by id), names weighed over all the
+ * documents: what `eventsOfStories` reads, none of the documents held (a scan lets them go before
+ * it links stories).
+ */
+export function describeStories(stories: readonly Story[], docs: ReadonlyMap<string, EventDocument>): StoryFeatures[] {
   const weight = nameWeights([...docs.values()]);
-  const features = stories.map((s) =>
+  return stories.map((s) =>
     describeStory(
       s,
       s.members.flatMap((m) => {
@@ -229,6 +238,14 @@ export function buildEvents(
       weight,
     ),
   );
+}
+
+/** Group described stories into events (`buildEvents` after `describeStories`). */
+export function eventsOfStories(
+  features: readonly StoryFeatures[],
+  pairs: readonly PairResult[],
+  bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 },
+): NewsEvent[] {
   const { links: linked, edges } = linkAll(features, bounds);
   const groups = clusterStories(features.length, edges, { minLinkedShare: EVENT_MIN_LINKED_SHARE });
   const relation = relationToOrigin(features, pairs);

@@ -10,6 +10,7 @@ import { smoothedIdf } from '../similarity/tfidf.js';
 import { type AnchorResources, type AnchorText, extractAnchors, unplaced } from '../xling/anchors.js';
 import { type Centroid, centroidOf } from './centroid.js';
 import { type KeyNumbers, type KeySet, SortedKeys, unionOfKeys } from './keys.js';
+import { PRINCIPALS } from './link.js';
 
 export interface EventDocument {
   id: string;
@@ -164,10 +165,15 @@ export interface StoryName {
   weight: number;
 }
 
-/** A story as the event level sees it: its members' features, merged. */
+/**
+ * A story as the event level sees it: its members' features, merged. It holds none of its members'
+ * documents, only what it shares with them (a one-member story's sets, the anchors of its
+ * principal names, its vector's arrays), so that a scan lets go of the documents once its stories
+ * are described.
+ */
 export interface StoryFeatures {
   story: Story;
-  members: readonly EventDocument[];
+  /** Its `PRINCIPALS` heaviest names, heaviest first: all that linking and naming an event read. */
   names: readonly StoryName[];
   lookup: KeySet;
   figures: ReadonlySet<string>;
@@ -236,8 +242,9 @@ export function describeStory(
   }
   return {
     story,
-    members,
-    names: [...names.values()].sort((x, y) => y.weight - x.weight || x.anchor.key.localeCompare(y.anchor.key)),
+    names: [...names.values()]
+      .sort((x, y) => y.weight - x.weight || x.anchor.key.localeCompare(y.anchor.key))
+      .slice(0, PRINCIPALS),
     lookup: only ? only.lookup : unionOfKeys(members.map((m) => m.lookup)),
     figures: only ? only.figures : figures,
     years: only ? only.years : years,

@@ -28,7 +28,6 @@ function story(i: number, names: readonly number[], extra: readonly number[], da
   const lookup = new Set<string>([...names, ...extra].flatMap((k) => [`v:${POOL[k]}`, `w:${POOL[k]}`]));
   return {
     story: { id: `s${i}`, members: [`d${i}`] } as Story,
-    members: [],
     names: anchors,
     lookup,
     figures: new Set(),

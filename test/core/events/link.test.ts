@@ -21,7 +21,6 @@ function features(o: { days?: number[]; years?: number[]; weekdays?: number[] })
   const story: Story = { id: 's', members: ['x'], relations: {} } as unknown as Story;
   return {
     story,
-    members: [],
     names: [],
     lookup: new Set(),
     figures: new Set(),

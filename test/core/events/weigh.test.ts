@@ -40,7 +40,6 @@ const story = fc
     );
     return {
       story: { id: 's', members: ['x'] } as unknown as Story,
-      members: [],
       names,
       lookup: new Set([...o.names, ...o.extraKeys].map((k) => `k${k}`)),
       figures: new Set(o.figures),
