@@ -186,9 +186,11 @@ export function weighStories(a: StoryFeatures, b: StoryFeatures): EventVerdict {
 
 /** The event-level verdict on two stories, with its reasons. */
 export function linkStories(a: StoryFeatures, b: StoryFeatures): EventEvidence {
-  return judge(a, b, true) as EventEvidence;
+  return judge(a, b, true);
 }
 
+function judge(a: StoryFeatures, b: StoryFeatures, explain: true): EventEvidence;
+function judge(a: StoryFeatures, b: StoryFeatures, explain: false): EventVerdict;
 function judge(a: StoryFeatures, b: StoryFeatures, explain: boolean): EventVerdict | EventEvidence {
   const when = occasion(a, b, explain);
   const actors = shareActors(a, b);
