@@ -17,6 +17,7 @@ import { eventsOfStories } from '../core/events/events.js';
 import {
   type AnchorTraits,
   anchorTraits,
+  countNameKeys,
   describeDocument,
   describeStory,
   type EventDocument,
@@ -499,10 +500,8 @@ function describeStoriesOf(
   stories: readonly Story[],
 ): StoryFeatures[] {
   const df = new Map<string, number>();
-  for (let k = 0; k < groups.firsts.length; k++) {
-    const copies = (groups.members[k] as number[]).length;
-    for (const key of new Set(traitsOf(k).names.map((n) => n.key))) df.set(key, (df.get(key) ?? 0) + copies);
-  }
+  for (let k = 0; k < groups.firsts.length; k++)
+    countNameKeys(df, traitsOf(k).names, (groups.members[k] as number[]).length);
   const weight = nameWeightsOf(df, articles.length);
   const groupIndex = new Map(groups.firsts.map((i, k) => [i, k]));
   const indexOf = new Map(articles.map((a, i) => [a.id, i]));

@@ -3,10 +3,10 @@
  * grouped without chaining (average linkage: at least `EVENT_MIN_LINKED_SHARE` of the story pairs
  * across two groups must be linked), and each member is told how it reached print. Pure.
  */
-import type { EventLink, EventMember, EventRole, NewsEvent, PairResult, Story } from '../../types/index.js';
+import type { EventLink, EventMember, EventRole, NewsEvent, PairResult } from '../../types/index.js';
 import { clusterStories } from '../relation/cluster.js';
 import { type EventCandidateBounds, forEachEventCandidate } from './candidates.js';
-import { dayOf, describeStory, type EventDocument, nameWeights, type StoryFeatures } from './features.js';
+import { dayOf, type StoryFeatures } from './features.js';
 import { hasAnyKey } from './keys.js';
 import { EVENT_NEAREST_MARGIN, type EventEvidence, linkStories, nameworthy, weighStories } from './link.js';
 
@@ -211,38 +211,10 @@ function relationToOrigin(
 }
 
 /**
- * Group stories into events. `docs` holds every member's features (by id); `pairs` the judged
- * pairs (for the members' roles); `bounds` is told what the candidate bounds left out.
+ * Group described stories into events (each story's features: `describeStory`, names weighed over
+ * every document); `pairs` the judged pairs (for the members' roles); `bounds` is told what the
+ * candidate bounds left out.
  */
-export function buildEvents(
-  stories: readonly Story[],
-  docs: ReadonlyMap<string, EventDocument>,
-  pairs: readonly PairResult[],
-  bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 },
-): NewsEvent[] {
-  return eventsOfStories(describeStories(stories, docs), pairs, bounds);
-}
-
-/**
- * Each story's features from its members' documents (`docs`, by id), names weighed over all the
- * documents: what `eventsOfStories` reads, none of the documents held (a scan lets them go before
- * it links stories).
- */
-export function describeStories(stories: readonly Story[], docs: ReadonlyMap<string, EventDocument>): StoryFeatures[] {
-  const weight = nameWeights([...docs.values()]);
-  return stories.map((s) =>
-    describeStory(
-      s,
-      s.members.flatMap((m) => {
-        const d = docs.get(m);
-        return d ? [d] : [];
-      }),
-      weight,
-    ),
-  );
-}
-
-/** Group described stories into events (`buildEvents` after `describeStories`). */
 export function eventsOfStories(
   features: readonly StoryFeatures[],
   pairs: readonly PairResult[],

@@ -194,12 +194,17 @@ export interface StoryFeatures {
  */
 export function nameWeights(docs: readonly EventDocument[]): (key: string) => number {
   const df = new Map<string, number>();
-  for (const d of docs) {
-    const seen = new Set<string>();
-    for (const n of d.names) if (!seen.has(n.key)) seen.add(n.key);
-    for (const k of seen) df.set(k, (df.get(k) ?? 0) + 1);
-  }
+  for (const d of docs) countNameKeys(df, d.names);
   return nameWeightsOf(df, docs.length);
+}
+
+/** Count each distinct key of one document's `names` in `df`, `documents` times (copies of one text). */
+export function countNameKeys(
+  df: Map<string, number>,
+  names: readonly Pick<EventSketchName, 'key'>[],
+  documents = 1,
+): void {
+  for (const k of new Set(names.map((n) => n.key))) df.set(k, (df.get(k) ?? 0) + documents);
 }
 
 /** The same weights from counts kept elsewhere (the index's): `df` of each name key over `total` documents. */
