@@ -7,7 +7,7 @@
  * republication or a translation variant (copies share their vocabulary: even a 30 % truncation
  * keeps cosine ≈ √0.3 ≈ 0.55 with its source), so only pairs above it get the costly scores.
  */
-import type { SparseVector } from '../similarity/cosine.js';
+import { type SparseVector, weightAt } from '../similarity/cosine.js';
 import { keepBestOfRow, type RankedPair } from './cap.js';
 
 /** Each document's later neighbours at or above `minCosine`: (i, the js ascending, their cosines). */
@@ -26,7 +26,7 @@ function buildPostings(vectors: readonly SparseVector[]): Map<number, { docs: nu
         postings.set(id, p);
       }
       p.docs.push(doc);
-      p.weights.push((v.weights[k] as number) / v.norm);
+      p.weights.push(weightAt(v, k) / v.norm);
     }
   });
   return postings;
@@ -49,7 +49,7 @@ function joinRows(
     if (v.norm === 0) continue;
     for (let k = 0; k < v.ids.length; k++) {
       const p = postings.get(v.ids[k] as number) as { docs: number[]; weights: number[] };
-      const wi = (v.weights[k] as number) / v.norm;
+      const wi = weightAt(v, k) / v.norm;
       // Documents are ascending: skip to those after i.
       let lo = 0;
       let hi = p.docs.length;

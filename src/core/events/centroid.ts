@@ -9,13 +9,16 @@
  * The cosine is bit for bit the map's: its products are summed in the order the map iterated,
  * the order each term was first met (`rank`), and the squared norm likewise, once.
  */
-import type { SparseVector } from '../similarity/cosine.js';
+import { type SparseVector, weightAt as vectorWeightAt } from '../similarity/cosine.js';
 
 export interface Centroid {
   /** Term ids, ascending. */
   ids: Uint32Array;
-  /** The summed unit weight of each id, once divided by `divisor`. */
-  weights: Float64Array;
+  /**
+   * The summed unit weight of each id, once divided by `divisor`; or, for a story of one member,
+   * its vector, whose weights (made from its counts) are read in their place.
+   */
+  weights: Float64Array | SparseVector;
   /** What each weight is divided by when read (`weightAt`): 1, or a one-member story's vector norm. */
   divisor: number;
   /** For each id, its place in the order the members' vectors first met it; absent: the ids' own order. */
@@ -26,7 +29,8 @@ export interface Centroid {
 
 /** The unit weight of the centroid's `p`-th id. */
 export function weightAt(c: Centroid, p: number): number {
-  return (c.weights[p] as number) / c.divisor;
+  const w = c.weights;
+  return (w instanceof Float64Array ? (w[p] as number) : vectorWeightAt(w, p)) / c.divisor;
 }
 
 /** The place of the centroid's `p`-th id in the order its members met their ids. */
@@ -37,14 +41,14 @@ export function rankAt(c: Centroid, p: number): number {
 /**
  * The sum of the vectors, each divided by its norm (an empty vector adds 0s), in the order given.
  * A story of one member (most of them) shares its document's vector: the same ids, met in their
- * own (ascending) order, and the weights divided by the norm as they are read, which gives the
- * very numbers the sum would hold (0 + w / norm is w / norm; x / 1 is x). A 100,000-article scan
+ * own (ascending) order, and the weights made and divided by the norm as they are read, which
+ * gives the very numbers the sum would hold (0 + w / norm is w / norm; x / 1 is x). A 100,000-article scan
  * has about 80,000 stories, each centroid 16 bytes a term (about 4.5 KB) beside the vector itself.
  */
 export function centroidOf(vectors: readonly SparseVector[]): Centroid {
   const only = vectors.length === 1 ? vectors[0] : undefined;
   if (only && only.norm > 0) {
-    const c: Centroid = { ids: only.ids, weights: only.weights, divisor: only.norm, squaredNorm: 0 };
+    const c: Centroid = { ids: only.ids, weights: only, divisor: only.norm, squaredNorm: 0 };
     let squaredNorm = 0;
     for (let p = 0; p < only.ids.length; p++) {
       const w = weightAt(c, p);
@@ -57,7 +61,7 @@ export function centroidOf(vectors: readonly SparseVector[]): Centroid {
   for (const v of vectors)
     for (let k = 0; k < v.ids.length; k++) {
       const id = v.ids[k] as number;
-      sum.set(id, (sum.get(id) ?? 0) + (v.norm > 0 ? (v.weights[k] as number) / v.norm : 0));
+      sum.set(id, (sum.get(id) ?? 0) + (v.norm > 0 ? vectorWeightAt(v, k) / v.norm : 0));
     }
   const entries = [...sum];
   let squaredNorm = 0;

@@ -10,8 +10,8 @@
  * recur in many documents — the formulaic language of diplomatic readouts, "community with a
  * shared future" — weigh least, so they cannot by themselves make two reports look alike.
  */
-import type { SparseVector } from './cosine.js';
-import { sparseVectorOf, toSparseVector } from './cosine.js';
+import type { SparseVector, TermCounts } from './cosine.js';
+import { sparseVectorOf, sublinearTf } from './cosine.js';
 
 /** Document frequencies of terms over a set of documents. */
 export interface DocumentFrequencies {
@@ -45,11 +45,6 @@ export function smoothedIdf(documents: number, df: number): number {
   return Math.log((1 + documents) / (1 + df)) + 1;
 }
 
-/** The sublinear weight 1 + ln tf of a term found `tf` times (tf ≥ 1). */
-function sublinearTf(tf: number): number {
-  return 1 + Math.log(tf);
-}
-
 /** The smoothed inverse document frequency of a term (a term never seen counts as df 0). */
 export function inverseDocumentFrequency(term: string, freqs: DocumentFrequencies): number {
   return smoothedIdf(freqs.documents, freqs.df.get(term) ?? 0);
@@ -64,18 +59,38 @@ export function vectorizeTfIdf(
   freqs: DocumentFrequencies,
   termIds: Map<string, number>,
 ): SparseVector {
-  const counts = new Map<string, number>();
-  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const entries = new Map<number, number>();
-  for (const [term, tf] of counts) {
+  const counts = new Map<number, number>();
+  const idfs = new Map<number, number>();
+  for (const term of terms) {
     let id = termIds.get(term);
     if (id === undefined) {
       id = termIds.size;
       termIds.set(term, id);
     }
-    entries.set(id, sublinearTf(tf) * inverseDocumentFrequency(term, freqs));
+    const tf = counts.get(id);
+    if (tf === undefined) idfs.set(id, inverseDocumentFrequency(term, freqs));
+    counts.set(id, (tf ?? 0) + 1);
   }
-  return toSparseVector(entries);
+  // A zero weight is left out (none is: tf weight and idf are both at least 1).
+  const ids = Uint32Array.from(
+    [...counts.keys()].filter((id) => sublinearTf(counts.get(id) as number) * (idfs.get(id) as number) !== 0),
+  ).sort();
+  // Its own idf table, as long as its largest id + 1: the ids of one comparison are few.
+  const idf = new Float64Array(ids.length > 0 ? (ids[ids.length - 1] as number) + 1 : 0);
+  const tfs = countsArray(
+    ids.length,
+    ids.reduce((m, id) => Math.max(m, counts.get(id) as number), 0),
+  );
+  ids.forEach((id, k) => {
+    idf[id] = idfs.get(id) as number;
+    tfs[k] = counts.get(id) as number;
+  });
+  return sparseVectorOf(ids, tfs, idf);
+}
+
+/** Room for `n` counts up to `max`: a byte each when they fit. */
+function countsArray(n: number, max: number): TermCounts {
+  return max < 256 ? new Uint8Array(n) : new Uint32Array(n);
 }
 
 /**
@@ -128,25 +143,27 @@ export function vectorizeCorpus(
   at = 0;
   return termLists.map((terms) => {
     const met: number[] = [];
+    let most = 0;
     for (const end = at + terms.length; at < end; at++) {
       const id = numbered[at] as number;
       if ((counts[id] as number) === 0) met.push(id);
       counts[id] = (counts[id] as number) + 1;
+      most = Math.max(most, counts[id] as number);
     }
     const ids = Uint32Array.from(met).sort();
-    const values = new Float64Array(ids.length);
+    const tfs = countsArray(ids.length, most);
     let n = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
-      const value = sublinearTf(counts[id] as number) * (idf[id] as number);
+      const tf = counts[id] as number;
       counts[id] = 0;
-      // As `toSparseVector`: a zero weight is left out.
-      if (value !== 0) {
+      // As `vectorizeTfIdf`: a zero weight is left out.
+      if (sublinearTf(tf) * (idf[id] as number) !== 0) {
         ids[n] = id;
-        values[n++] = value;
+        tfs[n++] = tf;
       }
     }
-    return n === ids.length ? sparseVectorOf(ids, values) : sparseVectorOf(ids.slice(0, n), values.slice(0, n));
+    return n === ids.length ? sparseVectorOf(ids, tfs, idf) : sparseVectorOf(ids.slice(0, n), tfs.slice(0, n), idf);
   });
 }
 

@@ -31,7 +31,7 @@ import {
   wholeFingerprint,
   withProfiles,
 } from '../scoring.js';
-import { own, portableArticle } from './portable.js';
+import { own, portableArticle, portableVector } from './portable.js';
 import { shareOut } from './shares.js';
 import { spawnWorker } from './spawn.js';
 
@@ -323,7 +323,9 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
     done += to(id) - from(id);
     onProgress?.(done, total);
   };
-  for (const w of threads) w.postMessage({ type: 'stream', thresholds: input.thresholds });
+  // The corpus's idf table, posted once: each share's vectors go without it.
+  const idf = input.vectors[0]?.idf ?? new Float64Array(0);
+  for (const w of threads) w.postMessage({ type: 'stream', thresholds: input.thresholds, idf });
   await shareOut<ShareReply>(threads, {
     count: shares,
     message: (id, worker) => {
@@ -337,7 +339,7 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
       const articles = send.map((g) => ({
         g,
         fp: portableFingerprint(wholeFingerprint(input, g), input.profileOf?.(g)),
-        vector: input.vectors[g] as SparseVector,
+        vector: portableVector(input.vectors[g] as SparseVector, idf),
       }));
       return {
         value: { type: 'stream-share', id, drop, articles, pairs: flat },

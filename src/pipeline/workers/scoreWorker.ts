@@ -11,23 +11,26 @@ import type { SparseVector } from '../../core/similarity/cosine.js';
 import type { TermVocabulary } from '../../core/text/vocabulary.js';
 import type { Thresholds } from '../../types/index.js';
 import { emptyJudged, judgeFlat, judgeSlice, type ScoringInput } from '../scoring.js';
+import { type PortableVector, restoredVector } from './portable.js';
 
 interface StreamedArticle {
   g: number;
   fp: Fingerprint;
-  vector: SparseVector;
+  vector: PortableVector;
 }
 
 type Message =
   | { type: 'init'; input: ScoringInput }
   | { type: 'share'; id: number; pairs: Uint32Array }
-  | { type: 'stream'; thresholds: Thresholds }
+  | { type: 'stream'; thresholds: Thresholds; idf: Float64Array }
   | { type: 'stream-share'; id: number; drop: number[]; articles: StreamedArticle[]; pairs: Uint32Array };
 
 let input: ScoringInput | undefined;
 
 /** Streamed: the thresholds, and the articles held (their character shingles made on first use). */
-let stream: { thresholds: Thresholds; held: Map<number, { fp: Fingerprint; vector: SparseVector }> } | undefined;
+let stream:
+  | { thresholds: Thresholds; idf: Float64Array; held: Map<number, { fp: Fingerprint; vector: SparseVector }> }
+  | undefined;
 /**
  * The one vocabulary the streamed fingerprints' sentence terms are given: the scan's are all
  * numbered in one (the pool streams only then), which judging compares by identity alone.
@@ -36,10 +39,13 @@ const vocabulary: TermVocabulary = { ids: new Map(), terms: [] };
 
 function judgeStreamedShare(msg: Extract<Message, { type: 'stream-share' }>) {
   if (!stream) throw new Error('scoring worker: a streamed share before the stream');
-  const { held, thresholds } = stream;
+  const { held, thresholds, idf } = stream;
   for (const g of msg.drop) held.delete(g);
   for (const a of msg.articles)
-    held.set(a.g, { fp: { ...a.fp, sentenceTerms: { ...a.fp.sentenceTerms, vocabulary } }, vector: a.vector });
+    held.set(a.g, {
+      fp: { ...a.fp, sentenceTerms: { ...a.fp.sentenceTerms, vocabulary } },
+      vector: restoredVector(a.vector, idf),
+    });
   const entry = (g: number) => {
     const e = held.get(g);
     if (!e) throw new Error(`scoring worker: article ${g} was not sent`);
@@ -64,7 +70,7 @@ parentPort?.on('message', (msg: Message) => {
     return;
   }
   if (msg.type === 'stream') {
-    stream = { thresholds: msg.thresholds, held: new Map() };
+    stream = { thresholds: msg.thresholds, idf: msg.idf, held: new Map() };
     return;
   }
   try {

@@ -34,9 +34,11 @@ const story = fc
       weight: o.weights[i] as number,
     }));
     const terms = [...o.terms].sort((x, y) => x - y);
+    // Weights 1 + (t mod 4): each count 1 (a weight of 1 + ln 1 = 1) times that idf.
     const vector = sparseVectorOf(
       Uint32Array.from(terms),
-      Float64Array.from(terms, (t) => 1 + (t % 4)),
+      new Uint8Array(terms.length).fill(1),
+      Float64Array.from({ length: 13 }, (_, t) => 1 + (t % 4)),
     );
     return {
       story: { id: 's', members: ['x'] } as unknown as Story,

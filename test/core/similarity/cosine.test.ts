@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosineSimilarity, type SparseVector, toSparseVector } from '../../../src/core/similarity/cosine.js';
+import { cosineSimilarity, type SparseVector, toSparseVector, weightsOf } from '../../../src/core/similarity/cosine.js';
 
 const vec = (entries: Array<[number, number]>) => toSparseVector(new Map(entries));
 /**
@@ -21,7 +21,7 @@ const vector = fc
   .array(fc.tuple(fc.integer({ min: 0, max: 20 }), weight), { maxLength: 12 })
   .map((entries) => vec(entries));
 const nonZero = vector.filter((v) => v.norm > 0);
-const scale = (v: SparseVector, c: number) => vec([...v.ids].map((id, i) => [id, (v.weights[i] as number) * c]));
+const scale = (v: SparseVector, c: number) => vec([...v.ids].map((id, i) => [id, (weightsOf(v)[i] as number) * c]));
 
 describe('toSparseVector', () => {
   it('sorts ids, drops zero weights and computes the norm', () => {
@@ -31,7 +31,8 @@ describe('toSparseVector', () => {
       [5, 0],
     ]);
     expect([...v.ids]).toEqual([2, 7]);
-    expect([...v.weights]).toEqual([3, 4]);
+    expect([...weightsOf(v)]).toEqual([3, 4]);
+    expect([...v.counts]).toEqual([1, 1]);
     expect(v.norm).toBe(5);
   });
 
@@ -55,12 +56,13 @@ function cosineReadingScales(a: SparseVector, b: SparseVector): number {
     const max = Math.max(0, ...[...w].map(Math.abs));
     return { max, unit: Math.sqrt([...w].reduce((s, x) => s + (x / max) * (x / max), 0)) };
   };
-  const sa = scale(a.weights);
-  const sb = scale(b.weights);
+  const [wa, wb] = [weightsOf(a), weightsOf(b)];
+  const sa = scale(wa);
+  const sb = scale(wb);
   let dot = 0;
   a.ids.forEach((id, i) => {
     const j = b.ids.indexOf(id);
-    if (j >= 0) dot += ((a.weights[i] as number) / sa.max) * ((b.weights[j] as number) / sb.max);
+    if (j >= 0) dot += ((wa[i] as number) / sa.max) * ((wb[j] as number) / sb.max);
   });
   return Math.min(1, dot / (sa.unit * sb.unit));
 }
@@ -158,7 +160,7 @@ describe('cosineSimilarity', () => {
         const scaled = scale(a, c);
         // Scaling is exact only for normal numbers: a subnormal weight (under 2.2e-308) loses bits
         // or becomes 0 (5e-324 × 0.25), which changes the vector, not the cosine's behaviour.
-        const normal = (v: SparseVector) => [...v.weights].every((w) => w === 0 || w >= 2.2250738585072014e-308);
+        const normal = (v: SparseVector) => [...weightsOf(v)].every((w) => w === 0 || w >= 2.2250738585072014e-308);
         fc.pre(scaled.norm > 0 && Number.isFinite(scaled.norm) && normal(a) && normal(scaled));
         expect(cosineSimilarity(scaled, b)).toBeCloseTo(cosineSimilarity(a, b), 9);
       }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosineSimilarity } from '../../../src/core/similarity/cosine.js';
+import { cosineSimilarity, weightsOf } from '../../../src/core/similarity/cosine.js';
 import {
   countDocumentFrequencies,
   inverseDocumentFrequency,
@@ -20,7 +20,7 @@ const DOCS = [
 /** Weight of one term in a vector, by its id. */
 function weightOf(v: ReturnType<typeof vectorizeTfIdf>, ids: Map<string, number>, term: string): number {
   const i = v.ids.indexOf(ids.get(term) ?? -1);
-  return i < 0 ? 0 : (v.weights[i] as number);
+  return i < 0 ? 0 : (weightsOf(v)[i] as number);
 }
 
 describe('document frequencies', () => {
@@ -129,9 +129,16 @@ function oneByOne(docs: readonly (readonly string[])[], weights?: readonly numbe
   return docs.map((d) => vectorizeTfIdf(d, f, ids));
 }
 
-/** Vectors as plain arrays, so that equal means the same ids and the same weights to the bit. */
+/** Vectors as plain arrays, so that equal means the same ids, counts and weights to the bit. */
 function plain(vectors: ReturnType<typeof vectorizeTfIdf>[]) {
-  return vectors.map((v) => ({ ids: Array.from(v.ids), weights: Array.from(v.weights), norm: v.norm }));
+  return vectors.map((v) => ({
+    ids: Array.from(v.ids),
+    counts: Array.from(v.counts),
+    weights: Array.from(weightsOf(v)),
+    norm: v.norm,
+    max: v.max,
+    unitNorm: v.unitNorm,
+  }));
 }
 
 describe('TF-IDF vectors of a whole corpus (vectorizeCorpus)', () => {
@@ -159,8 +166,24 @@ describe('TF-IDF vectors of a whole corpus (vectorizeCorpus)', () => {
     ['one term in every list', [['cuba'], ['cuba', 'cuba'], ['cuba']]],
     // More distinct terms than the arrays start with (1,024): they grow on the way.
     ['2,500 distinct terms', [0, 1, 2].map((k) => Array.from({ length: 1200 }, (_, i) => `t${i + 650 * k}`))],
+    // A count a byte cannot hold: that list's counts take four bytes each.
+    ['a term 300 times', [[...Array<string>(300).fill('cuba'), 'china'], ['cuba']]],
   ])('%s', (_name, docs) => {
     expect(plain(vectorizeCorpus(docs))).toEqual(plain(oneByOne(docs)));
+  });
+
+  it('keeps counts, a byte each where they fit, and one idf table for the corpus', () => {
+    const [many, few] = vectorizeCorpus([
+      [...Array<string>(300).fill('cuba'), 'china'],
+      ['cuba', 'cuba'],
+    ]);
+    expect(many?.counts).toBeInstanceOf(Uint32Array);
+    expect([...(many?.counts ?? [])]).toEqual([300, 1]);
+    expect(few?.counts).toBeInstanceOf(Uint8Array);
+    expect([...(few?.counts ?? [])]).toEqual([2]);
+    expect(few?.idf).toBe(many?.idf);
+    // cuba in both lists: idf ln(3 / 3) + 1 = 1; its weight 1 + ln 300.
+    expect(weightsOf(many as ReturnType<typeof vectorizeTfIdf>)[0]).toBe(1 + Math.log(300));
   });
 
   it('on the seeds, with a copy counted twice', () => {
