@@ -99,11 +99,16 @@ export function profilesInWorker(options: ProfileWorkerOptions = {}): CrossProfi
   };
 }
 
-/** Articles `from` up to `to` (fewer at the end), as the worker is sent them. */
-function shareOf(articles: Sequence<NormalizedArticle>, from: number, to: number): NormalizedArticle[] {
+/** Articles `from` up to `to` (fewer at the end), as the worker is sent them: the copies made to be transferred (`moved`). */
+function shareOf(
+  articles: Sequence<NormalizedArticle>,
+  from: number,
+  to: number,
+  moved: ArrayBuffer[],
+): NormalizedArticle[] {
   const out: NormalizedArticle[] = [];
   for (let k = from; k < Math.min(to, articles.length); k++)
-    out.push(portableArticle(articles.at(k) as NormalizedArticle));
+    out.push(portableArticle(articles.at(k) as NormalizedArticle, moved));
   return out;
 }
 
@@ -126,7 +131,10 @@ async function profileShared(
   const numbered = keysReader(intern);
   await shareOut<ShareReply>([worker], {
     count: Math.ceil(total / share),
-    message: (id) => ({ value: { id, articles: shareOf(articles, id * share, (id + 1) * share) } }),
+    message: (id) => {
+      const moved: ArrayBuffer[] = [];
+      return { value: { id, articles: shareOf(articles, id * share, (id + 1) * share, moved) }, transfer: moved };
+    },
     reply: (msg) => {
       if (msg.error !== undefined || !msg.profiles) return new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
       numbered.learn(msg.newKeys ?? []);

@@ -270,17 +270,21 @@ const SHARED_VOCABULARY: TermVocabulary = { ids: new Map(), terms: [] };
  * terms' vocabulary (the corpus's, the same for all: only compared by identity when judging)
  * left behind, and no character shingles (the worker makes them).
  */
-export function portableFingerprint(fp: Fingerprint, profile: CrossProfile | undefined = fp.cross): Fingerprint {
+export function portableFingerprint(
+  fp: Fingerprint,
+  profile: CrossProfile | undefined = fp.cross,
+  moved?: ArrayBuffer[],
+): Fingerprint {
   const { chars: _chars, ...rest } = fp;
   return {
     ...rest,
     ...(profile ? { cross: profile } : {}),
-    article: portableArticle(fp.article),
-    words: own(fp.words),
+    article: portableArticle(fp.article, moved),
+    words: own(fp.words, moved),
     sentenceTerms: {
       vocabulary: SHARED_VOCABULARY,
-      ids: own(fp.sentenceTerms.ids),
-      offsets: own(fp.sentenceTerms.offsets),
+      ids: own(fp.sentenceTerms.ids, moved),
+      offsets: own(fp.sentenceTerms.offsets, moved),
     },
   };
 }
@@ -336,15 +340,14 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
         flat[2 * (at - from(id)) + 1] = j;
       }
       const { drop, send } = (holdings[worker] as WorkerHoldings).next(id);
+      // The copies made for the message (out of slabs) are transferred, not cloned.
+      const moved: ArrayBuffer[] = [flat.buffer as ArrayBuffer];
       const articles = send.map((g) => ({
         g,
-        fp: portableFingerprint(wholeFingerprint(input, g), input.profileOf?.(g)),
+        fp: portableFingerprint(wholeFingerprint(input, g), input.profileOf?.(g), moved),
         vector: portableVector(input.vectors[g] as SparseVector, idf),
       }));
-      return {
-        value: { type: 'stream-share', id, drop, articles, pairs: flat },
-        transfer: [flat.buffer as ArrayBuffer],
-      };
+      return { value: { type: 'stream-share', id, drop, articles, pairs: flat }, transfer: moved };
     },
     reply: (msg) => {
       if (msg.error !== undefined) return new Error(msg.error);
