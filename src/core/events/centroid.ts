@@ -42,8 +42,9 @@ export function rankAt(c: Centroid, p: number): number {
  * The sum of the vectors, each divided by its norm (an empty vector adds 0s), in the order given.
  * A story of one member (most of them) shares its document's vector: the same ids, met in their
  * own (ascending) order, and the weights made and divided by the norm as they are read, which
- * gives the very numbers the sum would hold (0 + w / norm is w / norm; x / 1 is x). A 100,000-article scan
- * has about 80,000 stories, each centroid 16 bytes a term (about 4.5 KB) beside the vector itself.
+ * gives the very numbers the sum would hold (0 + w / norm is w / norm; x / 1 is x). A
+ * 100,000-article scan has about 80,000 stories; a centroid of several members takes 16 bytes a
+ * term beside its members' vectors.
  */
 export function centroidOf(vectors: readonly SparseVector[]): Centroid {
   const only = vectors.length === 1 ? vectors[0] : undefined;
