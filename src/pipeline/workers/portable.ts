@@ -6,25 +6,14 @@
 import type { SparseVector } from '../../core/similarity/cosine.js';
 import type { NormalizedArticle } from '../../types/index.js';
 
-/**
- * A typed array with a buffer of its own: itself when it has one, else a copy. A copy's buffer is
- * added to `moved` when one is given, for the message to transfer rather than clone: nothing else
- * holds it, and cloned it would stay behind as garbage beside the worker's copy (a scan's score
- * stage sends some 100,000 articles to its worker at 30,000 articles, about 13 KB of copies each).
- */
-export function own<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(
-  view: T,
-  moved?: ArrayBuffer[],
-): T {
-  if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) return view;
-  const copy = view.slice() as T;
-  moved?.push(copy.buffer as ArrayBuffer);
-  return copy;
+/** A typed array with a buffer of its own: itself when it has one, else a copy. */
+export function own<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(view: T): T {
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : (view.slice() as T);
 }
 
-/** The normalized article with its typed arrays out of any slab (copies' buffers into `moved`, as `own`). */
-export function portableArticle(article: NormalizedArticle, moved?: ArrayBuffer[]): NormalizedArticle {
-  return { ...article, tokenSpans: own(article.tokenSpans, moved), quoted: own(article.quoted, moved) };
+/** The normalized article with its typed arrays out of any slab. */
+export function portableArticle(article: NormalizedArticle): NormalizedArticle {
+  return { ...article, tokenSpans: own(article.tokenSpans), quoted: own(article.quoted) };
 }
 
 /** A vector as a stream of shares posts it: without the idf table of its corpus, sent once. */

@@ -99,16 +99,11 @@ export function profilesInWorker(options: ProfileWorkerOptions = {}): CrossProfi
   };
 }
 
-/** Articles `from` up to `to` (fewer at the end), as the worker is sent them: the copies made to be transferred (`moved`). */
-function shareOf(
-  articles: Sequence<NormalizedArticle>,
-  from: number,
-  to: number,
-  moved: ArrayBuffer[],
-): NormalizedArticle[] {
+/** Articles `from` up to `to` (fewer at the end), as the worker is sent them. */
+function shareOf(articles: Sequence<NormalizedArticle>, from: number, to: number): NormalizedArticle[] {
   const out: NormalizedArticle[] = [];
   for (let k = from; k < Math.min(to, articles.length); k++)
-    out.push(portableArticle(articles.at(k) as NormalizedArticle, moved));
+    out.push(portableArticle(articles.at(k) as NormalizedArticle));
   return out;
 }
 
@@ -131,10 +126,7 @@ async function profileShared(
   const numbered = keysReader(intern);
   await shareOut<ShareReply>([worker], {
     count: Math.ceil(total / share),
-    message: (id) => {
-      const moved: ArrayBuffer[] = [];
-      return { value: { id, articles: shareOf(articles, id * share, (id + 1) * share, moved) }, transfer: moved };
-    },
+    message: (id) => ({ value: { id, articles: shareOf(articles, id * share, (id + 1) * share) } }),
     reply: (msg) => {
       if (msg.error !== undefined || !msg.profiles) return new Error(`profile worker: ${msg.error ?? 'no profiles'}`);
       numbered.learn(msg.newKeys ?? []);

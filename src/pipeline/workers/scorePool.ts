@@ -270,21 +270,17 @@ const SHARED_VOCABULARY: TermVocabulary = { ids: new Map(), terms: [] };
  * terms' vocabulary (the corpus's, the same for all: only compared by identity when judging)
  * left behind, and no character shingles (the worker makes them).
  */
-export function portableFingerprint(
-  fp: Fingerprint,
-  profile: CrossProfile | undefined = fp.cross,
-  moved?: ArrayBuffer[],
-): Fingerprint {
+export function portableFingerprint(fp: Fingerprint, profile: CrossProfile | undefined = fp.cross): Fingerprint {
   const { chars: _chars, ...rest } = fp;
   return {
     ...rest,
     ...(profile ? { cross: profile } : {}),
-    article: portableArticle(fp.article, moved),
-    words: own(fp.words, moved),
+    article: portableArticle(fp.article),
+    words: own(fp.words),
     sentenceTerms: {
       vocabulary: SHARED_VOCABULARY,
-      ids: own(fp.sentenceTerms.ids, moved),
-      offsets: own(fp.sentenceTerms.offsets, moved),
+      ids: own(fp.sentenceTerms.ids),
+      offsets: own(fp.sentenceTerms.offsets),
     },
   };
 }
@@ -340,14 +336,15 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
         flat[2 * (at - from(id)) + 1] = j;
       }
       const { drop, send } = (holdings[worker] as WorkerHoldings).next(id);
-      // The copies made for the message (out of slabs) are transferred, not cloned.
-      const moved: ArrayBuffer[] = [flat.buffer as ArrayBuffer];
       const articles = send.map((g) => ({
         g,
-        fp: portableFingerprint(wholeFingerprint(input, g), input.profileOf?.(g), moved),
+        fp: portableFingerprint(wholeFingerprint(input, g), input.profileOf?.(g)),
         vector: portableVector(input.vectors[g] as SparseVector, idf),
       }));
-      return { value: { type: 'stream-share', id, drop, articles, pairs: flat }, transfer: moved };
+      return {
+        value: { type: 'stream-share', id, drop, articles, pairs: flat },
+        transfer: [flat.buffer as ArrayBuffer],
+      };
     },
     reply: (msg) => {
       if (msg.error !== undefined) return new Error(msg.error);
