@@ -40,7 +40,7 @@ export function sublinearTf(tf: number): number {
 }
 
 /** The weight of the vector's `k`-th term: (1 + ln count) × idf. */
-export function weightAt(v: SparseVector, k: number): number {
+export function weightAt(v: Pick<SparseVector, 'ids' | 'counts' | 'idf'>, k: number): number {
   return sublinearTf(v.counts[k] as number) * (v.idf[v.ids[k] as number] as number);
 }
 
@@ -61,9 +61,9 @@ export function emptyVector(): SparseVector {
  * norm from overflowing (weights near 1e200 would square to Infinity) or underflowing (weights
  * near 1e-200 would square to 0 and make a non-empty vector look empty).
  */
-function scaleOf(v: Omit<SparseVector, 'norm' | 'max' | 'unitNorm'>): { max: number; unitNorm: number } {
+function scaleOf(v: Pick<SparseVector, 'ids' | 'counts' | 'idf'>): { max: number; unitNorm: number } {
   const n = v.ids.length;
-  const w = (k: number) => weightAt(v as SparseVector, k);
+  const w = (k: number) => weightAt(v, k);
   let max = 0;
   for (let k = 0; k < n; k++) max = Math.max(max, Math.abs(w(k)));
   if (max === 0 || !Number.isFinite(max)) return { max, unitNorm: max === 0 ? 0 : 1 };
