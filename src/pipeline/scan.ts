@@ -50,6 +50,7 @@ import { normalizeArticle } from '../core/text/normalize.js';
 import { ownString } from '../core/text/own.js';
 import { createWordCache, type WordCache } from '../core/text/wordCache.js';
 import { type AnchorResources, anchorSourceOf } from '../core/xling/anchors.js';
+import { forgetNameKeys } from '../core/xling/transliterate.js';
 import type {
   Article,
   DocumentNote,
@@ -614,12 +615,23 @@ interface BeforeScore {
 }
 
 /**
- * `s` without its candidate pairs once they are scored: the stages after read only their count,
- * and the pairs (a two-number array each) were held to the end of the scan. The caller's own
- * array (`ScanOptions.candidates`) is not touched.
+ * What the score stage alone read, let go once it ends:
+ * - the candidate pairs: the stages after read only their count, and the pairs (a two-number
+ *   array each) were held to the end of the scan. The caller's own array
+ *   (`ScanOptions.candidates`) is not touched;
+ * - the memos judging filled in this thread, bounded whatever the corpus size but full by then:
+ *   the copy test's bigram profiles (`rememberedProfile`, 2 × 50,000 sentences) and the names'
+ *   sound and skeleton keys (`forgetNameKeys`, 2 × 200,000 spellings). They were held to the
+ *   events stage, and to the end: 120 and 31 MB of the 361 MB alive once the score stage of the
+ *   first 30,000 bench articles ended (a heap snapshot after a collection,
+ *   `scripts/heapHolders.ts`). The stages after it that judge a few pairs again (the folded
+ *   copies, the nearest pairs) remember what they read afresh; the events stage forgets the
+ *   bigram profiles again (`eventsStage`).
  */
-function letGoOfPairs(s: BeforeScore): void {
+function letGoOfScoring(s: BeforeScore): void {
   s.candidates = { ...s.candidates, pairs: [] };
+  rememberedProfile.forget();
+  forgetNameKeys();
 }
 
 /** The scan up to its cross-language stage. */
@@ -703,7 +715,7 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     const judged = timed('score', options.onStage, () =>
       judgeAll(scoringInput(s), s.candidates.pairs, (done, total) => options.onProgress?.('score', done, total)),
     );
-    letGoOfPairs(s);
+    letGoOfScoring(s);
     return afterScore(s, judged);
   } finally {
     cross?.shelf?.close();
@@ -781,7 +793,7 @@ export async function scanCorpusAsync(
       options.onProgress?.('score', done, total),
     );
     options.onStage?.('score', performance.now() - t0);
-    letGoOfPairs(s);
+    letGoOfScoring(s);
     // The time the scan waits for the anchors is a stage of its own in --timings.
     // Awaited inside a holder the events stage empties (`eventInputs`): the job that resumes this
     // function keeps what it was resumed with until the scan ends, as a settled promise keeps its value.

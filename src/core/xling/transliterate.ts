@@ -80,6 +80,15 @@ const REMEMBERED_KEYS = 200_000;
 const soundKeys = remembered(soundKeyOf, REMEMBERED_KEYS);
 const skeletonKeys = remembered(skeletonKeyOf, REMEMBERED_KEYS);
 
+/**
+ * Lets go of the spellings' keys remembered so far (what `soundKey` and `skeletonKey` return does
+ * not change): for a caller past the stages that read many names.
+ */
+export function forgetNameKeys(): void {
+  soundKeys.forget();
+  skeletonKeys.forget();
+}
+
 /** Letters a–z only. */
 function lettersOf(latin: string): string {
   return latin.toLowerCase().replace(/[^a-z]/g, '');

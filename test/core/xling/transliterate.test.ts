@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { skeletonKey, skeletonKeyOf, soundKey, soundKeyOf } from '../../../src/core/xling/transliterate.js';
+import { forgetNameKeys, skeletonKey, skeletonKeyOf, soundKey, soundKeyOf } from '../../../src/core/xling/transliterate.js';
 
 describe('remembered name keys', () => {
   it.each([
@@ -20,7 +20,7 @@ describe('remembered name keys', () => {
     }
   });
 
-  it('a remembered key is the key computed afresh, on any spelling, asked once or again', () => {
+  it('a remembered key is the key computed afresh, on any spelling, asked once or again, or after forgetting', () => {
     const spelling = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 20 }),
       fc
@@ -32,6 +32,12 @@ describe('remembered name keys', () => {
     fc.assert(
       fc.property(fc.array(spelling, { maxLength: 8 }), (spellings) => {
         for (const s of [...spellings, ...spellings]) {
+          expect(soundKey(s)).toBe(soundKeyOf(s));
+          expect(skeletonKey(s)).toBe(skeletonKeyOf(s));
+        }
+        // Forgotten between the two halves (as a scan does after its score stage): the same keys.
+        forgetNameKeys();
+        for (const s of spellings) {
           expect(soundKey(s)).toBe(soundKeyOf(s));
           expect(skeletonKey(s)).toBe(skeletonKeyOf(s));
         }
