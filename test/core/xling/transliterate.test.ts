@@ -4,7 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forgetNameKeys, skeletonKey, skeletonKeyOf, soundKey, soundKeyOf } from '../../../src/core/xling/transliterate.js';
+import {
+  forgetNameKeys,
+  skeletonKey,
+  skeletonKeyOf,
+  soundKey,
+  soundKeyOf,
+} from '../../../src/core/xling/transliterate.js';
 
 describe('remembered name keys', () => {
   it.each([
