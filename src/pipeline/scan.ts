@@ -624,9 +624,9 @@ interface BeforeScore {
  *   sound and skeleton keys (`forgetNameKeys`, 2 × 200,000 spellings). They were held to the
  *   events stage, and to the end: 120 and 31 MB of the 361 MB alive once the score stage of the
  *   first 30,000 bench articles ended (a heap snapshot after a collection,
- *   `scripts/heapHolders.ts`). The stages after it that judge a few pairs again (the folded
- *   copies, the nearest pairs) remember what they read afresh; the events stage forgets the
- *   bigram profiles again (`eventsStage`).
+ *   `scripts/heapHolders.ts`). The folded copies, judged after it (each against itself),
+ *   remember what they read afresh; the events stage forgets the bigram profiles again
+ *   (`eventsStage`).
  */
 function letGoOfScoring(s: BeforeScore): void {
   s.candidates = { ...s.candidates, pairs: [] };
