@@ -622,9 +622,9 @@ interface BeforeScore {
  * - the memos judging filled in this thread, bounded whatever the corpus size but full by then:
  *   the copy test's bigram profiles (`rememberedProfile`, 2 × 50,000 sentences) and the names'
  *   sound and skeleton keys (`forgetNameKeys`, 2 × 200,000 spellings). They were held to the
- *   events stage, and to the end: 120 and 31 MB of the 361 MB alive once the score stage of the
- *   first 30,000 bench articles ended (a heap snapshot after a collection,
- *   `scripts/heapHolders.ts`). The folded copies, judged after it (each against itself),
+ *   events stage, and to the end: once the score stage of the first 30,000 bench articles ended,
+ *   V8's heap held 353 MiB after a collection with them, 273 without (README). The folded
+ *   copies, judged after it (each against itself),
  *   remember what they read afresh; the events stage forgets the bigram profiles again
  *   (`eventsStage`).
  */
