@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
+  COLLECT_MIN_ARTICLES,
   childFlags,
+  collecting,
   growingStepOf,
   HEAP_ENV,
   HEAP_GROWING_PERCENT,
@@ -132,9 +134,37 @@ describe('childFlags', () => {
   ])('$name', ({ execArgv, env, semi, grow }) => {
     expect(childFlags(18432, { execArgv, env })).toEqual([
       '--max-old-space-size=18432',
+      '--expose-gc',
       ...(semi ? [`--max-semi-space-size=${SEMI_SPACE_MIB}`] : []),
       ...(grow ? [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`] : []),
     ]);
+  });
+});
+
+describe('collecting', () => {
+  it.each([
+    {
+      name: 'a large corpus with gc: a collection after each stage',
+      gc: true,
+      articles: COLLECT_MIN_ARTICLES + 1,
+      collections: 3,
+    },
+    { name: 'the limit itself: none', gc: true, articles: COLLECT_MIN_ARTICLES, collections: 0 },
+    { name: 'no gc (the first process): none', gc: false, articles: 100_000, collections: 0 },
+  ])('$name', ({ gc, articles, collections }) => {
+    const log: string[] = [];
+    const stages = collecting((stage, ms) => log.push(`${stage} ${ms}`), articles, gc ? () => log.push('gc') : null);
+    stages.onStage?.('prepare', 5);
+    stages.onStage?.('score', 7);
+    stages.collect();
+    const each = collections > 0 ? ['gc'] : [];
+    expect(log).toEqual(['prepare 5', ...each, 'score 7', ...each, ...each]);
+  });
+
+  it('keeps no listener where there was none and nothing to collect', () => {
+    expect(collecting(undefined, 10, () => undefined).onStage).toBeUndefined();
+    const stages = collecting(undefined, 100_000, () => undefined);
+    expect(typeof stages.onStage).toBe('function');
   });
 });
 

@@ -9,6 +9,7 @@ import { escapeTerminal } from '../../report/escape.js';
 import { getPieceRenderer, type PieceRenderer, rendererNames } from '../../report/registry.js';
 import { type Article, InputError, type ScanResult, type Shelf } from '../../types/index.js';
 import { PREFIX, parseChoice, parseNumberOption } from '../errors.js';
+import { collecting } from '../heap.js';
 import {
   addKeepChromeOption,
   addThresholdOptions,
@@ -86,10 +87,9 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
     const digests = opts.write !== false ? textDigests(articles) : undefined;
     const { languageDetectorFor } = await import('../../pipeline/languages.js');
     const detectLanguage = await languageDetectorFor(articles);
-    const { rememberingLoader } = await import('../../pipeline/crossStage.js');
-    const cross = rememberingLoader();
-    const useLsh = mode === 'lsh' || (mode === 'auto' && articles.length > LSH_AUTO_SIZE);
-    const candidates = useLsh ? await lshCandidateFn(lshThreshold) : undefined;
+    const cross = (await import('../../pipeline/crossStage.js')).rememberingLoader();
+    const candidates = await candidateFnFor(mode, lshThreshold, articles.length);
+    const stages = collecting(stageTimes(opts.timings === true), articles.length);
     const result = await scanCorpusAsync(articles, {
       judge,
       anchors: await loadAnchorResources(),
@@ -102,12 +102,13 @@ async function scanAction(inputs: string[], opts: Record<string, unknown>): Prom
       loadCrossLanguage: cross.load,
       ...(opts.dictionaries === false ? { crossLanguage: { dictionaries: false } } : {}),
       ...(opts.crossLanguage === false ? { crossLanguage: false as const } : {}),
-      onStage: opts.timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined,
+      onStage: stages.onStage,
       onProgress: (stage, done, total) => progress.update(stage, done, total),
       // The texts are let go once normalized and read again for the reports' reviews (below).
       releaseTexts: true,
       shelf: shelfOrNone,
     });
+    stages.collect(); // what only the scan held (its vectors, the stories' features) is garbage now
     const out = String(opts.out);
     if (opts.write !== false) {
       const review: ScanReviewOptions = {
@@ -179,6 +180,11 @@ export function sameCorpus(
       throw changed(`"${d.id}" changed (another text of the same ${d.chars} characters)`, a.origin);
   });
   return articles;
+}
+
+/** `--timings`: each stage's time on stderr as it ends. */
+function stageTimes(timings: boolean): ((stage: string, ms: number) => void) | undefined {
+  return timings ? (stage, ms) => process.stderr.write(`${stage}: ${ms.toFixed(0)} ms\n`) : undefined;
 }
 
 /** The result on stdout, in the pieces its renderer gives (JSON: a large corpus's report is hundreds of MB). */
@@ -275,6 +281,11 @@ async function writeReports(
     return false;
   }
   return true;
+}
+
+/** LSH candidates where asked for, or in `auto` above `LSH_AUTO_SIZE` articles; else undefined (every pair). */
+async function candidateFnFor(mode: string, threshold: number, size: number) {
+  return mode === 'lsh' || (mode === 'auto' && size > LSH_AUTO_SIZE) ? await lshCandidateFn(threshold) : undefined;
 }
 
 async function lshCandidateFn(threshold: number) {
