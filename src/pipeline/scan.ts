@@ -542,6 +542,7 @@ function eventsStage(
   inputs = undefined;
   const bounds: EventCandidateBounds = { commonKeys: 0, dropped: 0 };
   const events = eventsOfStories(features, pairs, bounds);
+  forgetMemos();
   if (bounds.commonKeys === 0 && bounds.dropped === 0) return { events };
   return {
     events,
@@ -620,7 +621,7 @@ interface BeforeScore {
  *   array each) were held to the end of the scan. The caller's own array
  *   (`ScanOptions.candidates`) is not touched;
  * - the memos judging filled in this thread, bounded whatever the corpus size but full by then:
- *   the copy test's bigram profiles (`rememberedProfile`, 2 × 50,000 sentences) and the names'
+ *   the copy test's bigram profiles (`rememberedProfile`, 2 × `PROFILES_REMEMBERED` strings) and the names'
  *   sound and skeleton keys (`forgetNameKeys`, 2 × 200,000 spellings). They were held to the
  *   events stage, and to the end: once the score stage of the first 30,000 bench articles ended,
  *   V8's heap held 353 MiB after a collection with them, 273 without (README). The folded
@@ -630,6 +631,16 @@ interface BeforeScore {
  */
 function letGoOfScoring(s: BeforeScore): void {
   s.candidates = { ...s.candidates, pairs: [] };
+  forgetMemos();
+}
+
+/**
+ * The memos judging and describing fill (above), forgotten: after the score stage, and again once
+ * the events stage has ended, which the folded copies' judging and the documents' names filled
+ * again (31 MB of names' keys at the end of a 6,000-article scan, heap snapshot), held while the
+ * report is written.
+ */
+function forgetMemos(): void {
   rememberedProfile.forget();
   forgetNameKeys();
 }
@@ -712,10 +723,13 @@ export function scanCorpus(articles: readonly Article[], options: ScanOptions = 
     const b = beforeCross(articles, options, store, slabs);
     cross = crossStage(b.p, options);
     const s = afterCross(articles, options, b, cross);
-    const judged = timed('score', options.onStage, () =>
-      judgeAll(scoringInput(s), s.candidates.pairs, (done, total) => options.onProgress?.('score', done, total)),
-    );
-    letGoOfScoring(s);
+    const judged = timed('score', options.onStage, () => {
+      const j = judgeAll(scoringInput(s), s.candidates.pairs, (done, total) =>
+        options.onProgress?.('score', done, total),
+      );
+      letGoOfScoring(s);
+      return j;
+    });
     return afterScore(s, judged);
   } finally {
     cross?.shelf?.close();
@@ -792,8 +806,9 @@ export async function scanCorpusAsync(
     const judged = await options.judge(scoringInput(s), s.candidates.pairs, (done, total) =>
       options.onProgress?.('score', done, total),
     );
-    options.onStage?.('score', performance.now() - t0);
+    // Let go of before the stage is told ended: a caller that collects garbage then finds them gone.
     letGoOfScoring(s);
+    options.onStage?.('score', performance.now() - t0);
     // The time the scan waits for the anchors is a stage of its own in --timings.
     // Awaited inside a holder the events stage empties (`eventInputs`): the job that resumes this
     // function keeps what it was resumed with until the scan ends, as a settled promise keeps its value.

@@ -5,6 +5,7 @@
  */
 import type { EventLink, EventMember, EventRole, NewsEvent, PairResult } from '../../types/index.js';
 import { clusterStories } from '../relation/cluster.js';
+import { ownString } from '../text/own.js';
 import { type EventCandidateBounds, forEachEventCandidate } from './candidates.js';
 import { dayOf, type StoryFeatures } from './features.js';
 import { hasAnyKey } from './keys.js';
@@ -70,10 +71,19 @@ function principalNames(
     stories.length === 1
       ? pool.filter((c) => lead.names.slice(0, 8).some((n) => (n.anchor.english ?? n.anchor.text) === c.label))
       : pool;
-  const unique = (list: string[]) => [...new Set(list)];
+  // Each label a string of its own (`ownString`): a name read in this thread is a slice of its
+  // article's text, which the event would keep alive to the end (16.9 MB of texts held through
+  // 8,068 labels at the end of a 6,000-article `scanCorpus`, heap snapshot).
+  const unique = (list: string[], most: number) => [...new Set(list)].slice(0, most).map(ownString);
   return {
-    actors: unique(pick.filter((c) => c.kind !== 'place').map((c) => c.label)).slice(0, 8),
-    places: unique(pick.filter((c) => c.kind === 'place').map((c) => c.label)).slice(0, 5),
+    actors: unique(
+      pick.filter((c) => c.kind !== 'place').map((c) => c.label),
+      8,
+    ),
+    places: unique(
+      pick.filter((c) => c.kind === 'place').map((c) => c.label),
+      5,
+    ),
   };
 }
 

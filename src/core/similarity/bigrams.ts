@@ -32,17 +32,31 @@ export function bigramProfile(s: string): BigramProfile {
 }
 
 /**
+ * Strings a generation of `rememberedProfile` holds: 5,000 (two generations, about 12 MB). It was
+ * 50,000, about 120 MB at the end of a 30,000-article scan's score stage; since the score stage
+ * judges each article's pairs close together (`orderedJudging`, pipeline/scoring.ts), the strings
+ * asked for again are those of the few articles being judged: on the index benchmark's first
+ * 10,000 articles the score stage took 117.2 s against 116.8 (two runs side by side, the same
+ * report) and its peak RSS fell from 1,057 to 1,017 MiB.
+ */
+export const PROFILES_REMEMBERED = 5000;
+
+/**
  * `bigramProfile`, remembered per string. The copy test compares every sentence of an article
  * with the sentences of each of its candidates, so an article in 30 pairs had its profiles built
  * 30 times (sorting the codes is most of the cost: `bigramProfile` was 17 % of the score stage of
  * a 2,000-article scan, `node --cpu-prof`). A pure function's memo (`remembered`, core/memo.ts) of
- * at most 2 × 50,000 strings, about 60 MB, per thread that scores (the 2,000-article scan's peak
+ * at most 2 × `PROFILES_REMEMBERED` strings per thread that scores (with 50,000: the 2,000-article scan's peak
  * RSS with one worker: 1.69–1.70 GB before, 1.69–1.79 GB after). Each string is remembered as a
  * string of its own (`ownString`): a sentence is a slice of its article's clean text, and a scan
  * that reads its articles back from a shelf makes a new text at each read, which the memo's slices
  * kept alive (98 MB of the 354 alive after the score stage of 10,000 bench articles, heap snapshot).
  */
-export const rememberedProfile: Remembered<string, BigramProfile> = remembered(bigramProfile, 50_000, ownString);
+export const rememberedProfile: Remembered<string, BigramProfile> = remembered(
+  bigramProfile,
+  PROFILES_REMEMBERED,
+  ownString,
+);
 
 /** Dice of two profiles: 1 for equal strings (case aside), 0 when one is shorter than a bigram. */
 export function profileDice(p: BigramProfile, q: BigramProfile): number {
