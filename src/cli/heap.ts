@@ -155,7 +155,8 @@ export function heapToRequest(s: HeapSituation): number | undefined {
 
 /**
  * Above this many articles a scan asks V8 for a full collection after each stage (`collecting`).
- * The seeds' scan would spend a fifth of its time in them (14 collections of a few ms each).
+ * The seeds' scan would take half as long again: fifteen collections took 540–670 ms against
+ * 820–1,130 ms for its stages (three runs, `--expose-gc`, the machine busy with other scans).
  */
 export const COLLECT_MIN_ARTICLES = 5000;
 
@@ -167,9 +168,9 @@ export const COLLECT_MIN_ARTICLES = 5000;
  * the articles before the events stage, the vectors once the scan returns), the next collection
  * still waits for the heap to grow 30 % past what was alive before, and the garbage of the stages
  * after fills the difference. Collected there, the next limit is counted from what is alive now.
- * On the index benchmark's first 10,000 articles (the report the same): the stages after the score
- * stage held 60–90 MiB less (explain 991 → 904, notes 950 → 873 MiB), the peak (in the score
- * stage) the same, 4 % more CPU (`scan --no-write --format json --timings`, two runs side by side).
+ * On the index benchmark's first 10,000 articles (the report the same): from the score stage's
+ * end to the events stage 991 → 904 MiB at most, the events stage 950 → 873, the peak (in the
+ * score stage) the same, 4 % more CPU (`scan --no-write --format json --timings`, two runs side by side).
  */
 export function collecting(
   onStage: ((stage: string, ms: number) => void) | undefined,
