@@ -533,8 +533,7 @@ function eventsStage(
 ): Pick<ScanResult, 'events' | 'eventCandidates'> {
   let inputs: EventInputs | undefined = eventInputs(p, cross, options.anchors ?? {}, held);
   releaseArticles(p);
-  // The copy test's bigram profiles (sentences of the scored articles, each holding its article's
-  // text): no stage after reads them; 73 MB at 5,000 bench articles, whatever the corpus size.
+  // The copy test's bigram profiles the folded copies' judging remembered: no stage after reads them.
   rememberedProfile.forget();
   const features = describeStoriesOf(articles, p.groups, inputs, vectors, stories);
   // The stories hold what they read of the traits: each one's principal names, and a one-member
@@ -637,8 +636,8 @@ function letGoOfScoring(s: BeforeScore): void {
 /**
  * The memos judging and describing fill (above), forgotten: after the score stage, and again once
  * the events stage has ended, which the folded copies' judging and the documents' names filled
- * again (31 MB of names' keys at the end of a 6,000-article scan, heap snapshot), held while the
- * report is written.
+ * again (31 MB of names' keys at the end of a 6,000-article `scanCorpus`, heap snapshot), held
+ * while the report is written.
  */
 function forgetMemos(): void {
   rememberedProfile.forget();
