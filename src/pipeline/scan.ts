@@ -668,13 +668,12 @@ function beforeCross(
   const p = prepare(articles, options, store, slabs, hooks.onNormalized);
   hooks.onPrepared?.();
   const fps: readonly { terms: string[] }[] = p.kept.fingerprints.fps;
-  const vectors = timed('tfidf', options.onStage, () => {
-    const made = vectorizeCorpus(
+  const vectors = timed('tfidf', options.onStage, () =>
+    vectorizeCorpus(
       fps.map((f) => f.terms),
       p.weights,
-    );
-    return slabs ? keptInSlabs(made) : made;
-  });
+    ),
+  );
   const progress = (done: number, total: number) => options.onProgress?.('candidates', done, total);
   const own = timed('candidates', options.onStage, () => {
     // The fingerprints whole, one at a time: a shelved article is read back when asked for.
@@ -685,22 +684,6 @@ function beforeCross(
   });
   releaseTerms(p.kept.fingerprints.fps);
   return { thresholds, p, vectors, own };
-}
-
-/**
- * The vectors with their ids and counts copied into slabs (`core/slab.ts`), in place: they are
- * held from the TF-IDF stage to the events stage's end, two typed arrays a document of a few
- * hundred bytes each, whose bytes `malloc` would otherwise place among the arrays the stages
- * between make and free, keeping its heap from shrinking (see `SLAB_MIN_ARTICLES`). The same
- * values; the score pool posts copies of its own (`portableVector`).
- */
-function keptInSlabs(vectors: SparseVector[]): SparseVector[] {
-  const slab = new Slab();
-  for (const v of vectors) {
-    v.ids = slab.copy(v.ids);
-    v.counts = slab.copy(v.counts);
-  }
-  return vectors;
 }
 
 /**

@@ -16,7 +16,6 @@ import { generateVariants } from '../../src/eval/generate.js';
 import { readCorpus } from '../../src/io/readCorpus.js';
 import { evaluateGold, evaluateGoldAsync } from '../../src/pipeline/evaluate.js';
 import { scanCorpus, scanCorpusAsync } from '../../src/pipeline/scan.js';
-import { portableVector } from '../../src/pipeline/workers/portable.js';
 import {
   DEFAULT_WORKER_FINGERPRINTS,
   judgeInWorkers,
@@ -139,24 +138,6 @@ describe('scoring workers', async () => {
     expect(Array.from(back.sentenceTerms.ids)).toEqual(Array.from(fp.sentenceTerms.ids));
     expect(back.article.tokens).toEqual(fp.article.tokens);
     expect(back.chars).toBeUndefined();
-  });
-
-  it.each([
-    { name: 'the corpus table left behind', own: false },
-    { name: 'a table of its own sent with it', own: true },
-  ])('a vector kept in a slab, sent in a share: its arrays alone, $name', ({ own }) => {
-    const slab = new Slab();
-    const [made] = vectorizeCorpus([['party', 'congress', 'party', 'havana'], ['havana']]);
-    const v = made as NonNullable<typeof made>;
-    const kept = { ...v, ids: slab.copy(v.ids), counts: slab.copy(v.counts) };
-    expect(kept.ids.buffer.byteLength).toBeGreaterThan(1 << 20);
-    const back = structuredClone(portableVector(kept, own ? new Float64Array(kept.idf.length) : kept.idf));
-    expect(back.ids.buffer.byteLength).toBe(back.ids.byteLength);
-    expect(back.counts.buffer.byteLength).toBe(back.counts.byteLength);
-    expect(Array.from(back.ids)).toEqual(Array.from(v.ids));
-    expect(Array.from(back.counts)).toEqual(Array.from(v.counts));
-    expect(back.norm).toBe(v.norm);
-    expect(back.idf === undefined).toBe(!own);
   });
 
   it('eval with scoring workers: the same figures', async () => {

@@ -21,13 +21,12 @@ export type PortableVector = Omit<SparseVector, 'idf'> & { idf?: Float64Array };
 
 /**
  * The vector without `shared`, its corpus's idf table (as long as the vocabulary: structured
- * clone would copy it with every share), or with its own table when it has one; its ids and
- * counts out of any slab (a large scan keeps its vectors in slabs: `keptInSlabs`, pipeline/scan.ts).
+ * clone would copy it with every share), or whole when it has a table of its own.
  */
 export function portableVector(v: SparseVector, shared: Float64Array): PortableVector {
-  const { idf, ...rest } = v;
-  const arrays = { ids: own(v.ids), counts: own(v.counts) };
-  return idf !== shared ? { ...rest, ...arrays, idf } : { ...rest, ...arrays };
+  if (v.idf !== shared) return v;
+  const { idf: _shared, ...rest } = v;
+  return rest;
 }
 
 /** The vector `portableVector` posted, its corpus's table put back. */
