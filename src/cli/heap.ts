@@ -116,10 +116,10 @@ function chosenBy(flag: RegExp, s: Pick<HeapSituation, 'execArgv' | 'env'>): boo
 }
 
 /**
- * Node's options for the child, after its own: the heap limit, V8's `gc` (`collecting`), then the young generation's size
- * and the old generation's growing step unless the user chose them (in NODE_OPTIONS or on
- * node's command line; Node accepts the growing step only on its command line, where
- * `--heap-growing-percent=0` gives V8 its own choice back).
+ * Node's options for the child, after its own: the heap limit, V8's `gc` (`collecting`), then
+ * the young generation's size and the old generation's growing step unless the user chose them
+ * (in NODE_OPTIONS or on node's command line; Node accepts the growing step only on its command
+ * line, where `--heap-growing-percent=0` gives V8 its own choice back).
  */
 export function childFlags(heapMiB: number, s: Pick<HeapSituation, 'execArgv' | 'env'>): string[] {
   return [
@@ -170,7 +170,8 @@ export const COLLECT_MIN_ARTICLES = 5000;
  * after fills the difference. Collected there, the next limit is counted from what is alive now.
  * On the index benchmark's first 10,000 articles (the report the same): from the score stage's
  * end to the events stage 991 → 904 MiB at most, the events stage 950 → 873, the peak (in the
- * score stage) the same, 4 % more CPU (`scan --no-write --format json --timings`, two runs side by side).
+ * score stage) the same, 4 % more CPU (`scan --no-write --format json --timings`, two runs side
+ * by side).
  */
 export function collecting(
   onStage: ((stage: string, ms: number) => void) | undefined,
@@ -178,9 +179,7 @@ export function collecting(
   gc: unknown = (globalThis as { gc?: unknown }).gc,
 ): { onStage: ((stage: string, ms: number) => void) | undefined; collect: () => void } {
   if (typeof gc !== 'function' || articles <= COLLECT_MIN_ARTICLES) return { onStage, collect: () => undefined };
-  const collect = (): void => {
-    gc();
-  };
+  const collect = gc as () => void;
   return {
     onStage: (stage, ms) => {
       onStage?.(stage, ms);

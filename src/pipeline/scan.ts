@@ -620,13 +620,12 @@ interface BeforeScore {
  *   array each) were held to the end of the scan. The caller's own array
  *   (`ScanOptions.candidates`) is not touched;
  * - the memos judging filled in this thread, bounded whatever the corpus size but full by then:
- *   the copy test's bigram profiles (`rememberedProfile`, 2 × `PROFILES_REMEMBERED` strings) and the names'
- *   sound and skeleton keys (`forgetNameKeys`, 2 × 200,000 spellings). They were held to the
- *   events stage, and to the end: once the score stage of the first 30,000 bench articles ended,
- *   V8's heap held 353 MiB after a collection with them, 273 without (README). The folded
- *   copies, judged after it (each against itself),
- *   remember what they read afresh; the events stage forgets the bigram profiles again
- *   (`eventsStage`).
+ *   the copy test's bigram profiles (`rememberedProfile`, 2 × `PROFILES_REMEMBERED` strings) and
+ *   the names' sound and skeleton keys (`forgetNameKeys`, 2 × 200,000 spellings). They were held
+ *   to the events stage, and to the end: once the score stage of the first 30,000 bench articles
+ *   ended (with 2 × 50,000 profiles), V8's heap held 353 MiB after a collection with them, 273
+ *   without (README). The folded copies, judged after it (each against itself), remember what
+ *   they read afresh; the events stage forgets the memos again (`eventsStage`, `forgetMemos`).
  */
 function letGoOfScoring(s: BeforeScore): void {
   s.candidates = { ...s.candidates, pairs: [] };

@@ -159,6 +159,7 @@ describe('collecting', () => {
     stages.collect();
     const each = collections > 0 ? ['gc'] : [];
     expect(log).toEqual(['prepare 5', ...each, 'score 7', ...each, ...each]);
+    expect(log.filter((line) => line === 'gc')).toHaveLength(collections);
   });
 
   it('keeps no listener where there was none and nothing to collect', () => {

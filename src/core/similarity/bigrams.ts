@@ -46,8 +46,8 @@ export const PROFILES_REMEMBERED = 5000;
  * with the sentences of each of its candidates, so an article in 30 pairs had its profiles built
  * 30 times (sorting the codes is most of the cost: `bigramProfile` was 17 % of the score stage of
  * a 2,000-article scan, `node --cpu-prof`). A pure function's memo (`remembered`, core/memo.ts) of
- * at most 2 × `PROFILES_REMEMBERED` strings per thread that scores (with 50,000: the 2,000-article scan's peak
- * RSS with one worker: 1.69–1.70 GB before, 1.69–1.79 GB after). Each string is remembered as a
+ * at most 2 × `PROFILES_REMEMBERED` strings per thread that scores (at 50,000, the 2,000-article
+ * scan's peak RSS with one worker: 1.69–1.70 GB before, 1.69–1.79 GB after). Each string is remembered as a
  * string of its own (`ownString`): a sentence is a slice of its article's clean text, and a scan
  * that reads its articles back from a shelf makes a new text at each read, which the memo's slices
  * kept alive (98 MB of the 354 alive after the score stage of 10,000 bench articles, heap snapshot).
