@@ -8,6 +8,7 @@
  * `NextUseCache` (articles of one unit, as many as `shingleCapacity` says the budget holds).
  */
 import { judgingOrder, planJudging, plannedMakes } from '../dist/core/candidates/order.js';
+import { pairCount } from '../dist/core/candidates/pairList.js';
 import { SHINGLE_CACHE_BYTES, shingleCapacity } from '../dist/pipeline/scoring.js';
 import type { BenchContext } from './run.js';
 import { scoreStageInput } from './score.bench.js';
@@ -32,7 +33,7 @@ export default async function orderBench(ctx: BenchContext): Promise<string> {
       `| ${mib} MiB${bytes === SHINGLE_CACHE_BYTES ? ' (the default)' : ''} | ${capacity.toLocaleString('en-US')} | ${(whole / count).toFixed(2)} | ${(planned.makes / count).toFixed(2)} (${chosen}) | ×${(whole / planned.makes).toFixed(2)} | ${ms.toFixed(0)} |`,
     );
   }
-  return `The score stage's input of the first ${n.toLocaleString('en-US')} articles of the index benchmark's corpus: ${count.toLocaleString('en-US')} fingerprints, ${pairs.length.toLocaleString('en-US')} candidate pairs. Shingle sets made per article by a cache of the budget's articles (\`shingleCapacity\`), in one block (the order before, the baseline) and in the order \`planJudging\` chooses; the planning time counts both walks.
+  return `The score stage's input of the first ${n.toLocaleString('en-US')} articles of the index benchmark's corpus: ${count.toLocaleString('en-US')} fingerprints, ${pairCount(pairs).toLocaleString('en-US')} candidate pairs. Shingle sets made per article by a cache of the budget's articles (\`shingleCapacity\`), in one block (the order before, the baseline) and in the order \`planJudging\` chooses; the planning time counts both walks.
 
 | budget | articles it holds | makes an article, one block | planned | fewer makes | planning, ms |
 |---|---:|---:|---:|---:|---:|

@@ -16,6 +16,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { loadAnchorResources } from '../dist/cli/options.js';
 import { lshCandidates } from '../dist/core/candidates/lsh.js';
+import { type PairList, pairCount } from '../dist/core/candidates/pairList.js';
 import { pickNearest } from '../dist/core/relation/nearest.js';
 import { readCorpus } from '../dist/io/readCorpus.js';
 import { loadCrossLanguage } from '../dist/pipeline/crossLanguage.js';
@@ -73,10 +74,10 @@ async function profileRows(input: HeldScoringInput, ctx: BenchContext): Promise<
 export async function scoreStageInput(
   n: number,
   ctx: BenchContext,
-): Promise<{ input: HeldScoringInput; pairs: ReadonlyArray<readonly [number, number]> }> {
+): Promise<{ input: HeldScoringInput; pairs: PairList }> {
   const corpus = writeCorpus(n < 10_000 ? 10_000 : n, loadPool(), ctx.log);
   const articles = (await readCorpus([corpus.path])).slice(0, n);
-  let captured: { input: HeldScoringInput; pairs: ReadonlyArray<readonly [number, number]> } | undefined;
+  let captured: { input: HeldScoringInput; pairs: PairList } | undefined;
   const capture: PairJudge = async (input, pairs) => {
     // Given no shelf, the scan holds its articles: the fingerprints are whole.
     if (input.shelved) throw new Error('score bench: the scan shelved its articles');
@@ -93,7 +94,7 @@ export async function scoreStageInput(
   });
   if (!captured) throw new Error('score bench: the scan never reached its score stage');
   ctx.log(
-    `  ${n} articles, ${captured.input.fps.length} fingerprints, ${captured.pairs.length} pairs; before scoring: ${stages.join(', ')}`,
+    `  ${n} articles, ${captured.input.fps.length} fingerprints, ${pairCount(captured.pairs)} pairs; before scoring: ${stages.join(', ')}`,
   );
   return captured;
 }
@@ -124,13 +125,13 @@ export default async function score(ctx: BenchContext): Promise<string> {
   return [
     'Method: see the comment at the top of bench/score.bench.ts.',
     '',
-    `${n.toLocaleString('en-US')} articles, ${input.fps.length.toLocaleString('en-US')} fingerprints (identical copies folded), ${pairs.length.toLocaleString('en-US')} candidate pairs (${base.linked.length.toLocaleString('en-US')} linked); every run gave the same linked pairs in the same order and the same closest unrelated pairs.`,
+    `${n.toLocaleString('en-US')} articles, ${input.fps.length.toLocaleString('en-US')} fingerprints (identical copies folded), ${pairCount(pairs).toLocaleString('en-US')} candidate pairs (${base.linked.length.toLocaleString('en-US')} linked); every run gave the same linked pairs in the same order and the same closest unrelated pairs.`,
     '',
     '| score stage | seconds | × baseline | ms a pair | process RSS after (MiB) |',
     '|---|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.label} | ${fmt(r.seconds)} | ${fmt(baseSeconds / r.seconds, 2)} | ${fmt((1000 * r.seconds) / pairs.length, 3)} | ${fmt(r.rss, 0)} |`,
+        `| ${r.label} | ${fmt(r.seconds)} | ${fmt(baseSeconds / r.seconds, 2)} | ${fmt((1000 * r.seconds) / pairCount(pairs), 3)} | ${fmt(r.rss, 0)} |`,
     ),
     '',
     'Sent the corpus once, the worker holds a copy of the fingerprints and vectors while the stage lasts (structured clone); streamed, it holds those its shares read, at most 4,000 between shares (`STREAM_HELD`). The process RSS above is read after the stage, when the worker has ended. The peak of a whole `copydesk scan` is in the README ("Scan on two cores").',

@@ -5,6 +5,7 @@
  * verdict is `judgePair`'s, and the shares joined in order are the whole loop's result.
  */
 import { NextUseCache, planJudging } from '../core/candidates/order.js';
+import { asFlatPairs, type PairList, pairCount } from '../core/candidates/pairList.js';
 import {
   charShinglesBytesBound,
   charShinglesOf,
@@ -108,21 +109,6 @@ export interface Judged {
   linked: JudgedPair[];
   /** The closest unrelated pairs (at least `NEAREST_COUNT` of them when there are that many). */
   nearest: NearestKeeper;
-}
-
-/** Candidate pairs as one flat array: i0, j0, i1, j1, … */
-export function flattenPairs(
-  pairs: ReadonlyArray<readonly [number, number]>,
-  from = 0,
-  to = pairs.length,
-): Uint32Array {
-  const flat = new Uint32Array(2 * (to - from));
-  for (let k = from; k < to; k++) {
-    const [i, j] = pairs[k] as readonly [number, number];
-    flat[2 * (k - from)] = i;
-    flat[2 * (k - from) + 1] = j;
-  }
-  return flat;
 }
 
 /**
@@ -360,7 +346,7 @@ export interface JudgingWalk {
  */
 export function orderedJudging(
   input: ScoringInput,
-  pairs: ReadonlyArray<readonly [number, number]>,
+  list: PairList,
   {
     cacheBytes = SHINGLE_CACHE_BYTES,
     fixed = false,
@@ -375,6 +361,8 @@ export function orderedJudging(
   finish: () => Judged;
 } {
   const { fps, vectors, thresholds } = input;
+  // Flat (`PairList`): a scan's own list is already; a list of arrays is copied once.
+  const pairs = asFlatPairs(list);
   const start = cacheStart(input, cacheBytes);
   const { order, nextUse } = planJudging(fps.length, pairs, start.capacity);
   // Walked backward, an article's next use is its place before this one, counted from the end.
@@ -393,7 +381,8 @@ export function orderedJudging(
     judge: (from, to, onJudged) => {
       for (let n = from; n < to; n++) {
         const at = backward ? from + to - 1 - n : n;
-        const [i, j] = pairs[order[at] as number] as readonly [number, number];
+        const i = pairs[2 * (order[at] as number)] as number;
+        const j = pairs[2 * (order[at] as number) + 1] as number;
         const a = shingles.use(i, plan[2 * at] as number, () => judgedFingerprint(input, i));
         const b = shingles.use(j, plan[2 * at + 1] as number, () => judgedFingerprint(input, j));
         growth(i, j);
@@ -418,16 +407,14 @@ export function orderedJudging(
  * that walk (the place before it that reads the same article, as `total − 1 − place`; −1: none),
  * laid out as `judgingOrder`'s `nextUse`.
  */
-export function backwardUses(
-  order: Uint32Array,
-  pairs: ReadonlyArray<readonly [number, number]>,
-  articles: number,
-): Int32Array {
+export function backwardUses(order: Uint32Array, list: PairList, articles: number): Int32Array {
+  const pairs = asFlatPairs(list);
   const total = order.length;
   const uses = new Int32Array(2 * total);
   const lastAt = new Int32Array(articles).fill(-1);
   for (let at = 0; at < total; at++) {
-    const [i, j] = pairs[order[at] as number] as readonly [number, number];
+    const i = pairs[2 * (order[at] as number)] as number;
+    const j = pairs[2 * (order[at] as number) + 1] as number;
     const pi = lastAt[i] as number;
     const pj = lastAt[j] as number;
     uses[2 * at] = pi < 0 ? -1 : total - 1 - pi;
@@ -444,12 +431,13 @@ export function backwardUses(
  */
 export function judgeAll(
   input: ScoringInput,
-  pairs: ReadonlyArray<readonly [number, number]>,
+  pairs: PairList,
   onProgress?: (done: number, total: number) => void,
   options: ShingleCacheOptions = {},
 ): Judged {
   const run = orderedJudging(input, pairs, options);
-  run.judge(0, pairs.length, onProgress ? (at) => onProgress(at + 1, pairs.length) : undefined);
+  const total = pairCount(pairs);
+  run.judge(0, total, onProgress ? (at) => onProgress(at + 1, total) : undefined);
   return run.finish();
 }
 
@@ -459,6 +447,6 @@ export function judgeAll(
  */
 export type PairJudge = (
   input: ScoringInput,
-  pairs: ReadonlyArray<readonly [number, number]>,
+  pairs: PairList,
   onProgress?: (done: number, total: number) => void,
 ) => Promise<Judged>;

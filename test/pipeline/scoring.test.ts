@@ -8,6 +8,7 @@ import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { judgingOrder } from '../../src/core/candidates/order.js';
+import { flatPairs } from '../../src/core/candidates/pairList.js';
 import { charShinglesBytesBound, charShinglesOf, fingerprintArticle } from '../../src/core/fingerprint/fingerprint.js';
 import { resolveThresholds } from '../../src/core/relation/judge.js';
 import { pickNearest } from '../../src/core/relation/nearest.js';
@@ -19,7 +20,6 @@ import { readCorpus } from '../../src/io/readCorpus.js';
 import {
   backwardUses,
   emptyJudged,
-  flattenPairs,
   type Judged,
   judgeAll,
   judgeSlice,
@@ -41,7 +41,7 @@ describe('judgeAll', async () => {
   const input = { fps, vectors: vectorizeCorpus(fps.map((f) => f.terms)), thresholds: resolveThresholds() };
   const pairs: Array<[number, number]> = [];
   for (let i = 0; i < fps.length; i++) for (let j = i + 1; j < fps.length; j++) pairs.push([i, j]);
-  const oneByOne = judgeSlice(input, flattenPairs(pairs), emptyJudged());
+  const oneByOne = judgeSlice(input, flatPairs(pairs), emptyJudged());
   const closest = (j: Judged) => pickNearest(j.nearest.list(), fps).map((p) => [p.a, p.b, p.relation]);
 
   it('the corpus has linked and unrelated pairs (else the test would prove little)', () => {

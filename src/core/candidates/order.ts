@@ -23,6 +23,7 @@
  * block of their earlier article, then the later one), each article of a later block is made once
  * per earlier block it has partners in. Which of the two makes fewer depends on the graph, and
  * the walk is known in advance: `planJudging` counts both and takes the one that makes fewer. */
+import { asFlatPairs, type PairList } from './pairList.js';
 
 /**
  * Pair indexes in the order to judge them, and when each article is next needed. The order's
@@ -36,12 +37,11 @@ export interface JudgingOrder {
 }
 
 /** The candidate graph as adjacency lists in one array (compressed sparse rows). */
-function adjacency(
-  count: number,
-  pairs: ReadonlyArray<readonly [number, number]>,
-): { degree: Int32Array; start: Int32Array; next: Int32Array } {
+function adjacency(count: number, pairs: Uint32Array): { degree: Int32Array; start: Int32Array; next: Int32Array } {
   const degree = new Int32Array(count);
-  for (const [i, j] of pairs) {
+  for (let k = 0; k < pairs.length; k += 2) {
+    const i = pairs[k] as number;
+    const j = pairs[k + 1] as number;
     checkIndex(i, count);
     checkIndex(j, count);
     degree[i] = (degree[i] as number) + 1;
@@ -50,8 +50,10 @@ function adjacency(
   const start = new Int32Array(count + 1);
   for (let x = 0; x < count; x++) start[x + 1] = (start[x] as number) + (degree[x] as number);
   const fill = start.slice(0, count);
-  const next = new Int32Array(2 * pairs.length);
-  for (const [i, j] of pairs) {
+  const next = new Int32Array(pairs.length);
+  for (let k = 0; k < pairs.length; k += 2) {
+    const i = pairs[k] as number;
+    const j = pairs[k + 1] as number;
     next[fill[i] as number] = j;
     fill[i] = (fill[i] as number) + 1;
     next[fill[j] as number] = i;
@@ -70,8 +72,8 @@ function checkIndex(x: number, count: number): void {
  * `judgingOrder` cuts into blocks. Where both articles of a pair are new to the order, which one
  * came first is not written in the pairs' order, only here.
  */
-export function cuthillMcKee(count: number, pairs: ReadonlyArray<readonly [number, number]>): Int32Array {
-  const { degree, start, next } = adjacency(count, pairs);
+export function cuthillMcKee(count: number, pairs: PairList): Int32Array {
+  const { degree, start, next } = adjacency(count, asFlatPairs(pairs));
   const fewerPairs = (a: number, b: number): number => (degree[a] as number) - (degree[b] as number) || a - b;
   for (let x = 0; x < count; x++) next.subarray(start[x], start[x + 1]).sort(fewerPairs);
   const starts = Array.from({ length: count }, (_, x) => x).sort(fewerPairs);
@@ -121,34 +123,30 @@ function countingSort(items: Uint32Array, keyOf: Int32Array | ((item: number) =>
  * the other block once for that block. With one block (the default) the pairs go by the later
  * place, then the earlier. Deterministic: ties are broken by article index throughout.
  */
-export function judgingOrder(
-  count: number,
-  pairs: ReadonlyArray<readonly [number, number]>,
-  block = Math.max(1, count),
-): JudgingOrder {
+export function judgingOrder(count: number, pairs: PairList, block = Math.max(1, count)): JudgingOrder {
   if (!Number.isInteger(block) || block < 1)
     throw new RangeError(`a judging block must be a whole number of articles ≥ 1, got ${String(block)}`);
-  return orderByPlaces(cuthillMcKee(count, pairs), pairs, block);
+  const flat = asFlatPairs(pairs);
+  return orderByPlaces(cuthillMcKee(count, flat), flat, block);
 }
 
 /** `judgingOrder` from the articles' places in Cuthill–McKee order. */
-function orderByPlaces(
-  place: Int32Array,
-  pairs: ReadonlyArray<readonly [number, number]>,
-  block: number,
-): JudgingOrder {
+function orderByPlaces(place: Int32Array, pairs: Uint32Array, block: number): JudgingOrder {
   const count = place.length;
+  const total = pairs.length >>> 1;
   // Counting sorts, each stable: by the later place, then by the earlier article's block; each run
   // of one (earlier block, later place) is then sorted by the earlier place.
-  const later = new Int32Array(pairs.length);
-  const earlier = new Int32Array(pairs.length);
-  pairs.forEach(([i, j], k) => {
-    const a = place[i] as number;
-    const b = place[j] as number;
+  const later = new Int32Array(total);
+  const earlier = new Int32Array(total);
+  for (let k = 0; k < total; k++) {
+    const a = place[pairs[2 * k] as number] as number;
+    const b = place[pairs[2 * k + 1] as number] as number;
     later[k] = Math.max(a, b);
     earlier[k] = Math.min(a, b);
-  });
-  const byLater = countingSort(Uint32Array.from(pairs.keys()), later, count);
+  }
+  const all = new Uint32Array(total);
+  for (let k = 0; k < total; k++) all[k] = k;
+  const byLater = countingSort(all, later, count);
   const order = countingSort(byLater, (k) => Math.floor((earlier[k] as number) / block), Math.ceil(count / block));
   for (let from = 0; from < order.length; ) {
     const first = order[from] as number;
@@ -166,7 +164,8 @@ function orderByPlaces(
   const nextUse = new Int32Array(2 * order.length);
   const seen = new Int32Array(count).fill(-1);
   for (let at = order.length - 1; at >= 0; at--) {
-    const [i, j] = pairs[order[at] as number] as readonly [number, number];
+    const i = pairs[2 * (order[at] as number)] as number;
+    const j = pairs[2 * (order[at] as number) + 1] as number;
     nextUse[2 * at + 1] = seen[j] as number;
     seen[j] = 2 * at + 1;
     nextUse[2 * at] = seen[i] as number;
@@ -306,14 +305,16 @@ export interface PlannedOrder extends JudgingOrder {
  * the walk stops once they pass `stopAbove` (a count to beat: the count then is above it).
  */
 export function plannedMakes(
-  pairs: ReadonlyArray<readonly [number, number]>,
+  pairs: PairList,
   { order, nextUse }: JudgingOrder,
   capacity: number,
   stopAbove = Number.POSITIVE_INFINITY,
 ): number {
+  const flat = asFlatPairs(pairs);
   const cache = new NextUseCache<number>(capacity, () => 1);
   for (let at = 0; at < order.length && cache.made <= stopAbove; at++) {
-    const [i, j] = pairs[order[at] as number] as readonly [number, number];
+    const i = flat[2 * (order[at] as number)] as number;
+    const j = flat[2 * (order[at] as number) + 1] as number;
     cache.use(i, nextUse[2 * at] as number, () => i);
     cache.use(j, nextUse[2 * at + 1] as number, () => j);
   }
@@ -332,11 +333,8 @@ export function plannedMakes(
  * of 3,000 articles the blocks made 8,417 against 10,359 with 10 partners an article and a
  * cache of 600, 5,413 against 4,212 with 3 (`test/core/candidates/order.test.ts`).
  */
-export function planJudging(
-  count: number,
-  pairs: ReadonlyArray<readonly [number, number]>,
-  capacity: number,
-): PlannedOrder {
+export function planJudging(count: number, list: PairList, capacity: number): PlannedOrder {
+  const pairs = asFlatPairs(list);
   const place = cuthillMcKee(count, pairs);
   const one = Math.max(1, count);
   const whole = orderByPlaces(place, pairs, one);
@@ -344,7 +342,7 @@ export function planJudging(
   // A cache that holds the corpus makes each article of a pair once: no walk needed.
   if (block >= count) {
     const met = new Uint8Array(count);
-    for (const [i, j] of pairs) met[i] = met[j] = 1;
+    for (const x of pairs) met[x] = 1;
     return { ...whole, block: one, makes: met.reduce((n, x) => n + x, 0) };
   }
   const wholeMakes = plannedMakes(pairs, whole, block);

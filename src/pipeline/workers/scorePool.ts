@@ -14,6 +14,7 @@
  * thread: the copy would cost more than it saves (`worthWorkers`).
  */
 import type { Worker } from 'node:worker_threads';
+import { asFlatPairs, flatPairs, type PairList, pairCount } from '../../core/candidates/pairList.js';
 import type { Fingerprint } from '../../core/fingerprint/fingerprint.js';
 import type { JudgedPair } from '../../core/relation/stories.js';
 import type { SparseVector } from '../../core/similarity/cosine.js';
@@ -21,7 +22,6 @@ import type { TermVocabulary } from '../../core/text/vocabulary.js';
 import type { CrossProfile } from '../../core/xling/profile.js';
 import {
   emptyJudged,
-  flattenPairs,
   type Judged,
   judgeAll,
   judgeSlice,
@@ -108,7 +108,7 @@ export function judgeInWorkers(workers: number, options: WorkerJudgeOptions = {}
     throw new RangeError(`sharePairs must be a whole number ≥ 1, got ${String(sharePairs)}`);
   const copyUpTo = options.copyUpTo ?? DEFAULT_WORKER_FINGERPRINTS;
   return async (input, pairs, onProgress) => {
-    if (!usesWorkers(workers, pairs.length, input.fps.length, options)) return judgeAll(input, pairs, onProgress);
+    if (!usesWorkers(workers, pairCount(pairs), input.fps.length, options)) return judgeAll(input, pairs, onProgress);
     const whole = input.fps.length <= copyUpTo;
     // Streamed shares leave the vocabulary behind (`portableFingerprint`): only when there is one.
     if (!whole && !commonVocabulary(input)) return judgeAll(input, pairs, onProgress);
@@ -289,7 +289,7 @@ export function portableFingerprint(fp: Fingerprint, profile: CrossProfile | und
 interface WorkerStage {
   threads: readonly Worker[];
   input: ScoringInput;
-  pairs: ReadonlyArray<readonly [number, number]>;
+  pairs: PairList;
   share: number;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -301,7 +301,8 @@ interface WorkerStage {
  * (`WorkerHoldings`); the scan's thread judges its own shares, from the last back, from its
  * shingle cache (`orderedJudging`'s backward walk). The same result as `judgeAll`.
  */
-async function judgeStreamed({ threads, input, pairs, share, onProgress }: WorkerStage): Promise<Judged> {
+async function judgeStreamed({ threads, input, pairs: list, share, onProgress }: WorkerStage): Promise<Judged> {
+  const pairs = asFlatPairs(list);
   const run = orderedJudging(input, pairs, { backward: true });
   const { order } = run;
   const total = order.length;
@@ -311,9 +312,8 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
   const reads = new ShareReads(shares, input.fps.length, (id) => {
     const seen = new Set<number>();
     for (let at = from(id); at < to(id); at++) {
-      const [i, j] = pairs[order[at] as number] as readonly [number, number];
-      seen.add(i);
-      seen.add(j);
+      seen.add(pairs[2 * (order[at] as number)] as number);
+      seen.add(pairs[2 * (order[at] as number) + 1] as number);
     }
     return [...seen];
   });
@@ -331,9 +331,8 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
     message: (id, worker) => {
       const flat = new Uint32Array(2 * (to(id) - from(id)));
       for (let at = from(id); at < to(id); at++) {
-        const [i, j] = pairs[order[at] as number] as readonly [number, number];
-        flat[2 * (at - from(id))] = i;
-        flat[2 * (at - from(id)) + 1] = j;
+        flat[2 * (at - from(id))] = pairs[2 * (order[at] as number)] as number;
+        flat[2 * (at - from(id)) + 1] = pairs[2 * (order[at] as number) + 1] as number;
       }
       const { drop, send } = (holdings[worker] as WorkerHoldings).next(id);
       const articles = send.map((g) => ({
@@ -367,12 +366,13 @@ async function judgeStreamed({ threads, input, pairs, share, onProgress }: Worke
 }
 
 async function judgeShared({ threads, input, pairs, share, onProgress }: WorkerStage): Promise<Judged> {
-  const total = pairs.length;
+  const total = pairCount(pairs);
   const shares = Math.ceil(total / share);
   const results: Array<{ linked: JudgedPair[]; nearest: JudgedPair[] } | undefined> = new Array(shares);
   let done = 0;
   const sizeOf = (id: number): number => Math.min(total, (id + 1) * share) - id * share;
-  const slice = (id: number): Uint32Array => flattenPairs(pairs, id * share, id * share + sizeOf(id));
+  // A new array each (`flatPairs`): a worker's is transferred to it.
+  const slice = (id: number): Uint32Array => flatPairs(pairs, id * share, id * share + sizeOf(id));
   const completed = (id: number): void => {
     done += sizeOf(id);
     onProgress?.(done, total);
