@@ -23,6 +23,7 @@ import {
   describeStory,
   type EventDocument,
   internTraits,
+  type NamePool,
   nameWeightsOf,
   readTraits,
   type StoryFeatures,
@@ -42,7 +43,7 @@ import {
   type JudgedPair,
 } from '../core/relation/stories.js';
 import { rememberedProfile } from '../core/similarity/bigrams.js';
-import type { SparseVector } from '../core/similarity/cosine.js';
+import { emptyVector, type SparseVector } from '../core/similarity/cosine.js';
 import { vectorizeCorpus } from '../core/similarity/tfidf.js';
 import { Slab } from '../core/slab.js';
 import { siteLinesOf } from '../core/text/body.js';
@@ -520,22 +521,16 @@ function describeStoriesOf(
     return [describeDocument(a.id, langs[k] as string, a.date, traitsOf(k), vectors[k] as SparseVector, numbers)];
   };
   const release = releasingVectors(vectors, stories, fingerprintOf);
+  const pool: NamePool = new Map();
   return stories.map((s) => {
-    const features = describeStory(s, s.members.flatMap(documentOf), weight);
+    const features = describeStory(s, s.members.flatMap(documentOf), weight, pool);
     release(s);
     return features;
   });
 }
 
 /** What a vector the events stage let go of reads as: nothing (no stage reads one after). */
-const LET_GO_VECTOR: SparseVector = {
-  ids: new Uint32Array(0),
-  counts: new Uint8Array(0),
-  idf: new Float64Array(0),
-  norm: 0,
-  max: 0,
-  unitNorm: 0,
-};
+const LET_GO_VECTOR: SparseVector = emptyVector();
 
 /**
  * Each fingerprint's vector let go of (its place in `vectors` emptied) once every story naming

@@ -257,11 +257,29 @@ function weekdayOfDay(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
-/** Merge the features of a story's members. */
+/**
+ * One object for each name as the stories of a corpus name it (its key, keys, text, English and
+ * kind): a story's principal names taken from a pool (`describeStory`) where each story held its
+ * documents' own. All the stages after read of them (linking, an event's actors and places); their
+ * `first` and `count` are those of the first document that named them. The first 3,000 bench
+ * articles' stories hold 19,126 principal names, 9,111 of them distinct.
+ */
+export type NamePool = Map<string, EventSketchName>;
+
+function pooledName(pool: NamePool, name: EventSketchName): EventSketchName {
+  const id = `${name.key}\u0000${name.text}\u0000${name.english ?? ''}\u0000${name.kind ?? ''}\u0000${name.keys.join('\u0001')}`;
+  const known = pool.get(id);
+  if (known !== undefined) return known;
+  pool.set(id, name);
+  return name;
+}
+
+/** Merge the features of a story's members; its principal names from `pool` when given (`NamePool`). */
 export function describeStory(
   story: Story,
   members: readonly EventDocument[],
   weight: (key: string) => number,
+  pool?: NamePool,
 ): StoryFeatures {
   const names = new Map<string, StoryName>();
   const figures = new Set<string>();
@@ -286,7 +304,8 @@ export function describeStory(
     story,
     names: [...names.values()]
       .sort((x, y) => y.weight - x.weight || x.anchor.key.localeCompare(y.anchor.key))
-      .slice(0, PRINCIPALS),
+      .slice(0, PRINCIPALS)
+      .map((n) => (pool ? { anchor: pooledName(pool, n.anchor), weight: n.weight } : n)),
     lookup: only ? only.lookup : unionOfKeys(members.map((m) => m.lookup)),
     figures: only ? only.figures : figures.size === 0 ? EMPTY_SET : figures,
     years: only ? only.years : years.size === 0 ? EMPTY_SET : years,

@@ -1,11 +1,20 @@
 /**
  * A document's event features: its anchors' traits (`anchorTraits`, what a scan holds for every
  * article and a worker posts) and the document described from them (`describeDocument`): the
- * occasion's day, the lede's weekday, the figures and years, on short real-style texts.
+ * occasion's day, the lede's weekday, the figures and years, on short real-style texts; stories
+ * described from them with their names from a pool and their small sets shared (`describeStory`).
  */
 
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { anchorTraits, dayOf, describeDocument, internTraits } from '../../../src/core/events/features.js';
+import {
+  anchorTraits,
+  dayOf,
+  describeDocument,
+  describeStory,
+  internTraits,
+  type NamePool,
+} from '../../../src/core/events/features.js';
 import { createInternPool } from '../../../src/core/intern.js';
 import { emptyVector } from '../../../src/core/similarity/cosine.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
@@ -103,3 +112,70 @@ describe('internTraits', () => {
     expect(liu(structuredClone(read[1]))?.keys).not.toBe(liu(a)?.keys);
   });
 });
+
+describe('describeStory with a pool of names', () => {
+  const texts = [
+    `${LEDE} ${BODY}`,
+    'Havana, April 25, 2024. Miguel Díaz-Canel received Liu Jianchao on Thursday and praised the two parties.',
+    'Beijing, May 2, 2024. On Thursday the minister Liu Jianchao told reporters in Beijing that the International Department would host Cuban officials, Liu Jianchao said.',
+  ];
+  const docs = texts.map((text, k) => {
+    const n = normalizeArticle({ id: `d${k}`, text });
+    return describeDocument(`d${k}`, 'en', `2024-0${4 + Math.floor(k / 2)}-2${3 + 2 * k}`, readTraitsOf(n), NO_VECTOR);
+  });
+  const weight = () => 1;
+  const stories = [
+    { id: 's1', members: ['d0', 'd1'] },
+    { id: 's2', members: ['d2'] },
+  ];
+  const membersOf = (s: { members: string[] }) => docs.filter((d) => s.members.includes(d.id));
+
+  it('describes each story as without the pool, the same name one object across stories', () => {
+    const pool: NamePool = new Map();
+    const pooled = stories.map((s) => describeStory(s, membersOf(s), weight, pool));
+    const own = stories.map((s) => describeStory(s, membersOf(s), weight));
+    // What the stages after read of a name; `first` and `count` are the first naming document's.
+    const read = (fs: typeof pooled) =>
+      fs.map((f) => ({
+        ...f,
+        names: f.names.map((n) => ({ weight: n.weight, ...pick(n.anchor) })),
+      }));
+    const pick = ({ key, keys, text, english, kind }: (typeof pooled)[number]['names'][number]['anchor']) => ({
+      key,
+      keys,
+      text,
+      english,
+      kind,
+    });
+    expect(read(pooled)).toEqual(read(own));
+    // A name both stories hold as written alike is one object with the pool, two without.
+    const alike = (fs: typeof pooled) =>
+      (fs[1]?.names ?? []).flatMap((n) => {
+        const same = fs[0]?.names.find((m) => isDeepStrictEqual(pick(m.anchor), pick(n.anchor)));
+        return same ? [[same.anchor, n.anchor]] : [];
+      });
+    expect(alike(pooled).length).toBeGreaterThan(0);
+    for (const [x, y] of alike(pooled)) expect(x).toBe(y);
+    for (const [x, y] of alike(own)) expect(x).not.toBe(y);
+  });
+
+  it('shares the sets that hold the same few members: languages, weekdays, none', () => {
+    const [a, b] = stories.map((s) => describeStory(s, membersOf(s), weight));
+    expect(a?.languages).toBe(b?.languages);
+    expect([...(a?.languages ?? [])]).toEqual(['en']);
+    const again = describeStory(
+      stories[1] as (typeof stories)[number],
+      membersOf(stories[1] as (typeof stories)[number]),
+      weight,
+    );
+    expect(again.weekdays).toBe(b?.weekdays);
+    expect([...(b?.weekdays ?? [])].sort()).toEqual([3, 4]);
+    const plain = describeDocument('p', 'en', undefined, { names: [], lookup: [], figures: [], years: [] }, NO_VECTOR);
+    expect(plain.figures.size).toBe(0);
+    expect(plain.figures).toBe(plain.years);
+  });
+});
+
+function readTraitsOf(n: ReturnType<typeof normalizeArticle>) {
+  return anchorTraits(extractAnchors(n), n.clean.length);
+}
