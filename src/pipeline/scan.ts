@@ -106,7 +106,8 @@ export interface ScanOptions {
    * at most `MAX_CANDIDATES_PER_ARTICLE` per article); `lshCandidates` (core/candidates/lsh.ts) is
    * the sub-quadratic alternative for large corpora. Called with one fingerprint per group of
    * identical copies, to be read one at a time (`Sequence`: an array, or, in a scan that keeps its
-   * articles on a shelf, each fingerprint made whole again when asked for).
+   * articles on a shelf, each fingerprint made whole again when asked for). The vectors are the
+   * scan's, read while it lasts: the events stage empties their list (`releasingVectors`).
    */
   candidates?: (
     fingerprints: Sequence<Fingerprint>,
@@ -493,7 +494,9 @@ function releaseArticles(p: Prepared): void {
  * date) and let go after it: the names weighed first over every document (a first pass over the
  * traits, each fingerprint's once, counted for each article of its group), as `nameWeights` weighs
  * them over the documents. Every document described first and held until the stories were (3 KB a
- * document) took the events stage of 100,000 articles from 2,256 to 2,600 MiB RSS.
+ * document) took the events stage of 100,000 articles from 2,256 to 2,600 MiB RSS. The stories'
+ * principal names come from one pool (`NamePool`); `vectors` is emptied as they are described
+ * (`releasingVectors`).
  */
 function describeStoriesOf(
   articles: readonly Article[],
@@ -564,7 +567,7 @@ function releasingVectors(
 /**
  * The events stage: each story's features (`describeStoriesOf`), then stories grouped into events;
  * the bounds their candidates met, as report fields. It empties `p`'s articles and fingerprints
- * (`releaseArticles`): the last stage to run.
+ * (`releaseArticles`) and `vectors` (`releasingVectors`): the last stage to run.
  */
 function eventsStage(
   articles: readonly Article[],
