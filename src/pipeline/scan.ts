@@ -18,6 +18,7 @@ import { eventsOfStories } from '../core/events/events.js';
 import {
   type AnchorTraits,
   anchorTraits,
+  askedKeys,
   countNameKeys,
   describeDocument,
   describeStory,
@@ -517,11 +518,15 @@ function describeStoriesOf(
     const i = indexOf.get(id);
     return i === undefined ? undefined : (groupIndex.get(groups.firstOf[i] as number) as number);
   };
+  // The look-up keys kept: those a principal name has (a second pass over the traits, `askedKeys`).
+  const asked = askedKeys(membersTraits(stories, fingerprintOf, traitsOf), weight);
   const documentOf = (id: string): EventDocument[] => {
     const k = fingerprintOf(id);
     if (k === undefined) return [];
     const a = articles[indexOf.get(id) as number] as Article;
-    return [describeDocument(a.id, langs[k] as string, a.date, traitsOf(k), vectors[k] as SparseVector, numbers)];
+    return [
+      describeDocument(a.id, langs[k] as string, a.date, traitsOf(k), vectors[k] as SparseVector, numbers, asked),
+    ];
   };
   const release = releasingVectors(vectors, stories, fingerprintOf);
   const pool: NamePool = new Map();
@@ -530,6 +535,19 @@ function describeStoriesOf(
     release(s);
     return features;
   });
+}
+
+/** Each story's members' traits, a story at a time (read when asked for, let go after). */
+function* membersTraits(
+  stories: readonly Story[],
+  fingerprintOf: (id: string) => number | undefined,
+  traitsOf: (k: number) => AnchorTraits,
+): Generator<AnchorTraits[]> {
+  for (const s of stories)
+    yield s.members.flatMap((id) => {
+      const k = fingerprintOf(id);
+      return k === undefined ? [] : [traitsOf(k)];
+    });
 }
 
 /** What a vector the events stage let go of reads as: nothing (no stage reads one after). */

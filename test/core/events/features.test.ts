@@ -9,12 +9,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   anchorTraits,
+  askedKeys,
   dayOf,
   describeDocument,
   describeStory,
   internTraits,
   type NamePool,
+  principalNames,
 } from '../../../src/core/events/features.js';
+import { hasAnyKey } from '../../../src/core/events/keys.js';
 import { createInternPool } from '../../../src/core/intern.js';
 import { emptyVector } from '../../../src/core/similarity/cosine.js';
 import { normalizeArticle } from '../../../src/core/text/normalize.js';
@@ -179,3 +182,37 @@ describe('describeStory with a pool of names', () => {
 function readTraitsOf(n: ReturnType<typeof normalizeArticle>) {
   return anchorTraits(extractAnchors(n), n.clean.length);
 }
+
+describe('askedKeys: the look-up keys a story is asked about', () => {
+  const texts = [
+    // More names than a story's principals: the last few are never asked about.
+    `${LEDE} ${BODY} Delegates came from Angola, Brazil, Chile, Denmark, Egypt, Finland, Ghana, Hungary, Iceland, Jamaica, Kenya, Lebanon, Mexico and Norway.`,
+    'Havana, April 25, 2024. Miguel Díaz-Canel received Liu Jianchao on Thursday and praised the Communist Party of Cuba and the Communist Party of China.',
+    'Beijing, May 2, 2024. On Thursday the minister Liu Jianchao told reporters in Beijing that the International Department would host Cuban officials, Liu Jianchao said.',
+  ];
+  const traits = texts.map((text) => readTraitsOf(normalizeArticle({ id: 'x', text })));
+  const weight = (key: string) => 1 + key.length / 10;
+  const stories = traits.map((t) => [t]);
+  const asked = askedKeys(stories, weight);
+
+  it('holds every key of every principal name, and only those', () => {
+    const expected = new Set(stories.flatMap((m) => principalNames(m, weight).flatMap((n) => n.anchor.keys)));
+    expect(asked).toEqual(expected);
+    expect(asked.size).toBeGreaterThan(0);
+  });
+
+  it('leaves out look-up keys no principal name has, and every answer about a principal the same', () => {
+    const docs = (keep?: ReadonlySet<string>) =>
+      traits.map((t, k) => describeDocument(`d${k}`, 'en', undefined, t, NO_VECTOR, undefined, keep));
+    const whole = docs();
+    const kept = docs(asked);
+    const all = whole.reduce((n, d) => n + d.lookup.size, 0);
+    expect(kept.reduce((n, d) => n + d.lookup.size, 0)).toBeLessThan(all);
+    for (const m of stories)
+      for (const n of principalNames(m, weight))
+        for (let d = 0; d < whole.length; d++)
+          expect(hasAnyKey((kept[d] as (typeof kept)[number]).lookup, n.anchor.keys)).toBe(
+            hasAnyKey((whole[d] as (typeof whole)[number]).lookup, n.anchor.keys),
+          );
+  });
+});
