@@ -752,10 +752,11 @@ function beforeCross(
 }
 
 /**
- * The candidate pairs within each language and those across languages, as one list. The former
- * are found before the cross-language stage, so that the content terms they read are let go
- * before it: 2.8 KB an article held through that stage, the scan's longest (a heap snapshot of
- * the first 10,000 bench articles), where the pairs found take 32 bytes each (26 an article there).
+ * The candidate pairs within each language and those across languages, as one flat list
+ * (`flatPairs`). The former are found before the cross-language stage, so that the content terms
+ * they read are let go before it: 2.8 KB an article held through that stage, the scan's longest (a
+ * heap snapshot of the first 10,000 bench articles), where the pairs found (26 an article there)
+ * take 72 bytes each as two-number arrays in a list, 8 flat.
  */
 function afterCross(
   articles: readonly Article[],
