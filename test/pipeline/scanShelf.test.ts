@@ -151,9 +151,10 @@ describe('a scan with its profiles and its articles on shelves', async () => {
       const [texts, traits] = c.shelves as [Counts, Counts];
       expect(texts.puts).toEqual(upTo(articles.length + fingerprints));
       expect(traits.puts).toEqual(upTo(articles.length));
-      // Each fingerprint's traits read back once to weigh the names, then each article's once as its
-      // story is described (a copy's are those of the first of its group), unless a profile gave them.
-      expect(traits.gets).toBe(read * (fingerprints + articles.length));
+      // Each fingerprint's traits read back once to weigh the names, then each article's twice: to
+      // find the look-up keys asked about (`askedKeys`) and as its story is described (a copy's are
+      // those of the first of its group), unless a profile gave them.
+      expect(traits.gets).toBe(read * (fingerprints + 2 * articles.length));
       expect(c.shelves.map((s) => s.closed)).toEqual(c.shelves.map(() => 1));
     },
   );
