@@ -207,7 +207,7 @@ function lookupOf(keys: readonly string[], numbers: KeyNumbers | undefined): Key
 
 /**
  * Every key a story's look-up keys will be asked about: those of the stories' principal names
- * (`principalNames`, of each story's members' names), as linking (`namedIn`), the event
+ * (`storyPrincipals`, of each story's members' names), as linking (`namedIn`), the event
  * candidates (`indexPrincipals`) and an event's names (`principalNames` in events.ts) ask, and
  * nothing else. A look-up key outside them is never read: keeping only these (`describeDocument`'s
  * `asked`) changes no answer. The first 3,000 bench articles' stories hold 517,480 look-up keys,
@@ -219,7 +219,7 @@ export function askedKeys(
 ): Set<string> {
   const asked = new Set<string>();
   for (const members of stories)
-    for (const n of principalNames(members, weight)) for (const k of n.anchor.keys) asked.add(k);
+    for (const n of storyPrincipals(members, weight)) for (const k of n.anchor.keys) asked.add(k);
   return asked;
 }
 
@@ -302,7 +302,7 @@ function pooledName(pool: NamePool, name: EventSketchName): EventSketchName {
  * A story's `PRINCIPALS` heaviest names, heaviest first, from its members' names: each name's
  * weight is `weight` of its key times 1 + the log of its mentions, the heaviest of its members'.
  */
-export function principalNames(
+export function storyPrincipals(
   members: readonly { names: readonly EventSketchName[] }[],
   weight: (key: string) => number,
 ): StoryName[] {
@@ -340,7 +340,7 @@ export function describeStory(
   }
   return {
     story,
-    names: principalNames(members, weight).map((n) =>
+    names: storyPrincipals(members, weight).map((n) =>
       pool ? { anchor: pooledName(pool, n.anchor), weight: n.weight } : n,
     ),
     lookup: only ? only.lookup : unionOfKeys(members.map((m) => m.lookup)),

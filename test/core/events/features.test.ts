@@ -15,7 +15,7 @@ import {
   describeStory,
   internTraits,
   type NamePool,
-  principalNames,
+  storyPrincipals,
 } from '../../../src/core/events/features.js';
 import { hasAnyKey } from '../../../src/core/events/keys.js';
 import { createInternPool } from '../../../src/core/intern.js';
@@ -196,7 +196,7 @@ describe('askedKeys: the look-up keys a story is asked about', () => {
   const asked = askedKeys(stories, weight);
 
   it('holds every key of every principal name, and only those', () => {
-    const expected = new Set(stories.flatMap((m) => principalNames(m, weight).flatMap((n) => n.anchor.keys)));
+    const expected = new Set(stories.flatMap((m) => storyPrincipals(m, weight).flatMap((n) => n.anchor.keys)));
     expect(asked).toEqual(expected);
     expect(asked.size).toBeGreaterThan(0);
   });
@@ -209,7 +209,7 @@ describe('askedKeys: the look-up keys a story is asked about', () => {
     const all = whole.reduce((n, d) => n + d.lookup.size, 0);
     expect(kept.reduce((n, d) => n + d.lookup.size, 0)).toBeLessThan(all);
     for (const m of stories)
-      for (const n of principalNames(m, weight))
+      for (const n of storyPrincipals(m, weight))
         for (let d = 0; d < whole.length; d++)
           expect(hasAnyKey((kept[d] as (typeof kept)[number]).lookup, n.anchor.keys)).toBe(
             hasAnyKey((whole[d] as (typeof whole)[number]).lookup, n.anchor.keys),
