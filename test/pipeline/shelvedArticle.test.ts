@@ -48,6 +48,21 @@ describe('an article on the shelf and back', async () => {
     expect(normalized.some((n) => n.quoted.includes(1))).toBe(true);
   });
 
+  it('holds no more of the record read than its offsets and quote marks (the rest let go of)', () => {
+    const tokens = createVocabulary();
+    for (const n of normalized) {
+      const record = serialize(shelvedArticle(n, tokens));
+      const back = unshelvedArticle(deserialize(record) as ShelvedArticle, tokens.terms);
+      const own = back.tokenSpans.byteLength + back.quoted.byteLength;
+      // One buffer for both, of their size: not the record's (the clean text's bytes, the token numbers).
+      expect(back.quoted.buffer).toBe(back.tokenSpans.buffer);
+      expect(back.tokenSpans.buffer.byteLength).toBe(own);
+      expect(record.byteLength).toBeGreaterThan(own + n.clean.length);
+      expect(back.tokenSpans).toEqual(n.tokenSpans);
+      expect(back.quoted).toEqual(n.quoted);
+    }
+  });
+
   it('numbers each token once in the scan list, the same string read back for every article', () => {
     const tokens = createVocabulary();
     const first = normalized[0] as NormalizedArticle;
