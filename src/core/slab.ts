@@ -13,7 +13,7 @@
 /** Bytes a slab holds: above glibc's largest mmap threshold (`DEFAULT_MMAP_THRESHOLD_MAX`, 32 MiB). */
 export const SLAB_BYTES = 33 * 1024 * 1024;
 
-type Packable = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+export type Packable = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
 export class Slab {
   private buffer: ArrayBuffer | undefined;
@@ -44,4 +44,29 @@ export class Slab {
     out.set(a as never);
     return out;
   }
+}
+
+/**
+ * Copies of `parts`, in order, in one buffer of their own (each aligned to its element size): for
+ * arrays that are views of a larger buffer and are to be kept without it. The deserializer
+ * (`node:v8`) makes the typed arrays it reads views of the whole record read, which they keep
+ * alive: a profile's keyed sentences (`ownKeyed`) and an article's offsets and quote marks
+ * (`unshelvedArticle`) read back from a scan's shelf are copied here. Unlike a `Slab`, the buffer
+ * goes when these arrays go.
+ */
+export function copiedTogether<const T extends readonly Packable[]>(parts: T): T {
+  const at: number[] = [];
+  let bytes = 0;
+  for (const a of parts) {
+    bytes = Math.ceil(bytes / a.BYTES_PER_ELEMENT) * a.BYTES_PER_ELEMENT;
+    at.push(bytes);
+    bytes += a.byteLength;
+  }
+  const buffer = new ArrayBuffer(bytes);
+  return parts.map((a, n) => {
+    const Kind = a.constructor as new (buffer: ArrayBuffer, byteOffset: number, length: number) => Packable;
+    const copy = new Kind(buffer, at[n] as number, a.length);
+    copy.set(a as never);
+    return copy;
+  }) as unknown as T;
 }

@@ -11,6 +11,7 @@
  * each), their offsets, the sentences as objects, the clean text. The stages from the score stage
  * on read an article only when they judge, note or explain it.
  */
+import { copiedTogether } from '../core/slab.js';
 import { type TermVocabulary, termId } from '../core/text/vocabulary.js';
 import type { NormalizationAction, NormalizedArticle, Sentence } from '../types/index.js';
 
@@ -71,6 +72,11 @@ export function unshelvedArticle(shelved: ShelvedArticle, strings: readonly stri
     if (token === undefined) throw new RangeError(`a shelved article: token number ${shelved.tokens[n]} is not listed`);
     tokens[n] = token;
   }
+  // The two arrays an article keeps, out of the record read (`copiedTogether`): as views of it they
+  // kept it all alive (the clean text's bytes, the token and sentence numbers; a heap snapshot
+  // inside the score stage of the first 30,000 bench articles: a 10.6 KB record an article its
+  // cache held, for 2–4 KB of these two).
+  const [tokenSpans, quoted] = copiedTogether([shelved.tokenSpans, shelved.quoted] as const);
   // None from `normalizeArticle`: no map made for each read.
   const texts = shelved.texts ? new Map(shelved.texts) : undefined;
   const sentences: Sentence[] = [];
@@ -94,36 +100,11 @@ export function unshelvedArticle(shelved: ShelvedArticle, strings: readonly stri
     lang: shelved.lang,
     ...(shelved.date !== undefined ? { date: shelved.date } : {}),
     tokens,
-    ...ownArrays(shelved.tokenSpans, shelved.quoted),
+    tokenSpans,
+    quoted,
     sentences,
     actions: shelved.actions,
   };
-}
-
-/**
- * The token offsets and quote marks in one buffer of their own. Read back from the file shelf,
- * they are views of the whole record the deserializer read (the clean text's bytes, the token
- * numbers, the sentences' numbers), which they would keep alive as long as the article: on the
- * first 30,000 bench articles, a heap snapshot inside the score stage found each article its
- * cache held keeping a 10.6 KB record for 2–4 KB of these two arrays (`ownKeyed` does the same
- * for a profile read back).
- */
-function ownArrays(
-  tokenSpans: Uint16Array | Uint32Array,
-  quoted: Uint8Array,
-): { tokenSpans: Uint16Array | Uint32Array; quoted: Uint8Array } {
-  if (tokenSpans.byteLength === tokenSpans.buffer.byteLength && quoted.byteLength === quoted.buffer.byteLength)
-    return { tokenSpans, quoted };
-  const buffer = new ArrayBuffer(tokenSpans.byteLength + quoted.byteLength);
-  // The offsets first, at 0: aligned whatever their width.
-  const spans =
-    tokenSpans instanceof Uint16Array
-      ? new Uint16Array(buffer, 0, tokenSpans.length)
-      : new Uint32Array(buffer, 0, tokenSpans.length);
-  spans.set(tokenSpans);
-  const marks = new Uint8Array(buffer, tokenSpans.byteLength, quoted.length);
-  marks.set(quoted);
-  return { tokenSpans: spans, quoted: marks };
 }
 
 /** Bytes a sentence read back takes: its object and its text (a slice of `clean`). */
@@ -132,8 +113,8 @@ const SENTENCE_BYTES = 136;
 /**
  * About what an article read back from the shelf holds (`unshelvedArticle`): its clean text (the
  * string, two bytes a character in most news texts, which carry a curly quote or a dash), a
- * pointer and a number for each token, its offsets and quote marks (`ownArrays`: no longer the
- * whole record read), and each sentence (`SENTENCE_BYTES`). The score stage's cache counts it
+ * pointer and a number for each token, its offsets and quote marks (`copiedTogether`: no longer
+ * the whole record read), and each sentence (`SENTENCE_BYTES`). The score stage's cache counts it
  * with the shingles it keeps of a made fingerprint; the cache's budget is scaled by what a sample
  * of made fingerprints counts (`cacheStart`), so the count need only be proportionate. On the
  * bench corpus's first 3,000 articles (2,645 characters, 464 tokens and 23 sentences each on

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Slab } from '../../src/core/slab.js';
+import { copiedTogether, Slab } from '../../src/core/slab.js';
 
 const kinds = [Uint8Array, Uint16Array, Uint32Array, Int32Array, Float64Array] as const;
 
@@ -61,5 +61,51 @@ describe('Slab', () => {
     const empty = new Uint32Array(0);
     expect(slab.copy(empty)).toBe(empty);
     expect(() => new Slab(4)).toThrow(/at least 8 bytes, got 4/);
+  });
+});
+
+describe('copiedTogether', () => {
+  it('copies every array, in order, into one buffer of its own: same types and values, aligned, no byte of the originals (property)', () => {
+    fc.assert(
+      fc.property(arrays, fc.integer({ min: 0, max: 64 }), (specs, pad) => {
+        // Views of a larger buffer, as the deserializer gives them.
+        const originals = specs.map(([k, values]) => {
+          const Kind = kinds[k] as (typeof kinds)[number];
+          const record = new ArrayBuffer(8 * (values.length + pad + 1));
+          const view = new Kind(record, 8 * pad, values.length);
+          view.set(values as never);
+          return view;
+        });
+        const copies = copiedTogether(originals);
+        expect(copies).toHaveLength(originals.length);
+        const buffers = new Set(copies.map((c) => c.buffer));
+        expect(buffers.size).toBeLessThanOrEqual(1);
+        const total = originals.reduce((s, a) => s + a.byteLength, 0);
+        originals.forEach((a, i) => {
+          const c = copies[i] as typeof a;
+          expect(c.constructor).toBe(a.constructor);
+          expect(Array.from(c)).toEqual(Array.from(a));
+          expect(c.byteOffset % c.BYTES_PER_ELEMENT).toBe(0);
+          expect(c.buffer).not.toBe(a.buffer);
+        });
+        // Their bytes, and no more than the padding alignment needs (under 8 bytes an array).
+        for (const b of buffers) {
+          expect(b.byteLength).toBeGreaterThanOrEqual(total);
+          expect(b.byteLength).toBeLessThan(total + 8 * originals.length + 1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('lays arrays that need no padding end to end', () => {
+    const [wide, narrow, bytes] = copiedTogether([
+      new Uint32Array([1, 2, 3]),
+      new Uint16Array([4, 5]),
+      new Uint8Array([6]),
+    ] as const);
+    expect([wide.byteOffset, narrow.byteOffset, bytes.byteOffset]).toEqual([0, 12, 16]);
+    expect(wide.buffer.byteLength).toBe(17);
+    expect([...wide, ...narrow, ...bytes]).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

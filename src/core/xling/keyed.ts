@@ -15,6 +15,7 @@
  * at 30,000 before the narrowing (README "Memory"), the same reports.
  */
 import { hashString } from '../fingerprint/shingle.js';
+import { copiedTogether } from '../slab.js';
 import type { CrossSentence } from './profile.js';
 
 /** Numbers below a text's counts: 16-bit for a text of fewer than `NARROW_LIMIT` of each, else 32-bit. */
@@ -161,24 +162,14 @@ export function keySentences(sentences: readonly CrossSentence[]): KeyedSentence
  * when made.
  */
 export function ownKeyed(k: KeyedSentences): KeyedSentences {
-  const parts = [k.hashes, k.sentenceStart, k.wordStart, k.wordKeys, k.postStart, k.postSentences];
-  const buffer = new ArrayBuffer(parts.reduce((s, a) => s + a.byteLength, 0));
-  let at = 0;
-  const copy = <T extends Uint32Array | Indexes>(a: T): T => {
-    const Make = a.constructor as new (b: ArrayBuffer, offset: number, length: number) => T;
-    const c = new Make(buffer, at, a.length);
-    c.set(a as never);
-    at += a.byteLength;
-    return c;
-  };
   // The hashes first: 32-bit, at offset 0; the other arrays are all 16-bit or all 32-bit.
-  return {
-    ...k,
-    hashes: copy(k.hashes),
-    sentenceStart: copy(k.sentenceStart),
-    wordStart: copy(k.wordStart),
-    wordKeys: copy(k.wordKeys),
-    postStart: copy(k.postStart),
-    postSentences: copy(k.postSentences),
-  };
+  const [hashes, sentenceStart, wordStart, wordKeys, postStart, postSentences] = copiedTogether([
+    k.hashes,
+    k.sentenceStart,
+    k.wordStart,
+    k.wordKeys,
+    k.postStart,
+    k.postSentences,
+  ] as const);
+  return { ...k, hashes, sentenceStart, wordStart, wordKeys, postStart, postSentences };
 }
