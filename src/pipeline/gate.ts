@@ -44,7 +44,7 @@ import {
   type NormalizedArticle,
   type Thresholds,
 } from '../types/index.js';
-import { loadAnchorTables, restoreArticle, toEntry } from './indexing.js';
+import { loadAnchorTables, restoreArticle, storedSelection, toEntry } from './indexing.js';
 
 export interface GateOptions {
   thresholds?: Partial<Thresholds>;
@@ -371,9 +371,15 @@ async function gateOne(
     : [];
   const read = async (id: string): Promise<Fingerprint | undefined> => {
     const [doc] = await store.getDocuments([id]);
-    return doc
-      ? fingerprintArticle(normalizeArticle(restoreArticle(doc), { words: options.words }), options.words)
-      : undefined;
+    if (!doc) return undefined;
+    // Its paragraphs from its body plan when it has one: the same selection, its body not
+    // extracted again (see `storedSelection`).
+    const selected = storedSelection(doc);
+    const normalized = normalizeArticle(restoreArticle(doc), {
+      words: options.words,
+      ...(selected ? { selected } : {}),
+    });
+    return fingerprintArticle(normalized, options.words);
   };
   async function* queue(): AsyncGenerator<Fingerprint | undefined> {
     for (const p of earlier) yield p.probe.fp();

@@ -17,7 +17,7 @@
 import { sketchEvent } from '../core/events/known.js';
 import { computeBandKeys } from '../core/minhash/lsh.js';
 import { type ArticleSketch, samplesOf, sketchBatch, sketchTokens } from '../core/minhash/sketch.js';
-import { normalizeArticle } from '../core/text/normalize.js';
+import { normalizeArticle, type SelectedParagraphs, selectByPlan, selectParagraphs } from '../core/text/normalize.js';
 import { contentTerms } from '../core/text/terms.js';
 import {
   createScanCache,
@@ -106,6 +106,15 @@ export function restoreArticle(doc: StoredDocument): Article {
   return { ...(doc.meta as Partial<Article>), id: doc.id, text: doc.text };
 }
 
+/**
+ * A stored document's paragraphs as `selectParagraphs` selects them from its text, made from its
+ * body plan without extracting the body again (`selectByPlan`); undefined when it has no plan, or
+ * one this copydesk cannot use: the caller selects then.
+ */
+export function storedSelection(doc: StoredDocument): SelectedParagraphs | undefined {
+  return doc.plan === undefined ? undefined : selectByPlan(doc.text, doc.plan);
+}
+
 /** The parsed tables, read once per process (or worker thread): read-only after loading. */
 let anchorTables: AnchorResources | undefined;
 
@@ -137,15 +146,21 @@ export function prepareEntry(
   anchors?: AnchorResources,
 ): DocumentEntry {
   if (cache) {
-    const { tokens, terms } = tokenizeAndTermsFast(article, cache);
+    const { tokens, terms, plan } = tokenizeAndTermsFast(article, cache);
     const event = config.events === true ? eventOf(article, anchors ?? loadAnchorTables()) : undefined;
-    return toEntry(article, sketchTokens(tokens, terms, config), event);
+    return toEntry(article, withPlan(sketchTokens(tokens, terms, config), plan), event);
   }
-  const normalized = normalizeArticle(article);
+  const selected = selectParagraphs(article.text, article.lang);
+  const normalized = normalizeArticle(article, { selected });
   const terms = contentTerms(normalized.tokens, normalized.lang);
   const event =
     config.events === true ? sketchEvent(normalized, article.date, terms, anchors ?? loadAnchorTables()) : undefined;
-  return toEntry(article, sketchTokens(normalized.tokens, terms, config), event);
+  return toEntry(article, withPlan(sketchTokens(normalized.tokens, terms, config), selected.plan), event);
+}
+
+/** `sketch` with the body plan of its article's selection, when there is one. */
+function withPlan<T extends object>(sketch: T, plan: string | undefined): T & { plan?: string } {
+  return plan === undefined ? sketch : { ...sketch, plan };
 }
 
 /** The event sketches of a batch when the config keeps them (`SketchConfig.events`), else none. */
@@ -179,6 +194,7 @@ export function toEntry(
     termKeys: s.termKeys,
   };
   if (s.sampleKeys.length > 0) entry.sampleKeys = s.sampleKeys;
+  if (s.plan !== undefined) entry.plan = s.plan;
   if (s.terms) entry.terms = s.terms;
   if (event) entry.event = event;
   return entry;
@@ -195,8 +211,8 @@ export function prepareBatchWith(
   const docTerms: number[] = [];
   const termStart = new Uint32Array(articles.length + 1);
   const sketches = articles.map((a, i) => {
-    const { tokens, terms } = tokenizeAndTermsFast(a, cache);
-    const { terms: distinct, ...sketch } = sketchTokens(tokens, terms, config);
+    const { tokens, terms, plan } = tokenizeAndTermsFast(a, cache);
+    const { terms: distinct, ...sketch } = withPlan(sketchTokens(tokens, terms, config), plan);
     for (const t of distinct) {
       let k = table.get(t);
       if (k === undefined) {
@@ -290,9 +306,13 @@ export function createInThreadPrepare(
  * A stored article read again as `index add` read it, in one pass of the scanner: its distinct
  * content terms and its sampled shingles (none when the index has no containment channel).
  */
-function rescan(article: Article, config: SketchConfig): { terms: string[]; sampleKeys: Uint32Array } {
+function rescan(
+  article: Article,
+  config: SketchConfig,
+  selected?: SelectedParagraphs,
+): { terms: string[]; sampleKeys: Uint32Array } {
   const cache = createScanCache();
-  const scanned = scanArticle(article, config.charShingle, cache);
+  const scanned = scanArticle(article, config.charShingle, cache, selected);
   return {
     terms: [...new Set(scanned.termIds)].map((t) => cache.terms[t] as string),
     sampleKeys: samplesOf(scanned.charSet, config),
@@ -314,7 +334,7 @@ export async function describeRemoval(store: IndexStore, id: string): Promise<Re
     hash: doc.hash,
     charKeys: keysOf(sketch.charSig, 'chars'),
     termKeys: keysOf(sketch.termSig, 'terms'),
-    ...rescan(restoreArticle(doc), config),
+    ...rescan(restoreArticle(doc), config, storedSelection(doc)),
   };
 }
 

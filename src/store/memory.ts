@@ -267,6 +267,8 @@ export class MemoryStore implements IndexStore {
       const r = this.rows.get(e.id);
       if (!r) continue;
       this.unlinkKeys(r);
+      // The plan of the extraction that sketched it now (none: the gate extracts the body).
+      r.doc = pickDocument({ ...r.doc, plan: e.plan });
       r.sketch = pickSketch(e);
       r.charKeys = e.charKeys;
       r.termKeys = e.termKeys;
@@ -293,7 +295,9 @@ export class MemoryStore implements IndexStore {
 }
 
 export function pickDocument(e: StoredDocument): StoredDocument {
-  return { id: e.id, text: e.text, meta: e.meta, hash: e.hash, chars: e.chars, words: e.words };
+  const doc: StoredDocument = { id: e.id, text: e.text, meta: e.meta, hash: e.hash, chars: e.chars, words: e.words };
+  if (e.plan !== undefined) doc.plan = e.plan;
+  return doc;
 }
 
 export function pickSketch(e: StoredSketch): StoredSketch {

@@ -144,10 +144,11 @@ interface DocRow {
   meta: string;
   chars: number;
   words: number;
+  plan: string | null;
 }
 
 function toDocument(r: DocRow): StoredDocument {
-  return {
+  const doc: StoredDocument = {
     id: r.id,
     text: r.text,
     meta: JSON.parse(r.meta) as Record<string, unknown>,
@@ -155,6 +156,8 @@ function toDocument(r: DocRow): StoredDocument {
     chars: r.chars,
     words: r.words,
   };
+  if (r.plan !== null) doc.plan = r.plan;
+  return doc;
 }
 
 function schemaSql(s: string): string {
@@ -162,7 +165,7 @@ function schemaSql(s: string): string {
     CREATE TABLE ${s}.meta (key text PRIMARY KEY, value text NOT NULL);
     CREATE TABLE ${s}.documents (
       rowid bigserial PRIMARY KEY, id text NOT NULL UNIQUE, hash text NOT NULL, text text NOT NULL,
-      meta text NOT NULL, chars integer NOT NULL, words integer NOT NULL);
+      meta text NOT NULL, chars integer NOT NULL, words integer NOT NULL, plan text);
     CREATE INDEX documents_hash ON ${s}.documents (hash);
     CREATE TABLE ${s}.sketches (
       doc bigint PRIMARY KEY REFERENCES ${s}.documents (rowid) ON DELETE CASCADE,
@@ -240,6 +243,15 @@ async function coverBandKeys(client: pg.Client, s: string): Promise<void> {
   await client.query(`ALTER INDEX ${s}.bands_key_doc RENAME TO bands_key`);
 }
 
+/** Whether the index's documents have the plan column (one opened read-only before its first writable open since plans came has not). */
+async function hasPlanColumn(client: pg.Client, s: string): Promise<boolean> {
+  const found = await client.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'documents' AND column_name = 'plan'`,
+    [s],
+  );
+  return found.rows.length > 0;
+}
+
 async function connect(url: string, connectionString: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   // An idle client whose server goes away emits 'error'; the next query reports it.
@@ -283,7 +295,12 @@ async function openSchema(client: pg.Client, url: string, s: string, options: Op
         `not a copydesk index (schema "${s}" holds other tables: ${tables.slice(0, 3).join(', ')}); it was left untouched`,
         where,
       );
-    } else if (!options.readonly && tables.includes('bands')) await coverBandKeys(client, s);
+    } else if (!options.readonly && tables.includes('bands')) {
+      await coverBandKeys(client, s);
+      // The body plans' column (`StoredDocument.plan`), as the SQLite store adds it: NULL for the
+      // documents there, and for those an older copydesk writes (it names its columns).
+      if (!(await hasPlanColumn(client, s))) await client.query(`ALTER TABLE ${s}.documents ADD COLUMN plan text`);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -338,6 +355,8 @@ export class PostgresStore implements IndexStore {
     private readonly url: string,
     private readonly s: string,
     public config: SketchConfig,
+    /** The column of the documents' plans, or NULL where it is missing (see `hasPlanColumn`). */
+    private readonly plan: 'plan' | 'NULL AS plan',
   ) {}
 
   /** Connect, then open (or create) the index in the URL's schema. Throws InputError for a wrong place. */
@@ -348,7 +367,8 @@ export class PostgresStore implements IndexStore {
       await openSchema(client, url, schema, options);
       const config = await readMeta(client, url, schema, options);
       if (options.readonly) await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
-      return new PostgresStore(client, url, schema, config);
+      const plan = (await hasPlanColumn(client, schema)) ? 'plan' : 'NULL AS plan';
+      return new PostgresStore(client, url, schema, config, plan);
     } catch (error) {
       await client.end().catch(() => {});
       const pgError = error as { code?: string; message: string };
@@ -437,13 +457,13 @@ export class PostgresStore implements IndexStore {
     add.forEach((e, i) => {
       const r = rowids[i] as string;
       docs.push(
-        `${r}\t${copyText(e.id)}\t${e.hash}\t${copyText(e.text)}\t${copyText(JSON.stringify(e.meta))}\t${e.chars}\t${e.words}\n`,
+        `${r}\t${copyText(e.id)}\t${e.hash}\t${copyText(e.text)}\t${copyText(JSON.stringify(e.meta))}\t${e.chars}\t${e.words}\t${e.plan === undefined ? '\\N' : copyText(e.plan)}\n`,
       );
       sketches.push(`${r}\t${e.charSize}\t${copyBytes(e.charSig)}\t${e.termSize}\t${copyBytes(e.termSig)}\n`);
       for (const code of keyIntegers(e)) bands.push(`${code}\t${r}\n`);
       pushEventRows(events, eventKeys, r, e);
     });
-    await this.copy('documents', 'rowid, id, hash, text, meta, chars, words', docs);
+    await this.copy('documents', 'rowid, id, hash, text, meta, chars, words, plan', docs);
     await this.copy('sketches', 'doc, char_size, char_sig, term_size, term_sig', sketches);
     await this.copy('bands', 'key, doc', bands);
     await this.copyEvents(events, eventKeys, add);
@@ -687,7 +707,7 @@ export class PostgresStore implements IndexStore {
   async getDocuments(ids: readonly string[]): Promise<StoredDocument[]> {
     if (ids.length === 0) return [];
     const rows = await this.query<DocRow>(
-      `SELECT rowid, id, hash, text, meta, chars, words FROM ${this.s}.documents WHERE id = ANY($1::text[])`,
+      `SELECT rowid, id, hash, text, meta, chars, words, ${this.plan} FROM ${this.s}.documents WHERE id = ANY($1::text[])`,
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -731,7 +751,7 @@ export class PostgresStore implements IndexStore {
     let after = '0';
     for (;;) {
       const rows = await this.query<DocRow>(
-        `SELECT rowid, id, hash, text, meta, chars, words FROM ${this.s}.documents WHERE rowid > $1 ORDER BY rowid LIMIT $2`,
+        `SELECT rowid, id, hash, text, meta, chars, words, ${this.plan} FROM ${this.s}.documents WHERE rowid > $1 ORDER BY rowid LIMIT $2`,
         [after, size],
       );
       if (rows.length === 0) return;
@@ -771,14 +791,18 @@ export class PostgresStore implements IndexStore {
       for (const e of known) {
         const r = rowidOf.get(e.id) as string;
         pushEventRows(events, eventKeys, r, e);
+        // The plan of the extraction that sketched it now (none: the gate extracts its body), in
+        // the same statement.
         await this.query(
-          `UPDATE ${this.s}.sketches SET char_size = $1, char_sig = $2, term_size = $3, term_sig = $4 WHERE doc = $5`,
+          `WITH d AS (UPDATE ${this.s}.documents SET plan = $6 WHERE rowid = $5)
+           UPDATE ${this.s}.sketches SET char_size = $1, char_sig = $2, term_size = $3, term_sig = $4 WHERE doc = $5`,
           [
             e.charSize,
             Buffer.from(e.charSig.buffer, e.charSig.byteOffset, e.charSig.byteLength),
             e.termSize,
             Buffer.from(e.termSig.buffer, e.termSig.byteOffset, e.termSig.byteLength),
             r,
+            e.plan ?? null,
           ],
         );
         for (const code of keyIntegers(e)) bands.push(`${code}\t${r}\n`);

@@ -211,6 +211,7 @@ interface DocRow {
   meta: string;
   chars: number;
   words: number;
+  plan: string | null;
 }
 
 interface SketchRow {
@@ -399,7 +400,9 @@ export class SqliteStore implements IndexStore {
   }
 
   private insertOne(e: DocumentEntry): number {
-    const info = this.stmt.insertDoc.run(e.id, e.hash, e.text, JSON.stringify(e.meta), e.chars, e.words);
+    // Writable opens add the plan column (`prepareForWriting`), so a writer has the statement.
+    const insert = this.stmt.insertDoc as Database.Statement;
+    const info = insert.run(e.id, e.hash, e.text, JSON.stringify(e.meta), e.chars, e.words, e.plan ?? null);
     const rowid = Number(info.lastInsertRowid);
     this.stmt.insertSketch.run(rowid, e.charSize, toBlob(e.charSig), e.termSize, toBlob(e.termSig));
     this.screens?.put.run(rowid, e.charSize, screenDigest(e.charSig));
@@ -771,6 +774,8 @@ export class SqliteStore implements IndexStore {
           if (rowid === undefined) continue;
           known.push(e);
           this.stmt.updateSketch.run(e.charSize, toBlob(e.charSig), e.termSize, toBlob(e.termSig), rowid);
+          // The plan of the extraction that sketched it now (none: the gate extracts its body).
+          this.stmt.updatePlan?.run(e.plan ?? null, rowid);
           this.screens?.put.run(rowid, e.charSize, screenDigest(e.charSig));
           this.deleteEvent(rowid);
           if (e.event) this.insertEvent(rowid, e.event);
@@ -844,6 +849,10 @@ export function termCountsJson(terms: readonly string[], counts: ReadonlyMap<str
   return `{${parts.join(',')}}`;
 }
 
+function hasColumn(db: Database.Database, table: string, column: string): boolean {
+  return db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined;
+}
+
 function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
@@ -901,8 +910,14 @@ function prepareSketchReads(db: Database.Database, ids: string) {
 
 function prepareStatements(db: Database.Database) {
   const ids = 'SELECT value FROM json_each(?)';
+  // A file opened read-only before its first writable open since plans came has no plan column.
+  const plans = hasColumn(db, 'documents', 'plan');
+  const plan = plans ? 'plan' : 'NULL AS plan';
   return {
-    insertDoc: db.prepare('INSERT INTO documents (id, hash, text, meta, chars, words) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertDoc: plans
+      ? db.prepare('INSERT INTO documents (id, hash, text, meta, chars, words, plan) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      : undefined,
+    updatePlan: plans ? db.prepare('UPDATE documents SET plan = ? WHERE rowid = ?') : undefined,
     insertSketch: db.prepare(
       'INSERT INTO sketches (doc, char_size, char_sig, term_size, term_sig) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -918,7 +933,7 @@ function prepareStatements(db: Database.Database) {
     findHash: db.prepare('SELECT id FROM documents WHERE hash = ? ORDER BY rowid').pluck(),
     hashesOf: db.prepare(`SELECT id, hash FROM documents WHERE id IN (${ids})`),
     idsOfRowids: db.prepare(`SELECT rowid, id FROM documents WHERE rowid IN (${ids})`),
-    docsOf: db.prepare(`SELECT rowid, id, hash, text, meta, chars, words FROM documents WHERE id IN (${ids})`),
+    docsOf: db.prepare(`SELECT rowid, id, hash, text, meta, chars, words, ${plan} FROM documents WHERE id IN (${ids})`),
     ...prepareSketchReads(db, ids),
     // The terms' places in the list, not the terms: no string a row to read back. On the bench's
     // 1M index, 300 terms a call: 0.63 → 0.42 ms (median of 300 calls) against `term IN (…)` read
@@ -969,7 +984,7 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ),
     page: db.prepare(
-      'SELECT rowid, id, hash, text, meta, chars, words FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?',
+      `SELECT rowid, id, hash, text, meta, chars, words, ${plan} FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?`,
     ),
   };
 }
@@ -1014,7 +1029,7 @@ function readMeta(db: Database.Database, path: string, options: OpenSqliteOption
 }
 
 function toDocument(r: DocRow): StoredDocument {
-  return {
+  const doc: StoredDocument = {
     id: r.id,
     text: r.text,
     meta: JSON.parse(r.meta) as Record<string, unknown>,
@@ -1022,6 +1037,8 @@ function toDocument(r: DocRow): StoredDocument {
     chars: r.chars,
     words: r.words,
   };
+  if (r.plan !== null) doc.plan = r.plan;
+  return doc;
 }
 
 /**
@@ -1076,7 +1093,7 @@ const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE documents (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, text TEXT NOT NULL,
-    meta TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL);
+    meta TEXT NOT NULL, chars INTEGER NOT NULL, words INTEGER NOT NULL, plan TEXT);
   CREATE INDEX documents_hash ON documents (hash);
   CREATE TABLE sketches (
     doc INTEGER PRIMARY KEY, char_size INTEGER NOT NULL, char_sig BLOB NOT NULL,
@@ -1141,6 +1158,11 @@ function prepareForWriting(db: Database.Database, upgrade: boolean): void {
     }
     // The screen digests, for an index made before them.
     if (!hasTable(db, 'screens')) addScreens(db);
+    // The body plans' column (`StoredDocument.plan`), for an index made before it: its documents
+    // have none (the gate extracts their bodies) until `index rebuild`. Adding a column that may
+    // be NULL rewrites nothing; an older copydesk reads and writes the table as before (its rows
+    // get no plan).
+    if (!hasColumn(db, 'documents', 'plan')) db.exec('ALTER TABLE documents ADD COLUMN plan TEXT');
     // The sizes' covering index (see `charSizesOfRowids`), for an index made before it.
     db.exec('CREATE INDEX IF NOT EXISTS sketches_sizes ON sketches (doc, char_size)');
     // The document count, kept in meta by every batch: `count(*)` reads the whole table, and the

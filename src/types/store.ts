@@ -129,6 +129,12 @@ export interface StoredDocument {
   hash: string;
   chars: number;
   words: number;
+  /**
+   * The text's body plan (`SelectedParagraphs.plan`): what body extraction made of its lines, so
+   * that the gate selects its paragraphs again without extracting its body (`selectByPlan`).
+   * Absent for a document written before plans, or by a path that makes none.
+   */
+  plan?: string;
 }
 
 /** The sketch part of a stored document. */

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { isRedundant } from '../../src/core/gate.js';
 import { createSketchConfig } from '../../src/core/minhash/sketch.js';
+import { BODY_PLAN_VERSION } from '../../src/core/text/bodyPlan.js';
+import { cleanLine } from '../../src/core/text/chars.js';
+import { selectParagraphs } from '../../src/core/text/normalize.js';
 import { VARIANT_KINDS } from '../../src/eval/generate.js';
 import { compareArticles } from '../../src/pipeline/compare.js';
 import { gateArticles } from '../../src/pipeline/gate.js';
 import { addArticles } from '../../src/pipeline/indexing.js';
 import { MemoryStore } from '../../src/store/memory.js';
-import type { Article, BandQuery, CandidateSignatures, RankedCandidates, RankOptions } from '../../src/types/index.js';
+import type {
+  Article,
+  BandQuery,
+  CandidateSignatures,
+  IndexStore,
+  RankedCandidates,
+  RankOptions,
+  StoredDocument,
+} from '../../src/types/index.js';
 import { hasWmt22, readEvalRows, WMT22 } from '../helpers/fixtures.js';
 import { storeKinds } from '../helpers/stores.js';
 import { readSeeds, variantsOf } from '../store/fixtures.js';
@@ -252,6 +263,43 @@ describe('gateArticles against the seeds', () => {
       expect(plain?.verdict).toBe('novel');
       expect(counted?.verdict).toBe('redundant');
     } else expect(rel).toMatch(/duplicate|republication/);
+  });
+});
+
+describe('gateArticles: candidates read through their body plans', () => {
+  /** `store` with each document's plan replaced by `plan(doc)` (undefined: none). */
+  function withPlans(store: MemoryStore, plan: (doc: StoredDocument) => string | undefined): IndexStore {
+    const view = Object.create(store) as IndexStore;
+    view.getDocuments = async (ids) =>
+      (await store.getDocuments(ids)).map(({ plan: _, ...doc }) => {
+        const p = plan({ ...doc });
+        return p === undefined ? doc : { ...doc, plan: p };
+      });
+    return view;
+  }
+
+  it('gives the same verdicts and matches with the plans index add kept as with none, and reads them', async () => {
+    const store = await seededStore();
+    const [doc] = await store.getDocuments([seeds[0]?.id as string]);
+    expect(doc?.plan).toBe(selectParagraphs(seeds[0]?.text as string, undefined).plan);
+    const inputs = [...variantsOf(seeds, KINDS, 5), ...excerptsOf(seeds.slice(0, 2))];
+    const planned = (await gateArticles(store, inputs, { allMatches: true })).results;
+    const unplanned = (
+      await gateArticles(
+        withPlans(store, () => undefined),
+        inputs,
+        { allMatches: true },
+      )
+    ).results;
+    expect(planned).toEqual(unplanned);
+    expect(planned.filter((r) => r.verdict === 'redundant').length).toBeGreaterThan(inputs.length / 2);
+    // A plan that calls every line chrome leaves a candidate no text: the gate read it, and finds nothing.
+    const allChrome = (d: StoredDocument) => {
+      const lines = d.text.split(/\r\n|\r|\n/).filter((l) => cleanLine(l) !== '').length;
+      return `${BODY_PLAN_VERSION}|cmenu${lines > 1 ? `*${lines}` : ''}`;
+    };
+    const misled = (await gateArticles(withPlans(store, allChrome), inputs)).results;
+    expect(misled.filter((r) => r.verdict === 'redundant')).toEqual([]);
   });
 });
 

@@ -7,12 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { eventQuery } from '../../src/core/events/known.js';
 import { rankSignatures, SAMPLE_FILTER, screenCharSignatures } from '../../src/core/minhash/filter.js';
 import { CONTAINMENT_SAMPLE, createSketchConfig } from '../../src/core/minhash/sketch.js';
+import { BODY_PLAN_VERSION } from '../../src/core/text/bodyPlan.js';
+import { selectParagraphs } from '../../src/core/text/normalize.js';
+import { gateArticles } from '../../src/pipeline/gate.js';
 import { addArticles, describeRemoval, prepareEntry, rebuildIndex } from '../../src/pipeline/indexing.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { openStore } from '../../src/store/open.js';
 import { PostgresStore, parsePostgresUrl } from '../../src/store/postgres.js';
 import { APPLICATION_ID, SqliteStore } from '../../src/store/sqlite.js';
 import {
+  type Article,
   type DocumentEntry,
   digestHex,
   type EventEntry,
@@ -247,6 +251,31 @@ describe.each(STORES)('$name store', ({ open, skip }) => {
       expect(await found({ keys: one })).toContain(long.id);
       // A key held by more documents than `maxPostings` is no evidence.
       expect(await found({ keys, maxPostings: 0 })).toEqual([]);
+      await store.close();
+    },
+  );
+
+  it.skipIf(skip !== '')(
+    "keeps each document's body plan as index add made it, and the plan of its new sketch after a rebuild",
+    async () => {
+      const store = await open();
+      await addArticles(store, seeds);
+      const ids = seeds.map((a) => a.id);
+      const plans = async () => (await store.getDocuments(ids)).map((d) => d.plan);
+      const want = seeds.map((a) => selectParagraphs(a.text, a.lang).plan);
+      expect(want.every((p) => p?.startsWith(`${BODY_PLAN_VERSION}|`))).toBe(true);
+      expect(await plans()).toEqual(want);
+      expect((await collect(store.iterateDocuments(2))).flat().map((d) => d.plan)).toEqual(want);
+      // Sketches written by a path that makes no plan leave none behind; a rebuild writes them again.
+      await store.applyDerived(
+        seeds.map((a) => {
+          const { plan: _, ...entry } = prepareEntry(a, config);
+          return entry;
+        }),
+      );
+      expect(await plans()).toEqual(seeds.map(() => undefined));
+      await rebuildIndex(store);
+      expect(await plans()).toEqual(want);
       await store.close();
     },
   );
@@ -732,6 +761,41 @@ describe('sqlite store: files it must refuse, untouched', () => {
     await reader.close();
   });
 
+  it('an index made before body plans: none read-only (the gate extracts bodies), the column added on a writable open', async () => {
+    const path = join(dir, `plans-${n++}.db`);
+    const store = await SqliteStore.open(path, { config });
+    await addArticles(store, seeds.slice(0, 3));
+    await store.close();
+    const db = new Database(path);
+    db.exec('ALTER TABLE documents DROP COLUMN plan');
+    db.close();
+    const before = sha(path);
+    const reader = await SqliteStore.open(path, { readonly: true });
+    const docs = await reader.getDocuments(seeds.map((a) => a.id));
+    expect(docs.map((d) => [d.id, d.plan])).toEqual(seeds.slice(0, 3).map((a) => [a.id, undefined]));
+    expect((await collect(reader.iterateDocuments(10))).flat().map((d) => d.plan)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const { results } = await gateArticles(reader, [{ ...(seeds[1] as Article), id: 'again' }]);
+    expect(results[0]?.verdict).toBe('redundant');
+    await reader.close();
+    expect(sha(path)).toBe(before);
+    const writer = await SqliteStore.open(path, { config });
+    await addArticles(writer, seeds.slice(3));
+    const after = await writer.getDocuments(seeds.map((a) => a.id));
+    expect(after.map((d) => d.plan === selectParagraphs(d.text, undefined).plan)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(writer.checkIntegrity()).toBe('ok');
+    await writer.close();
+  });
+
   it('marks new files with the copydesk application id and format version', async () => {
     const path = join(dir, `new-${n++}.db`);
     await (await SqliteStore.open(path, { config })).close();
@@ -833,6 +897,36 @@ describe.skipIf(!hasPostgres)(
       await rebuildIndex(a, { config: withEvents });
       expect((await a.findEventCandidates(query)).map((c) => c.id)).toEqual(want);
       expect(want).toContain(seeds[0]?.id);
+      await a.close();
+      await client.end();
+    });
+
+    it('documents without the plan column (before body plans): none read-only, the column added on a writable open', async () => {
+      const url = freshPostgresUrl('plans');
+      const store = await PostgresStore.open(url, { config });
+      await addArticles(store, seeds.slice(0, 3));
+      await store.close();
+      const { connectionString, schema } = parsePostgresUrl(url);
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      await client.query(`ALTER TABLE ${schema}.documents DROP COLUMN plan`);
+      const reader = await PostgresStore.open(url, { readonly: true });
+      const docs = await reader.getDocuments(seeds.map((a) => a.id));
+      expect(docs.map((d) => [d.id, d.plan])).toEqual(seeds.slice(0, 3).map((a) => [a.id, undefined]));
+      const { results } = await gateArticles(reader, [{ ...(seeds[1] as Article), id: 'again' }]);
+      expect(results[0]?.verdict).toBe('redundant');
+      await reader.close();
+      const [a, b] = await Promise.all([PostgresStore.open(url, { config }), PostgresStore.open(url, { config })]);
+      await b.close();
+      await addArticles(a, seeds.slice(3));
+      const after = await a.getDocuments(seeds.map((x) => x.id));
+      expect(after.map((d) => d.plan === selectParagraphs(d.text, undefined).plan)).toEqual([
+        false,
+        false,
+        false,
+        true,
+        true,
+      ]);
       await a.close();
       await client.end();
     });

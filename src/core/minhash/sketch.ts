@@ -73,6 +73,8 @@ export interface ArticleSketch {
   sampleKeys: Uint32Array;
   /** Distinct stemmed content words (for document frequencies). */
   terms: string[];
+  /** The article's body plan (`SelectedParagraphs.plan`): the index keeps it, for the gate to read the text again without extracting its body. */
+  plan?: string;
 }
 
 /** 64-bit hash of the token stream as 16 hex digits (two independent 32-bit FNV-1a passes). */
@@ -162,6 +164,7 @@ export function sketchScanned(s: ScannedArticle, config: SketchConfig): BareSket
     termSig: ts.values,
     termKeys: computeBandKeys(ts, config.terms),
     sampleKeys: samplesOf(s.charSet, config),
+    ...(s.plan !== undefined ? { plan: s.plan } : {}),
   };
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Article, NormalizationAction, NormalizedArticle, Sentence } from '../../types/index.js';
 import { extractBody } from './body.js';
+import { bodyPlan, linesByPlan, type PlannedLine } from './bodyPlan.js';
 import { cleanLine } from './chars.js';
 import type { LanguageDetector } from './detect.js';
 import { guessLanguage } from './language.js';
@@ -151,6 +152,12 @@ export interface SelectedParagraphs {
   actions: NormalizationAction[];
   /** The page's headline, when body extraction found one (it is kept out of the paragraphs). */
   title?: string;
+  /**
+   * What body extraction decided for each line (`bodyPlan`), for `selectByPlan` to make the same
+   * selection again from the same text without extracting it; absent with `keepChrome` or
+   * `siteLines` (a plan made with them would not hold for the text alone).
+   */
+  plan?: string;
 }
 
 /**
@@ -171,11 +178,33 @@ export function selectParagraphs(
     ...(lang ? { lang } : {}),
     ...(options.siteLines ? { siteLines: options.siteLines } : {}),
   });
+  const selected = paragraphsOf(extracted.lines, rules);
+  const plan = options.siteLines ? undefined : bodyPlan(extracted.lines);
+  return plan === undefined ? selected : { ...selected, plan };
+}
+
+/**
+ * `selectParagraphs(text, lang)` made again from its `plan` (the same paragraphs, actions and
+ * title, the plan kept), the text's lines cleaned but its body not extracted again; undefined
+ * when the plan does not hold for this text or this copydesk (`linesByPlan`): then select.
+ * Without `keepChrome` or `siteLines` only, as plans are made.
+ */
+export function selectByPlan(
+  text: string,
+  plan: string,
+  rules: readonly BoilerplateRule[] = BOILERPLATE_RULES,
+): SelectedParagraphs | undefined {
+  const lines = linesByPlan(text.normalize('NFC'), plan);
+  return lines === undefined ? undefined : { ...paragraphsOf(lines, rules), plan };
+}
+
+/** Paragraph selection from the classified lines: chrome and title set aside, the boilerplate rules, wrapped lines joined. */
+function paragraphsOf(lines: readonly PlannedLine[], rules: readonly BoilerplateRule[]): SelectedParagraphs {
   const actions: NormalizationAction[] = [];
   const paragraphs: KeptParagraph[] = [];
   let title: string | undefined;
   let lastBlock = -1;
-  for (const l of extracted.lines) {
+  for (const l of lines) {
     const line = l.clean;
     if (line === '') continue;
     if (l.class === 'chrome') {

@@ -48,9 +48,10 @@ function bodyAndLanguage(
 ): {
   paragraphs: SelectedParagraphs['paragraphs'];
   lang: string;
+  plan: string | undefined;
 } {
-  const { paragraphs } = selected;
-  return { paragraphs, lang: article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n')) };
+  const { paragraphs, plan } = selected;
+  return { paragraphs, lang: article.lang ?? guessLanguage(paragraphs.map((p) => p.text).join('\n\n')), plan };
 }
 
 /**
@@ -62,8 +63,8 @@ function bodyAndLanguage(
 export function tokenizeAndTermsFast(
   article: Article,
   cache: TokenCache,
-): { tokens: string[]; lang: string; terms: string[] } {
-  const { paragraphs, lang } = bodyAndLanguage(article);
+): { tokens: string[]; lang: string; terms: string[]; plan?: string } {
+  const { paragraphs, lang, plan } = bodyAndLanguage(article);
   let map = cache.words.get(lang);
   if (!map) {
     map = new Map();
@@ -95,7 +96,7 @@ export function tokenizeAndTermsFast(
       } else add(raw, map);
     }
   }
-  return { tokens, lang, terms };
+  return plan === undefined ? { tokens, lang, terms } : { tokens, lang, terms, plan };
 }
 
 /**
@@ -192,8 +193,8 @@ function scanForms(
   article: Article,
   cache: ScanCache,
   selected?: SelectedParagraphs,
-): { forms: number[]; lang: string } {
-  const { paragraphs, lang } = bodyAndLanguage(article, selected);
+): { forms: number[]; lang: string; plan: string | undefined } {
+  const { paragraphs, lang, plan } = bodyAndLanguage(article, selected);
   let words = cache.forms.get(lang);
   if (!words) {
     words = new Map();
@@ -214,7 +215,7 @@ function scanForms(
       } else forms.push(formOf(raw, words, lang, cache));
     }
   }
-  return { forms, lang };
+  return { forms, lang, plan };
 }
 
 /** `hashTokens` (core/minhash/sketch.ts) of the folded forms, without building the token list. */
@@ -305,6 +306,8 @@ export interface ScannedArticle {
   termIds: number[];
   /** Their hashes, de-duplicated (the term signature's set). */
   termSet: Uint32Array;
+  /** The body plan of the article's selection (`SelectedParagraphs.plan`), for the index to keep. */
+  plan?: string;
 }
 
 /**
@@ -322,7 +325,7 @@ export function scanArticle(
   cache: ScanCache,
   selected?: SelectedParagraphs,
 ): ScannedArticle {
-  const { forms } = scanForms(article, cache, selected);
+  const { forms, plan } = scanForms(article, cache, selected);
   const { folded, termOf, termHash } = cache;
   if (cache.termSeen.length < cache.terms.length) {
     const grown = new Int32Array(Math.max(cache.terms.length, 2 * cache.termSeen.length)).fill(-1);
@@ -348,6 +351,7 @@ export function scanArticle(
     charSet: distinctShinglesOfForms(forms, folded, charShingle, cache),
     termIds,
     termSet: dropRepeats(termSet),
+    ...(plan !== undefined ? { plan } : {}),
   };
 }
 
