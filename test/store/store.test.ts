@@ -54,6 +54,26 @@ async function seeded(open: () => Promise<IndexStore>): Promise<{ store: IndexSt
   return { store, entries };
 }
 
+/**
+ * An index of the first three seeds made before body plans, opened read-only: its documents have
+ * none (every page read), and the gate still finds a copy of one (extracting its body).
+ */
+async function expectNoPlansRead(reader: IndexStore): Promise<void> {
+  const docs = (await collect(reader.iterateDocuments(10))).flat();
+  expect(docs.map((d) => [d.id, d.plan])).toEqual(seeds.slice(0, 3).map((a) => [a.id, undefined]));
+  expect((await reader.getDocuments([seeds[0]?.id as string]))[0]?.plan).toBeUndefined();
+  const { results } = await gateArticles(reader, [{ ...(seeds[1] as Article), id: 'again' }]);
+  expect(results[0]?.verdict).toBe('redundant');
+}
+
+/** The same index after a writable open added the column: the last two seeds added get plans, the first three still none. */
+async function expectPlansOfNewDocuments(writer: IndexStore): Promise<void> {
+  await addArticles(writer, seeds.slice(3));
+  const after = await writer.getDocuments(seeds.map((a) => a.id));
+  const planned = after.map((d) => d.plan !== undefined && d.plan === selectParagraphs(d.text, undefined).plan);
+  expect(planned).toEqual([false, false, false, true, true]);
+}
+
 async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[][]> {
   const out: T[][] = [];
   for await (const p of pages) out.push(p);
@@ -771,27 +791,11 @@ describe('sqlite store: files it must refuse, untouched', () => {
     db.close();
     const before = sha(path);
     const reader = await SqliteStore.open(path, { readonly: true });
-    const docs = await reader.getDocuments(seeds.map((a) => a.id));
-    expect(docs.map((d) => [d.id, d.plan])).toEqual(seeds.slice(0, 3).map((a) => [a.id, undefined]));
-    expect((await collect(reader.iterateDocuments(10))).flat().map((d) => d.plan)).toEqual([
-      undefined,
-      undefined,
-      undefined,
-    ]);
-    const { results } = await gateArticles(reader, [{ ...(seeds[1] as Article), id: 'again' }]);
-    expect(results[0]?.verdict).toBe('redundant');
+    await expectNoPlansRead(reader);
     await reader.close();
     expect(sha(path)).toBe(before);
     const writer = await SqliteStore.open(path, { config });
-    await addArticles(writer, seeds.slice(3));
-    const after = await writer.getDocuments(seeds.map((a) => a.id));
-    expect(after.map((d) => d.plan === selectParagraphs(d.text, undefined).plan)).toEqual([
-      false,
-      false,
-      false,
-      true,
-      true,
-    ]);
+    await expectPlansOfNewDocuments(writer);
     expect(writer.checkIntegrity()).toBe('ok');
     await writer.close();
   });
@@ -911,22 +915,12 @@ describe.skipIf(!hasPostgres)(
       await client.connect();
       await client.query(`ALTER TABLE ${schema}.documents DROP COLUMN plan`);
       const reader = await PostgresStore.open(url, { readonly: true });
-      const docs = await reader.getDocuments(seeds.map((a) => a.id));
-      expect(docs.map((d) => [d.id, d.plan])).toEqual(seeds.slice(0, 3).map((a) => [a.id, undefined]));
-      const { results } = await gateArticles(reader, [{ ...(seeds[1] as Article), id: 'again' }]);
-      expect(results[0]?.verdict).toBe('redundant');
+      await expectNoPlansRead(reader);
       await reader.close();
+      // Two writers open it at once: one adds the column, the other finds it.
       const [a, b] = await Promise.all([PostgresStore.open(url, { config }), PostgresStore.open(url, { config })]);
       await b.close();
-      await addArticles(a, seeds.slice(3));
-      const after = await a.getDocuments(seeds.map((x) => x.id));
-      expect(after.map((d) => d.plan === selectParagraphs(d.text, undefined).plan)).toEqual([
-        false,
-        false,
-        false,
-        true,
-        true,
-      ]);
+      await expectPlansOfNewDocuments(a);
       await a.close();
       await client.end();
     });
