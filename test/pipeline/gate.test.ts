@@ -244,6 +244,8 @@ describe('gateArticles against the seeds', () => {
     expect(r.results[1]?.matches[0]).toMatchObject({ id: 'harbour-report', relation: 'duplicate' });
     expect(r.added).toEqual(['harbour-report']);
     expect((await store.stats()).documents).toBe(6);
+    // Kept with its body plan, as `index add` keeps one.
+    expect((await store.getDocuments([fresh.id]))[0]?.plan).toBe(selectParagraphs(fresh.text, undefined).plan);
     expect((await gateArticles(store, [copy])).results[0]?.verdict).toBe('redundant');
   });
 
