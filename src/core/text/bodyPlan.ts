@@ -70,6 +70,7 @@ export function bodyPlan(lines: readonly PlannedLine[]): string | undefined {
 export function linesByPlan(text: string, plan: string): PlannedLine[] | undefined {
   const bar = plan.indexOf('|');
   if (bar < 0 || plan.slice(0, bar) !== String(BODY_PLAN_VERSION)) return undefined;
+  const raws = text.split(/\r\n|\r|\n/);
   const steps: Array<{ cls: LineClass; joined: boolean; reason: string }> = [];
   const body = plan.slice(bar + 1);
   if (body !== '')
@@ -79,6 +80,8 @@ export function linesByPlan(text: string, plan: string): PlannedLine[] | undefin
       const code = star < 0 ? token : token.slice(0, star);
       const cls = CODE_CLASS[code.charAt(0)];
       if (cls === undefined || !Number.isInteger(repeat) || (star >= 0 && repeat < 2)) return undefined;
+      // More lines than the text has: it does not fit (and a damaged count is never unrolled).
+      if (steps.length + repeat > raws.length) return undefined;
       const joined = code.charAt(1) === '+';
       const reason = code.slice(joined ? 2 : 1);
       if (cls !== 'chrome' && reason !== '') return undefined;
@@ -87,7 +90,7 @@ export function linesByPlan(text: string, plan: string): PlannedLine[] | undefin
   const lines: PlannedLine[] = [];
   let block = -1;
   let fits = true;
-  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+  raws.forEach((raw, i) => {
     const clean = cleanLine(raw);
     if (clean === '' || !fits) return;
     const step = steps[lines.length];

@@ -98,6 +98,7 @@ describe('body plans that do not hold are not read', () => {
     ['an unknown class', plan.replace(/\|./, '|x')],
     ['a count of one', `${plan}*1`],
     ['a count that is no number', `${plan}*two`],
+    ['a count past the text (a damaged index: never unrolled)', `${plan},cmenu*99999999999`],
     ['a body line with a reason', plan.replace(/\|t/, '|bgood')],
     ['a first line joined to the line before', plan.replace(/\|t/, '|t+')],
   ])('%s', (_name, bad) => {
