@@ -9,6 +9,7 @@
  * called as `pipeline/gate.ts` calls it for the best candidate (one round, every candidate's
  * signature read): the input's body selection, scan and sketch; the look-up and ranking; the
  * input's normalization and fingerprint; the index's document frequencies; the candidate's text,
+ * its paragraphs (from its body plan when the index keeps one, else selected as the input's),
  * normalization and fingerprint; `judgePair`. Prints the mean ms of each step.
  */
 
@@ -22,7 +23,7 @@ import { vectorizeTfIdf } from '../src/core/similarity/tfidf.js';
 import { normalizeArticle, selectParagraphs } from '../src/core/text/normalize.js';
 import { createScanCache, scanArticle } from '../src/core/text/tokenCache.js';
 import { createWordCache } from '../src/core/text/wordCache.js';
-import { restoreArticle } from '../src/pipeline/indexing.js';
+import { restoreArticle, storedSelection } from '../src/pipeline/indexing.js';
 import { openStore } from '../src/store/open.js';
 import type { Article } from '../src/types/index.js';
 
@@ -71,8 +72,14 @@ for (let pass = 0; pass < 2; pass++) {
     const freqs = await step('document frequencies', () => store.getDocumentFrequencies(fp.terms));
     const [doc] = await step('candidate: text', () => store.getDocuments([best.id]));
     if (!doc) continue;
+    // Its paragraphs from its body plan when the index keeps one (`storedSelection`), else selected.
+    const article = restoreArticle(doc);
+    const selectedOther = await step(
+      'candidate: body selection',
+      () => storedSelection(doc) ?? selectParagraphs(article.text, article.lang),
+    );
     const other = await step('candidate: normalize + fingerprint', () =>
-      fingerprintArticle(normalizeArticle(restoreArticle(doc), { words }), words),
+      fingerprintArticle(normalizeArticle(article, { words, selected: selectedOther }), words),
     );
     const df: DocumentFrequencies = freqs;
     await step('judgePair', () =>
