@@ -155,7 +155,9 @@ export interface SelectedParagraphs {
   /**
    * What body extraction decided for each line (`bodyPlan`), for `selectByPlan` to make the same
    * selection again from the same text without extracting it; absent with `keepChrome` or
-   * `siteLines` (a plan made with them would not hold for the text alone).
+   * `siteLines` (a plan made with them would not hold for the text alone). Made on every call,
+   * read by the index only: 0.6 µs an article against 560 for the extraction (the first 4,000
+   * bench articles), not worth an option.
    */
   plan?: string;
 }
